@@ -1,0 +1,93 @@
+//! `corpusdb load`: read files, directories or stdin into the database.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use corpusdb::load::{self, Progress};
+use corpusdb::read::{self, FieldMap};
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// Load news articles: text files, JSON Lines, JSON arrays or CSV, plain or gzip.
+///
+/// Directories are walked recursively; `-` reads stdin. Re-loading the same content adds
+/// nothing. Rejected records and warnings are kept in `load_errors` (see `corpusdb report
+/// load-errors`). Exit status 3 means some input was rejected and the rest was stored.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files, directories, or - for stdin.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Map an article field to an input column: FIELD=column, with FIELD one of id, title,
+    /// body, date, source, domain, url, byline. Repeatable.
+    #[arg(long = "field", value_name = "FIELD=COLUMN")]
+    fields: Vec<String>,
+    /// The outlet of articles whose input names none.
+    #[arg(long)]
+    source: Option<String>,
+    /// Update an article already stored under the same id (or url) whose content changed.
+    #[arg(long)]
+    replace: bool,
+    /// No progress bar and no summary.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let options = load::Options {
+        read: read::Options {
+            fields: FieldMap::parse(&args.fields).map_err(anyhow::Error::msg)?,
+            source: args.source,
+        },
+        replace: args.replace,
+    };
+    let started = Instant::now();
+    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(progress_bar);
+    let mut on_progress = |p: Progress| {
+        if let Some(bar) = &bar {
+            show(bar, p, started.elapsed());
+        }
+    };
+    let summary = load::run(db, &args.paths, &options, &mut on_progress)
+        .with_context(|| format!("loading into {}", db.display()))?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let c = &summary.counts;
+    if !args.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        println!(
+            "load {}: {} added, {} updated, {} skipped (already stored), {} failed, {} warnings; {:.1} MB in {:.1} s ({:.1} MB/s){}",
+            summary.load_id, c.added, c.updated, c.skipped, c.failed, c.warnings,
+            c.bytes as f64 / 1e6, secs, c.bytes as f64 / 1e6 / secs.max(1e-9),
+            if c.failed + c.warnings > 0 { format!("; see: corpusdb report load-errors --param load={}", summary.load_id) } else { String::new() },
+        );
+    }
+    Ok(if c.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+}
+
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {percent:>3}%  {msg}  eta {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+fn show(bar: &ProgressBar, p: Progress, elapsed: Duration) {
+    let secs = elapsed.as_secs_f64().max(1e-9);
+    if let Some(total) = p.input_total {
+        bar.set_length(total);
+        bar.set_position(p.input_read.min(total));
+    }
+    bar.set_message(format!(
+        "{} articles, {:.0} articles/s, {:.1} MB/s",
+        p.articles,
+        p.articles as f64 / secs,
+        p.text_bytes as f64 / 1e6 / secs
+    ));
+}

@@ -1,0 +1,60 @@
+//! Command-line wiring: one file per subcommand, each with its arguments and `run`.
+
+mod load;
+mod migrate;
+mod report;
+mod search;
+mod stats;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use corpusdb::output::{Format, Printer};
+
+#[derive(Parser)]
+#[command(name = "corpusdb", version, about = "An embedded SQL database for news corpora: load articles, search them, run reports.")]
+struct Cli {
+    /// The database file.
+    #[arg(long, global = true, env = "CORPUSDB_DB", default_value = "corpus.db")]
+    db: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Load(load::Args),
+    Search(search::Args),
+    Report(report::Args),
+    Stats(stats::Args),
+    Migrate(migrate::Args),
+}
+
+pub fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Load(args) => load::run(&cli.db, args),
+        Command::Search(args) => search::run(&cli.db, args),
+        Command::Report(args) => report::run(&cli.db, args),
+        Command::Stats(args) => stats::run(&cli.db, args),
+        Command::Migrate(args) => migrate::run(&cli.db, args),
+    }
+}
+
+/// `--format`, shared by every command that prints rows.
+#[derive(clap::Args)]
+struct FormatArg {
+    /// Output format [default: table on a terminal, csv otherwise].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+}
+
+impl FormatArg {
+    fn printer(&self) -> Printer<std::io::BufWriter<std::io::Stdout>> {
+        let stdout = std::io::stdout();
+        let default = if stdout.is_terminal() { Format::Table } else { Format::Csv };
+        Printer::new(self.format.unwrap_or(default), std::io::BufWriter::new(stdout))
+    }
+}

@@ -1,0 +1,45 @@
+//! The library's one error type. The binary turns it into a message and an exit status.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("migrating the database schema: {0}")]
+    Migration(#[from] refinery::Error),
+    #[error("{path} is not a corpusdb database: {why}")]
+    NotCorpus { path: PathBuf, why: String },
+    #[error("{0}")]
+    Busy(String),
+    #[error("unknown report '{0}' (see `corpusdb report --list`)")]
+    UnknownReport(String),
+    #[error("report '{report}' has no parameter '{param}' (it takes: {known})")]
+    UnknownParam { report: String, param: String, known: String },
+    #[error("full-text query error: {0}")]
+    Fts(String),
+    #[error("{0}")]
+    Usage(String),
+    #[error("writing output: {0}")]
+    Write(#[source] std::io::Error),
+}
+
+impl Error {
+    /// A write to a closed pipe (`corpusdb ... | head`): not a failure for the user.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Write(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,21 @@
+//! corpusdb: an embedded SQL database for news corpora.
+//!
+//! The pipeline, in data-flow order: [`read`] turns files, directories, JSON Lines, JSON
+//! arrays, CSV and gzip into [`model::RawArticle`]s; [`text`] (pure functions, no I/O) cleans
+//! and segments them into titled articles made of classified blocks and sentences;
+//! `extract` and `link` (quotes, entities, dates; see the issues that add them) will work on
+//! those spans; [`store`] owns the SQLite file (pragmas, migrations, one batched writer, FTS5
+//! kept in step); [`report`] runs the named `.sql` reports; [`output`] prints rows as a table,
+//! CSV, JSON or NDJSON. [`load`] wires read → text → store with parallel workers and bounded
+//! channels. The binary's `cli` module only parses arguments and calls these.
+
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod read;
+pub mod report;
+pub mod store;
+pub mod text;
+
+pub use error::{Error, Result};

@@ -1,0 +1,152 @@
+//! The load pipeline: a reader thread streams raw articles in batches, a worker stage
+//! structures each batch in parallel (rayon, order kept), and the calling thread is the one
+//! writer. Channels are bounded, so memory stays flat however large the input is, and the
+//! order of articles (and so their ids) is the order of the input.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
+use std::thread;
+
+use rayon::prelude::*;
+
+use crate::model::{Article, Problem, Severity};
+use crate::read::{self, Item};
+use crate::store::{self, writer::Counts, Writer};
+use crate::{text, Result};
+
+/// Raw articles per batch handed between the stages.
+const BATCH: usize = 256;
+/// Batches in flight between two stages.
+const IN_FLIGHT: usize = 4;
+
+/// What to load and how.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub read: read::Options,
+    /// Replace an article already stored under the same id (or url) when its content changed.
+    pub replace: bool,
+}
+
+/// Where a running load is, for a progress bar.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    pub articles: u64,
+    pub text_bytes: u64,
+    /// Bytes of the input files read so far (compressed bytes for gzip).
+    pub input_read: u64,
+    /// Total size of the input files, when known (not for stdin).
+    pub input_total: Option<u64>,
+}
+
+/// The result of a load.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Summary {
+    pub load_id: i64,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+/// Loads `inputs` into the database at `db`, calling `progress` after each batch.
+pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
+    let conn = store::open_write(db)?;
+    let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+    let recorded = serde_json::json!({ "replace": options.replace, "source": options.read.source });
+    let mut writer = Writer::begin(conn, &names, &recorded, options.replace)?;
+
+    let input_total = total_size(inputs);
+    let input_read = Arc::new(AtomicU64::new(0));
+    let (raw_tx, raw_rx) = mpsc::sync_channel::<Vec<Item>>(IN_FLIGHT);
+    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Result<Article, Problem>>>(IN_FLIGHT);
+
+    let reader = {
+        let inputs = inputs.to_vec();
+        let read_options = options.read.clone();
+        let counter = Arc::clone(&input_read);
+        thread::spawn(move || read_all(&inputs, &read_options, &counter, &raw_tx))
+    };
+    let worker = thread::spawn(move || {
+        for batch in raw_rx {
+            let done: Vec<_> = batch.into_par_iter().map(structure).collect();
+            if done_tx.send(done).is_err() {
+                break; // the writer stopped (an error); stop too
+            }
+        }
+    });
+
+    let mut state = Progress { input_total, ..Progress::default() };
+    let written: Result<()> = (|| {
+        for batch in done_rx {
+            for item in batch {
+                match item {
+                    Ok(article) => {
+                        state.text_bytes += article.bytes as u64;
+                        writer.write(&article)?;
+                    }
+                    Err(problem) => writer.problem(&problem)?,
+                }
+                state.articles += 1;
+            }
+            state.input_read = input_read.load(Ordering::Relaxed);
+            progress(state);
+        }
+        Ok(())
+    })();
+    // On a write error the receivers are dropped, which stops the other stages.
+    let _ = worker.join();
+    let _ = reader.join();
+    written?;
+    let load_id = writer.load_id();
+    let counts = writer.finish()?;
+    Ok(Summary { load_id, counts })
+}
+
+/// Structures one raw article, turning a failure into a problem at its origin.
+fn structure(item: Item) -> Result<Article, Problem> {
+    let raw = item?;
+    let origin = raw.origin.clone();
+    text::process(raw).map_err(|message| Problem { origin, severity: Severity::Error, message })
+}
+
+/// The reader stage: every input file in order, in batches.
+fn read_all(inputs: &[PathBuf], options: &read::Options, counter: &Arc<AtomicU64>, tx: &mpsc::SyncSender<Vec<Item>>) {
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut stopped = false;
+    {
+        let mut emit = |item: Item| {
+            if stopped {
+                return;
+            }
+            batch.push(item);
+            if batch.len() >= BATCH {
+                stopped = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).is_err();
+            }
+        };
+        for (path, name) in read::expand(inputs, &mut emit) {
+            read::read_file(&path, &name, options, counter, &mut emit);
+        }
+    }
+    if !batch.is_empty() {
+        let _ = tx.send(batch);
+    }
+}
+
+fn total_size(inputs: &[PathBuf]) -> Option<u64> {
+    let mut total = 0;
+    for path in inputs {
+        if path.as_os_str() == "-" {
+            return None;
+        }
+        if path.is_dir() {
+            for entry in walkdir::WalkDir::new(path).follow_links(true).into_iter().flatten() {
+                if entry.file_type().is_file() {
+                    total += entry.metadata().map(|m| m.len()).unwrap_or(0);
+                }
+            }
+        } else {
+            total += fs::metadata(path).ok()?.len();
+        }
+    }
+    Some(total)
+}

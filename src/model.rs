@@ -1,0 +1,136 @@
+//! Plain data passed between the stages: raw records from `read`, structured articles from
+//! `text`, and the spans inside them. No behaviour beyond small helpers.
+
+use std::fmt;
+
+/// Where a record came from: a file (or `-` for stdin) and, for multi-record files, the line
+/// or record number (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    pub line: Option<u64>,
+    pub record: Option<u64>,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.record) {
+            (Some(line), _) => write!(f, "{}:{}", self.file, line),
+            (None, Some(record)) => write!(f, "{}#{}", self.file, record),
+            (None, None) => f.write_str(&self.file),
+        }
+    }
+}
+
+/// A problem found in the input, tied to where it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub origin: Origin,
+    pub severity: Severity,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The record was rejected.
+    Error,
+    /// The record was stored, but something in it was repaired or left raw.
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// How the article's text is laid out, which decides how its title is found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A scraped text file: the title is the first line that is not site chrome.
+    PlainText,
+    /// A record with its own title field; the text is the body.
+    Record,
+}
+
+/// One article as read, before any text processing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawArticle {
+    pub origin: Origin,
+    pub layout: Layout,
+    pub external_id: Option<String>,
+    pub title: Option<String>,
+    pub text: String,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub source_domain: Option<String>,
+    pub url: Option<String>,
+    pub byline: Option<String>,
+    /// Repairs made while reading (e.g. a Windows-1252 decode), stored as warnings.
+    pub warnings: Vec<String>,
+}
+
+/// A span of text: Unicode code points, 0-based, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What a block of text is. Analytics read `Title`, `Dek` and `Body`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Title,
+    Dek,
+    Body,
+    /// Site chrome such as a "skip to content" link.
+    Navigation,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Title => "title",
+            Kind::Dek => "dek",
+            Kind::Body => "body",
+            Kind::Navigation => "navigation",
+        }
+    }
+}
+
+/// One block of an article's text, with its sentences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: Kind,
+    /// Why the block got its kind, for a person reading the database.
+    pub reason: Option<String>,
+    pub text: String,
+    pub sentences: Vec<Span>,
+}
+
+/// An article ready to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub origin: Origin,
+    pub external_id: Option<String>,
+    pub title: Option<String>,
+    pub dek: Option<String>,
+    pub byline: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub source_domain: Option<String>,
+    /// ISO 8601 when the raw date parsed.
+    pub published_at: Option<String>,
+    pub published_raw: Option<String>,
+    pub language: Option<String>,
+    pub content_hash: String,
+    pub blocks: Vec<Block>,
+    /// Words in the title, dek and body blocks.
+    pub words: usize,
+    pub warnings: Vec<String>,
+    /// Bytes of text read for this article.
+    pub bytes: usize,
+}

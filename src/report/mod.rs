@@ -1,0 +1,163 @@
+//! Prepared reports: one SQL query per `.sql` file in `sql/`, embedded in the binary. Each
+//! file starts with a header comment giving its name, a one-line description and its
+//! parameters with their defaults; the query itself applies the defaults (`coalesce(:p, …)`),
+//! so it runs unchanged in the sqlite3 shell after `.parameter set :p VALUE`.
+
+use std::collections::BTreeMap;
+
+use rusqlite::types::ValueRef;
+use rusqlite::Connection;
+
+use crate::{Error, Result};
+
+/// The reports, in the order `report --list` shows them.
+const FILES: &[&str] = &[
+    include_str!("sql/overview.sql"),
+    include_str!("sql/sources.sql"),
+    include_str!("sql/articles.sql"),
+    include_str!("sql/load_errors.sql"),
+    include_str!("sql/search.sql"),
+];
+
+/// A report: its SQL and what its header says.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Report {
+    pub name: String,
+    pub description: String,
+    pub params: Vec<Param>,
+    #[serde(skip)]
+    pub sql: &'static str,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Param {
+    pub name: String,
+    pub help: String,
+}
+
+/// A value in a result row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+}
+
+/// All reports.
+pub fn all() -> Vec<Report> {
+    FILES.iter().map(|sql| parse_header(sql)).collect()
+}
+
+/// The report called `name`.
+pub fn find(name: &str) -> Result<Report> {
+    all().into_iter().find(|r| r.name == name).ok_or_else(|| Error::UnknownReport(name.to_string()))
+}
+
+/// Reads `-- name:`, `-- description:` and `-- param: NAME help` lines from the header.
+fn parse_header(sql: &'static str) -> Report {
+    let mut report = Report { name: String::new(), description: String::new(), params: Vec::new(), sql };
+    for line in sql.lines().map_while(|l| l.strip_prefix("--")) {
+        let line = line.trim();
+        if let Some(name) = line.strip_prefix("name:") {
+            report.name = name.trim().to_string();
+        } else if let Some(description) = line.strip_prefix("description:") {
+            report.description = description.trim().to_string();
+        } else if let Some(param) = line.strip_prefix("param:") {
+            let (name, help) = param.trim().split_once(char::is_whitespace).unwrap_or((param.trim(), ""));
+            report.params.push(Param { name: name.trim_start_matches(':').to_string(), help: help.trim().to_string() });
+        }
+    }
+    report
+}
+
+/// Where result rows go: the column names once, then each row.
+pub trait Sink {
+    fn columns(&mut self, names: &[String]) -> Result<()>;
+    fn row(&mut self, values: &[Value]) -> Result<()>;
+}
+
+/// Runs a report with the given parameters (unset ones take the report's defaults), handing
+/// the column names and then every row to `sink`.
+pub fn run(conn: &Connection, report: &Report, params: &BTreeMap<String, String>, sink: &mut dyn Sink) -> Result<()> {
+    for name in params.keys() {
+        if !report.params.iter().any(|p| &p.name == name) {
+            let known: Vec<_> = report.params.iter().map(|p| p.name.as_str()).collect();
+            return Err(Error::UnknownParam { report: report.name.clone(), param: name.clone(), known: known.join(", ") });
+        }
+    }
+    let mut stmt = conn.prepare(report.sql)?;
+    for (name, value) in params {
+        if let Some(index) = stmt.parameter_index(&format!(":{name}"))? {
+            bind_typed(&mut stmt, index, value)?;
+        }
+    }
+    let names: Vec<String> = stmt.column_names().map(|c| c.to_string()).collect();
+    sink.columns(&names)?;
+    let mut rows = stmt.raw_query();
+    let mut values = Vec::with_capacity(names.len());
+    while let Some(r) = rows.next()? {
+        values.clear();
+        for i in 0..names.len() {
+            values.push(match r.get_ref(i)? {
+                ValueRef::Null => Value::Null,
+                ValueRef::Integer(n) => Value::Integer(n),
+                ValueRef::Real(x) => Value::Real(x),
+                ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+                ValueRef::Blob(b) => Value::Text(format!("<{} bytes>", b.len())),
+            });
+        }
+        sink.row(&values)?;
+    }
+    Ok(())
+}
+
+/// Binds numbers as numbers (so `LIMIT :limit` works) and everything else as text, the way
+/// the sqlite3 shell's `.parameter set` does.
+fn bind_typed(stmt: &mut rusqlite::Statement, index: usize, value: &str) -> Result<()> {
+    if let Ok(n) = value.parse::<i64>() {
+        stmt.raw_bind_parameter(index, n)?;
+    } else if let Ok(x) = value.parse::<f64>().map_err(|_| ()).and_then(|x| if x.is_finite() { Ok(x) } else { Err(()) }) {
+        stmt.raw_bind_parameter(index, x)?;
+    } else {
+        stmt.raw_bind_parameter(index, value)?;
+    }
+    Ok(())
+}
+
+/// Turns plain text into an FTS5 query that cannot be a syntax error: each word becomes a
+/// quoted string (inner quotes doubled), and the words must all match. Punctuation, `AND`,
+/// `OR`, `NOT`, `*`, `:` and stray quotes are searched as text, not read as operators. Text
+/// with no word in it becomes the empty phrase, which matches nothing.
+///
+/// ```
+/// use corpusdb::report::quote_fts;
+/// assert_eq!(quote_fts(r#"kim AND "assad"#), r#""kim" "AND" """assad""#);
+/// assert_eq!(quote_fts("  -- "), r#""""#);
+/// ```
+pub fn quote_fts(text: &str) -> String {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .map(|word| format!("\"{}\"", word.replace('"', "\"\"")))
+        .collect();
+    if words.is_empty() {
+        return "\"\"".to_string();
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_report_has_a_name_description_and_documented_params() {
+        for report in all() {
+            assert!(!report.name.is_empty() && !report.description.is_empty(), "{}", report.sql);
+            for param in &report.params {
+                assert!(report.sql.contains(&format!(":{}", param.name)), "{} does not use :{}", report.name, param.name);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! The SQLite file: opening it (pragmas outside any transaction, migrations on every
+//! writable open), telling a corpusdb database from anything else, and the one writer.
+
+pub mod writer;
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::{Error, Result};
+
+pub use writer::{Outcome, Writer};
+
+mod embedded {
+    refinery::embed_migrations!("migrations");
+}
+
+/// How long a reader or writer waits for another connection's lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Opens (creating if needed) a database for writing, and brings its schema up to date.
+pub fn open_write(path: &Path) -> Result<Connection> {
+    let mut conn = Connection::open(path).map_err(|e| not_corpus_or(path, e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    check_is_corpus(&conn, path, true)?;
+    // journal_mode and synchronous must be set outside a transaction.
+    conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| not_corpus_or(path, e))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "cache_size", -64_000)?;
+    embedded::migrations::runner().run(&mut conn)?;
+    Ok(conn)
+}
+
+/// Opens an existing database read-only, for search and reports.
+pub fn open_read(path: &Path) -> Result<Connection> {
+    if !path.exists() {
+        return Err(Error::NotCorpus {
+            path: path.to_path_buf(),
+            why: "no such file (load articles first: corpusdb load --db FILE PATH...)".into(),
+        });
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| not_corpus_or(path, e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    check_is_corpus(&conn, path, false)?;
+    let current = current_version(&conn)?;
+    let known = latest_version();
+    if current < known {
+        return Err(Error::NotCorpus {
+            path: path.to_path_buf(),
+            why: format!("its schema is version {current}, this corpusdb needs {known}: run `corpusdb migrate` to upgrade it"),
+        });
+    }
+    if current > known {
+        return Err(Error::NotCorpus {
+            path: path.to_path_buf(),
+            why: format!("its schema is version {current}, written by a newer corpusdb (this one knows {known})"),
+        });
+    }
+    Ok(conn)
+}
+
+/// The newest schema version this binary carries.
+pub fn latest_version() -> i64 {
+    embedded::migrations::runner().get_migrations().iter().map(|m| i64::from(m.version())).max().unwrap_or(0)
+}
+
+/// The schema version a database is at (0 for a new, empty file).
+pub fn current_version(conn: &Connection) -> Result<i64> {
+    if !has_table(conn, "refinery_schema_history")? {
+        return Ok(0);
+    }
+    Ok(conn.query_row("SELECT coalesce(max(version), 0) FROM refinery_schema_history", [], |r| r.get(0))?)
+}
+
+/// Refuses files that are not SQLite, and SQLite files that hold someone else's tables.
+fn check_is_corpus(conn: &Connection, path: &Path, empty_ok: bool) -> Result<()> {
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(|e| not_corpus_or(path, e))?;
+    if tables == 0 && empty_ok {
+        return Ok(());
+    }
+    if !has_table(conn, "refinery_schema_history")? || !has_table(conn, "articles")? {
+        let why = if tables == 0 { "it is empty" } else { "it is a SQLite database without corpusdb's tables" };
+        return Err(Error::NotCorpus { path: path.to_path_buf(), why: why.into() });
+    }
+    Ok(())
+}
+
+fn has_table(conn: &Connection, name: &str) -> Result<bool> {
+    Ok(conn.query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1", [name], |r| r.get::<_, i64>(0))? > 0)
+}
+
+/// Maps SQLite's "not a database" and "corrupt" answers to a clear refusal.
+fn not_corpus_or(path: &Path, err: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+    match err.sqlite_error_code() {
+        Some(NotADatabase) => Error::NotCorpus { path: path.to_path_buf(), why: "it is not a SQLite database".into() },
+        Some(DatabaseCorrupt) => Error::NotCorpus { path: path.to_path_buf(), why: "the SQLite file is corrupt".into() },
+        _ => Error::Sqlite(err),
+    }
+}
+
+/// Brings an existing database's schema up to date (what `open_write` does on every load).
+pub fn migrate(path: &Path) -> Result<(i64, i64)> {
+    let before = {
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| not_corpus_or(path, e))?;
+        check_is_corpus(&conn, path, false)?;
+        current_version(&conn)?
+    };
+    let conn = open_write(path)?;
+    Ok((before, current_version(&conn)?))
+}

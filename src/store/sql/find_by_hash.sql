@@ -1,0 +1,1 @@
+SELECT id FROM articles WHERE content_hash = ?1

@@ -1,0 +1,1 @@
+INSERT INTO articles_fts (rowid, title) VALUES (?1, ?2)

@@ -1,0 +1,1 @@
+INSERT INTO paragraphs_fts (rowid, text) VALUES (?1, ?2)

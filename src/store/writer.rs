@@ -1,0 +1,231 @@
+//! The one writer: stores articles with their blocks, sentences and full-text rows in batched
+//! transactions, records the load and its problems, and never stores one article twice.
+
+use std::collections::HashMap;
+
+use rusqlite::{named_params, params, Connection, OptionalExtension};
+
+use crate::model::{Article, Problem, Severity};
+use crate::Result;
+
+/// Commit after this many articles or this many bytes of text, whichever comes first: big
+/// enough to amortise the commit, small enough that memory and a lost batch stay small.
+const BATCH_ARTICLES: usize = 2_000;
+const BATCH_BYTES: usize = 16 << 20;
+
+/// What happened to one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Added,
+    /// Replaced an earlier version with the same id (or url) under `--replace`.
+    Updated,
+    /// Already stored with the same content.
+    Skipped,
+    /// An article with the same id is stored with other content and `--replace` was not given.
+    Conflict,
+}
+
+/// Counts for one load.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub added: u64,
+    pub updated: u64,
+    pub skipped: u64,
+    pub failed: u64,
+    pub warnings: u64,
+    pub bytes: u64,
+}
+
+pub struct Writer {
+    conn: Connection,
+    load_id: i64,
+    replace: bool,
+    counts: Counts,
+    sources: HashMap<String, i64>,
+    in_batch: usize,
+    batch_bytes: usize,
+}
+
+impl Writer {
+    /// Starts a load: records it in `loads` (committed at once, so a killed load still
+    /// shows), then opens the first batch.
+    pub fn begin(conn: Connection, inputs: &[String], options: &serde_json::Value, replace: bool) -> Result<Self> {
+        conn.execute(
+            include_str!("sql/insert_load.sql"),
+            named_params! {
+                ":inputs": serde_json::to_string(inputs).unwrap_or_default(),
+                ":options": options.to_string(),
+                ":tool_version": env!("CARGO_PKG_VERSION"),
+            },
+        )?;
+        let load_id = conn.last_insert_rowid();
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        Ok(Writer { conn, load_id, replace, counts: Counts::default(), sources: HashMap::new(), in_batch: 0, batch_bytes: 0 })
+    }
+
+    pub fn load_id(&self) -> i64 {
+        self.load_id
+    }
+
+    pub fn counts(&self) -> &Counts {
+        &self.counts
+    }
+
+    /// Stores one article, unless it is already stored.
+    pub fn write(&mut self, article: &Article) -> Result<Outcome> {
+        self.counts.bytes += article.bytes as u64;
+        let outcome = self.store(article)?;
+        match outcome {
+            Outcome::Added => self.counts.added += 1,
+            Outcome::Updated => self.counts.updated += 1,
+            Outcome::Skipped | Outcome::Conflict => self.counts.skipped += 1,
+        }
+        if matches!(outcome, Outcome::Added | Outcome::Updated) {
+            for warning in &article.warnings {
+                self.problem(&Problem { origin: article.origin.clone(), severity: Severity::Warning, message: warning.clone() })?;
+            }
+        }
+        if outcome == Outcome::Conflict {
+            let id = article.external_id.as_deref().or(article.url.as_deref()).unwrap_or("?");
+            let message = format!("an article with id {id:?} is already stored with other content; skipped (use --replace to update it)");
+            self.problem(&Problem { origin: article.origin.clone(), severity: Severity::Warning, message })?;
+        }
+        self.in_batch += 1;
+        self.batch_bytes += article.bytes;
+        if self.in_batch >= BATCH_ARTICLES || self.batch_bytes >= BATCH_BYTES {
+            self.commit_batch()?;
+        }
+        Ok(outcome)
+    }
+
+    /// Records a rejected record or a warning.
+    pub fn problem(&mut self, problem: &Problem) -> Result<()> {
+        match problem.severity {
+            Severity::Error => self.counts.failed += 1,
+            Severity::Warning => self.counts.warnings += 1,
+        }
+        let origin = &problem.origin;
+        let mut stmt = self.conn.prepare_cached(include_str!("sql/insert_load_error.sql"))?;
+        stmt.execute(params![
+            self.load_id,
+            problem.severity.as_str(),
+            origin.file,
+            origin.line.map(|l| l as i64),
+            origin.record.map(|r| r as i64),
+            problem.message,
+        ])?;
+        Ok(())
+    }
+
+    /// Commits the last batch and marks the load finished.
+    pub fn finish(self) -> Result<Counts> {
+        self.update_load(true)?;
+        self.conn.execute_batch("COMMIT")?;
+        // Leave the WAL small for readers and for copying the file.
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.conn.execute_batch("PRAGMA optimize")?;
+        Ok(self.counts)
+    }
+
+    fn commit_batch(&mut self) -> Result<()> {
+        self.update_load(false)?;
+        self.conn.execute_batch("COMMIT; BEGIN IMMEDIATE")?;
+        self.in_batch = 0;
+        self.batch_bytes = 0;
+        Ok(())
+    }
+
+    fn update_load(&self, finished: bool) -> Result<()> {
+        let c = &self.counts;
+        self.conn.execute(
+            include_str!("sql/update_load.sql"),
+            named_params! {
+                ":added": c.added as i64, ":updated": c.updated as i64, ":skipped": c.skipped as i64,
+                ":failed": c.failed as i64, ":warnings": c.warnings as i64, ":bytes": c.bytes as i64,
+                ":finished": finished, ":load_id": self.load_id,
+            },
+        )?;
+        Ok(())
+    }
+
+    fn store(&mut self, article: &Article) -> Result<Outcome> {
+        let by_hash = self.conn.prepare_cached(include_str!("sql/find_by_hash.sql"))?
+            .query_row([&article.content_hash], |r| r.get::<_, i64>(0)).optional()?;
+        if by_hash.is_some() {
+            return Ok(Outcome::Skipped);
+        }
+        let source_id = self.source_id(article)?;
+        let mut outcome = Outcome::Added;
+        let earlier = match (&article.external_id, &article.url) {
+            (Some(id), _) => self.conn.prepare_cached(include_str!("sql/find_by_id.sql"))?
+                .query_row(named_params! { ":source_id": source_id, ":external_id": id }, |r| r.get::<_, i64>(0))
+                .optional()?,
+            (None, Some(url)) => self.conn.prepare_cached(include_str!("sql/find_by_url.sql"))?
+                .query_row(named_params! { ":source_id": source_id, ":url": url }, |r| r.get::<_, i64>(0))
+                .optional()?,
+            (None, None) => None,
+        };
+        if let Some(earlier) = earlier {
+            if !self.replace {
+                return Ok(Outcome::Conflict);
+            }
+            self.conn.prepare_cached(include_str!("sql/delete_article.sql"))?.execute([earlier])?;
+            outcome = Outcome::Updated;
+        }
+        self.insert(article, source_id)?;
+        Ok(outcome)
+    }
+
+    fn insert(&mut self, article: &Article, source_id: Option<i64>) -> Result<()> {
+        let conn = &self.conn;
+        conn.prepare_cached(include_str!("sql/insert_article.sql"))?.execute(named_params! {
+            ":source_id": source_id,
+            ":external_id": article.external_id,
+            ":url": article.url,
+            ":title": article.title,
+            ":dek": article.dek,
+            ":byline": article.byline,
+            ":published_at": article.published_at,
+            ":published_raw": article.published_raw,
+            ":language": article.language,
+            ":content_hash": article.content_hash,
+            ":origin": article.origin.to_string(),
+            ":load_id": self.load_id,
+            ":words": article.words as i64,
+        })?;
+        let article_id = conn.last_insert_rowid();
+        conn.prepare_cached(include_str!("sql/index_article.sql"))?.execute(params![article_id, article.title])?;
+        let mut paragraph = conn.prepare_cached(include_str!("sql/insert_paragraph.sql"))?;
+        let mut index = conn.prepare_cached(include_str!("sql/index_paragraph.sql"))?;
+        let mut sentence = conn.prepare_cached(include_str!("sql/insert_sentence.sql"))?;
+        for (position, block) in article.blocks.iter().enumerate() {
+            paragraph.execute(named_params! {
+                ":article_id": article_id,
+                ":position": position as i64,
+                ":kind": block.kind.as_str(),
+                ":reason": block.reason,
+                ":language": Option::<String>::None,
+                ":text": block.text,
+            })?;
+            let paragraph_id = conn.last_insert_rowid();
+            index.execute(params![paragraph_id, block.text])?;
+            for (n, span) in block.sentences.iter().enumerate() {
+                sentence.execute(params![paragraph_id, n as i64, span.start as i64, span.end as i64])?;
+            }
+        }
+        Ok(())
+    }
+
+    fn source_id(&mut self, article: &Article) -> Result<Option<i64>> {
+        let Some(name) = article.source.as_deref().map(str::trim).filter(|n| !n.is_empty()) else {
+            return Ok(None);
+        };
+        if let Some(&id) = self.sources.get(name) {
+            return Ok(Some(id));
+        }
+        let id = self.conn.prepare_cached(include_str!("sql/insert_source.sql"))?
+            .query_row(named_params! { ":name": name, ":domain": article.source_domain }, |r| r.get(0))?;
+        self.sources.insert(name.to_string(), id);
+        Ok(Some(id))
+    }
+}

@@ -1,0 +1,167 @@
+//! Blocks: an article's text cut into paragraphs, and the title and dek found among them.
+//!
+//! Blocks are separated by blank lines. Inside a run of non-blank lines, a single newline
+//! also separates two blocks when each line stands as a block of its own (a subtitle above a
+//! photo caption), and is read as a soft wrap when the next line continues the sentence
+//! (it starts in lower case, or the line ends with a hyphen or a comma).
+
+use crate::model::{Block, Kind};
+use crate::text::chrome;
+
+/// A dek (subtitle) is short: longer blocks right under the title are body or captions.
+const MAX_DEK_CHARS: usize = 300;
+
+/// Splits text into its blocks, trimmed, with soft-wrapped lines joined by one space.
+///
+/// ```
+/// use corpusdb::text::blocks::split_blocks;
+/// let text = "Title\n\nA subtitle\nA caption (AFP)\n\nA wrapped\nline, and its\ncontinuation.\n";
+/// assert_eq!(
+///     split_blocks(text),
+///     ["Title", "A subtitle", "A caption (AFP)", "A wrapped line, and its continuation."]
+/// );
+/// ```
+pub fn split_blocks(text: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        let line = line.trim_matches(is_blank);
+        if line.is_empty() {
+            blocks.extend(current.take());
+            continue;
+        }
+        current = Some(match current.take() {
+            None => line.to_string(),
+            Some(mut block) if continues(&block, line) => {
+                if !ends_hyphenated(&block) {
+                    block.push(' ');
+                }
+                block.push_str(line);
+                block
+            }
+            Some(block) => {
+                blocks.push(block);
+                line.to_string()
+            }
+        });
+    }
+    blocks.extend(current);
+    blocks
+}
+
+/// Joins the lines of a one-line field (a title) that arrived wrapped.
+///
+/// ```
+/// assert_eq!(corpusdb::text::blocks::collapse_lines("  Two\n lines "), "Two lines");
+/// ```
+pub fn collapse_lines(text: &str) -> String {
+    text.split(is_line_break)
+        .map(|l| l.trim_matches(is_blank))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Structures a scraped text file: chrome before the title, the title (the first line that
+/// is not chrome), an optional dek, then the body.
+pub fn structure_plain_text(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut texts = split_blocks(text).into_iter().peekable();
+    while let Some(text) = texts.next() {
+        if let Some(reason) = chrome::navigation_reason(&text) {
+            blocks.push(block(Kind::Navigation, Some(reason), text));
+            continue;
+        }
+        blocks.push(block(Kind::Title, None, text));
+        if let Some(next) = texts.peek() {
+            if is_dek(next) && texts.len() > 1 {
+                let dek = texts.next().unwrap_or_default();
+                blocks.push(block(Kind::Dek, Some(dek_reason()), dek));
+            }
+        }
+        blocks.extend(texts.map(|t| block(Kind::Body, None, t)));
+        break;
+    }
+    blocks
+}
+
+/// Structures a record whose title arrives in its own field: the title block, then the body.
+pub fn structure_record(title: Option<&str>, text: &str) -> Vec<Block> {
+    let title = title.map(|t| block(Kind::Title, None, t.to_string()));
+    let body = split_blocks(text).into_iter().map(|t| block(Kind::Body, None, t));
+    title.into_iter().chain(body).collect()
+}
+
+fn block(kind: Kind, reason: Option<String>, text: String) -> Block {
+    Block { kind, reason, text, sentences: Vec::new() }
+}
+
+fn dek_reason() -> String {
+    "short line under the title with no closing punctuation".to_string()
+}
+
+/// A subtitle: short, one line of text that does not end as a sentence does.
+fn is_dek(text: &str) -> bool {
+    let last = text.chars().next_back();
+    text.chars().count() <= MAX_DEK_CHARS
+        && !matches!(last, Some('.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ':'))
+}
+
+/// Whether `next` continues the sentence of the block before it (a soft line wrap).
+fn continues(block: &str, next: &str) -> bool {
+    let ends_open = block.ends_with(',') || block.ends_with(';');
+    let starts_lower = next.chars().next().is_some_and(char::is_lowercase);
+    ends_open || ends_hyphenated(block) || starts_lower
+}
+
+/// A word broken at the line's end ("well-" + "known"), not a dash standing alone.
+fn ends_hyphenated(block: &str) -> bool {
+    block.ends_with('-') && !block.ends_with(" -")
+}
+
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_before_title_then_dek_then_caption() {
+        let text = "Aller au contenu principal\n\nAssad planning visit: Report\n\n\
+                    Syrian president would be the first\nThe president meets (SANA/AFP)\n\n\
+                    The first head of state.";
+        let blocks = structure_plain_text(text);
+        let kinds: Vec<_> = blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [Kind::Navigation, Kind::Title, Kind::Dek, Kind::Body, Kind::Body]);
+        assert_eq!(blocks[1].text, "Assad planning visit: Report");
+        assert_eq!(blocks[2].text, "Syrian president would be the first");
+        assert_eq!(blocks[3].text, "The president meets (SANA/AFP)");
+    }
+
+    #[test]
+    fn long_block_under_title_is_body_not_dek() {
+        let caption = "word ".repeat(100);
+        let text = format!("Title\n\n{caption}/\n\nBody.");
+        let blocks = structure_plain_text(&text);
+        assert_eq!(blocks[1].kind, Kind::Body);
+    }
+
+    #[test]
+    fn carriage_returns_and_hyphenated_wraps() {
+        assert_eq!(split_blocks("One well-\r\nknown line\r\n\r\nTwo"), ["One well-known line", "Two"]);
+    }
+
+    #[test]
+    fn a_title_alone_is_kept() {
+        let blocks = structure_plain_text("\n\n  Only a title  \n");
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].kind, Kind::Title);
+        assert_eq!(blocks[0].text, "Only a title");
+    }
+}

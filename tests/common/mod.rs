@@ -1,0 +1,110 @@
+//! Helpers for the integration tests: run the real binary in a temporary work dir, find the
+//! shared corpora (or say clearly why a test is skipped), open the result with rusqlite.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use rusqlite::Connection;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixtures() -> PathBuf {
+    repo().join("tests/fixtures")
+}
+
+/// `../shared/corpora/NAME`, or `None` after printing why the test is skipped.
+pub fn corpus(name: &str) -> Option<PathBuf> {
+    let path = repo().join("../shared/corpora").join(name);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("SKIPPED: {} is absent (this test needs ../shared beside the repo)", path.display());
+        None
+    }
+}
+
+/// A scratch directory, removed when dropped.
+pub fn workdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+/// Runs `corpusdb ARGS` in `dir`, with no CORPUSDB_DB from the environment.
+pub fn run(dir: &Path, args: &[&str]) -> Output {
+    run_with_stdin(dir, args, None)
+}
+
+pub fn run_with_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_corpusdb"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CORPUSDB_DB")
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run corpusdb");
+    if let Some(bytes) = stdin {
+        child.stdin.take().expect("stdin").write_all(bytes).expect("write stdin");
+    }
+    child.wait_with_output().expect("wait for corpusdb")
+}
+
+/// Runs and asserts success, returning stdout.
+pub fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = run(dir, args);
+    assert!(out.status.success(), "corpusdb {args:?} failed: {}\n{}", out.status, text(&out.stderr));
+    text(&out.stdout)
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+pub fn open(db: &Path) -> Connection {
+    Connection::open(db).expect("open db")
+}
+
+pub fn count(conn: &Connection, sql: &str) -> i64 {
+    conn.query_row(sql, [], |r| r.get(0)).unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+pub fn strings(conn: &Connection, sql: &str) -> Vec<String> {
+    let mut stmt = conn.prepare(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+    stmt.query_map([], |r| r.get::<_, String>(0)).expect("query").map(|r| r.expect("row")).collect()
+}
+
+/// The SQL invariants every database must keep, whatever was loaded: sentences cut
+/// non-empty pieces of their paragraph, in order, without overlap, covering all of its text
+/// but the white space between them. Returns the number of offending rows per check.
+pub fn sentence_invariant_violations(conn: &Connection) -> Vec<(&'static str, i64)> {
+    let checks: [(&str, &str); 5] = [
+        ("span outside its paragraph or empty",
+         "SELECT count(*) FROM sentences s JOIN paragraphs p ON p.id = s.paragraph_id
+          WHERE s.start < 0 OR s.\"end\" <= s.start OR s.\"end\" > length(p.text)"),
+        ("sentence text is blank or has edge white space",
+         "SELECT count(*) FROM sentences s JOIN paragraphs p ON p.id = s.paragraph_id
+          WHERE trim(substr(p.text, s.start + 1, s.\"end\" - s.start), ' ' || char(9, 10, 13, 160)) <> substr(p.text, s.start + 1, s.\"end\" - s.start)
+             OR trim(substr(p.text, s.start + 1, s.\"end\" - s.start)) = ''"),
+        ("overlap or disorder with the next sentence",
+         "SELECT count(*) FROM sentences a JOIN sentences b
+            ON b.paragraph_id = a.paragraph_id AND b.position = a.position + 1
+          WHERE b.start < a.\"end\""),
+        ("text between sentences that is not white space",
+         "SELECT count(*) FROM sentences a JOIN sentences b
+            ON b.paragraph_id = a.paragraph_id AND b.position = a.position + 1
+            JOIN paragraphs p ON p.id = a.paragraph_id
+          WHERE trim(substr(p.text, a.\"end\" + 1, b.start - a.\"end\"), ' ' || char(9, 10, 13, 160, 8239, 8201)) <> ''"),
+        ("paragraph text before the first or after the last sentence, or none at all",
+         "SELECT count(*) FROM paragraphs p
+          LEFT JOIN (SELECT paragraph_id, min(start) AS first, max(\"end\") AS last FROM sentences GROUP BY paragraph_id) s
+            ON s.paragraph_id = p.id
+          WHERE s.paragraph_id IS NULL
+             OR trim(substr(p.text, 1, s.first)) <> ''
+             OR trim(substr(p.text, s.last + 1)) <> ''"),
+    ];
+    checks.iter().map(|(name, sql)| (*name, count(conn, sql))).collect()
+}
