@@ -119,8 +119,10 @@ fn ends_hyphenated(block: &str) -> bool {
     block.ends_with('-') && !block.ends_with(" -")
 }
 
+/// White space, and the invisible format characters scrapers leave on otherwise empty lines
+/// (zero-width spaces and joiners, direction marks, word joiners, byte-order marks).
 fn is_blank(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+    c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
 
 fn is_line_break(c: char) -> bool {
@@ -155,6 +157,11 @@ mod tests {
     #[test]
     fn carriage_returns_and_hyphenated_wraps() {
         assert_eq!(split_blocks("One well-\r\nknown line\r\n\r\nTwo"), ["One well-known line", "Two"]);
+    }
+
+    #[test]
+    fn invisible_only_lines_are_blank() {
+        assert_eq!(split_blocks("One\n\u{200d}\n\u{200b}\u{feff}\nTwo\u{200b}"), ["One", "Two"]);
     }
 
     #[test]
