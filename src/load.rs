@@ -14,7 +14,8 @@ use rayon::prelude::*;
 use crate::model::{Article, Problem, Severity};
 use crate::read::{self, Item};
 use crate::store::{self, writer::Counts, Writer};
-use crate::{text, Result};
+use crate::text::classify::Rules;
+use crate::{text, Error, Result};
 
 /// Raw articles per batch handed between the stages.
 const BATCH: usize = 256;
@@ -22,11 +23,19 @@ const BATCH: usize = 256;
 const IN_FLIGHT: usize = 4;
 
 /// What to load and how.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub read: read::Options,
     /// Replace an article already stored under the same id (or url) when its content changed.
     pub replace: bool,
+    /// How blocks are classified (built-in rules plus a user's `--rules` file).
+    pub rules: Rules,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { read: read::Options::default(), replace: false, rules: Rules::builtin() }
+    }
 }
 
 /// Where a running load is, for a progress bar.
@@ -64,16 +73,27 @@ pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn 
         let inputs = inputs.to_vec();
         let read_options = options.read.clone();
         let counter = Arc::clone(&input_read);
-        thread::spawn(move || read_all(&inputs, &read_options, &counter, &raw_tx))
+        thread::Builder::new()
+            .name("read".into())
+            .spawn(move || read_all(&inputs, &read_options, &counter, &raw_tx))
+            .map_err(|e| Error::io("thread", e))?
     };
-    let worker = thread::spawn(move || {
-        for batch in raw_rx {
-            let done: Vec<_> = batch.into_par_iter().map(structure).collect();
-            if done_tx.send(done).is_err() {
-                break; // the writer stopped (an error); stop too
+    let rules = options.rules.clone();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("text-{i}"))
+        .build()
+        .map_err(|e| Error::io("thread pool", std::io::Error::other(e)))?;
+    let worker = thread::Builder::new()
+        .name("text".into())
+        .spawn(move || {
+            for batch in raw_rx {
+                let done: Vec<_> = pool.install(|| batch.into_par_iter().map(|item| structure(item, &rules)).collect());
+                if done_tx.send(done).is_err() {
+                    break; // the writer stopped (an error); stop too
+                }
             }
-        }
-    });
+        })
+        .map_err(|e| Error::io("thread", e))?;
 
     let mut state = Progress { input_total, ..Progress::default() };
     let written: Result<()> = (|| {
@@ -103,10 +123,10 @@ pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn 
 }
 
 /// Structures one raw article, turning a failure into a problem at its origin.
-fn structure(item: Item) -> Result<Article, Problem> {
+fn structure(item: Item, rules: &Rules) -> Result<Article, Problem> {
     let raw = item?;
     let origin = raw.origin.clone();
-    text::process(raw).map_err(|message| Problem { origin, severity: Severity::Error, message })
+    text::process(raw, rules).map_err(|message| Problem { origin, severity: Severity::Error, message })
 }
 
 /// The reader stage: every input file in order, in batches.

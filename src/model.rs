@@ -80,24 +80,58 @@ pub struct Span {
     pub end: usize,
 }
 
-/// What a block of text is. Analytics read `Title`, `Dek` and `Body`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a block of text is. Analytics read `Title`, `Dek` and `Body`; the other kinds are
+/// set aside, with a reason, and stay searchable on request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     Title,
     Dek,
     Body,
-    /// Site chrome such as a "skip to content" link.
+    /// Site chrome: skip links, menus, sharing buttons, time stamps.
     Navigation,
+    /// Newsletter, app and social-media promotion, advertising markers, "read more" links.
+    Promo,
+    /// A photo or video caption (often with its credit).
+    Caption,
+    /// A bare photo credit or media placeholder.
+    Credit,
+    /// Copyright lines, reprint and publisher notices, contributor lines.
+    Footer,
+    /// Chrome in another language than the article's (before its start or after its end).
+    OtherLanguage,
+    /// A line that recurs across many articles of one outlet (learned from the corpus).
+    Repeated,
 }
 
 impl Kind {
+    pub const ALL: [Kind; 10] = [
+        Kind::Title, Kind::Dek, Kind::Body, Kind::Navigation, Kind::Promo,
+        Kind::Caption, Kind::Credit, Kind::Footer, Kind::OtherLanguage, Kind::Repeated,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Title => "title",
             Kind::Dek => "dek",
             Kind::Body => "body",
             Kind::Navigation => "navigation",
+            Kind::Promo => "promo",
+            Kind::Caption => "caption",
+            Kind::Credit => "credit",
+            Kind::Footer => "footer",
+            Kind::OtherLanguage => "other-language",
+            Kind::Repeated => "repeated",
         }
+    }
+
+    /// The kind called `name` (as stored in `paragraphs.kind`).
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// Whether analytics read this kind by default.
+    pub fn is_content(self) -> bool {
+        matches!(self, Kind::Title | Kind::Dek | Kind::Body)
     }
 }
 
@@ -107,8 +141,13 @@ pub struct Block {
     pub kind: Kind,
     /// Why the block got its kind, for a person reading the database.
     pub reason: Option<String>,
+    /// ISO 639-1 code, when the block has enough text to tell.
+    pub language: Option<String>,
     pub text: String,
     pub sentences: Vec<Span>,
+    /// For short blocks: a key that is equal for lines that differ only in case, digits and
+    /// spacing, to find lines repeated across an outlet's articles.
+    pub line_key: Option<i64>,
 }
 
 /// An article ready to store.
@@ -120,7 +159,9 @@ pub struct Article {
     pub dek: Option<String>,
     pub byline: Option<String>,
     pub url: Option<String>,
+    /// The outlet's canonical name, and the name as the input gave it (or as found in the text).
     pub source: Option<String>,
+    pub source_raw: Option<String>,
     pub source_domain: Option<String>,
     /// ISO 8601 when the raw date parsed.
     pub published_at: Option<String>,

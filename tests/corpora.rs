@@ -72,12 +72,16 @@ fn allsides_loads_with_no_options_into_the_right_columns() {
     let conn = open(&db);
     assert_eq!(count(&conn, "SELECT count(*) FROM articles"), 37_554, "{out}");
     assert_eq!(count(&conn, "SELECT failed FROM loads"), 0);
-    assert_eq!(count(&conn, "SELECT count(*) FROM sources"), 491);
+    // 491 outlet names as the input spells them, merged into canonical outlets.
+    assert_eq!(count(&conn, "SELECT count(DISTINCT source_raw) FROM articles"), 491);
+    assert_eq!(count(&conn, "SELECT count(*) FROM source_aliases"), count(&conn, "SELECT count(*) FROM (SELECT source_raw FROM articles UNION SELECT name FROM sources)"));
+    let nyt = strings(&conn, "SELECT DISTINCT a.source_raw FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.name = 'New York Times' ORDER BY 1");
+    assert_eq!(nyt, ["New York Times (Online News)", "New York Times - News", "New York Times - Opinion", "New York Times Editorial Board"]);
 
     // The first record, field by field.
     let row: (String, String, String, String, String, String) = conn
         .query_row(
-            "SELECT a.external_id, s.name, s.domain, a.title, a.url, a.published_at FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = 1",
+            "SELECT a.external_id, a.source_raw, s.domain, a.title, a.url, a.published_at FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
         )

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use corpusdb::load::{self, Progress};
 use corpusdb::read::{self, FieldMap};
+use corpusdb::text::classify::Rules;
 use indicatif::{ProgressBar, ProgressStyle};
 
 /// Load news articles: text files, JSON Lines, JSON arrays or CSV, plain or gzip.
@@ -30,6 +31,10 @@ pub struct Args {
     /// Update an article already stored under the same id (or url) whose content changed.
     #[arg(long)]
     replace: bool,
+    /// More block classification rules, in the format of src/text/rules.tsv (tab-separated:
+    /// class, lang, max_chars, pattern, reason), tried after the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
     /// No progress bar and no summary.
     #[arg(long, short)]
     quiet: bool,
@@ -42,6 +47,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
             source: args.source,
         },
         replace: args.replace,
+        rules: rules(args.rules.as_deref())?,
     };
     let started = Instant::now();
     let bar = (!args.quiet && std::io::stderr().is_terminal()).then(progress_bar);
@@ -66,6 +72,13 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(if c.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+}
+
+/// The built-in classification rules, plus the user's file when one is given.
+pub fn rules(file: Option<&Path>) -> anyhow::Result<Rules> {
+    let Some(file) = file else { return Ok(Rules::builtin()) };
+    let text = std::fs::read_to_string(file).with_context(|| format!("reading rules from {}", file.display()))?;
+    Rules::with_user_rules(&text, &file.display().to_string()).map_err(anyhow::Error::msg)
 }
 
 fn progress_bar() -> ProgressBar {

@@ -2,6 +2,7 @@
 
 mod load;
 mod migrate;
+mod reclassify;
 mod report;
 mod search;
 mod stats;
@@ -29,6 +30,7 @@ enum Command {
     Search(search::Args),
     Report(report::Args),
     Stats(stats::Args),
+    Reclassify(reclassify::Args),
     Migrate(migrate::Args),
 }
 
@@ -39,6 +41,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Search(args) => search::run(&cli.db, args),
         Command::Report(args) => report::run(&cli.db, args),
         Command::Stats(args) => stats::run(&cli.db, args),
+        Command::Reclassify(args) => reclassify::run(&cli.db, args),
         Command::Migrate(args) => migrate::run(&cli.db, args),
     }
 }

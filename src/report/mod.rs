@@ -15,6 +15,8 @@ const FILES: &[&str] = &[
     include_str!("sql/overview.sql"),
     include_str!("sql/sources.sql"),
     include_str!("sql/articles.sql"),
+    include_str!("sql/article.sql"),
+    include_str!("sql/boilerplate.sql"),
     include_str!("sql/load_errors.sql"),
     include_str!("sql/search.sql"),
 ];

@@ -1,6 +1,7 @@
 //! The SQLite file: opening it (pragmas outside any transaction, migrations on every
 //! writable open), telling a corpusdb database from anything else, and the one writer.
 
+pub mod clean;
 pub mod writer;
 
 use std::path::Path;

@@ -119,6 +119,9 @@ impl Writer {
 
     /// Commits the last batch and marks the load finished.
     pub fn finish(self) -> Result<Counts> {
+        // Lines that became frequent with this load's articles are set aside in the same
+        // transaction as its last batch.
+        super::clean::mark_repeated(&self.conn)?;
         self.update_load(true)?;
         self.conn.execute_batch("COMMIT")?;
         // Leave the WAL small for readers and for copying the file.
@@ -188,6 +191,7 @@ impl Writer {
             ":published_at": article.published_at,
             ":published_raw": article.published_raw,
             ":language": article.language,
+            ":source_raw": article.source_raw,
             ":content_hash": article.content_hash,
             ":origin": article.origin.to_string(),
             ":load_id": self.load_id,
@@ -204,8 +208,9 @@ impl Writer {
                 ":position": position as i64,
                 ":kind": block.kind.as_str(),
                 ":reason": block.reason,
-                ":language": Option::<String>::None,
+                ":language": block.language,
                 ":text": block.text,
+                ":line_key": block.line_key,
             })?;
             let paragraph_id = conn.last_insert_rowid();
             index.execute(params![paragraph_id, block.text])?;
@@ -216,16 +221,22 @@ impl Writer {
         Ok(())
     }
 
+    /// The outlet's id, creating it (under its canonical name) and recording the input's
+    /// spelling as an alias the first time it is seen.
     fn source_id(&mut self, article: &Article) -> Result<Option<i64>> {
         let Some(name) = article.source.as_deref().map(str::trim).filter(|n| !n.is_empty()) else {
             return Ok(None);
         };
-        if let Some(&id) = self.sources.get(name) {
+        let spelling = article.source_raw.as_deref().map_or(name, str::trim);
+        if let Some(&id) = self.sources.get(spelling) {
             return Ok(Some(id));
         }
         let id = self.conn.prepare_cached(include_str!("sql/insert_source.sql"))?
             .query_row(named_params! { ":name": name, ":domain": article.source_domain }, |r| r.get(0))?;
-        self.sources.insert(name.to_string(), id);
+        let mut alias = self.conn.prepare_cached(include_str!("sql/insert_source_alias.sql"))?;
+        alias.execute(params![name, id])?;
+        alias.execute(params![spelling, id])?;
+        self.sources.insert(spelling.to_string(), id);
         Ok(Some(id))
     }
 }

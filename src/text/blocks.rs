@@ -6,7 +6,7 @@
 //! (it starts in lower case, or the line ends with a hyphen or a comma).
 
 use crate::model::{Block, Kind};
-use crate::text::chrome;
+use crate::text::classify::{Rules, Verdict};
 
 /// A dek (subtitle) is short: longer blocks right under the title are body or captions.
 const MAX_DEK_CHARS: usize = 300;
@@ -63,13 +63,15 @@ pub fn collapse_lines(text: &str) -> String {
 }
 
 /// Structures a scraped text file: chrome before the title, the title (the first line that
-/// is not chrome), an optional dek, then the body.
-pub fn structure_plain_text(text: &str) -> Vec<Block> {
+/// is not chrome by `rules`), an optional dek, then the body.
+pub fn structure_plain_text(text: &str, rules: &Rules) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut texts = split_blocks(text).into_iter().peekable();
     while let Some(text) = texts.next() {
-        if let Some(reason) = chrome::navigation_reason(&text) {
-            blocks.push(block(Kind::Navigation, Some(reason), text));
+        if let Some(Verdict { kind, reason, lang }) = rules.classify(&text) {
+            let mut chrome = block(kind, Some(format!("{reason}, before the title")), text);
+            chrome.language = lang;
+            blocks.push(chrome);
             continue;
         }
         blocks.push(block(Kind::Title, None, text));
@@ -93,7 +95,7 @@ pub fn structure_record(title: Option<&str>, text: &str) -> Vec<Block> {
 }
 
 fn block(kind: Kind, reason: Option<String>, text: String) -> Block {
-    Block { kind, reason, text, sentences: Vec::new() }
+    Block { kind, reason, language: None, text, sentences: Vec::new(), line_key: None }
 }
 
 fn dek_reason() -> String {
@@ -138,7 +140,7 @@ mod tests {
         let text = "Aller au contenu principal\n\nAssad planning visit: Report\n\n\
                     Syrian president would be the first\nThe president meets (SANA/AFP)\n\n\
                     The first head of state.";
-        let blocks = structure_plain_text(text);
+        let blocks = structure_plain_text(text, &Rules::builtin());
         let kinds: Vec<_> = blocks.iter().map(|b| b.kind).collect();
         assert_eq!(kinds, [Kind::Navigation, Kind::Title, Kind::Dek, Kind::Body, Kind::Body]);
         assert_eq!(blocks[1].text, "Assad planning visit: Report");
@@ -150,7 +152,7 @@ mod tests {
     fn long_block_under_title_is_body_not_dek() {
         let caption = "word ".repeat(100);
         let text = format!("Title\n\n{caption}/\n\nBody.");
-        let blocks = structure_plain_text(&text);
+        let blocks = structure_plain_text(&text, &Rules::builtin());
         assert_eq!(blocks[1].kind, Kind::Body);
     }
 
@@ -166,7 +168,7 @@ mod tests {
 
     #[test]
     fn a_title_alone_is_kept() {
-        let blocks = structure_plain_text("\n\n  Only a title  \n");
+        let blocks = structure_plain_text("\n\n  Only a title  \n", &Rules::builtin());
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].kind, Kind::Title);
         assert_eq!(blocks[0].text, "Only a title");

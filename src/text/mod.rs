@@ -1,18 +1,23 @@
-//! Pure text stages: from a raw article's text to titled, classified blocks with sentences.
-//! Nothing here does I/O; every function maps `&str` to spans or owned blocks.
+//! Pure text stages: from a raw article's text to titled, classified blocks with sentences,
+//! languages and the outlet. Nothing here does I/O; every function maps text to spans or
+//! owned blocks.
 
 pub mod blocks;
-pub mod chrome;
+pub mod classify;
 pub mod dates;
+pub mod language;
+pub mod outlets;
 pub mod sentences;
 
 use crate::model::{Article, Block, Kind, Layout, RawArticle};
+use classify::Rules;
 
 /// Turns a raw article into an article ready to store: blocks in order (title first), their
-/// kinds and sentences, the normalised date, the word count and the content hash.
+/// kinds with reasons, languages and sentences, the outlet, the normalised date, the word
+/// count and the content hash.
 ///
 /// Returns `Err` with a message when there is nothing to store (no title and no text).
-pub fn process(raw: RawArticle) -> Result<Article, String> {
+pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
     let RawArticle {
         origin,
         layout,
@@ -29,22 +34,38 @@ pub fn process(raw: RawArticle) -> Result<Article, String> {
     let bytes = text.len() + title.as_ref().map_or(0, String::len);
     let title = title.map(|t| blocks::collapse_lines(&t)).filter(|t| !t.is_empty());
     let mut blocks = match layout {
-        Layout::PlainText => blocks::structure_plain_text(&text),
+        Layout::PlainText => blocks::structure_plain_text(&text, rules),
         Layout::Record => blocks::structure_record(title.as_deref(), &text),
     };
     if blocks.is_empty() {
         return Err("empty article: no title and no text".to_string());
     }
+    classify_blocks(&mut blocks, rules);
+    let language = language::detect_article(content(&blocks))
+        .or_else(|| language::detect_article(blocks.iter().map(|b| b.text.as_str())));
+    for block in blocks.iter_mut().filter(|b| b.language.is_none() && b.kind != Kind::Title) {
+        block.language = language::detect_block(&block.text, language.as_deref());
+    }
+    if let Some(article_lang) = &language {
+        set_aside_other_language_edges(&mut blocks, article_lang);
+    }
+    // The outlet: the input's, else one named in the set-aside blocks at the end.
+    let content_hash = content_hash(source.as_deref(), &blocks);
+    let source_raw = source
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .or_else(|| footer_outlet(&blocks).map(str::to_string));
+    let source = source_raw.as_deref().map(outlets::canonical);
     for block in &mut blocks {
         block.sentences = sentences::split(&block.text);
+        // Only body blocks can turn out to be repeated lines; the rest are classified already.
+        if block.kind == Kind::Body {
+            block.line_key = classify::line_key(source.as_deref().unwrap_or(""), &block.text);
+        }
     }
     let title = blocks.iter().find(|b| b.kind == Kind::Title).map(|b| b.text.clone());
     let dek = blocks.iter().find(|b| b.kind == Kind::Dek).map(|b| b.text.clone());
-    let words = blocks
-        .iter()
-        .filter(|b| matches!(b.kind, Kind::Title | Kind::Dek | Kind::Body))
-        .map(|b| count_words(&b.text))
-        .sum();
+    let words = content(&blocks).map(count_words).sum();
 
     let published_raw = date.map(|d| d.trim().to_string()).filter(|d| !d.is_empty());
     let published_at = match published_raw.as_deref() {
@@ -57,7 +78,6 @@ pub fn process(raw: RawArticle) -> Result<Article, String> {
             }
         },
     };
-    let content_hash = content_hash(source.as_deref(), &blocks);
     Ok(Article {
         origin,
         external_id,
@@ -66,16 +86,79 @@ pub fn process(raw: RawArticle) -> Result<Article, String> {
         byline,
         url,
         source,
+        source_raw,
         source_domain,
         published_at,
         published_raw,
-        language: None,
+        language,
         content_hash,
         blocks,
         words,
         warnings,
         bytes,
     })
+}
+
+/// The text analytics read: title, dek and body blocks.
+fn content(blocks: &[Block]) -> impl Iterator<Item = &str> {
+    blocks.iter().filter(|b| b.kind.is_content()).map(|b| b.text.as_str())
+}
+
+/// Applies the rules to the dek and body blocks (the title is the title).
+fn classify_blocks(blocks: &mut [Block], rules: &Rules) {
+    for block in blocks.iter_mut().filter(|b| matches!(b.kind, Kind::Dek | Kind::Body)) {
+        if let Some(verdict) = rules.classify(&block.text) {
+            block.kind = verdict.kind;
+            block.reason = Some(verdict.reason);
+            if verdict.lang.is_some() {
+                block.language = verdict.lang;
+            }
+        }
+    }
+}
+
+/// Re-applies `rules` to an article's stored blocks (after a rules change): the title, the
+/// dek and the chrome before the title stay as found at load; every later block is
+/// classified again.
+pub fn reclassify(blocks: &mut [Block], rules: &Rules, article_lang: Option<&str>) {
+    let after_title = blocks.iter().position(|b| b.kind == Kind::Title).map_or(0, |t| t + 1);
+    for block in blocks[after_title..].iter_mut().filter(|b| b.kind != Kind::Dek) {
+        block.kind = Kind::Body;
+        block.reason = None;
+    }
+    classify_blocks(&mut blocks[after_title..], rules);
+    if let Some(lang) = article_lang {
+        set_aside_other_language_edges(blocks, lang);
+    }
+}
+
+/// Body blocks in another language before the article's first or after its last body block
+/// in its own language are chrome (a publisher's notice, a skip link); in the middle of the
+/// story they are content (a quoted passage) and stay body.
+fn set_aside_other_language_edges(blocks: &mut [Block], article_lang: &str) {
+    let own = |b: &Block| b.kind == Kind::Body && b.language.as_deref().is_none_or(|l| l == article_lang);
+    let first = blocks.iter().position(own);
+    let last = blocks.iter().rposition(own);
+    for (i, block) in blocks.iter_mut().enumerate() {
+        let Some(lang) = block.language.clone().filter(|l| l != article_lang) else { continue };
+        if block.kind != Kind::Body {
+            continue;
+        }
+        let edge = match (first, last) {
+            (Some(first), _) if i < first => "before the article's first paragraph",
+            (_, Some(last)) if i > last => "after the article's last paragraph",
+            (None, None) => "with no paragraph in the article's language",
+            _ => continue,
+        };
+        block.kind = Kind::OtherLanguage;
+        block.reason = Some(format!("language {lang} in an {article_lang} article, {edge}"));
+    }
+}
+
+/// An outlet named in the set-aside blocks after the story (a footer or publisher notice).
+fn footer_outlet(blocks: &[Block]) -> Option<&'static str> {
+    let last_content = blocks.iter().rposition(|b| b.kind.is_content()).unwrap_or(0);
+    blocks[last_content + 1..].iter().find_map(|b| outlets::named_in(&b.text))
 }
 
 /// Words as a person counts them: runs of letters or digits.

@@ -1,4 +1,4 @@
 INSERT INTO articles (source_id, external_id, url, title, dek, byline, published_at,
-                      published_raw, language, content_hash, origin, load_id, words)
+                      published_raw, language, content_hash, origin, load_id, words, source_raw)
 VALUES (:source_id, :external_id, :url, :title, :dek, :byline, :published_at,
-        :published_raw, :language, :content_hash, :origin, :load_id, :words)
+        :published_raw, :language, :content_hash, :origin, :load_id, :words, :source_raw)

@@ -1,2 +1,2 @@
-INSERT INTO paragraphs (article_id, position, kind, reason, language, text)
-VALUES (:article_id, :position, :kind, :reason, :language, :text)
+INSERT INTO paragraphs (article_id, position, kind, reason, language, text, line_key)
+VALUES (:article_id, :position, :kind, :reason, :language, :text, :line_key)

@@ -1,0 +1,91 @@
+//! Corpus-level cleaning, run after loads and by `corpusdb reclassify`: lines that recur
+//! across many articles of one outlet are set aside as `repeated`, and stored blocks are
+//! re-checked against the current classification rules.
+
+use std::collections::HashSet;
+
+use rusqlite::{params, Connection};
+
+use crate::model::{Block, Kind};
+use crate::text::{self, classify::Rules};
+use crate::Result;
+
+/// A line is boilerplate when it recurs in at least this many articles of its outlet...
+pub const MIN_ARTICLES: i64 = 5;
+/// ...published on at least this many different days (when dates are known): a line shared
+/// by a few articles covering one story in the same days is content, not boilerplate.
+pub const MIN_DAYS: usize = 3;
+
+/// Marks body blocks whose line recurs across an outlet's articles as `repeated`, with a
+/// reason saying how often. Returns how many blocks changed.
+pub fn mark_repeated(conn: &Connection) -> Result<usize> {
+    let keys: Vec<i64> = conn
+        .prepare(include_str!("sql/repeated_candidates.sql"))?
+        .query_map([MIN_ARTICLES], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut blocks = conn.prepare(include_str!("sql/repeated_blocks.sql"))?;
+    let mut outlet_articles = conn.prepare_cached(include_str!("sql/outlet_articles.sql"))?;
+    let mut set_kind = conn.prepare_cached(include_str!("sql/set_kind.sql"))?;
+    let mut changed = 0;
+    for key in keys {
+        let rows: Vec<(i64, i64, String, Option<i64>, Option<String>)> = blocks
+            .query_map([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .collect::<Result<_, _>>()?;
+        let articles: HashSet<i64> = rows.iter().map(|r| r.1).collect();
+        let days: HashSet<&str> = rows.iter().filter_map(|r| r.4.as_deref()).map(|d| &d[..d.len().min(10)]).collect();
+        let dated = rows.iter().any(|r| r.4.is_some());
+        if (articles.len() as i64) < MIN_ARTICLES || (dated && days.len() < MIN_DAYS) {
+            continue;
+        }
+        let Some(source_id) = rows.first().map(|r| r.3) else { continue };
+        let total: i64 = outlet_articles.query_row([source_id], |r| r.get(0))?;
+        let reason = format!("repeated in {} of {} articles from this outlet", articles.len(), total);
+        for (id, _, kind, _, _) in &rows {
+            if kind == "body" || kind == "repeated" {
+                changed += set_kind.execute(params![id, "repeated", reason])?;
+            }
+        }
+    }
+    Ok(changed)
+}
+
+/// Re-checks every stored article's blocks against `rules` (titles and deks found at load
+/// stay), then recomputes the repeated lines. Returns how many blocks changed kind or reason.
+pub fn reclassify(conn: &mut Connection, rules: &Rules) -> Result<usize> {
+    let tx = conn.transaction()?;
+    tx.execute(include_str!("sql/unmark_repeated.sql"), [])?;
+    let mut changed = 0;
+    {
+        let mut articles = tx.prepare("SELECT id, language FROM articles ORDER BY id")?;
+        let mut paragraphs = tx.prepare_cached(include_str!("sql/article_blocks.sql"))?;
+        let mut set_kind = tx.prepare_cached(include_str!("sql/set_kind.sql"))?;
+        let ids: Vec<(i64, Option<String>)> = articles.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        for (article_id, language) in ids {
+            let rows: Vec<(i64, Block)> = paragraphs
+                .query_map([article_id], |r| {
+                    let kind: String = r.get(1)?;
+                    let block = Block {
+                        kind: Kind::parse(&kind).unwrap_or(Kind::Body),
+                        reason: r.get(2)?,
+                        language: r.get(3)?,
+                        text: r.get(4)?,
+                        sentences: Vec::new(),
+                        line_key: None,
+                    };
+                    Ok((r.get(0)?, block))
+                })?
+                .collect::<Result<_, _>>()?;
+            let (ids, mut blocks): (Vec<i64>, Vec<Block>) = rows.into_iter().unzip();
+            let before: Vec<(Kind, Option<String>)> = blocks.iter().map(|b| (b.kind, b.reason.clone())).collect();
+            text::reclassify(&mut blocks, rules, language.as_deref());
+            for ((id, block), (kind, reason)) in ids.iter().zip(&blocks).zip(before) {
+                if block.kind != kind || block.reason != reason {
+                    changed += set_kind.execute(params![id, block.kind.as_str(), block.reason])?;
+                }
+            }
+        }
+    }
+    changed += mark_repeated(&tx)?;
+    tx.commit()?;
+    Ok(changed)
+}

@@ -1,0 +1,1 @@
+SELECT count(*) FROM articles WHERE source_id IS ?1

@@ -1,0 +1,1 @@
+UPDATE paragraphs SET kind = 'body', reason = NULL WHERE kind = 'repeated'

@@ -1,0 +1,200 @@
+//! Block classification: site chrome, promotion, captions, credits and footers told apart
+//! from the story, each with a reason a person can read. The patterns are data
+//! (`rules.tsv`, plus a user's file in the same format); this module only applies them.
+
+use regex::Regex;
+
+use crate::model::Kind;
+
+/// The built-in rules.
+const BUILTIN: &str = include_str!("rules.tsv");
+
+/// What a rule says of a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub kind: Kind,
+    pub reason: String,
+    /// The language of the rule's words, for blocks too short to identify otherwise.
+    pub lang: Option<String>,
+}
+
+/// One rule: blocks up to `max_chars` long that match `pattern` are `kind`.
+#[derive(Debug, Clone)]
+struct Rule {
+    kind: Kind,
+    /// The language the pattern is written in, if it is one language's words.
+    lang: Option<String>,
+    max_chars: usize,
+    regex: Regex,
+    reason: String,
+}
+
+/// A set of classification rules, tried in order; the first that matches wins.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    rules: Vec<Rule>,
+}
+
+impl Rules {
+    /// The rules that ship with corpusdb.
+    pub fn builtin() -> Rules {
+        // The built-in table is tested (`builtin_rules_parse`), so this cannot fail at run time.
+        Rules::parse(BUILTIN, "built-in rules").unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The built-in rules followed by the rules in `text` (a user's `--rules` file).
+    pub fn with_user_rules(text: &str, origin: &str) -> Result<Rules, String> {
+        let mut rules = Rules::builtin().rules;
+        rules.extend(Rules::parse(text, origin)?.rules);
+        Ok(Rules { rules })
+    }
+
+    /// Parses rules in the `rules.tsv` format. Errors name the line.
+    pub fn parse(text: &str, origin: &str) -> Result<Rules, String> {
+        let mut rules = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let line_no = n + 1;
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [class, lang, max_chars, pattern, reason] = fields[..] else {
+                return Err(format!("{origin}:{line_no}: expected 5 tab-separated fields (class, lang, max_chars, pattern, reason), found {}", fields.len()));
+            };
+            let kind = Kind::parse(class.trim())
+                .filter(|k| matches!(k, Kind::Navigation | Kind::Promo | Kind::Caption | Kind::Credit | Kind::Footer))
+                .ok_or_else(|| format!("{origin}:{line_no}: unknown class '{class}' (navigation, promo, caption, credit, footer)"))?;
+            let max_chars = max_chars.trim().parse().map_err(|_| format!("{origin}:{line_no}: max_chars '{max_chars}' is not a number"))?;
+            // `\b` as an ASCII word boundary keeps matching on the fast DFA engines (a Unicode
+            // one falls back to a slow engine on any non-ASCII text, such as curly quotes).
+            let regex = regex::RegexBuilder::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+                .case_insensitive(true)
+                .build()
+                .map_err(|e| format!("{origin}:{line_no}: bad pattern: {e}"))?;
+            let lang = Some(lang.trim().to_string()).filter(|l| !l.is_empty() && l != "*");
+            rules.push(Rule { kind, lang, max_chars, regex, reason: reason.trim().to_string() });
+        }
+        Ok(Rules { rules })
+    }
+
+    /// The class of a block and why, or `None` when no rule matches.
+    ///
+    /// ```
+    /// use corpusdb::model::Kind;
+    /// let rules = corpusdb::text::classify::Rules::builtin();
+    /// let verdict = rules.classify("Join Our Channels").unwrap();
+    /// assert_eq!((verdict.kind, verdict.reason.as_str()), (Kind::Promo, "promotion 'Join Our Channels'"));
+    /// let verdict = rules.classify("Leader Kim Jong-Un / AFP PHOTO / KCNA VIA KNS /").unwrap();
+    /// assert_eq!(verdict.kind, Kind::Caption);
+    /// assert!(rules.classify("The talks, officials said, will resume on Monday.").is_none());
+    /// ```
+    pub fn classify(&self, text: &str) -> Option<Verdict> {
+        let chars = text.chars().count();
+        let (rule, found) = self
+            .rules
+            .iter()
+            .filter(|r| r.max_chars == 0 || chars <= r.max_chars)
+            .find_map(|r| r.regex.find(text).map(|m| (r, m.as_str().trim())))?;
+        let found = shorten(found, 60);
+        Some(Verdict { kind: rule.kind, reason: rule.reason.replace("{match}", &found), lang: rule.lang.clone() })
+    }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max - 1).collect();
+    cut.push('…');
+    cut
+}
+
+/// Blocks at most this long get a line key: repeated boilerplate is short (tag lines,
+/// promos, notices), and longer paragraphs reused across articles are content.
+pub const MAX_REPEATED_CHARS: usize = 160;
+
+/// A key equal for one outlet's lines that differ only in case, digits, punctuation and
+/// spacing ("Copyright © 2019 The Times" and "Copyright © 2020 The Times"), or `None` for
+/// long blocks.
+///
+/// ```
+/// use corpusdb::text::classify::line_key;
+/// assert_eq!(line_key("Times", "Copyright © 2019 The Times."), line_key("Times", "COPYRIGHT © 2020  the times"));
+/// assert_ne!(line_key("Times", "Story continued below"), line_key("Times", "Story continues below"));
+/// assert_ne!(line_key("Times", "Advertisement"), line_key("Post", "Advertisement"));
+/// assert_eq!(line_key("Times", &"long ".repeat(40)), None);
+/// ```
+pub fn line_key(outlet: &str, text: &str) -> Option<i64> {
+    if text.chars().count() > MAX_REPEATED_CHARS {
+        return None;
+    }
+    let mut normalized = String::with_capacity(outlet.len() + text.len() + 1);
+    normalized.push_str(outlet);
+    normalized.push('\x1f');
+    normalized.extend(text.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase));
+    let hash = blake3::hash(normalized.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&hash.as_bytes()[..8]);
+    // SQLite integers are signed 64-bit.
+    Some(i64::from_le_bytes(first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_parse() {
+        assert!(Rules::parse(BUILTIN, "rules.tsv").is_ok());
+    }
+
+    #[test]
+    fn chrome_in_several_languages() {
+        let rules = Rules::builtin();
+        let cases = [
+            ("Aller au contenu principal", Kind::Navigation),
+            ("Skip to main content", Kind::Navigation),
+            ("Ir al contenido principal", Kind::Navigation),
+            ("Zum Inhalt springen", Kind::Navigation),
+            ("الانتقال إلى المحتوى الرئيسي", Kind::Navigation),
+            ("Sign up for Daily Newsletters Manage Newsletters", Kind::Promo),
+            ("ADVERTISEMENT", Kind::Promo),
+            ("Story Continued Below", Kind::Promo),
+            ("CLICK HERE TO GET THE FOX NEWS APP", Kind::Promo),
+            ("Copyright © 2019 The Washington Times, LLC. Click here for reprint permission.", Kind::Footer),
+            ("The Associated Press contributed to this report.", Kind::Footer),
+            ("Tous droits réservés", Kind::Footer),
+            ("Image copyright Getty Images", Kind::Credit),
+            ("The Syrian president meets with North Korea's ambassador in Damascus (SANA/AFP)", Kind::Caption),
+            ("Enlarge this image toggle caption J. Scott Applewhite/AP J. Scott Applewhite/AP", Kind::Caption),
+            ("6 years ago", Kind::Navigation),
+        ];
+        for (text, kind) in cases {
+            assert_eq!(rules.classify(text).map(|v| v.kind), Some(kind), "{text}");
+        }
+    }
+
+    #[test]
+    fn story_text_is_left_alone() {
+        let rules = Rules::builtin();
+        for text in [
+            "Syria opened its mission in Pyongyang in 1969.",
+            "He said he would follow the talks closely (and/or report back).",
+            "The photo, released by AFP, showed the leader at a missile test.",
+            "“Read more books,” she told the students.",
+            "The company’s advertising revenue fell by 10 percent in the quarter, the report said, as brands moved to social media and other platforms.",
+        ] {
+            assert_eq!(rules.classify(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn user_rules_extend_and_bad_lines_are_named() {
+        let rules = Rules::with_user_rules("promo\ten\t0\t^Buy the paper\tshop link '{match}'\n", "mine.tsv").unwrap();
+        assert_eq!(rules.classify("Buy the paper today").map(|v| v.kind), Some(Kind::Promo));
+        let err = Rules::with_user_rules("promo\ten\t0\t(unclosed\tx\n", "mine.tsv").unwrap_err();
+        assert!(err.starts_with("mine.tsv:1: bad pattern"), "{err}");
+        let err = Rules::with_user_rules("body\ten\t0\tx\ty\n", "mine.tsv").unwrap_err();
+        assert!(err.contains("unknown class 'body'"), "{err}");
+    }
+}

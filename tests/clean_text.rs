@@ -1,0 +1,111 @@
+//! Clean text end to end: classes and reasons, languages, outlets, repeated lines learned
+//! from the corpus, user rules and `reclassify`, and the boilerplate and article reports.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+fn db(dir: &Path) -> String {
+    dir.join("t.db").to_str().unwrap().to_string()
+}
+
+fn kinds(conn: &rusqlite::Connection, article: i64) -> Vec<String> {
+    strings(conn, &format!("SELECT kind FROM paragraphs WHERE article_id = {article} ORDER BY position"))
+}
+
+#[test]
+fn repeated_lines_are_learned_per_outlet_but_a_shared_story_line_is_not() {
+    let dir = workdir();
+    let d = dir.path();
+    let mut lines = String::new();
+    for i in 0..6 {
+        // Six articles on six days carry the outlet's tag line; three on one day share a line
+        // of the same story.
+        let shared = if i < 3 { "\n\nThe summit was held in Singapore." } else { "" };
+        lines.push_str(&serde_json::json!({
+            "title": format!("Story {i}"),
+            "text": format!("Paragraph number {i} of real news.{shared}\n\nThe Daily Planet: all the news that fits, since 1938."),
+            "source": "Daily Planet - News",
+            "date": if i < 3 { "2020-01-01".to_string() } else { format!("2020-02-0{i}") },
+        }).to_string());
+        lines.push('\n');
+    }
+    // Another outlet with the same line once: not repeated there.
+    lines.push_str(&serde_json::json!({"title": "Other", "text": "Real.\n\nThe Daily Planet: all the news that fits, since 1938.", "source": "Other Times", "date": "2020-03-01"}).to_string());
+    fs::write(d.join("x.jsonl"), lines).unwrap();
+    ok(d, &["--db", &db(d), "load", "x.jsonl"]);
+    let conn = open(Path::new(&db(d)));
+    let repeated = strings(&conn, "SELECT DISTINCT s.name || ': ' || p.reason FROM paragraphs p JOIN articles a ON a.id = p.article_id JOIN sources s ON s.id = a.source_id WHERE p.kind = 'repeated'");
+    assert_eq!(repeated, ["Daily Planet: repeated in 6 of 6 articles from this outlet"]);
+    assert_eq!(count(&conn, "SELECT count(*) FROM paragraphs WHERE text = 'The summit was held in Singapore.' AND kind = 'body'"), 3);
+    assert_eq!(count(&conn, "SELECT count(*) FROM paragraphs p JOIN articles a ON a.id = p.article_id WHERE a.title = 'Other' AND p.kind = 'body'"), 2);
+    // The outlet's name is canonical, the raw name kept as an alias and on the article.
+    assert_eq!(strings(&conn, "SELECT name FROM sources ORDER BY id"), ["Daily Planet", "Other Times"]);
+    assert_eq!(strings(&conn, "SELECT DISTINCT source_raw FROM articles WHERE source_id = 1"), ["Daily Planet - News"]);
+    assert_eq!(strings(&conn, "SELECT alias FROM source_aliases WHERE source_id = 1 ORDER BY alias"), ["Daily Planet", "Daily Planet - News"]);
+}
+
+#[test]
+fn other_language_blocks_at_the_edges_are_set_aside_in_the_middle_they_stay() {
+    let dir = workdir();
+    let d = dir.path();
+    let text = "Talks resume\n\nThe ministers met on Monday and said that the talks would go on for as long as it takes to reach a deal.\n\n\
+                Le ministre a déclaré que les négociations étaient dans une phase très importante pour la région et pour le pays.\n\n\
+                The next round is planned for the spring, according to the officials who were present at the meeting.\n\n\
+                Ce contenu est protégé par le droit d’auteur et ne peut pas être reproduit sans une autorisation écrite de la rédaction.";
+    fs::write(d.join("a.txt"), text).unwrap();
+    ok(d, &["--db", &db(d), "load", "a.txt"]);
+    let conn = open(Path::new(&db(d)));
+    assert_eq!(kinds(&conn, 1), ["title", "body", "body", "body", "other-language"]);
+    let reason: String = conn.query_row("SELECT reason FROM paragraphs WHERE position = 4", [], |r| r.get(0)).unwrap();
+    assert_eq!(reason, "language fr in an en article, after the article's last paragraph");
+    assert_eq!(strings(&conn, "SELECT language FROM paragraphs WHERE position IN (2, 4) ORDER BY position"), ["fr", "fr"]);
+}
+
+#[test]
+fn user_rules_and_reclassify_and_reports() {
+    let dir = workdir();
+    let d = dir.path();
+    fs::write(d.join("a.txt"), "A title\n\nA real paragraph about the budget.\n\nBuy the print edition today!\n\nAdvertisement\n").unwrap();
+    ok(d, &["--db", &db(d), "load", "a.txt"]);
+    let conn = open(Path::new(&db(d)));
+    assert_eq!(kinds(&conn, 1), ["title", "body", "body", "promo"]);
+    drop(conn);
+    fs::write(d.join("mine.tsv"), "# my rules\npromo\ten\t100\t^buy the print edition\tshop promotion '{match}'\n").unwrap();
+    let out = ok(d, &["--db", &db(d), "reclassify", "--rules", "mine.tsv"]);
+    assert!(out.contains("1 blocks changed"), "{out}");
+    let conn = open(Path::new(&db(d)));
+    assert_eq!(kinds(&conn, 1), ["title", "body", "promo", "promo"]);
+    drop(conn);
+    let bad = run(d, &["--db", &db(d), "load", "--rules", "missing.tsv", "a.txt"]);
+    assert!(text(&bad.stderr).contains("missing.tsv"), "{}", text(&bad.stderr));
+    fs::write(d.join("bad.tsv"), "promo\ten\t1\t(\tx\n").unwrap();
+    let bad = run(d, &["--db", &db(d), "reclassify", "--rules", "bad.tsv"]);
+    assert!(text(&bad.stderr).contains("bad.tsv:1: bad pattern"), "{}", text(&bad.stderr));
+
+    let article = ok(d, &["--db", &db(d), "report", "article", "-p", "id=1", "--format", "csv"]);
+    assert_eq!(article.lines().next().unwrap(), "position,kind,language,reason,text");
+    assert!(article.contains("2,promo,en,shop promotion 'Buy the print edition',Buy the print edition today!"), "{article}");
+    let boilerplate = ok(d, &["--db", &db(d), "report", "boilerplate", "--format", "json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&boilerplate).unwrap();
+    assert_eq!(rows.len(), 1, "{boilerplate}");
+    assert_eq!(rows[0]["kind"], "promo");
+    assert_eq!(rows[0]["blocks"], 2);
+    assert_eq!(rows[0]["pct_of_outlet_blocks"], 50.0);
+}
+
+#[test]
+fn outlets_merge_by_canonical_name_and_footer() {
+    let dir = workdir();
+    let d = dir.path();
+    fs::write(d.join("x.jsonl"), "{\"title\": \"A\", \"text\": \"One.\", \"source\": \"New York Times - News\"}\n{\"title\": \"B\", \"text\": \"Two.\", \"source\": \"NYT\"}\n{\"title\": \"C\", \"text\": \"Three.\", \"source\": \"New York Times - Opinion\"}\n").unwrap();
+    fs::write(d.join("plain.txt"), "A title\n\nA paragraph of news.\n\nCopyright 2024 Middle East Eye. All rights reserved.\n").unwrap();
+    ok(d, &["--db", &db(d), "load", "x.jsonl", "plain.txt"]);
+    let conn = open(Path::new(&db(d)));
+    assert_eq!(strings(&conn, "SELECT name FROM sources ORDER BY id"), ["New York Times", "Middle East Eye"]);
+    assert_eq!(count(&conn, "SELECT count(DISTINCT source_id) FROM articles WHERE title IN ('A', 'B', 'C')"), 1);
+    assert_eq!(strings(&conn, "SELECT alias FROM source_aliases WHERE source_id = 1 ORDER BY alias"), ["NYT", "New York Times", "New York Times - News", "New York Times - Opinion"]);
+}
