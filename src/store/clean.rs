@@ -15,6 +15,24 @@ pub const MIN_ARTICLES: i64 = 5;
 /// ...published on at least this many different days (when dates are known): a line shared
 /// by a few articles covering one story in the same days is content, not boilerplate.
 pub const MIN_DAYS: usize = 3;
+/// Boilerplate stands at the edges of articles (the first or last blocks this close to them)
+/// in at least half of its occurrences; a line recurring mid-article is a heading or label
+/// that structures the story ("What's next", "From the Right").
+const EDGE_BLOCKS: i64 = 3;
+/// A line found this many times per article on average is a label inside the story (a
+/// transcript's speaker names), not furniture around it.
+const MAX_PER_ARTICLE: f64 = 1.5;
+
+/// One block carrying a candidate line.
+struct Occurrence {
+    id: i64,
+    article_id: i64,
+    kind: String,
+    source_id: Option<i64>,
+    published_at: Option<String>,
+    position: i64,
+    last: i64,
+}
 
 /// Marks body blocks whose line recurs across an outlet's articles as `repeated`, with a
 /// reason saying how often. Returns how many blocks changed.
@@ -28,25 +46,44 @@ pub fn mark_repeated(conn: &Connection) -> Result<usize> {
     let mut set_kind = conn.prepare_cached(include_str!("sql/set_kind.sql"))?;
     let mut changed = 0;
     for key in keys {
-        let rows: Vec<(i64, i64, String, Option<i64>, Option<String>)> = blocks
-            .query_map([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        let rows: Vec<Occurrence> = blocks
+            .query_map([key], |r| {
+                Ok(Occurrence {
+                    id: r.get(0)?,
+                    article_id: r.get(1)?,
+                    kind: r.get(2)?,
+                    source_id: r.get(3)?,
+                    published_at: r.get(4)?,
+                    position: r.get(5)?,
+                    last: r.get(6)?,
+                })
+            })?
             .collect::<Result<_, _>>()?;
-        let articles: HashSet<i64> = rows.iter().map(|r| r.1).collect();
-        let days: HashSet<&str> = rows.iter().filter_map(|r| r.4.as_deref()).map(|d| &d[..d.len().min(10)]).collect();
-        let dated = rows.iter().any(|r| r.4.is_some());
-        if (articles.len() as i64) < MIN_ARTICLES || (dated && days.len() < MIN_DAYS) {
+        let Some(source_id) = rows.first().map(|r| r.source_id) else { continue };
+        if !is_boilerplate(&rows) {
             continue;
         }
-        let Some(source_id) = rows.first().map(|r| r.3) else { continue };
+        let articles = rows.iter().map(|r| r.article_id).collect::<HashSet<_>>().len();
         let total: i64 = outlet_articles.query_row([source_id], |r| r.get(0))?;
-        let reason = format!("repeated in {} of {} articles from this outlet", articles.len(), total);
-        for (id, _, kind, _, _) in &rows {
-            if kind == "body" || kind == "repeated" {
-                changed += set_kind.execute(params![id, "repeated", reason])?;
-            }
+        let reason = format!("repeated in {articles} of {total} articles from this outlet");
+        for row in rows.iter().filter(|r| r.kind == "body" || r.kind == "repeated") {
+            changed += set_kind.execute(params![row.id, "repeated", reason])?;
         }
     }
     Ok(changed)
+}
+
+/// Whether one line's occurrences across an outlet look like boilerplate: in enough
+/// articles, on enough days, at the articles' edges, about once per article.
+fn is_boilerplate(rows: &[Occurrence]) -> bool {
+    let articles: HashSet<i64> = rows.iter().map(|r| r.article_id).collect();
+    let days: HashSet<&str> = rows.iter().filter_map(|r| r.published_at.as_deref()).map(|d| &d[..d.len().min(10)]).collect();
+    let dated = rows.iter().any(|r| r.published_at.is_some());
+    let at_edges = rows.iter().filter(|r| r.position <= EDGE_BLOCKS || r.position >= r.last - (EDGE_BLOCKS - 1)).count();
+    (articles.len() as i64) >= MIN_ARTICLES
+        && (!dated || days.len() >= MIN_DAYS)
+        && at_edges * 2 >= rows.len()
+        && (rows.len() as f64) / (articles.len() as f64) < MAX_PER_ARTICLE
 }
 
 /// Re-checks every stored article's blocks against `rules` (titles and deks found at load

@@ -112,6 +112,9 @@ fn shorten(text: &str, max: usize) -> String {
 /// Blocks at most this long get a line key: repeated boilerplate is short (tag lines,
 /// promos, notices), and longer paragraphs reused across articles are content.
 pub const MAX_REPEATED_CHARS: usize = 160;
+/// ...and at least this many letters: numbers, scores and times ("20,210", "1500 GMT") recur
+/// by chance, not as boilerplate.
+const MIN_REPEATED_LETTERS: usize = 8;
 
 /// A key equal for one outlet's lines that differ only in case, digits, punctuation and
 /// spacing ("Copyright © 2019 The Times" and "Copyright © 2020 The Times"), or `None` for
@@ -123,9 +126,10 @@ pub const MAX_REPEATED_CHARS: usize = 160;
 /// assert_ne!(line_key("Times", "Story continued below"), line_key("Times", "Story continues below"));
 /// assert_ne!(line_key("Times", "Advertisement"), line_key("Post", "Advertisement"));
 /// assert_eq!(line_key("Times", &"long ".repeat(40)), None);
+/// assert_eq!(line_key("Times", "20,210"), None);
 /// ```
 pub fn line_key(outlet: &str, text: &str) -> Option<i64> {
-    if text.chars().count() > MAX_REPEATED_CHARS {
+    if text.chars().count() > MAX_REPEATED_CHARS || text.chars().filter(|c| c.is_alphabetic()).count() < MIN_REPEATED_LETTERS {
         return None;
     }
     let mut normalized = String::with_capacity(outlet.len() + text.len() + 1);
@@ -168,6 +172,9 @@ mod tests {
             ("The Syrian president meets with North Korea's ambassador in Damascus (SANA/AFP)", Kind::Caption),
             ("Enlarge this image toggle caption J. Scott Applewhite/AP J. Scott Applewhite/AP", Kind::Caption),
             ("6 years ago", Kind::Navigation),
+            ("- Follow the Ticker on Twitter: @PoliticalTicker", Kind::Promo),
+            ("( Also on POLITICO: Rise of the Rust Belt Republicans)", Kind::Promo),
+            ("Write to Jane Doe at jane.doe@example.com", Kind::Footer),
         ];
         for (text, kind) in cases {
             assert_eq!(rules.classify(text).map(|v| v.kind), Some(kind), "{text}");
@@ -182,6 +189,8 @@ mod tests {
             "He said he would follow the talks closely (and/or report back).",
             "The photo, released by AFP, showed the leader at a missile test.",
             "“Read more books,” she told the students.",
+            "Like many Americans, she voted early this year.",
+            "Follow-up talks are planned for next week.",
             "The company’s advertising revenue fell by 10 percent in the quarter, the report said, as brands moved to social media and other platforms.",
         ] {
             assert_eq!(rules.classify(text), None, "{text}");

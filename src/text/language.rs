@@ -33,7 +33,7 @@ const SAMPLE_CHARS: usize = 400;
 ///
 /// ```
 /// use corpusdb::text::language::detect;
-/// assert_eq!(detect("Aller au contenu principal de la page").as_deref(), Some("fr"));
+/// assert_eq!(detect("Le ministre a déclaré que les négociations étaient dans une phase importante.").as_deref(), Some("fr"));
 /// assert_eq!(detect("The first head of state to meet Kim could be Syria's Bashar al-Assad.").as_deref(), Some("en"));
 /// assert_eq!(detect("OK"), None);
 /// ```
@@ -51,13 +51,15 @@ pub fn detect(text: &str) -> Option<String> {
     Some(iso639_1(info.lang()).to_string())
 }
 
-/// The language of a whole article: detected on its content blocks together.
-pub fn detect_article<'a>(blocks: impl Iterator<Item = &'a str>) -> Option<String> {
-    let mut sample = String::with_capacity(SAMPLE_CHARS * 2);
-    for text in blocks {
+/// The language of a whole article: detected on its content blocks together, prose first
+/// (an article may open with a list of place names or a dateline).
+pub fn detect_article<'a>(blocks: impl Iterator<Item = &'a str> + Clone) -> Option<String> {
+    let prose = |t: &&str| t.chars().filter(|c| c.is_alphabetic()).take(MIN_MODEL_LETTERS).count() >= MIN_MODEL_LETTERS;
+    let mut sample = String::with_capacity(SAMPLE_CHARS * 4);
+    for text in blocks.clone().filter(prose).chain(blocks.filter(|t| !prose(t))) {
         sample.push_str(text);
         sample.push('\n');
-        if sample.len() >= SAMPLE_CHARS * 2 {
+        if sample.len() >= SAMPLE_CHARS * 4 {
             break;
         }
     }
@@ -74,6 +76,8 @@ pub fn detect_article<'a>(blocks: impl Iterator<Item = &'a str>) -> Option<Strin
 /// use corpusdb::text::language::detect_block;
 /// assert_eq!(detect_block("He said the talks would go on.", Some("en")).as_deref(), Some("en"));
 /// assert_eq!(detect_block("Pour en savoir plus sur la reprise de ce contenu, veuillez remplir ce formulaire.", Some("en")).as_deref(), Some("fr"));
+/// let names = "Sylvain Marconnet (Stade Francais), Nicolas Mas (Perpignan), Olivier Milloud (Bourgoin).";
+/// assert_eq!(detect_block(names, Some("en")), None);
 /// ```
 pub fn detect_block(text: &str, article_lang: Option<&str>) -> Option<String> {
     let counts = function_word_counts(text);
@@ -92,7 +96,14 @@ pub fn detect_block(text: &str, article_lang: Option<&str>) -> Option<String> {
     match dominant(&counts) {
         Some(found) => Some(found.to_string()),
         None if short => None,
-        None => detect(text),
+        // The trigram model names a language with a function-word list: believe it only if
+        // some of those words are there (a list of French names is not French prose).
+        // Latin-script languages without a list are too easily confused with lists of names
+        // to be named from trigrams alone; other scripts (Arabic, Cyrillic, …) are clear.
+        None => detect(text).filter(|lang| match FUNCTION_WORDS.iter().position(|(l, _)| l == lang) {
+            Some(i) => counts[i] >= 2,
+            None => whatlang::detect_script(text).is_some_and(|s| s != whatlang::Script::Latin),
+        }),
     }
 }
 

@@ -41,8 +41,7 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
         return Err("empty article: no title and no text".to_string());
     }
     classify_blocks(&mut blocks, rules);
-    let language = language::detect_article(content(&blocks))
-        .or_else(|| language::detect_article(blocks.iter().map(|b| b.text.as_str())));
+    let language = language::detect_article(content(&blocks));
     for block in blocks.iter_mut().filter(|b| b.language.is_none() && b.kind != Kind::Title) {
         block.language = language::detect_block(&block.text, language.as_deref());
     }
@@ -100,7 +99,7 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
 }
 
 /// The text analytics read: title, dek and body blocks.
-fn content(blocks: &[Block]) -> impl Iterator<Item = &str> {
+fn content(blocks: &[Block]) -> impl Iterator<Item = &str> + Clone {
     blocks.iter().filter(|b| b.kind.is_content()).map(|b| b.text.as_str())
 }
 
@@ -132,6 +131,10 @@ pub fn reclassify(blocks: &mut [Block], rules: &Rules, article_lang: Option<&str
     }
 }
 
+/// At most this many blocks in another language at either end of an article are chrome; a
+/// longer run means the article's language was misjudged, or the article is bilingual.
+const MAX_OTHER_LANGUAGE_EDGE: usize = 3;
+
 /// Body blocks in another language before the article's first or after its last body block
 /// in its own language are chrome (a publisher's notice, a skip link); in the middle of the
 /// story they are content (a quoted passage) and stay body.
@@ -139,6 +142,12 @@ fn set_aside_other_language_edges(blocks: &mut [Block], article_lang: &str) {
     let own = |b: &Block| b.kind == Kind::Body && b.language.as_deref().is_none_or(|l| l == article_lang);
     let first = blocks.iter().position(own);
     let last = blocks.iter().rposition(own);
+    let foreign = |b: &Block| b.kind == Kind::Body && b.language.as_deref().is_some_and(|l| l != article_lang);
+    let leading = blocks[..first.unwrap_or(0)].iter().filter(|b| foreign(b)).count();
+    let trailing = last.map_or(0, |last| blocks[last + 1..].iter().filter(|b| foreign(b)).count());
+    if first.is_none() || leading > MAX_OTHER_LANGUAGE_EDGE || trailing > MAX_OTHER_LANGUAGE_EDGE {
+        return;
+    }
     for (i, block) in blocks.iter_mut().enumerate() {
         let Some(lang) = block.language.clone().filter(|l| l != article_lang) else { continue };
         if block.kind != Kind::Body {
@@ -147,7 +156,6 @@ fn set_aside_other_language_edges(blocks: &mut [Block], article_lang: &str) {
         let edge = match (first, last) {
             (Some(first), _) if i < first => "before the article's first paragraph",
             (_, Some(last)) if i > last => "after the article's last paragraph",
-            (None, None) => "with no paragraph in the article's language",
             _ => continue,
         };
         block.kind = Kind::OtherLanguage;
