@@ -6,6 +6,8 @@
 # Env:  CORPUS=path/to/allsides-37k.jsonl.gz  (default: $REPO/../shared/corpora/allsides-37k.jsonl.gz)
 #       SQLITE_UTILS_VERSION=4.2.1   SQLITE3=/usr/bin/sqlite3   PYTHON=python3
 #       BENCH_SKIP_CORPUSDB=1        (skip (a): no cargo build)
+#       BASELINE=REV                 (also time (d): corpusdb built from git revision REV, to
+#                                     measure what later work added to the load time)
 #
 # One run, three loads of the same corpus (37,554 articles), one after the other:
 #  (a) corpusdb:     target/release/corpusdb load --db DB CORPUS.jsonl.gz
@@ -119,6 +121,20 @@ else
 fi
 [ -n "$SKIP_A" ] && echo "   (a) SKIPPED: $SKIP_A"
 
+# --- (d) corpusdb at a baseline revision (optional) ------------------------------------------
+RAN_D=0
+if [ -n "${BASELINE:-}" ]; then
+    echo "-- (d) building corpusdb at $BASELINE (not timed)"
+    if git -C "$REPO" worktree add --detach "$TMP/baseline" "$BASELINE" >"$TMP/baseline.log" 2>&1 \
+        && (cd "$TMP/baseline" && CARGO_TARGET_DIR="$TMP/baseline-target" cargo build --release) >>"$TMP/baseline.log" 2>&1; then
+        echo "-- (d) corpusdb@$BASELINE load (timed)"
+        timed d "$TMP/baseline-target/release/corpusdb" load --db "$TMP/baseline.db" "$CORPUS" && RAN_D=1 || fail_tail "$TMP/d.err"
+    else
+        fail_tail "$TMP/baseline.log"
+    fi
+    git -C "$REPO" worktree remove --force "$TMP/baseline" >/dev/null 2>&1 || true
+fi
+
 # --- (b) sqlite-utils ------------------------------------------------------------------------
 echo "-- (b) sqlite-utils insert --nl && enable-fts (timed together)"
 timed b sh -c '"$1" insert "$2" articles "$3" --nl && "$1" enable-fts "$2" articles title content_original' \
@@ -153,6 +169,7 @@ if [ "$RAN_A" = 1 ]; then
 else
     echo "| (a) corpusdb load | skipped: $SKIP_A | | |"
 fi
+[ "$RAN_D" = 1 ] && echo "| (d) corpusdb at $BASELINE | $WALL_d | $(mbps "$WALL_d") | $RSS_d |"
 echo "| (b) sqlite-utils $SQLITE_UTILS_VERSION insert + enable-fts | $WALL_b | $MBPS_b | $RSS_b |"
 echo "| (c) ceiling: sqlite3 $("$SQLITE3" --version | cut -d' ' -f1) .import + FTS5 rebuild | $WALL_c | $MBPS_c | $RSS_c |"
 echo
@@ -160,6 +177,8 @@ if [ "$RAN_A" = 1 ]; then
     awk -v a="$WALL_a" -v b="$WALL_b" -v c="$WALL_c" 'BEGIN {
         printf "- corpusdb speed / sqlite-utils speed: %.2fx\n", b / a
         printf "- corpusdb speed / ceiling speed: %.2fx\n", c / a }'
+    [ "$RAN_D" = 1 ] && awk -v a="$WALL_a" -v d="$WALL_d" 'BEGIN {
+        printf "- load time now / at the baseline: %.2fx (%+.0f %%)\n", a / d, (a / d - 1) * 100 }'
 else
     echo "- ratios: n/a ((a) skipped)"
 fi

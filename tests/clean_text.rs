@@ -109,3 +109,16 @@ fn outlets_merge_by_canonical_name_and_footer() {
     assert_eq!(count(&conn, "SELECT count(DISTINCT source_id) FROM articles WHERE title IN ('A', 'B', 'C')"), 1);
     assert_eq!(strings(&conn, "SELECT alias FROM source_aliases WHERE source_id = 1 ORDER BY alias"), ["NYT", "New York Times", "New York Times - News", "New York Times - Opinion"]);
 }
+
+#[test]
+fn headlines_under_a_related_links_heading_at_the_end_are_promo() {
+    let dir = workdir();
+    let d = dir.path();
+    fs::write(d.join("a.txt"), "A title\n\nThe story itself, told in full sentences.\n\nMore of the story.\n\nREAD MORE:\n\nAnother Story About Something Else\n\nA Third Story Headline\n").unwrap();
+    fs::write(d.join("b.txt"), "B title\n\nRead more:\n\nA paragraph that goes on with the story after the heading.\n\nWhat comes next\n").unwrap();
+    ok(d, &["--db", &db(d), "load", "a.txt", "b.txt"]);
+    let conn = open(Path::new(&db(d)));
+    assert_eq!(kinds(&conn, 1), ["title", "body", "body", "promo", "promo", "promo"]);
+    // Story text after the heading: the heading is chrome, the story is not.
+    assert_eq!(kinds(&conn, 2), ["title", "promo", "body", "body"]);
+}

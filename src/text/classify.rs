@@ -175,6 +175,8 @@ mod tests {
             ("- Follow the Ticker on Twitter: @PoliticalTicker", Kind::Promo),
             ("( Also on POLITICO: Rise of the Rust Belt Republicans)", Kind::Promo),
             ("Write to Jane Doe at jane.doe@example.com", Kind::Footer),
+            ("READ MORE:", Kind::Promo),
+            ("Do You Support the Plan? Vote Here Now", Kind::Promo),
         ];
         for (text, kind) in cases {
             assert_eq!(rules.classify(text).map(|v| v.kind), Some(kind), "{text}");

@@ -41,6 +41,7 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
         return Err("empty article: no title and no text".to_string());
     }
     classify_blocks(&mut blocks, rules);
+    set_aside_related_links(&mut blocks);
     let language = language::detect_article(content(&blocks));
     for block in blocks.iter_mut().filter(|b| b.language.is_none() && b.kind != Kind::Title) {
         block.language = language::detect_block(&block.text, language.as_deref());
@@ -116,6 +117,29 @@ fn classify_blocks(blocks: &mut [Block], rules: &Rules) {
     }
 }
 
+/// Related links are listed under a related-links heading near the end of an article: the
+/// short, unpunctuated lines after such a heading are headlines of other stories.
+fn set_aside_related_links(blocks: &mut [Block]) {
+    let Some(heading) = blocks.iter().rposition(|b| b.kind == Kind::Promo && b.reason.as_deref().is_some_and(|r| r.starts_with("related-links heading"))) else {
+        return;
+    };
+    let rest = &mut blocks[heading + 1..];
+    let headline = |b: &Block| {
+        b.kind == Kind::Body && b.text.chars().count() <= MAX_HEADLINE_CHARS && !b.text.ends_with(['.', '!', '"', '”'])
+    };
+    // Only a heading followed by nothing but such lines (and other chrome) to the end.
+    if rest.iter().any(|b| b.kind.is_content() && !headline(b)) {
+        return;
+    }
+    for block in rest.iter_mut().filter(|b| headline(b)) {
+        block.kind = Kind::Promo;
+        block.reason = Some("related link under a related-links heading".to_string());
+    }
+}
+
+/// Longer than this, a line is not a headline.
+const MAX_HEADLINE_CHARS: usize = 160;
+
 /// Re-applies `rules` to an article's stored blocks (after a rules change): the title, the
 /// dek and the chrome before the title stay as found at load; every later block is
 /// classified again.
@@ -126,6 +150,7 @@ pub fn reclassify(blocks: &mut [Block], rules: &Rules, article_lang: Option<&str
         block.reason = None;
     }
     classify_blocks(&mut blocks[after_title..], rules);
+    set_aside_related_links(blocks);
     if let Some(lang) = article_lang {
         set_aside_other_language_edges(blocks, lang);
     }

@@ -108,3 +108,32 @@ pub fn sentence_invariant_violations(conn: &Connection) -> Vec<(&'static str, i6
     ];
     checks.iter().map(|(name, sql)| (*name, count(conn, sql))).collect()
 }
+
+/// The clean-text judgement of a corpus, by people reading a fixed sample of blocks
+/// (eval/clean_text/FILE: corpus, sample, external_id, position, kind, verdict, note),
+/// scored against the kinds in `conn` now: (set-aside blocks judged, of which chrome; body
+/// blocks judged, of which chrome). Blocks whose class changed since judging count in the
+/// group they are in now.
+pub fn judged(conn: &Connection, file: &str, corpus: &str) -> (usize, usize, usize, usize) {
+    let text = std::fs::read_to_string(repo().join("eval/clean_text").join(file)).expect("verdict file");
+    let (mut aside, mut aside_chrome, mut body, mut body_chrome) = (0, 0, 0, 0);
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f[0] != corpus {
+            continue;
+        }
+        let kind: String = conn
+            .query_row(
+                "SELECT p.kind FROM paragraphs p JOIN articles a ON a.id = p.article_id WHERE a.external_id = ?1 AND p.position = ?2",
+                rusqlite::params![f[2], f[3].parse::<i64>().expect("position")],
+                |r| r.get(0),
+            )
+            .unwrap_or_else(|e| panic!("{file}: {} {} not found: {e}", f[2], f[3]));
+        let chrome = f[5] == "chrome";
+        match kind.as_str() {
+            "title" | "dek" | "body" => { body += 1; body_chrome += usize::from(chrome); }
+            _ => { aside += 1; aside_chrome += usize::from(chrome); }
+        }
+    }
+    (aside, aside_chrome, body, body_chrome)
+}
