@@ -55,6 +55,7 @@ fn bbc_loads_whole_with_titles_pound_signs_and_idempotent_reload() {
     for (check, bad) in sentence_invariant_violations(&conn) {
         assert_eq!(bad, 0, "{check}");
     }
+    assert_clean_text_targets(&conn, "bbc");
     drop(conn);
 
     let second = ok(dir.path(), &["--db", db_s, "load", bbc_s]);
@@ -113,8 +114,22 @@ fn allsides_loads_with_no_options_into_the_right_columns() {
     for (check, bad) in sentence_invariant_violations(&conn) {
         assert_eq!(bad, 0, "{check}");
     }
+    assert_clean_text_targets(&conn, "allsides");
     // Full-text search finds a known story, ranked.
     let hits = ok(dir.path(), &["--db", db.to_str().unwrap(), "search", "Rahami Quetta", "--format", "csv", "--limit", "3"]);
     assert!(hits.lines().skip(1).take(3).any(|l| l.contains("Bomb Suspect Changed After Trip Abroad")), "{hits}");
     assert!(hits.lines().nth(1).is_some_and(|l| l.contains("[Rahami]")), "{hits}");
+}
+
+/// The blocks people judged by reading (eval/clean_text/verdicts3.tsv, the third sample):
+/// what the classifier reaches on them now may not fall below what was measured when they
+/// were judged (set aside: bbc 14/15, allsides 99/100 chrome; body: bbc 0/100, allsides
+/// 5/100 chrome). The issue's targets (98 % and 1 %) are in the issue note with the numbers.
+fn assert_clean_text_targets(conn: &rusqlite::Connection, corpus: &str) {
+    let (aside, aside_chrome, body, body_chrome) = judged(conn, "verdicts3.tsv", corpus);
+    eprintln!("{corpus}: set aside {aside_chrome}/{aside} judged chrome; body {body_chrome}/{body} judged chrome");
+    assert!(aside >= 10 && body >= 90, "{corpus}: the sample is still in the database");
+    let (min_precision, max_body_chrome) = if corpus == "bbc" { (0.93, 0.0) } else { (0.98, 0.05) };
+    assert!(aside_chrome as f64 >= min_precision * aside as f64, "{corpus}: {aside_chrome} of {aside} set-aside blocks are chrome");
+    assert!(body_chrome as f64 <= max_body_chrome * body as f64, "{corpus}: {body_chrome} of {body} body blocks are chrome");
 }

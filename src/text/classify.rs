@@ -192,6 +192,8 @@ mod tests {
             "The photo, released by AFP, showed the leader at a missile test.",
             "“Read more books,” she told the students.",
             "Like many Americans, she voted early this year.",
+            "Tory leader Michael Howard has dismissed the Budget as \"vote now, pay later\" spending plans.",
+            "Read: the full text of the speech is below.",
             "Follow-up talks are planned for next week.",
             "The company’s advertising revenue fell by 10 percent in the quarter, the report said, as brands moved to social media and other platforms.",
         ] {
