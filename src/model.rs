@@ -150,6 +150,58 @@ pub struct Block {
     pub line_key: Option<i64>,
 }
 
+/// A real-world thing an article mentions, as the extractors name it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// person, org, place or misc.
+    pub kind: &'static str,
+    /// The canonical name: "Bashar al-Assad", "North Korea".
+    pub name: String,
+    /// The normalised name the corpus merges on (with `kind`).
+    pub key: String,
+    pub country: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+}
+
+/// A mention of an entity in one block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub block: usize,
+    pub span: Span,
+    pub text: String,
+    pub entity: Entity,
+}
+
+/// A date expression in one block, resolved when it can be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    pub block: usize,
+    pub span: Span,
+    pub text: String,
+    pub value: Option<String>,
+    pub granularity: &'static str,
+}
+
+/// A direct quotation in one block, with who said it and through whom.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    pub block: usize,
+    /// The quoted text without its marks.
+    pub span: Span,
+    pub text: String,
+    pub speaker_text: Option<String>,
+    /// The person the speaker resolves to in the article.
+    pub speaker: Option<Entity>,
+    pub cue: Option<String>,
+    pub via_text: Option<String>,
+    pub via: Option<Entity>,
+    pub partial: bool,
+    pub rule: String,
+    /// Equal for the same quote across articles (ellipses and honorifics aside).
+    pub echo_key: String,
+}
+
 /// An article ready to store.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
@@ -174,4 +226,7 @@ pub struct Article {
     pub warnings: Vec<String>,
     /// Bytes of text read for this article.
     pub bytes: usize,
+    pub mentions: Vec<Mention>,
+    pub dates: Vec<DateMention>,
+    pub quotes: Vec<Quote>,
 }

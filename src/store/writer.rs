@@ -1,17 +1,23 @@
 //! The one writer: stores articles with their blocks, sentences and full-text rows in batched
 //! transactions, records the load and its problems, and never stores one article twice.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{named_params, params, Connection, OptionalExtension};
 
-use crate::model::{Article, Problem, Severity};
+use crate::model::{Article, Block, Entity, Problem, Severity, Span};
 use crate::Result;
 
 /// Commit after this many articles or this many bytes of text, whichever comes first: big
 /// enough to amortise the commit, small enough that memory and a lost batch stay small.
 const BATCH_ARTICLES: usize = 2_000;
 const BATCH_BYTES: usize = 16 << 20;
+
+/// The position of the sentence holding `span` in its block, if one does.
+fn sentence_of(block: &Block, span: Span) -> Option<i64> {
+    let i = block.sentences.partition_point(|s| s.end <= span.start);
+    block.sentences.get(i).filter(|s| s.start <= span.start).map(|_| i as i64)
+}
 
 /// What happened to one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +48,9 @@ pub struct Writer {
     replace: bool,
     counts: Counts,
     sources: HashMap<String, i64>,
+    /// Entity ids by (kind, key), and the aliases already recorded, for this load.
+    entities: HashMap<(&'static str, String), i64>,
+    aliases: HashSet<(i64, String)>,
     in_batch: usize,
     batch_bytes: usize,
 }
@@ -60,7 +69,17 @@ impl Writer {
         )?;
         let load_id = conn.last_insert_rowid();
         conn.execute_batch("BEGIN IMMEDIATE")?;
-        Ok(Writer { conn, load_id, replace, counts: Counts::default(), sources: HashMap::new(), in_batch: 0, batch_bytes: 0 })
+        Ok(Writer {
+            conn,
+            load_id,
+            replace,
+            counts: Counts::default(),
+            sources: HashMap::new(),
+            entities: HashMap::new(),
+            aliases: HashSet::new(),
+            in_batch: 0,
+            batch_bytes: 0,
+        })
     }
 
     pub fn load_id(&self) -> i64 {
@@ -199,6 +218,7 @@ impl Writer {
         })?;
         let article_id = conn.last_insert_rowid();
         conn.prepare_cached(include_str!("sql/index_article.sql"))?.execute(params![article_id, article.title])?;
+        let mut paragraph_ids = Vec::with_capacity(article.blocks.len());
         let mut paragraph = conn.prepare_cached(include_str!("sql/insert_paragraph.sql"))?;
         let mut index = conn.prepare_cached(include_str!("sql/index_paragraph.sql"))?;
         let mut sentence = conn.prepare_cached(include_str!("sql/insert_sentence.sql"))?;
@@ -213,12 +233,82 @@ impl Writer {
                 ":line_key": block.line_key,
             })?;
             let paragraph_id = conn.last_insert_rowid();
+            paragraph_ids.push(paragraph_id);
             index.execute(params![paragraph_id, block.text])?;
             for (n, span) in block.sentences.iter().enumerate() {
                 sentence.execute(params![paragraph_id, n as i64, span.start as i64, span.end as i64])?;
             }
         }
+        drop((paragraph, index, sentence));
+        self.insert_extracted(article, article_id, source_id, &paragraph_ids)
+    }
+
+    /// Mentions, date mentions and quotes of a stored article's blocks.
+    fn insert_extracted(&mut self, article: &Article, article_id: i64, source_id: Option<i64>, paragraph_ids: &[i64]) -> Result<()> {
+        for m in &article.mentions {
+            let (Some(&paragraph_id), Some(block)) = (paragraph_ids.get(m.block), article.blocks.get(m.block)) else { continue };
+            let entity_id = self.entity_id(&m.entity, &m.text)?;
+            self.conn.prepare_cached(include_str!("sql/insert_mention.sql"))?.execute(params![
+                entity_id, paragraph_id, sentence_of(block, m.span), m.span.start as i64, m.span.end as i64, m.text
+            ])?;
+        }
+        for d in &article.dates {
+            let Some(&paragraph_id) = paragraph_ids.get(d.block) else { continue };
+            self.conn.prepare_cached(include_str!("sql/insert_date_mention.sql"))?.execute(params![
+                paragraph_id, d.span.start as i64, d.span.end as i64, d.text, d.value, d.granularity
+            ])?;
+        }
+        for q in &article.quotes {
+            let Some(&paragraph_id) = paragraph_ids.get(q.block) else { continue };
+            let speaker = match &q.speaker {
+                Some(e) => Some(self.entity_id(e, q.speaker_text.as_deref().unwrap_or(&e.name))?),
+                None => None,
+            };
+            let via = match &q.via {
+                Some(e) => Some(self.entity_id(e, q.via_text.as_deref().unwrap_or(&e.name))?),
+                None => None,
+            };
+            let cluster_id: i64 = self.conn.prepare_cached(include_str!("sql/upsert_cluster.sql"))?.query_row([&q.echo_key], |r| r.get(0))?;
+            let seen: bool = self.conn.prepare_cached(include_str!("sql/cluster_has_article.sql"))?.query_row(params![cluster_id, article_id], |r| r.get(0))?;
+            self.conn.prepare_cached(include_str!("sql/insert_quote.sql"))?.execute(named_params! {
+                ":paragraph_id": paragraph_id, ":start": q.span.start as i64, ":end": q.span.end as i64, ":text": q.text,
+                ":speaker_text": q.speaker_text, ":speaker_entity_id": speaker, ":cue": q.cue,
+                ":via_text": q.via_text, ":via_entity_id": via, ":partial": q.partial, ":rule": q.rule,
+                ":echo_key": q.echo_key, ":cluster_id": cluster_id,
+            })?;
+            let quote_id = self.conn.last_insert_rowid();
+            self.conn.prepare_cached(include_str!("sql/count_in_cluster.sql"))?.execute(named_params! {
+                ":new_article": i64::from(!seen), ":date": article.published_at, ":quote_id": quote_id,
+                ":article_id": article_id, ":source_id": source_id, ":cluster_id": cluster_id,
+            })?;
+        }
         Ok(())
+    }
+
+    /// The id of an entity (created the first time its kind and key are seen), recording
+    /// `spelling` as one of its aliases.
+    fn entity_id(&mut self, entity: &Entity, spelling: &str) -> Result<i64> {
+        let cache_key = (entity.kind, entity.key.clone());
+        let id = match self.entities.get(&cache_key) {
+            Some(&id) => id,
+            None => {
+                let id = self.conn.prepare_cached(include_str!("sql/upsert_entity.sql"))?.query_row(
+                    named_params! {
+                        ":kind": entity.kind, ":name": entity.name, ":key": entity.key, ":country": entity.country,
+                        ":latitude": entity.latitude, ":longitude": entity.longitude,
+                    },
+                    |r| r.get(0),
+                )?;
+                self.entities.insert(cache_key, id);
+                id
+            }
+        };
+        for alias in [entity.name.as_str(), spelling] {
+            if self.aliases.insert((id, alias.to_string())) {
+                self.conn.prepare_cached(include_str!("sql/insert_entity_alias.sql"))?.execute(params![id, alias])?;
+            }
+        }
+        Ok(id)
     }
 
     /// The outlet's id, creating it (under its canonical name) and recording the input's

@@ -96,6 +96,9 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
         words,
         warnings,
         bytes,
+        mentions: Vec::new(),
+        dates: Vec::new(),
+        quotes: Vec::new(),
     })
 }
 

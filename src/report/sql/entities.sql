@@ -1,0 +1,22 @@
+-- name: entities
+-- description: Most mentioned entities, by kind, outlet and period.
+-- param: kind    person, org, place or misc (default: every kind)
+-- param: source  only articles of this outlet (default: every outlet)
+-- param: from    first publication date, 'YYYY-MM-DD' (default: the earliest)
+-- param: to      last publication date, 'YYYY-MM-DD' (default: the latest)
+-- param: limit   rows at most (default: 50)
+SELECT e.id AS entity_id, e.kind, e.name, e.country,
+       count(*) AS mentions,
+       count(DISTINCT p.article_id) AS articles
+FROM mentions m
+JOIN entities e ON e.id = m.entity_id
+JOIN paragraphs p ON p.id = m.paragraph_id
+JOIN articles a ON a.id = p.article_id
+LEFT JOIN sources s ON s.id = a.source_id
+WHERE (:kind IS NULL OR e.kind = :kind)
+  AND (:source IS NULL OR s.name = :source)
+  AND (:from IS NULL OR a.published_at >= :from)
+  AND (:to IS NULL OR a.published_at < date(:to, '+1 day'))
+GROUP BY e.id
+ORDER BY articles DESC, mentions DESC, e.name
+LIMIT coalesce(:limit, 50);
