@@ -27,6 +27,8 @@ pub struct Options {
     pub read: read::Options,
     /// Replace an article already stored under the same id (or url) when its content changed.
     pub replace: bool,
+    /// Told who holds the database when another load is writing to it and this one waits.
+    pub on_wait: Option<fn(&str)>,
 }
 
 /// Where a running load is, for a progress bar.
@@ -50,7 +52,13 @@ pub struct Summary {
 
 /// Loads `inputs` into the database at `db`, calling `progress` after each batch.
 pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
+    let _lock = store::LoadLock::acquire(db, &mut |holder| {
+        if let Some(tell) = options.on_wait {
+            tell(holder);
+        }
+    })?;
     let conn = store::open_write(db)?;
+    let own_files = own_files(db);
     let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
     let recorded = serde_json::json!({ "replace": options.replace, "source": options.read.source });
     let mut writer = Writer::begin(conn, &names, &recorded, options.replace)?;
@@ -64,7 +72,7 @@ pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn 
         let inputs = inputs.to_vec();
         let read_options = options.read.clone();
         let counter = Arc::clone(&input_read);
-        thread::spawn(move || read_all(&inputs, &read_options, &counter, &raw_tx))
+        thread::spawn(move || read_all(&inputs, &own_files, &read_options, &counter, &raw_tx))
     };
     let worker = thread::spawn(move || {
         for batch in raw_rx {
@@ -109,8 +117,20 @@ fn structure(item: Item) -> Result<Article, Problem> {
     text::process(raw).map_err(|message| Problem { origin, severity: Severity::Error, message })
 }
 
+/// The database's own files (itself, its WAL, shared memory, journal and load lock), by
+/// canonical path: `corpusdb load .` in the database's folder must not read them.
+fn own_files(db: &Path) -> Vec<PathBuf> {
+    let Ok(db) = fs::canonicalize(db) else { return Vec::new() };
+    let with = |suffix: &str| {
+        let mut name = db.clone().into_os_string();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    vec![with("-wal"), with("-shm"), with("-journal"), store::LoadLock::path(&db), db]
+}
+
 /// The reader stage: every input file in order, in batches.
-fn read_all(inputs: &[PathBuf], options: &read::Options, counter: &Arc<AtomicU64>, tx: &mpsc::SyncSender<Vec<Item>>) {
+fn read_all(inputs: &[PathBuf], own_files: &[PathBuf], options: &read::Options, counter: &Arc<AtomicU64>, tx: &mpsc::SyncSender<Vec<Item>>) {
     let mut batch = Vec::with_capacity(BATCH);
     let mut stopped = false;
     {
@@ -124,6 +144,9 @@ fn read_all(inputs: &[PathBuf], options: &read::Options, counter: &Arc<AtomicU64
             }
         };
         for (path, name) in read::expand(inputs, &mut emit) {
+            if fs::canonicalize(&path).is_ok_and(|p| own_files.contains(&p)) {
+                continue; // the database being written, not input
+            }
             read::read_file(&path, &name, options, counter, &mut emit);
         }
     }

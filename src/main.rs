@@ -12,8 +12,24 @@ fn main() -> ExitCode {
             if err.downcast_ref::<corpusdb::Error>().is_some_and(corpusdb::Error::is_broken_pipe) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("corpusdb: {err:#}");
+            eprintln!("corpusdb: {}", message(&err));
             ExitCode::from(1)
         }
     }
+}
+
+/// The error and its causes, each said once: a library error that shows its source in its
+/// own message (a path and the OS error) would otherwise print that source twice.
+fn message(err: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in err.chain() {
+        let cause = cause.to_string();
+        if !message.ends_with(&cause) {
+            if !message.is_empty() {
+                message.push_str(": ");
+            }
+            message.push_str(&cause);
+        }
+    }
+    message
 }

@@ -42,6 +42,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
             source: args.source,
         },
         replace: args.replace,
+        on_wait: Some(|holder| eprintln!("corpusdb: {holder}; waiting for it to finish (Ctrl-C to stop)")),
     };
     let started = Instant::now();
     let bar = (!args.quiet && std::io::stderr().is_terminal()).then(progress_bar);

@@ -1,9 +1,12 @@
 //! The SQLite file: opening it (pragmas outside any transaction, migrations on every
-//! writable open), telling a corpusdb database from anything else, and the one writer.
+//! writable open), telling a corpusdb database from anything else, the lock that keeps two
+//! loads from writing at once, and the one writer.
 
 pub mod writer;
 
-use std::path::Path;
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
@@ -19,8 +22,57 @@ mod embedded {
 /// How long a reader or writer waits for another connection's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Held for the whole of a load. SQLite alone would let two loads take turns batch by batch
+/// (each commit lets the other in), interleaving their articles and racing for the same
+/// content; with this lock the second load waits for the first to finish, then runs. The
+/// lock is the operating system's (`flock`), so a killed load never leaves it held. It lives
+/// in a file beside the database (`corpus.db-lock`, holding the pid of the load), never on
+/// the database itself: closing another handle on the database file would drop SQLite's
+/// own locks.
+pub struct LoadLock {
+    _file: File,
+}
+
+impl LoadLock {
+    /// Takes the lock for `db`, first calling `on_wait` with a description of the holder
+    /// when another load has it, then waiting for it.
+    pub fn acquire(db: &Path, on_wait: &mut dyn FnMut(&str)) -> Result<LoadLock> {
+        refuse_folder(db)?;
+        let path = Self::path(db);
+        let mut file = match OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let folder = db.parent().unwrap_or(db).display();
+                return Err(Error::Usage(format!("cannot create {}: the folder {folder} does not exist", db.display())));
+            }
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut pid = String::new();
+                let _ = file.read_to_string(&mut pid);
+                on_wait(&format!("another load (pid {}) is writing to {}", pid.trim(), db.display()));
+                file.lock().map_err(|e| Error::io(&path, e))?;
+            }
+            Err(TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
+        // Best effort: the pid only makes the waiting message clearer.
+        let _ = file.set_len(0).and_then(|()| file.rewind()).and_then(|()| write!(file, "{}", std::process::id()));
+        Ok(LoadLock { _file: file })
+    }
+
+    /// The lock file of a database: its path with `-lock` appended, like SQLite's `-wal`.
+    pub fn path(db: &Path) -> PathBuf {
+        let mut name = db.as_os_str().to_owned();
+        name.push("-lock");
+        PathBuf::from(name)
+    }
+}
+
 /// Opens (creating if needed) a database for writing, and brings its schema up to date.
 pub fn open_write(path: &Path) -> Result<Connection> {
+    refuse_folder(path)?;
     let mut conn = Connection::open(path).map_err(|e| not_corpus_or(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     check_is_corpus(&conn, path, true)?;
@@ -41,6 +93,7 @@ pub fn open_read(path: &Path) -> Result<Connection> {
             why: "no such file (load articles first: corpusdb load --db FILE PATH...)".into(),
         });
     }
+    refuse_folder(path)?;
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| not_corpus_or(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -86,6 +139,13 @@ fn check_is_corpus(conn: &Connection, path: &Path, empty_ok: bool) -> Result<()>
     if !has_table(conn, "refinery_schema_history")? || !has_table(conn, "articles")? {
         let why = if tables == 0 { "it is empty" } else { "it is a SQLite database without corpusdb's tables" };
         return Err(Error::NotCorpus { path: path.to_path_buf(), why: why.into() });
+    }
+    Ok(())
+}
+
+fn refuse_folder(path: &Path) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::NotCorpus { path: path.to_path_buf(), why: "it is a folder (--db names the database file)".into() });
     }
     Ok(())
 }
