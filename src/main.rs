@@ -18,18 +18,33 @@ fn main() -> ExitCode {
     }
 }
 
-/// The error and its causes, each said once: a library error that shows its source in its
-/// own message (a path and the OS error) would otherwise print that source twice.
+/// The error and its causes, each said once (a library error that shows its source in its
+/// own message would otherwise print it twice), and what to do when the file is damaged.
 fn message(err: &anyhow::Error) -> String {
     let mut message = String::new();
+    let mut corrupt = false;
     for cause in err.chain() {
+        corrupt |= cause.downcast_ref::<rusqlite::Error>().is_some_and(is_corrupt)
+            || matches!(cause.downcast_ref::<corpusdb::Error>(), Some(corpusdb::Error::Sqlite(e)) if is_corrupt(e));
         let cause = cause.to_string();
-        if !message.ends_with(&cause) {
+        // rusqlite's source repeats its message after "Error code N: ".
+        let said = cause.split_once(": ").is_some_and(|(code, rest)| code.starts_with("Error code") && message.contains(rest));
+        if !message.contains(&cause) && !said {
             if !message.is_empty() {
                 message.push_str(": ");
             }
             message.push_str(&cause);
         }
     }
+    if corrupt {
+        message.push_str(
+            "\nThe database file is damaged. `sqlite3 FILE 'PRAGMA integrity_check'` shows where; \
+             restore the file from a copy, or load the articles again into a new file.",
+        );
+    }
     message
+}
+
+fn is_corrupt(err: &rusqlite::Error) -> bool {
+    err.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt)
 }
