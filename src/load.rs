@@ -30,11 +30,13 @@ pub struct Options {
     pub replace: bool,
     /// How blocks are classified (built-in rules plus a user's `--rules` file).
     pub rules: Rules,
+    /// Told who holds the database when another load is writing to it and this one waits.
+    pub on_wait: Option<fn(&str)>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { read: read::Options::default(), replace: false, rules: Rules::builtin() }
+        Options { read: read::Options::default(), replace: false, rules: Rules::builtin(), on_wait: None }
     }
 }
 
@@ -59,7 +61,13 @@ pub struct Summary {
 
 /// Loads `inputs` into the database at `db`, calling `progress` after each batch.
 pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
+    let _lock = store::LoadLock::acquire(db, &mut |holder| {
+        if let Some(tell) = options.on_wait {
+            tell(holder);
+        }
+    })?;
     let conn = store::open_write(db)?;
+    let own_files = own_files(db);
     let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
     let recorded = serde_json::json!({ "replace": options.replace, "source": options.read.source });
     let mut writer = Writer::begin(conn, &names, &recorded, options.replace)?;
@@ -75,7 +83,7 @@ pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn 
         let counter = Arc::clone(&input_read);
         thread::Builder::new()
             .name("read".into())
-            .spawn(move || read_all(&inputs, &read_options, &counter, &raw_tx))
+            .spawn(move || read_all(&inputs, &own_files, &read_options, &counter, &raw_tx))
             .map_err(|e| Error::io("thread", e))?
     };
     let rules = options.rules.clone();
@@ -129,8 +137,20 @@ fn structure(item: Item, rules: &Rules) -> Result<Article, Problem> {
     text::process(raw, rules).map_err(|message| Problem { origin, severity: Severity::Error, message })
 }
 
+/// The database's own files (itself, its WAL, shared memory, journal and load lock), by
+/// canonical path: `corpusdb load .` in the database's folder must not read them.
+fn own_files(db: &Path) -> Vec<PathBuf> {
+    let Ok(db) = fs::canonicalize(db) else { return Vec::new() };
+    let with = |suffix: &str| {
+        let mut name = db.clone().into_os_string();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    vec![with("-wal"), with("-shm"), with("-journal"), store::LoadLock::path(&db), db]
+}
+
 /// The reader stage: every input file in order, in batches.
-fn read_all(inputs: &[PathBuf], options: &read::Options, counter: &Arc<AtomicU64>, tx: &mpsc::SyncSender<Vec<Item>>) {
+fn read_all(inputs: &[PathBuf], own_files: &[PathBuf], options: &read::Options, counter: &Arc<AtomicU64>, tx: &mpsc::SyncSender<Vec<Item>>) {
     let mut batch = Vec::with_capacity(BATCH);
     let mut stopped = false;
     {
@@ -144,6 +164,9 @@ fn read_all(inputs: &[PathBuf], options: &read::Options, counter: &Arc<AtomicU64
             }
         };
         for (path, name) in read::expand(inputs, &mut emit) {
+            if fs::canonicalize(&path).is_ok_and(|p| own_files.contains(&p)) {
+                continue; // the database being written, not input
+            }
             read::read_file(&path, &name, options, counter, &mut emit);
         }
     }

@@ -48,6 +48,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         },
         replace: args.replace,
         rules: rules(args.rules.as_deref())?,
+        on_wait: Some(|holder| eprintln!("corpusdb: {holder}; waiting for it to finish (Ctrl-C to stop)")),
     };
     let started = Instant::now();
     let bar = (!args.quiet && std::io::stderr().is_terminal()).then(progress_bar);

@@ -22,6 +22,15 @@ use crate::model::{Layout, Origin, Problem, RawArticle, Severity};
 /// What a reader hands on: an article, or a problem with the input.
 pub type Item = std::result::Result<RawArticle, Problem>;
 
+/// The most bytes one article (a text file, a JSON line, a CSV row, a JSON object) may take.
+/// Real news articles are well under 1 MB; anything far larger is a concatenated dump or a
+/// wrong file, and reading it whole would make memory grow with the input. Over this, the
+/// record is skipped with a clear problem instead.
+pub const MAX_ARTICLE_BYTES: usize = 32 << 20;
+
+/// Bytes at the start of a file in which a NUL marks it as binary (git's rule).
+const BINARY_SNIFF_BYTES: usize = 8000;
+
 /// How to read the inputs.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -50,6 +59,12 @@ pub fn expand(paths: &[PathBuf], emit: &mut dyn FnMut(Item)) -> Vec<(PathBuf, St
                 Ok(entry) if entry.file_type().is_file() => {
                     let relative = entry.path().strip_prefix(path).unwrap_or(entry.path());
                     files.push((entry.path().to_path_buf(), relative.to_string_lossy().into_owned()));
+                }
+                Ok(entry) if !entry.file_type().is_dir() => {
+                    // A FIFO, socket or device found by a walk: opening a FIFO would block
+                    // forever. (Named on the command line, a FIFO is read: `load <(zcat x)`.)
+                    let message = "not a regular file (a FIFO, socket or device); skipped".to_string();
+                    emit(Err(Problem { severity: Severity::Warning, ..problem(&entry.path().display().to_string(), None, message) }));
                 }
                 Ok(_) => {}
                 Err(err) => {
@@ -100,9 +115,9 @@ pub fn read_file(path: &Path, name: &str, options: &Options, read_bytes: &Arc<At
     match format {
         Format::Empty => emit(Err(problem(&file, None, "empty file".to_string()))),
         Format::JsonLines => records::json_lines(reader, &ctx, emit),
-        Format::JsonStream => records::json_stream(reader, &ctx, emit),
-        Format::JsonArray => records::json_array(reader, &ctx, emit),
-        Format::Csv(delimiter) => records::csv(reader, delimiter, &ctx, emit),
+        Format::JsonStream => records::json_stream(Capped::new(reader), &ctx, emit),
+        Format::JsonArray => records::json_array(Capped::new(reader), &ctx, emit),
+        Format::Csv(delimiter) => records::csv(Capped::new(reader), delimiter, &ctx, emit),
         Format::PlainText => plain_text(reader, name, &ctx, emit),
     }
 }
@@ -129,6 +144,9 @@ fn sniff(reader: &mut dyn BufRead, path: &Path) -> io::Result<Format> {
     };
     Ok(if name.ends_with(".csv") {
         Format::Csv(b',')
+    } else if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
+        // Named as JSON Lines: a bad first line must not turn the file into one bad array.
+        Format::JsonLines
     } else if name.ends_with(".tsv") {
         Format::Csv(b'\t')
     } else if first == b'[' && !name.ends_with(".txt") {
@@ -144,28 +162,58 @@ fn sniff(reader: &mut dyn BufRead, path: &Path) -> io::Result<Format> {
 
 /// A scraped article as a text file: the whole file is one article.
 fn plain_text(mut reader: Box<dyn BufRead>, name: &str, ctx: &records::Context, emit: &mut dyn FnMut(Item)) {
+    let head = match reader.fill_buf() {
+        Ok(head) => head,
+        Err(err) => return emit(Err(problem(ctx.file, None, format!("cannot read: {err}")))),
+    };
+    let utf16 = encoding_rs::Encoding::for_bom(head).filter(|(encoding, _)| *encoding != encoding_rs::UTF_8);
+    // UTF-16 text (from Windows tools) is full of NUL bytes, but is text all the same.
+    if utf16.is_none() {
+        if let Some(at) = head.iter().take(BINARY_SNIFF_BYTES).position(|&b| b == 0) {
+            let message = format!("binary file (a NUL byte at offset {at}); not loaded as text");
+            return emit(Err(problem(ctx.file, None, message)));
+        }
+    }
     let mut bytes = Vec::new();
-    if let Err(err) = reader.read_to_end(&mut bytes) {
+    if let Err(err) = reader.take(MAX_ARTICLE_BYTES as u64 + 1).read_to_end(&mut bytes) {
         return emit(Err(problem(ctx.file, None, format!("cannot read: {err}"))));
     }
-    if bytes.contains(&0) {
-        let message = "binary file (it contains NUL bytes); not loaded as text".to_string();
-        return emit(Err(problem(ctx.file, None, message)));
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return emit(Err(problem(ctx.file, None, too_large("the file") + "; skipped")));
     }
-    let (text, warning) = decode(&bytes);
+    let mut warnings = Vec::new();
+    let text = match utf16 {
+        Some((encoding, bom)) => encoding.decode_without_bom_handling(&bytes[bom..]).0.into_owned(),
+        None => {
+            if let Some(at) = bytes.iter().position(|&b| b == 0) {
+                let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+                let removed = bytes.iter().filter(|&&b| b == 0).count();
+                warnings.push(format!("{removed} NUL byte(s) removed, the first on line {line}"));
+                bytes.retain(|&b| b != 0);
+            }
+            let (text, warning) = decode(&bytes);
+            warnings.extend(warning);
+            text.into_owned()
+        }
+    };
     emit(Ok(RawArticle {
         origin: Origin { file: ctx.file.to_string(), line: None, record: None },
         layout: Layout::PlainText,
         external_id: Some(name.to_string()),
         title: None,
-        text: text.into_owned(),
+        text,
         date: None,
         source: ctx.options.source.clone(),
         source_domain: None,
         url: None,
         byline: None,
-        warnings: warning.into_iter().collect(),
+        warnings,
     }));
+}
+
+/// The message for a record over [`MAX_ARTICLE_BYTES`].
+pub(crate) fn too_large(what: &str) -> String {
+    format!("{what} is over {} MiB, the limit for one article", MAX_ARTICLE_BYTES >> 20)
 }
 
 pub(crate) fn problem(file: &str, line: Option<u64>, message: String) -> Problem {
@@ -186,6 +234,37 @@ impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// A reader that fails with [`io::ErrorKind::FileTooLarge`] once one record has taken more
+/// than [`MAX_ARTICLE_BYTES`], so that a parser buffering a record (CSV, JSON) cannot grow
+/// without bound. The parser's loop calls [`Capped::next_record`] after each record.
+pub(crate) struct Capped<R> {
+    inner: R,
+    used: std::rc::Rc<std::cell::Cell<usize>>,
+}
+
+impl<R> Capped<R> {
+    fn new(inner: R) -> Self {
+        Capped { inner, used: Default::default() }
+    }
+
+    /// A handle that starts the count of the next record from zero.
+    pub(crate) fn next_record(&self) -> impl Fn() + use<R> {
+        let used = std::rc::Rc::clone(&self.used);
+        move || used.set(0)
+    }
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.used.get() > MAX_ARTICLE_BYTES {
+            return Err(io::Error::new(io::ErrorKind::FileTooLarge, too_large("one record")));
+        }
+        let n = self.inner.read(buf)?;
+        self.used.set(self.used.get() + n);
         Ok(n)
     }
 }

@@ -2,12 +2,12 @@
 //! article fields by [`FieldMap`](super::FieldMap); a bad record is a problem at its line.
 
 use std::fmt;
-use std::io::BufRead;
+use std::io::{self, BufRead};
 
 use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::{decode, problem, Item, Options, Target};
+use super::{decode, problem, too_large, Capped, Item, Options, Target, MAX_ARTICLE_BYTES};
 use crate::model::{Layout, Origin, Problem, RawArticle};
 
 pub(super) struct Context<'a> {
@@ -15,15 +15,22 @@ pub(super) struct Context<'a> {
     pub options: &'a Options,
 }
 
-/// One JSON object per line; blank lines are skipped.
+/// One JSON object per line; blank lines are skipped. A line over the size limit is skipped
+/// without being held in memory, and the next line is read as usual.
 pub(super) fn json_lines(mut reader: Box<dyn BufRead>, ctx: &Context, emit: &mut dyn FnMut(Item)) {
     let mut buf = Vec::new();
     let mut line_no = 0u64;
     loop {
         buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => break,
-            Ok(_) => line_no += 1,
+        match read_line(&mut reader, &mut buf) {
+            Ok(None) => break,
+            Ok(Some(length)) => {
+                line_no += 1;
+                if length > MAX_ARTICLE_BYTES {
+                    emit(Err(problem(ctx.file, Some(line_no), too_large(&format!("the line ({} MiB)", length >> 20)) + "; skipped")));
+                    continue;
+                }
+            }
             Err(err) => {
                 let at = line_no + 1;
                 return emit(Err(problem(ctx.file, Some(at), format!("cannot read past line {line_no}: {err}"))));
@@ -43,17 +50,45 @@ pub(super) fn json_lines(mut reader: Box<dyn BufRead>, ctx: &Context, emit: &mut
     }
 }
 
+/// Reads one line into `buf`, keeping at most [`MAX_ARTICLE_BYTES`] + 1 of it, and returns
+/// the line's whole length (`None` at the end of the input).
+fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>) -> io::Result<Option<usize>> {
+    let mut length = 0;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok((length > 0).then_some(length));
+        }
+        let (take, ends) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(at) => (at + 1, true),
+            None => (chunk.len(), false),
+        };
+        if length + take <= MAX_ARTICLE_BYTES + 1 {
+            buf.extend_from_slice(&chunk[..take]);
+        } else {
+            buf.clear();
+        }
+        length += take;
+        reader.consume(take);
+        if ends {
+            return Ok(Some(length));
+        }
+    }
+}
+
 /// JSON objects one after another, however they are laid out (a pretty-printed `.json`
 /// file). A syntax error ends the file: there is no line to resynchronise on.
-pub(super) fn json_stream(reader: Box<dyn BufRead>, ctx: &Context, emit: &mut dyn FnMut(Item)) {
+pub(super) fn json_stream(reader: Capped<Box<dyn BufRead>>, ctx: &Context, emit: &mut dyn FnMut(Item)) {
     let mut count = 0;
+    let next_record = reader.next_record();
     for value in serde_json::Deserializer::from_reader(reader).into_iter::<Value>() {
+        next_record();
         count += 1;
         let item = match value {
             Ok(Value::Object(object)) => from_object(object, ctx, None, Some(count), None),
             Ok(other) => Err(at_record(problem(ctx.file, None, format!("expected a JSON object, found {}", type_name(&other))), count)),
             Err(err) => {
-                let message = format!("malformed JSON: {err}; the rest of the file is skipped");
+                let message = format!("{}; the rest of the file is skipped", json_error(&err));
                 return emit(Err(at_record(problem(ctx.file, Some(err.line() as u64), message), count)));
             }
         };
@@ -67,17 +102,28 @@ fn at_record(mut p: Problem, record: u64) -> Problem {
 }
 
 /// A JSON array of objects, streamed element by element.
-pub(super) fn json_array(reader: Box<dyn BufRead>, ctx: &Context, emit: &mut dyn FnMut(Item)) {
+pub(super) fn json_array(reader: Capped<Box<dyn BufRead>>, ctx: &Context, emit: &mut dyn FnMut(Item)) {
+    let next_record = reader.next_record();
     let mut deserializer = serde_json::Deserializer::from_reader(reader);
-    let seed = ArraySeed { ctx, emit: &mut *emit, count: 0 };
+    let seed = ArraySeed { ctx, emit: &mut *emit, next_record: &next_record, count: 0 };
     if let Err(err) = seed.deserialize(&mut deserializer) {
-        emit(Err(problem(ctx.file, Some(err.line() as u64), format!("malformed JSON array: {err}"))));
+        let message = format!("{}; the rest of the file is skipped", json_error(&err));
+        emit(Err(problem(ctx.file, Some(err.line() as u64), message)));
+    }
+}
+
+/// A JSON error as a message: the size limit said as such, anything else as malformed JSON.
+fn json_error(err: &serde_json::Error) -> String {
+    match err.io_error_kind() {
+        Some(io::ErrorKind::FileTooLarge) => too_large("one record"),
+        _ => format!("malformed JSON: {err}"),
     }
 }
 
 struct ArraySeed<'a, 'b> {
     ctx: &'a Context<'a>,
     emit: &'b mut dyn FnMut(Item),
+    next_record: &'b dyn Fn(),
     count: u64,
 }
 
@@ -95,6 +141,7 @@ impl<'de> Visitor<'de> for ArraySeed<'_, '_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
         while let Some(value) = seq.next_element::<Value>()? {
+            (self.next_record)();
             self.count += 1;
             let item = match value {
                 Value::Object(object) => from_object(object, self.ctx, None, Some(self.count), None),
@@ -110,7 +157,8 @@ impl<'de> Visitor<'de> for ArraySeed<'_, '_> {
 }
 
 /// CSV (or TSV) with a header row naming the columns.
-pub(super) fn csv(reader: Box<dyn BufRead>, delimiter: u8, ctx: &Context, emit: &mut dyn FnMut(Item)) {
+pub(super) fn csv(reader: Capped<Box<dyn BufRead>>, delimiter: u8, ctx: &Context, emit: &mut dyn FnMut(Item)) {
+    let next_record = reader.next_record();
     let mut csv = csv::ReaderBuilder::new().delimiter(delimiter).flexible(false).from_reader(reader);
     let header: Vec<String> = match csv.byte_headers() {
         Ok(h) => h.iter().map(|c| decode(c).0.trim().to_string()).collect(),
@@ -118,7 +166,9 @@ pub(super) fn csv(reader: Box<dyn BufRead>, delimiter: u8, ctx: &Context, emit: 
     };
     let mut record = csv::ByteRecord::new();
     loop {
-        match csv.read_byte_record(&mut record) {
+        let read = csv.read_byte_record(&mut record);
+        next_record();
+        match read {
             Ok(false) => break,
             Ok(true) => {
                 let line = record.position().map(|p| p.line());
@@ -135,10 +185,14 @@ pub(super) fn csv(reader: Box<dyn BufRead>, delimiter: u8, ctx: &Context, emit: 
                 emit(from_object(object, ctx, line, None, warning));
             }
             Err(err) => {
-                let line = err.position().map(|p| p.line());
+                // An I/O error has no position of its own: it is in the record being read.
+                let line = Some(err.position().unwrap_or(csv.position()).line());
                 let message = match err.kind() {
                     csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
                         format!("ragged CSV row: {len} fields where the header has {expected_len}")
+                    }
+                    csv::ErrorKind::Io(e) if e.kind() == io::ErrorKind::FileTooLarge => {
+                        format!("{e}; the rest of the file is skipped")
                     }
                     _ => format!("malformed CSV: {err}"),
                 };
@@ -183,6 +237,14 @@ fn from_object(
                 None
             }
         }
+        .map(|s| {
+            if !s.contains('\0') {
+                return s;
+            }
+            // SQLite's length() and the shell stop at a NUL, which would break offsets.
+            warnings.push(format!("field '{key}' contains NUL characters; removed"));
+            s.replace('\0', "")
+        })
         .filter(|s| !s.trim().is_empty())
     };
     let title = take(Target::Title);

@@ -1,10 +1,13 @@
 //! The SQLite file: opening it (pragmas outside any transaction, migrations on every
-//! writable open), telling a corpusdb database from anything else, and the one writer.
+//! writable open), telling a corpusdb database from anything else, the lock that keeps two
+//! loads from writing at once, and the one writer.
 
 pub mod clean;
 pub mod writer;
 
-use std::path::Path;
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
@@ -20,19 +23,87 @@ mod embedded {
 /// How long a reader or writer waits for another connection's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Held for the whole of a load. SQLite alone would let two loads take turns batch by batch
+/// (each commit lets the other in), interleaving their articles and racing for the same
+/// content; with this lock the second load waits for the first to finish, then runs. The
+/// lock is the operating system's (`flock`), so a killed load never leaves it held. It lives
+/// in a file beside the database (`corpus.db-lock`, holding the pid of the load), never on
+/// the database itself: closing another handle on the database file would drop SQLite's
+/// own locks.
+pub struct LoadLock {
+    _file: File,
+}
+
+impl LoadLock {
+    /// Takes the lock for `db`, first calling `on_wait` with a description of the holder
+    /// when another load has it, then waiting for it.
+    pub fn acquire(db: &Path, on_wait: &mut dyn FnMut(&str)) -> Result<LoadLock> {
+        refuse_folder(db)?;
+        let path = Self::path(db);
+        let mut file = match OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let folder = db.parent().unwrap_or(db).display();
+                return Err(Error::Usage(format!("cannot create {}: the folder {folder} does not exist", db.display())));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                let why = "a load writes the database and the files SQLite keeps beside it (-wal, -shm) and its -lock";
+                return Err(Error::Usage(format!("cannot write beside {}: permission denied ({why})", db.display())));
+            }
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut pid = String::new();
+                let _ = file.read_to_string(&mut pid);
+                on_wait(&format!("another load (pid {}) is writing to {}", pid.trim(), db.display()));
+                file.lock().map_err(|e| Error::io(&path, e))?;
+            }
+            Err(TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
+        // Best effort: the pid only makes the waiting message clearer.
+        let _ = file.set_len(0).and_then(|()| file.rewind()).and_then(|()| write!(file, "{}", std::process::id()));
+        Ok(LoadLock { _file: file })
+    }
+
+    /// The lock file of a database: its path with `-lock` appended, like SQLite's `-wal`.
+    pub fn path(db: &Path) -> PathBuf {
+        let mut name = db.as_os_str().to_owned();
+        name.push("-lock");
+        PathBuf::from(name)
+    }
+}
+
 /// Opens (creating if needed) a database for writing, and brings its schema up to date.
 pub fn open_write(path: &Path) -> Result<Connection> {
+    refuse_folder(path)?;
     let mut conn = Connection::open(path).map_err(|e| not_corpus_or(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     check_is_corpus(&conn, path, true)?;
+    check_version(&conn, path, true)?;
+    check_history(&conn, path)?;
     // journal_mode and synchronous must be set outside a transaction.
     conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| not_corpus_or(path, e))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "cache_size", -64_000)?;
-    embedded::migrations::runner().run(&mut conn)?;
+    let report = embedded::migrations::runner().run(&mut conn)?;
+    for (version, indexes) in INDEXES_BUILT_EMPTY {
+        if report.applied_migrations().iter().any(|m| m.version() == *version) {
+            for index in *indexes {
+                conn.execute(&format!("INSERT INTO {index}({index}) VALUES ('rebuild')"), [])?;
+            }
+        }
+    }
     Ok(conn)
 }
+
+/// Full-text indexes that a migration created empty: right for a new database, but a
+/// database upgraded across that migration already holds the rows they must cover, so they
+/// are rebuilt from their content tables once the migration is applied. (A later migration
+/// that adds an index can build it in its own SQL.)
+const INDEXES_BUILT_EMPTY: &[(i32, &[&str])] = &[(2, &["paragraphs_fts", "articles_fts"])];
 
 /// Opens an existing database read-only, for search and reports.
 pub fn open_read(path: &Path) -> Result<Connection> {
@@ -42,25 +113,74 @@ pub fn open_read(path: &Path) -> Result<Connection> {
             why: "no such file (load articles first: corpusdb load --db FILE PATH...)".into(),
         });
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| not_corpus_or(path, e))?;
+    refuse_folder(path)?;
+    let conn = open_read_only(path)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     check_is_corpus(&conn, path, false)?;
-    let current = current_version(&conn)?;
-    let known = latest_version();
-    if current < known {
-        return Err(Error::NotCorpus {
-            path: path.to_path_buf(),
-            why: format!("its schema is version {current}, this corpusdb needs {known}: run `corpusdb migrate` to upgrade it"),
-        });
-    }
-    if current > known {
-        return Err(Error::NotCorpus {
-            path: path.to_path_buf(),
-            why: format!("its schema is version {current}, written by a newer corpusdb (this one knows {known})"),
-        });
-    }
+    check_version(&conn, path, false)?;
     Ok(conn)
+}
+
+/// Refuses a schema newer than this binary knows, and (for readers, which never migrate) an
+/// older one.
+fn check_version(conn: &Connection, path: &Path, older_ok: bool) -> Result<()> {
+    let current = current_version(conn)?;
+    let known = latest_version();
+    let why = if current > known {
+        format!("its schema is version {current}, written by a newer corpusdb (this one knows {known})")
+    } else if current < known && !older_ok {
+        format!("its schema is version {current}, this corpusdb needs {known}: run `corpusdb migrate` to upgrade it")
+    } else {
+        return Ok(());
+    };
+    Err(Error::NotCorpus { path: path.to_path_buf(), why })
+}
+
+/// refinery trusts its history table and panics on a row it did not write itself (a date or
+/// checksum of another shape, from a hand edit or a damaged file): such a file is refused
+/// before refinery reads it, with the same date parser refinery uses.
+fn check_history(conn: &Connection, path: &Path) -> Result<()> {
+    use time::format_description::well_known::Rfc3339;
+    if !has_table(conn, "refinery_schema_history")? {
+        return Ok(());
+    }
+    let mut stmt = conn.prepare("SELECT version, applied_on, checksum FROM refinery_schema_history")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        // Values that are not text make refinery fail with an error, not a panic.
+        let date = row.get::<_, String>(1).ok();
+        let checksum = row.get::<_, String>(2).ok();
+        let bad_date = date.as_deref().is_some_and(|d| time::OffsetDateTime::parse(d, &Rfc3339).is_err());
+        let bad_checksum = checksum.as_deref().is_some_and(|c| c.parse::<u64>().is_err());
+        if bad_date || bad_checksum {
+            let version = row.get_ref(0)?.as_i64().map_or("?".to_string(), |v| v.to_string());
+            let why = format!("its schema history (refinery_schema_history) is damaged: the row of version {version} has an applied_on or checksum corpusdb never writes");
+            return Err(Error::NotCorpus { path: path.to_path_buf(), why });
+        }
+    }
+    Ok(())
+}
+
+/// Opens a file read-only. Reading a WAL database needs its `-shm` file, which SQLite cannot
+/// create in a folder the reader may not write to (a shared data set, a read-only mount).
+/// When there is no WAL with content beside it, no load is writing and the main file holds
+/// everything: it is then opened as immutable, which needs no side file.
+fn open_read_only(path: &Path) -> Result<Connection> {
+    use rusqlite::ErrorCode::{CannotOpen, ReadOnly};
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| not_corpus_or(path, e))?;
+    let probe = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0));
+    let Err(err) = probe else { return Ok(conn) };
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    let wal_empty = std::fs::metadata(&wal).ok().is_none_or(|m| m.len() == 0);
+    match (err.sqlite_error_code(), path.to_str()) {
+        (Some(ReadOnly | CannotOpen), Some(name)) if wal_empty => {
+            // A URI path escapes what URIs give meaning to.
+            let name = name.replace('%', "%25").replace('?', "%3f").replace('#', "%23");
+            Connection::open_with_flags(format!("file:{name}?immutable=1"), flags).map_err(|e| not_corpus_or(path, e))
+        }
+        _ => Err(not_corpus_or(path, err)),
+    }
 }
 
 /// The newest schema version this binary carries.
@@ -87,6 +207,13 @@ fn check_is_corpus(conn: &Connection, path: &Path, empty_ok: bool) -> Result<()>
     if !has_table(conn, "refinery_schema_history")? || !has_table(conn, "articles")? {
         let why = if tables == 0 { "it is empty" } else { "it is a SQLite database without corpusdb's tables" };
         return Err(Error::NotCorpus { path: path.to_path_buf(), why: why.into() });
+    }
+    Ok(())
+}
+
+fn refuse_folder(path: &Path) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::NotCorpus { path: path.to_path_buf(), why: "it is a folder (--db names the database file)".into() });
     }
     Ok(())
 }

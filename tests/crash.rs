@@ -1,0 +1,181 @@
+//! Crash safety: SIGKILL `corpusdb load` at random moments of a large load, check the
+//! database after each kill, then finish the load and compare it with an uninterrupted one.
+//!
+//! After every kill: `PRAGMA integrity_check` is ok, `PRAGMA foreign_key_check` finds
+//! nothing, both FTS5 indexes pass their own integrity check against their content, and no
+//! article is half stored (each has all the paragraphs and sentences it has in the
+//! uninterrupted load, or is absent). After the last kill the same load runs to the end and
+//! must leave exactly the rows of the uninterrupted load: same articles, paragraphs,
+//! sentences, sources and index rows, nothing twice.
+//!
+//! The input is generated (about 12,000 articles, several commits per run) so the test runs
+//! anywhere; `scripts/crash_allsides.sh` runs the same test on allsides-37k with
+//! `CRASH_INPUT` and `CRASH_KILLS`. `CRASH_SEED` replays a run's kill times.
+
+mod common;
+#[path = "common/generated.rs"]
+mod generated;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+use generated::{generate, Rng};
+use rusqlite::Connection;
+
+fn load_command(db: &Path, input: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_corpusdb"));
+    cmd.args(["--db", db.to_str().unwrap(), "load", "--quiet", input.to_str().unwrap()])
+        .env_remove("CORPUSDB_DB")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+/// Runs a load to its end (exit 0, or 3 for rejected records), returning how long it took.
+fn load_to_end(db: &Path, input: &Path) -> Duration {
+    let started = Instant::now();
+    let out = load_command(db, input).output().unwrap();
+    assert!(matches!(out.status.code(), Some(0 | 3)), "load failed: {:?} {}", out.status, text(&out.stderr));
+    started.elapsed()
+}
+
+/// The checks that must hold after any kill. Returns the number of articles stored.
+fn check_consistent(db: &Path, reference: &Path) -> i64 {
+    let conn = Connection::open(db).unwrap();
+    let integrity = strings(&conn, "PRAGMA integrity_check");
+    assert_eq!(integrity, ["ok"], "integrity_check");
+    assert_eq!(count(&conn, "SELECT count(*) FROM pragma_foreign_key_check"), 0, "foreign_key_check");
+    if count(&conn, "SELECT count(*) FROM sqlite_schema WHERE name = 'articles'") == 0 {
+        return 0; // killed before the schema was created: an empty database is consistent
+    }
+    // FTS5 compares its index with the content table (rank 1: external content too).
+    for fts in ["paragraphs_fts", "articles_fts"] {
+        conn.execute(&format!("INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)"), [])
+            .unwrap_or_else(|e| panic!("{fts} integrity-check: {e}"));
+    }
+    conn.execute("ATTACH ?1 AS ref", [reference.to_str().unwrap()]).unwrap();
+    let strangers = count(&conn, "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM ref.articles r WHERE r.content_hash = a.content_hash)");
+    assert_eq!(strangers, 0, "articles that the uninterrupted load does not have");
+    let half_stored = count(
+        &conn,
+        "WITH mine AS (
+             SELECT a.content_hash, count(DISTINCT p.id) AS paragraphs, count(s.position) AS sentences, total(length(p.text)) AS chars
+             FROM articles a LEFT JOIN paragraphs p ON p.article_id = a.id LEFT JOIN sentences s ON s.paragraph_id = p.id
+             GROUP BY a.id),
+         theirs AS (
+             SELECT a.content_hash, count(DISTINCT p.id) AS paragraphs, count(s.position) AS sentences, total(length(p.text)) AS chars
+             FROM ref.articles a LEFT JOIN ref.paragraphs p ON p.article_id = a.id LEFT JOIN ref.sentences s ON s.paragraph_id = p.id
+             WHERE a.content_hash IN (SELECT content_hash FROM main.articles)
+             GROUP BY a.id)
+         SELECT count(*) FROM mine JOIN theirs USING (content_hash)
+         WHERE mine.paragraphs <> theirs.paragraphs OR mine.sentences <> theirs.sentences OR mine.chars <> theirs.chars",
+    );
+    assert_eq!(half_stored, 0, "articles stored without all their paragraphs or sentences");
+    count(&conn, "SELECT count(*) FROM articles")
+}
+
+/// Every stored row that a load produces, in a form two databases can be compared by:
+/// ids differ between the two, so rows are keyed by content hash and position.
+fn content(conn: &Connection) -> Vec<String> {
+    let mut rows = strings(
+        conn,
+        "SELECT a.content_hash || '|' || coalesce(s.name, '') || '|' || coalesce(a.external_id, '') || '|' || coalesce(a.title, '') || '|'
+                || coalesce(a.published_at, '') || '|' || a.words || '|' || a.origin || '|' || p.position || '|' || p.kind || '|' || p.text || '|'
+                || coalesce((SELECT group_concat(start || '-' || \"end\", ',') FROM (SELECT start, \"end\" FROM sentences WHERE paragraph_id = p.id ORDER BY position)), '')
+         FROM articles a LEFT JOIN sources s ON s.id = a.source_id JOIN paragraphs p ON p.article_id = a.id",
+    );
+    rows.sort_unstable();
+    rows
+}
+
+const TABLE_COUNTS: &str = "SELECT (SELECT count(*) FROM articles) || ' articles, ' || (SELECT count(*) FROM paragraphs) || ' paragraphs, '
+    || (SELECT count(*) FROM sentences) || ' sentences, ' || (SELECT count(*) FROM sources) || ' sources, '
+    || (SELECT count(*) FROM paragraphs_fts_docsize) || ' paragraph index rows, ' || (SELECT count(*) FROM articles_fts_docsize) || ' title index rows'";
+
+#[test]
+fn killed_loads_leave_a_consistent_database_and_a_rerun_finishes_the_job() {
+    let dir = workdir();
+    let d = dir.path();
+    let input: PathBuf = match std::env::var_os("CRASH_INPUT") {
+        Some(path) => PathBuf::from(path),
+        None => {
+            let path = d.join("generated.jsonl");
+            generate(&path, 12_000);
+            path
+        }
+    };
+    let kills: usize = std::env::var("CRASH_KILLS").ok().and_then(|k| k.parse().ok()).unwrap_or(20);
+    let seed: u64 = std::env::var("CRASH_SEED").ok().and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1);
+    eprintln!("crash test: {} with {kills} kills, CRASH_SEED={seed}", input.display());
+
+    let reference = d.join("reference.db");
+    let full = load_to_end(&reference, &input);
+    let total = count(&Connection::open(&reference).unwrap(), "SELECT count(*) FROM articles");
+    let counts = strings(&Connection::open(&reference).unwrap(), TABLE_COUNTS);
+    // Loading it all again adds nothing, and takes the time of reading and structuring.
+    let again = load_to_end(&reference, &input);
+    assert_eq!(strings(&Connection::open(&reference).unwrap(), TABLE_COUNTS), counts, "a second load added rows");
+    eprintln!("uninterrupted load: {:.1} s; loading it again: {:.1} s", full.as_secs_f64(), again.as_secs_f64());
+
+    let db = d.join("killed.db");
+    let mut rng = Rng(seed);
+    let mut stored = vec![0];
+    let mut finished_before_kill = 0;
+    let mut rounds = 1;
+    let mut landed = 0;
+    // Count only the kills that land during a load; a load that ends first is checked too.
+    while landed < kills {
+        assert!(finished_before_kill < 3 * kills, "the kills keep missing the loads");
+        // A moment anywhere in this run's expected life (shorter as more is stored): one
+        // kill in five in the first 50 ms (opening, migrating), the others anywhere in
+        // reading, structuring, the batch commits, the final checkpoint.
+        let left = 1.0 - *stored.last().unwrap() as f64 / total as f64;
+        let expected = again.as_secs_f64() + (full.as_secs_f64() - again.as_secs_f64()).max(0.0) * left;
+        let span = if rng.below(5) == 0 { 0.05 } else { expected * 1.6 };
+        let at = Duration::from_micros(rng.below((span * 1e6) as u64));
+        let mut child = load_command(&db, &input).spawn().unwrap();
+        std::thread::sleep(at);
+        let status = match child.try_wait().unwrap() {
+            Some(status) => {
+                finished_before_kill += 1;
+                status
+            }
+            None => {
+                child.kill().unwrap(); // SIGKILL
+                landed += 1;
+                child.wait().unwrap()
+            }
+        };
+        assert!(status.code().is_none_or(|c| c == 0 || c == 3), "load failed on its own: {status:?}");
+        stored.push(check_consistent(&db, &reference));
+        if *stored.last().unwrap() == total {
+            // All stored: later kills would only hit re-runs that skip. Start a new round
+            // from an empty file, so that kills keep landing while articles are written.
+            rounds += 1;
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+            }
+        }
+    }
+    eprintln!(
+        "articles stored after each kill (of {total}): {:?}; {rounds} rounds from an empty file; {kills} kills during a load; {finished_before_kill} more loads ended before their kill",
+        &stored[1..]
+    );
+
+    load_to_end(&db, &input);
+    check_consistent(&db, &reference);
+    let (killed, whole) = (Connection::open(&db).unwrap(), Connection::open(&reference).unwrap());
+    assert_eq!(strings(&killed, TABLE_COUNTS), counts, "row counts after the re-run");
+    eprintln!("after the re-run: {}", counts[0]);
+    assert!(content(&killed) == content(&whole), "the re-run stored other content than the uninterrupted load");
+    // The killed loads that got as far as recording themselves show as unfinished; the last
+    // load finished.
+    assert_eq!(count(&killed, "SELECT count(*) FROM loads WHERE finished_at IS NULL AND id < (SELECT max(id) FROM loads)"), count(&killed, "SELECT count(*) - 1 FROM loads"));
+    assert_eq!(count(&killed, "SELECT finished_at IS NOT NULL FROM loads ORDER BY id DESC LIMIT 1"), 1);
+    // What a killed load rejected is recorded again by the load that finishes the job.
+    let last_errors = "SELECT file || ':' || coalesce(line, '') || ' ' || message FROM load_errors WHERE load_id = (SELECT max(id) FROM loads) AND severity = 'error' ORDER BY id";
+    assert_eq!(strings(&killed, last_errors), strings(&whole, last_errors));
+}
