@@ -1,10 +1,13 @@
 //! Command-line wiring: one file per subcommand, each with its arguments and `run`.
 
+mod eval;
+mod eval_ner;
 mod load;
 mod migrate;
 mod report;
 mod search;
 mod stats;
+mod train;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -30,6 +33,8 @@ enum Command {
     Report(report::Args),
     Stats(stats::Args),
     Migrate(migrate::Args),
+    Eval(eval::Args),
+    Train(train::Args),
 }
 
 pub fn run() -> anyhow::Result<ExitCode> {
@@ -40,6 +45,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Report(args) => report::run(&cli.db, args),
         Command::Stats(args) => stats::run(&cli.db, args),
         Command::Migrate(args) => migrate::run(&cli.db, args),
+        Command::Eval(args) => eval::run(args),
+        Command::Train(args) => train::run(args),
     }
 }
 

@@ -1,0 +1,1 @@
+//! Date expressions in text (placeholder, filled in below).
