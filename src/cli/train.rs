@@ -42,7 +42,7 @@ struct NerArgs {
     /// log2 of the number of hashed feature buckets.
     #[arg(long, default_value_t = 20)]
     bits: u32,
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 40)]
     max_epochs: usize,
     /// Parts for the jackknifed first-pass labels the second pass learns from.
     #[arg(long, default_value_t = 5)]

@@ -44,12 +44,17 @@ pub(crate) fn finish(mut h: u64) -> u64 {
     h
 }
 
+/// A character in lower case, with typographic quotes and dashes as their ASCII forms.
 #[inline]
 fn lower_char(c: char) -> u64 {
     if c.is_ascii() {
-        c.to_ascii_lowercase() as u64
-    } else {
-        c.to_lowercase().next().unwrap_or(c) as u64
+        return c.to_ascii_lowercase() as u64;
+    }
+    match c {
+        '’' | '‘' | '′' => '\'' as u64,
+        '“' | '”' | '„' | '″' => '"' as u64,
+        '–' | '—' | '‒' | '‐' | '‑' => '-' as u64,
+        _ => c.to_lowercase().next().unwrap_or(c) as u64,
     }
 }
 
@@ -78,12 +83,17 @@ pub(crate) mod flag {
     pub const LOWER_SEEN: u16 = 1 << 12;
     /// Written capitalised elsewhere in the document, where case tells (mid-sentence, not a headline).
     pub const CAP_SEEN: u16 = 1 << 13;
+    /// Starts with a name particle: "al-Assad".
+    pub const PARTICLE: u16 = 1 << 14;
 }
 
 /// What is known about one token before any label is given.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct TokenInfo {
     pub lower: u64,
+    /// The word as the features see it: in lower case, except an acronym in a sentence
+    /// that is not all capitals ("US" is not "us"), which keeps its form.
+    word: u64,
     form: u64,
     shape: u64,
     prefix: [u64; 3],
@@ -93,6 +103,23 @@ pub(crate) struct TokenInfo {
     gaz_b: u16,
     gaz_i: u16,
     len: u8,
+    /// The longest gazetteer phrase starting here: its length in tokens and its classes.
+    pub longest: u8,
+    pub longest_classes: u16,
+}
+
+/// Lower-case particles that join a surname with a hyphen ("al-Assad", "bin-Salman"): such a
+/// word is cased like the name after the hyphen.
+const NAME_PARTICLES: &[&str] = &["al", "el", "ul", "bin", "ibn", "abu", "ben", "bint", "ad", "ash", "as", "at", "az", "an", "ar"];
+
+/// Byte length of a name particle and its hyphen at the start of `word`, or 0.
+fn particle_len(word: &str) -> usize {
+    let Some((head, rest)) = word.split_once('-') else { return 0 };
+    if NAME_PARTICLES.contains(&head) && rest.starts_with(char::is_uppercase) {
+        head.len() + 1
+    } else {
+        0
+    }
 }
 
 fn token_info(word: &str) -> TokenInfo {
@@ -110,10 +137,16 @@ fn token_info(word: &str) -> TokenInfo {
         if (chars as usize) <= t.prefix.len() {
             t.prefix[chars as usize - 1] = h_lower;
         }
+    }
+    let particle = particle_len(word);
+    if particle > 0 {
+        t.flags |= flag::PARTICLE;
+    }
+    for (n, c) in word[particle..].chars().enumerate() {
         let class = if c.is_uppercase() {
             upper += 1;
             alpha += 1;
-            if chars == 1 {
+            if n == 0 {
                 first_upper = true;
             }
             'X' as u64
@@ -140,6 +173,10 @@ fn token_info(word: &str) -> TokenInfo {
             h_shape = mix(h_shape, class);
             last_class = class;
         }
+    }
+    // "U.S." and "US", "U.N." and "UN" are one form: news styles differ on the periods.
+    if t.flags & flag::HAS_PERIOD != 0 && upper > 0 && lower == 0 {
+        h_form = word.chars().filter(|&c| c != '.').fold(0xcbf2_9ce4_8422_2325, |h, c| mix(h, c as u64));
     }
     let mut h_suffix = 0x1234_5678u64;
     for (n, c) in word.chars().rev().take(t.suffix.len()).enumerate() {
@@ -212,6 +249,8 @@ pub(crate) fn prepare(
             t.flags |= flag::SENT_START;
         }
         for t in sent.iter_mut() {
+            let acronym = t.flags & flag::ALL_CAPS != 0 && t.len > 1 && !caps_sentence;
+            t.word = if acronym { t.form } else { t.lower };
             if caps_sentence {
                 t.flags |= flag::CAPS_SENT;
             } else if t.flags & flag::ALL_LOWER != 0 {
@@ -245,6 +284,8 @@ fn mark_phrases(sent: &mut [TokenInfo], gazetteer: &Gazetteer) {
             let bits = gazetteer.phrase(key);
             let classes = bits & !class::PREFIX;
             if classes != 0 {
+                sent[i].longest = (j - i + 1) as u8;
+                sent[i].longest_classes = classes;
                 sent[i].gaz_b |= classes;
                 for t in &mut sent[i + 1..=j] {
                     t.gaz_i |= classes;
@@ -252,6 +293,50 @@ fn mark_phrases(sent: &mut [TokenInfo], gazetteer: &Gazetteer) {
             }
             if bits & class::PREFIX == 0 {
                 break;
+            }
+        }
+    }
+}
+
+/// The label type (0..4) a gazetteer phrase of these classes names, if any.
+fn class_type(classes: u16) -> Option<usize> {
+    if classes & (class::COUNTRY | class::CITY | class::BIG_CITY | class::REGION) != 0 {
+        Some(2)
+    } else if classes & (class::ORG | class::MEDIA) != 0 {
+        Some(1)
+    } else if classes & class::DEMONYM != 0 {
+        Some(3)
+    } else {
+        None
+    }
+}
+
+/// Grows a mention to the gazetteer name it begins when the rest of that name was left
+/// outside any entity: "Korean" + "peninsula" is the place "Korean Peninsula", "Washington"
+/// + "Post" the outlet. The name's kind wins.
+pub(crate) fn extend_to_gazetteer(info: &[TokenInfo], sentences: &[Range<usize>], labels: &mut [Label]) {
+    for s in sentences {
+        let mut i = s.start;
+        while i < s.end {
+            if !is_begin(labels[i]) {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while end < s.end && !is_begin(labels[end]) && labels[end] != O {
+                end += 1;
+            }
+            let phrase_end = i + info[i].longest as usize;
+            let rest_outside = phrase_end > end && phrase_end <= s.end && labels[end..phrase_end].iter().all(|&l| l == O);
+            match class_type(info[i].longest_classes) {
+                Some(k) if rest_outside => {
+                    labels[i] = 1 + 2 * k as Label;
+                    for l in &mut labels[i + 1..phrase_end] {
+                        *l = 2 + 2 * k as Label;
+                    }
+                    i = phrase_end;
+                }
+                _ => i = end,
             }
         }
     }
@@ -372,7 +457,7 @@ pub(crate) fn features(
         if k < 0 {
             BEFORE
         } else {
-            s.get(k as usize).map_or(AFTER, |t| t.lower)
+            s.get(k as usize).map_or(AFTER, |t| t.word)
         }
     };
     let shape = |j: isize| -> u64 {
@@ -386,14 +471,14 @@ pub(crate) fn features(
     let caps = (t.flags & flag::CAPS_SENT) as u64;
     let shape0 = shape(0);
     out.push(f1(BIAS, 0));
-    out.push(f1(W, t.lower));
+    out.push(f1(W, t.word));
     out.push(f1(FORM, t.form));
     out.push(f1(W_PREV, word(-1)));
     out.push(f1(W_NEXT, word(1)));
     out.push(f1(W_PREV2, word(-2)));
     out.push(f1(W_NEXT2, word(2)));
-    out.push(f2(BIGRAM_PREV, word(-1), t.lower));
-    out.push(f2(BIGRAM_NEXT, t.lower, word(1)));
+    out.push(f2(BIGRAM_PREV, word(-1), t.word));
+    out.push(f2(BIGRAM_NEXT, t.word, word(1)));
     out.push(f1(SHAPE, shape0));
     out.push(f1(SHAPE_PREV, shape(-1)));
     out.push(f1(SHAPE_NEXT, shape(1)));
@@ -422,7 +507,7 @@ pub(crate) fn features(
     }
     out.push(f1(T_PREV, prev as u64));
     out.push(f2(T_PREV2, prev2 as u64, prev as u64));
-    out.push(f2(T_PREV_W, prev as u64, t.lower));
+    out.push(f2(T_PREV_W, prev as u64, t.word));
     out.push(f2(T_PREV_SHAPE, prev as u64, shape0));
     gazetteer_features(s, i, out);
     // Whether the word's case elsewhere in the document tells more than its place here.
@@ -460,7 +545,7 @@ fn gazetteer_features(s: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
 fn hint_features(t: &TokenInfo, h: &Hint, out: &mut Vec<u64>) {
     out.push(f1(P1_LABEL, h.label as u64));
     out.push(f1(P1_NEXT, h.next as u64));
-    out.push(f2(P1_LABEL_W, h.label as u64, t.lower));
+    out.push(f2(P1_LABEL_W, h.label as u64, t.word));
     let total: u16 = h.types.iter().sum();
     if total == 0 {
         out.push(f1(DOC_NONE, (h.outside > 0) as u64));
@@ -490,15 +575,21 @@ mod tests {
     #[test]
     fn shapes_and_flags() {
         let kim = token_info("Kim");
-        let assad = token_info("Jong-Un");
+        let jong = token_info("Jong-Un");
         assert_ne!(kim.flags & flag::INIT_CAP, 0);
-        assert_ne!(assad.flags & flag::HAS_HYPHEN, 0);
+        assert_ne!(jong.flags & flag::HAS_HYPHEN, 0);
         assert_eq!(token_info("Pyongyang").shape, kim.shape);
         assert_ne!(token_info("KCNA").flags & flag::ALL_CAPS, 0);
         assert_ne!(token_info("1996").flags & flag::ALL_DIGIT, 0);
         assert_ne!(token_info("iPhone").flags & flag::MIXED_CAPS, 0);
         assert_ne!(token_info("(").flags & flag::PUNCT, 0);
         assert_eq!(token_info("KIM").lower, token_info("kim").lower);
+        assert_eq!(token_info("U.S.").form, token_info("US").form);
+        assert_ne!(token_info("US").form, token_info("us").form);
+        assert_eq!(token_info("’s").lower, token_info("'s").lower);
+        let assad = token_info("al-Assad");
+        assert_eq!((assad.shape, assad.flags & flag::INIT_CAP), (token_info("Assad").shape, flag::INIT_CAP));
+        assert_ne!(assad.flags & flag::PARTICLE, 0);
     }
 
     #[test]

@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 
 use crate::extract::gazetteer::{gazetteer, Gazetteer};
 use crate::{Error, Result};
-use features::{hints, label_type, prepare, Hint, Label, Scratch, TokenInfo, O};
+use features::{extend_to_gazetteer, hints, label_type, prepare, Hint, Label, Scratch, TokenInfo, O};
 use perceptron::{decode, Model, Scorer};
 
 /// The model trained by `corpusdb train ner` (see README), embedded at build time.
@@ -198,6 +198,7 @@ pub(crate) fn two_passes<A: Scorer, B: Scorer>(
     one_pass(first, info, sentences, None, &mut work.feats, &mut work.first);
     hints(info, sentences, &work.first, &mut work.scratch, &mut work.hints);
     one_pass(second, info, sentences, Some(&work.hints), &mut work.feats, labels);
+    extend_to_gazetteer(info, sentences, labels);
 }
 
 pub(crate) fn one_pass<S: Scorer>(

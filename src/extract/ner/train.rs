@@ -31,7 +31,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { bits: 20, max_epochs: 20, patience: 3, folds: 5, seed: 1 }
+        Options { bits: 20, max_epochs: 40, patience: 4, folds: 5, seed: 1 }
     }
 }
 
