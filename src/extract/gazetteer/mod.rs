@@ -236,6 +236,11 @@ impl Gazetteer {
         self.lookup(text).find(|e| e.kind() == Some(kind))
     }
 
+    /// The country with this ISO 3166-1 alpha-2 code.
+    pub fn country(&self, code: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.category == Category::Country && e.country.as_deref() == Some(code))
+    }
+
     /// Whether `text` is a title or honorific ("President", "Mr.", "HE").
     pub fn is_title(&self, text: &str) -> bool {
         self.lookup(text).any(|e| e.category == Category::Title)

@@ -12,11 +12,13 @@
 //! use corpusdb::extract::ner::{EntityKind, Tagger};
 //! let tagger = Tagger::embedded().unwrap();
 //! let text = "Syrian President Bashar al-Assad will visit Pyongyang, KCNA reported.";
-//! let found: Vec<(EntityKind, &str)> = tagger.tag(text).iter().map(|m| (m.kind, m.text.as_str())).collect();
+//! let mentions = tagger.tag(text);
+//! let found: Vec<(EntityKind, &str)> = mentions.iter().map(|m| (m.kind, m.text.as_str())).collect();
 //! assert!(found.contains(&(EntityKind::Person, "Bashar al-Assad")));
 //! assert!(found.contains(&(EntityKind::Place, "Pyongyang")));
 //! ```
 
+pub mod aliases;
 pub mod conll;
 pub mod features;
 mod perceptron;
