@@ -216,7 +216,7 @@ fn token_info(word: &str) -> TokenInfo {
 pub(crate) struct Scratch {
     lower_seen: HashSet<u64, BuildIdentity>,
     cap_seen: HashSet<u64, BuildIdentity>,
-    doc_counts: HashMap<u64, [u16; 5], BuildIdentity>,
+    doc_counts: HashMap<u64, [u16; 9], BuildIdentity>,
 }
 
 /// Token information for a whole document: words, then sentence and document flags and
@@ -351,6 +351,9 @@ pub(crate) struct Hint {
     types: [u16; 4],
     /// Times the same word, capitalised, was left outside any entity elsewhere.
     outside: u16,
+    /// First-pass types of the same word where it ended a longer name ("Washington" in
+    /// "MaliVai Washington"): a surname standing alone is that person.
+    last_of_longer: [u16; 4],
 }
 
 /// Second-pass hints from first-pass labels.
@@ -368,9 +371,22 @@ pub(crate) fn hints(
         None if t.flags & flag::INIT_CAP != 0 => Some(4),
         None => None,
     };
-    for (t, &label) in info.iter().zip(labels) {
-        if let Some(k) = slot(t, label) {
-            counts.entry(t.lower).or_default()[k] += 1;
+    // The type of a longer name that token `i` ends, if it ends one.
+    let ends_longer = |i: usize, end: usize| -> Option<usize> {
+        let l = labels[i];
+        let continued = i + 1 < end && !is_begin(labels[i + 1]) && label_type(labels[i + 1]) == label_type(l);
+        (l != O && !is_begin(l) && !continued).then(|| label_type(l)).flatten()
+    };
+    for s in sentences {
+        for i in s.clone() {
+            let t = &info[i];
+            let c = counts.entry(t.lower).or_default();
+            if let Some(k) = slot(t, labels[i]) {
+                c[k] += 1;
+            }
+            if let Some(k) = ends_longer(i, s.end) {
+                c[5 + k] += 1;
+            }
         }
     }
     out.clear();
@@ -381,8 +397,17 @@ pub(crate) fn hints(
             if let Some(k) = slot(t, labels[i]) {
                 c[k] -= 1;
             }
+            if let Some(k) = ends_longer(i, s.end) {
+                c[5 + k] -= 1;
+            }
             let next = if i + 1 < s.end { labels[i + 1] } else { NONE };
-            out.push(Hint { label: labels[i], next, types: [c[0], c[1], c[2], c[3]], outside: c[4] });
+            out.push(Hint {
+                label: labels[i],
+                next,
+                types: [c[0], c[1], c[2], c[3]],
+                outside: c[4],
+                last_of_longer: [c[5], c[6], c[7], c[8]],
+            });
         }
     }
 }
@@ -426,6 +451,7 @@ const DOC_MAJOR: u64 = 44;
 const DOC_MAJOR_START: u64 = 45;
 const DOC_OUTSIDE: u64 = 46;
 const DOC_NONE: u64 = 47;
+const DOC_LAST: u64 = 48;
 
 const BEFORE: u64 = 0x5eed_0001;
 const AFTER: u64 = 0x5eed_0002;
@@ -546,6 +572,11 @@ fn hint_features(t: &TokenInfo, h: &Hint, out: &mut Vec<u64>) {
     out.push(f1(P1_LABEL, h.label as u64));
     out.push(f1(P1_NEXT, h.next as u64));
     out.push(f2(P1_LABEL_W, h.label as u64, t.word));
+    for k in 0..4 {
+        if h.last_of_longer[k] > 0 {
+            out.push(f2(DOC_LAST, k as u64, h.label as u64));
+        }
+    }
     let total: u16 = h.types.iter().sum();
     if total == 0 {
         out.push(f1(DOC_NONE, (h.outside > 0) as u64));
