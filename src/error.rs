@@ -27,6 +27,10 @@ pub enum Error {
     Fts(String),
     #[error("{0}")]
     Usage(String),
+    #[error("{path}:{line}: {why}")]
+    Input { path: PathBuf, line: usize, why: String },
+    #[error("NER model: {0}")]
+    Model(String),
     #[error("writing output: {0}")]
     Write(#[source] std::io::Error),
 }

@@ -1,11 +1,14 @@
 //! Command-line wiring: one file per subcommand, each with its arguments and `run`.
 
+mod eval;
+mod eval_ner;
 mod load;
 mod migrate;
 mod reclassify;
 mod report;
 mod search;
 mod stats;
+mod train;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -32,6 +35,8 @@ enum Command {
     Stats(stats::Args),
     Reclassify(reclassify::Args),
     Migrate(migrate::Args),
+    Eval(eval::Args),
+    Train(train::Args),
 }
 
 pub fn run() -> anyhow::Result<ExitCode> {
@@ -43,6 +48,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Stats(args) => stats::run(&cli.db, args),
         Command::Reclassify(args) => reclassify::run(&cli.db, args),
         Command::Migrate(args) => migrate::run(&cli.db, args),
+        Command::Eval(args) => eval::run(args),
+        Command::Train(args) => train::run(args),
     }
 }
 

@@ -1,0 +1,536 @@
+//! Gazetteers: countries (ISO codes, demonyms), cities over 15,000 people with coordinates
+//! and alternate names (GeoNames, CC BY: see ATTRIBUTION.md), US states, world regions,
+//! international organisations, news agencies and outlets, and person titles. The tables are
+//! TSV files beside this module, embedded in the binary and parsed once on first use.
+//!
+//! They serve two callers: the tagger, which asks which phrases of a sentence are known
+//! names (a feature, never a decision), and linking, which asks what a mention's text
+//! names: [`Gazetteer::lookup`] maps an alias to canonical entries, best first.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::extract::ner::features::{hash_lower, mix};
+use crate::extract::ner::tokens::tokenize;
+use crate::extract::ner::EntityKind;
+
+const COUNTRIES: &str = include_str!("countries.tsv");
+const COUNTRY_EXTRAS: &str = include_str!("country_extras.tsv");
+const CITIES: &str = include_str!("cities.tsv");
+const US_STATES: &str = include_str!("us_states.tsv");
+const REGIONS: &str = include_str!("regions.tsv");
+const ORGS: &str = include_str!("orgs.tsv");
+const TITLES: &str = include_str!("titles.txt");
+
+/// Cities this large are a feature class of their own: a big city's name in a capitalised
+/// phrase is far more often the place than a small town's name is.
+const BIG_CITY: u64 = 1_000_000;
+/// Names longer than this many tokens are not matched inside sentences.
+pub(crate) const MAX_PHRASE_TOKENS: usize = 8;
+
+/// What kind of thing a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Category {
+    Country,
+    City,
+    UsState,
+    Region,
+    /// A nationality or people: "Syrian", "Americans".
+    Demonym,
+    International,
+    Agency,
+    Outlet,
+    Government,
+    Party,
+    ArmedGroup,
+    /// An honorific or office before a name: "President", "Mr".
+    Title,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Country => "country",
+            Category::City => "city",
+            Category::UsState => "us_state",
+            Category::Region => "region",
+            Category::Demonym => "demonym",
+            Category::International => "international",
+            Category::Agency => "agency",
+            Category::Outlet => "outlet",
+            Category::Government => "government",
+            Category::Party => "party",
+            Category::ArmedGroup => "armed group",
+            Category::Title => "title",
+        }
+    }
+
+    fn from_org_column(s: &str) -> Option<Category> {
+        Some(match s {
+            "international" => Category::International,
+            "agency" => Category::Agency,
+            "outlet" => Category::Outlet,
+            "government" => Category::Government,
+            "party" => Category::Party,
+            "armed group" => Category::ArmedGroup,
+            _ => return None,
+        })
+    }
+
+    /// Which entity kind a name of this category is, when it names one at all.
+    pub fn kind(self) -> Option<EntityKind> {
+        match self {
+            Category::Country | Category::City | Category::UsState | Category::Region => Some(EntityKind::Place),
+            Category::Demonym => Some(EntityKind::Misc),
+            Category::International
+            | Category::Agency
+            | Category::Outlet
+            | Category::Government
+            | Category::Party
+            | Category::ArmedGroup => Some(EntityKind::Org),
+            Category::Title => None,
+        }
+    }
+
+    /// Order among entries sharing an alias: a country before a city of the same name,
+    /// a city before a town.
+    fn rank(self) -> u8 {
+        match self {
+            Category::Country => 0,
+            Category::International | Category::Agency | Category::Outlet => 1,
+            Category::Government | Category::Party | Category::ArmedGroup => 2,
+            Category::UsState | Category::Region => 3,
+            Category::City => 4,
+            Category::Demonym => 5,
+            Category::Title => 6,
+        }
+    }
+}
+
+/// The tagger's feature classes for gazetteer phrases (bits of a mask).
+pub(crate) mod class {
+    pub const COUNTRY: u16 = 1 << 0;
+    pub const CITY: u16 = 1 << 1;
+    pub const BIG_CITY: u16 = 1 << 2;
+    pub const REGION: u16 = 1 << 3;
+    pub const DEMONYM: u16 = 1 << 4;
+    pub const ORG: u16 = 1 << 5;
+    pub const MEDIA: u16 = 1 << 6;
+    pub const TITLE: u16 = 1 << 7;
+    pub const COUNT: usize = 8;
+    /// Set on a key that starts a longer name (so matching goes on).
+    pub const PREFIX: u16 = 1 << 15;
+}
+
+/// One named thing the gazetteer knows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The canonical name: "North Korea", "United Nations", "Pyongyang".
+    pub name: String,
+    pub category: Category,
+    /// ISO 3166-1 alpha-2 code of the country it is (or lies in, or is based in).
+    pub country: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    /// Population for places from GeoNames (0 when unknown): ranks same-named towns.
+    pub population: u64,
+}
+
+impl Entry {
+    pub fn kind(&self) -> Option<EntityKind> {
+        self.category.kind()
+    }
+}
+
+/// The loaded tables: entries, an alias index for linking, and the phrase index for tagging.
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    aliases: HashMap<String, Vec<u32>>,
+    /// Hash of a lower-cased token sequence → feature classes (and [`class::PREFIX`]).
+    phrases: HashMap<u64, u16, BuildIdentity>,
+}
+
+/// The embedded gazetteer, parsed on first use.
+pub fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::embedded)
+}
+
+/// The key under which aliases are compared: lower case, periods dropped, hyphens,
+/// underscores and runs of white space as one space, curly apostrophes straight, common
+/// Latin accents folded, and a leading "the" dropped.
+///
+/// ```
+/// use corpusdb::extract::gazetteer::alias_key;
+/// assert_eq!(alias_key("Kim Jong-Un"), alias_key("Kim Jong Un"));
+/// assert_eq!(alias_key("U.N."), "un");
+/// assert_eq!(alias_key("Al-Assad"), alias_key("al Assad"));
+/// assert_eq!(alias_key("The New York Times"), "new york times");
+/// assert_eq!(alias_key("Médecins"), "medecins");
+/// ```
+pub fn alias_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '–' | '_') {
+            space = !key.is_empty();
+            continue;
+        }
+        if c == '.' {
+            continue;
+        }
+        if space {
+            key.push(' ');
+            space = false;
+        }
+        let c = if c == '’' || c == '‘' { '\'' } else { fold_accent(c) };
+        key.extend(c.to_lowercase());
+    }
+    match key.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => key,
+    }
+}
+
+fn fold_accent(c: char) -> char {
+    const FROM: &str = "àáâãäåçèéêëìíîïñòóôõöøùúûüýÿÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝ";
+    const TO: &str = "aaaaaaceeeeiiiinoooooouuuuyyAAAAAACEEEEIIIINOOOOOOUUUUY";
+    match FROM.chars().position(|f| f == c) {
+        Some(i) => TO.chars().nth(i).unwrap_or(c),
+        None => c,
+    }
+}
+
+impl Gazetteer {
+    fn embedded() -> Gazetteer {
+        let mut g = Builder::default();
+        g.countries();
+        g.cities();
+        g.us_states();
+        g.regions();
+        g.orgs();
+        g.titles();
+        g.finish()
+    }
+
+    /// Every entry whose name or alias has the same [`alias_key`] as `text`, best first
+    /// (countries before organisations before cities; larger cities first).
+    ///
+    /// ```
+    /// use corpusdb::extract::gazetteer::{gazetteer, Category};
+    /// let g = gazetteer();
+    /// let dprk = g.lookup("DPRK").next().unwrap();
+    /// assert_eq!((dprk.name.as_str(), dprk.country.as_deref()), ("North Korea", Some("KP")));
+    /// assert_eq!(g.lookup("U.N.").next().unwrap().name, "United Nations");
+    /// let damascus = g.lookup("Damascus").next().unwrap();
+    /// assert_eq!((damascus.category, damascus.country.as_deref()), (Category::City, Some("SY")));
+    /// assert!(damascus.latitude.is_some());
+    /// ```
+    pub fn lookup(&self, text: &str) -> impl Iterator<Item = &Entry> {
+        let ids = self.aliases.get(&alias_key(text)).map(Vec::as_slice).unwrap_or(&[]);
+        ids.iter().map(|&i| &self.entries[i as usize])
+    }
+
+    /// The best entry for `text` that names a thing of `kind`.
+    pub fn best(&self, text: &str, kind: EntityKind) -> Option<&Entry> {
+        self.lookup(text).find(|e| e.kind() == Some(kind))
+    }
+
+    /// The country with this ISO 3166-1 alpha-2 code.
+    pub fn country(&self, code: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.category == Category::Country && e.country.as_deref() == Some(code))
+    }
+
+    /// Whether `text` is a title or honorific ("President", "Mr.", "HE").
+    pub fn is_title(&self, text: &str) -> bool {
+        self.lookup(text).any(|e| e.category == Category::Title)
+    }
+
+    /// All entries, in table order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The feature classes of the phrase whose running key is `key` (see [`phrase_key`]).
+    pub(crate) fn phrase(&self, key: u64) -> u16 {
+        self.phrases.get(&key).copied().unwrap_or(0)
+    }
+}
+
+/// Extends the running key of a token sequence by one token's lower-case hash.
+pub(crate) fn phrase_key(key: u64, token_lower: u64) -> u64 {
+    mix(key, token_lower)
+}
+
+/// The start key of a phrase.
+pub(crate) const PHRASE_SEED: u64 = 0x6761_7a65_7474_6565;
+
+#[derive(Default)]
+struct Builder {
+    entries: Vec<Entry>,
+    aliases: HashMap<String, Vec<u32>>,
+    phrases: HashMap<u64, u16, BuildIdentity>,
+}
+
+/// Rows of a TSV table: comment lines (`#`) and the header skipped, columns split on tabs.
+fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
+    table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1).map(|l| l.split('\t').collect())
+}
+
+fn column<'a>(row: &[&'a str], i: usize) -> &'a str {
+    row.get(i).copied().unwrap_or("").trim()
+}
+
+fn list(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn number(cell: &str) -> Option<f64> {
+    cell.parse().ok()
+}
+
+fn optional(cell: &str) -> Option<String> {
+    (!cell.is_empty()).then(|| cell.to_string())
+}
+
+impl Builder {
+    fn add<'a>(&mut self, entry: Entry, aliases: impl IntoIterator<Item = &'a str>, class: u16) -> u32 {
+        let id = self.entries.len() as u32;
+        let name = entry.name.clone();
+        self.entries.push(entry);
+        self.alias(id, &name, class);
+        for alias in aliases {
+            self.alias(id, alias, class);
+        }
+        id
+    }
+
+    fn alias(&mut self, id: u32, alias: &str, class: u16) {
+        let ids = self.aliases.entry(alias_key(alias)).or_default();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+        if class != 0 {
+            self.phrase(alias, class);
+        }
+    }
+
+    /// Registers `name` as a phrase of `class` for the tagger, with its prefixes.
+    fn phrase(&mut self, name: &str, class: u16) {
+        let tokens = tokenize(name);
+        if tokens.is_empty() || tokens.len() > MAX_PHRASE_TOKENS {
+            return;
+        }
+        let mut key = PHRASE_SEED;
+        for (n, r) in tokens.iter().enumerate() {
+            key = phrase_key(key, hash_lower(&name[r.clone()]));
+            let bits = if n + 1 == tokens.len() { class } else { class::PREFIX };
+            *self.phrases.entry(key).or_default() |= bits;
+        }
+    }
+
+    fn countries(&mut self) {
+        let mut extras: HashMap<&str, (Vec<&str>, Vec<&str>)> = HashMap::new();
+        for row in rows(COUNTRY_EXTRAS) {
+            extras.insert(column(&row, 0), (list(column(&row, 1)).collect(), list(column(&row, 2)).collect()));
+        }
+        for row in rows(COUNTRIES) {
+            let iso = column(&row, 0);
+            let (extra_aliases, extra_demonyms) = extras.remove(iso).unwrap_or_default();
+            let country = Some(iso.to_string());
+            let entry = Entry {
+                name: column(&row, 2).to_string(),
+                category: Category::Country,
+                country: country.clone(),
+                latitude: number(column(&row, 4)),
+                longitude: number(column(&row, 5)),
+                population: column(&row, 8).parse().unwrap_or(0),
+            };
+            let population = entry.population;
+            let aliases: Vec<&str> = list(column(&row, 7)).chain(extra_aliases).collect();
+            self.add(entry, aliases, class::COUNTRY);
+            let demonyms: Vec<&str> = list(column(&row, 6)).chain(extra_demonyms).collect();
+            let Some((&first, rest)) = demonyms.split_first() else { continue };
+            let entry = Entry {
+                name: first.to_string(),
+                category: Category::Demonym,
+                country,
+                latitude: None,
+                longitude: None,
+                population,
+            };
+            let plurals: Vec<String> = demonyms.iter().filter(|d| !d.ends_with('s') && !d.ends_with("ese") && !d.ends_with("sh") && !d.ends_with("ch")).map(|d| format!("{d}s")).collect();
+            let id = self.add(entry, rest.iter().copied(), class::DEMONYM);
+            for plural in &plurals {
+                self.alias(id, plural, class::DEMONYM);
+            }
+        }
+    }
+
+    fn cities(&mut self) {
+        for row in rows(CITIES) {
+            let population = column(&row, 5).parse().unwrap_or(0);
+            let class = if population >= BIG_CITY { class::BIG_CITY } else { class::CITY };
+            let entry = Entry {
+                name: column(&row, 0).to_string(),
+                category: Category::City,
+                country: optional(column(&row, 1)),
+                latitude: number(column(&row, 3)),
+                longitude: number(column(&row, 4)),
+                population,
+            };
+            let id = self.add(entry, [], class);
+            // Alternate spellings serve linking only: as tagger features they are noise.
+            for alias in list(column(&row, 7)) {
+                self.alias(id, alias, 0);
+            }
+        }
+    }
+
+    fn us_states(&mut self) {
+        for row in rows(US_STATES) {
+            let entry = Entry {
+                name: column(&row, 0).to_string(),
+                category: Category::UsState,
+                country: Some("US".to_string()),
+                latitude: None,
+                longitude: None,
+                population: 0,
+            };
+            self.add(entry, [], class::REGION);
+        }
+    }
+
+    fn regions(&mut self) {
+        for row in rows(REGIONS) {
+            let entry = Entry {
+                name: column(&row, 0).to_string(),
+                category: Category::Region,
+                country: optional(column(&row, 2)),
+                latitude: number(column(&row, 3)),
+                longitude: number(column(&row, 4)),
+                population: 0,
+            };
+            self.add(entry, list(column(&row, 1)).collect::<Vec<_>>(), class::REGION);
+        }
+    }
+
+    fn orgs(&mut self) {
+        for row in rows(ORGS) {
+            let Some(category) = Category::from_org_column(column(&row, 1)) else { continue };
+            let class = if matches!(category, Category::Agency | Category::Outlet) { class::MEDIA } else { class::ORG };
+            let entry = Entry {
+                name: column(&row, 0).to_string(),
+                category,
+                country: optional(column(&row, 3)),
+                latitude: None,
+                longitude: None,
+                population: 0,
+            };
+            self.add(entry, list(column(&row, 2)).collect::<Vec<_>>(), class);
+        }
+    }
+
+    fn titles(&mut self) {
+        for line in TITLES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let entry = Entry {
+                name: line.to_string(),
+                category: Category::Title,
+                country: None,
+                latitude: None,
+                longitude: None,
+                population: 0,
+            };
+            let id = self.add(entry, [], class::TITLE);
+            // "Mr." and "Gen." as the tokenizer keeps them.
+            if !line.contains(' ') && !line.ends_with('.') {
+                self.phrase(&format!("{line}."), class::TITLE);
+            }
+            let _ = id;
+        }
+    }
+
+    fn finish(mut self) -> Gazetteer {
+        let entries = &self.entries;
+        for ids in self.aliases.values_mut() {
+            ids.sort_by(|&a, &b| {
+                let (a, b) = (&entries[a as usize], &entries[b as usize]);
+                a.category.rank().cmp(&b.category.rank()).then(b.population.cmp(&a.population))
+            });
+        }
+        Gazetteer { entries: self.entries, aliases: self.aliases, phrases: self.phrases }
+    }
+}
+
+/// Keys of the phrase index are hashes already: use them as they are.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct BuildIdentity;
+
+impl std::hash::BuildHasher for BuildIdentity {
+    type Hasher = IdentityHasher;
+    fn build_hasher(&self) -> IdentityHasher {
+        IdentityHasher(0)
+    }
+}
+
+pub(crate) struct IdentityHasher(u64);
+
+impl std::hash::Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_have_codes_demonyms_and_short_names() {
+        let g = gazetteer();
+        let us = g.best("U.S.", EntityKind::Place).unwrap();
+        assert_eq!((us.name.as_str(), us.country.as_deref()), ("United States", Some("US")));
+        let syrian = g.best("Syrian", EntityKind::Misc).unwrap();
+        assert_eq!((syrian.category, syrian.country.as_deref()), (Category::Demonym, Some("SY")));
+        assert_eq!(g.best("Americans", EntityKind::Misc).unwrap().country.as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn cities_rank_by_size_and_keep_alternate_names() {
+        let g = gazetteer();
+        assert_eq!(g.best("Bombay", EntityKind::Place).unwrap().name, "Mumbai");
+        let py = g.best("Pyongyang", EntityKind::Place).unwrap();
+        assert_eq!(py.country.as_deref(), Some("KP"));
+        assert!((py.latitude.unwrap() - 39.03).abs() < 0.1);
+        // Georgia the country before Georgia the US state.
+        assert_eq!(g.lookup("Georgia").next().unwrap().category, Category::Country);
+    }
+
+    #[test]
+    fn agencies_outlets_and_titles() {
+        let g = gazetteer();
+        assert_eq!(g.best("Korean Central News Agency", EntityKind::Org).unwrap().name, "KCNA");
+        assert_eq!(g.best("KCNA news agency", EntityKind::Org).map(|e| e.name.as_str()), None);
+        assert_eq!(g.best("MEE", EntityKind::Org).unwrap().name, "Middle East Eye");
+        assert!(g.is_title("President") && g.is_title("Mr.") && g.is_title("HE"));
+        assert!(!g.is_title("Assad"));
+    }
+
+    #[test]
+    fn phrases_are_indexed_with_prefixes() {
+        let g = gazetteer();
+        let new = phrase_key(PHRASE_SEED, hash_lower("New"));
+        let york = phrase_key(new, hash_lower("YORK"));
+        assert_ne!(g.phrase(new) & class::PREFIX, 0);
+        assert_ne!(g.phrase(york) & class::REGION, 0, "the state");
+        assert_eq!(g.phrase(phrase_key(PHRASE_SEED, hash_lower("Pyongyang"))), class::BIG_CITY);
+    }
+}

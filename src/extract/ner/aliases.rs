@@ -1,0 +1,261 @@
+//! Aliases inside one article: which mentions name the same thing, and by what canonical
+//! name. Pure: mention texts in, one resolution per mention out.
+//!
+//! - Titles, honorifics and nationalities before a name stay in the mention and leave the
+//!   name ("Syrian President Bashar al-Assad", "HE Kim Jong Un").
+//! - Spellings that differ only in case, hyphens, periods or accents are one name ("Kim
+//!   Jong-Un", "Kim Jong-un", "Kim Jong Un"); the canonical spelling is the one without
+//!   hyphens between name parts, else the most frequent.
+//! - A person's partial name joins the one full name in the article that starts or ends
+//!   with it ("Assad" → "Bashar al-Assad", "Kim" → "Kim Jong Un"); with two candidates it
+//!   stays apart.
+//! - Organisations, places and nationalities go to their gazetteer entry ("DPRK" → North
+//!   Korea, "UN" → United Nations, "Korean Central News Agency" → KCNA); a nationality names
+//!   its country ("Israeli bombing" → Israel).
+//! - An acronym joins the longer name in the article whose initials it is.
+
+use std::collections::HashMap;
+
+use super::tokens::tokenize;
+use super::EntityKind;
+use crate::extract::gazetteer::{alias_key, gazetteer, Category, Entry};
+
+/// Generic words after an organisation's name that are not part of it ("KCNA news agency").
+const GENERIC_TAILS: &[&str] = &["news agency", "agency", "newspaper", "news", "daily", "group", "organisation", "organization"];
+
+/// What a mention names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    /// The canonical name: "Bashar al-Assad", "North Korea", "KCNA".
+    pub name: String,
+    pub kind: EntityKind,
+    /// The gazetteer entry when the name is a known one (country code, coordinates).
+    pub entry: Option<&'static Entry>,
+}
+
+impl Resolved {
+    /// The key that identifies the entity: kind and normalised name.
+    pub fn key(&self) -> String {
+        format!("{}:{}", self.kind.as_str(), alias_key(&self.name))
+    }
+}
+
+/// Resolves every mention of one article (kind and text, in any order), returning one
+/// [`Resolved`] per mention, in the same order.
+///
+/// ```
+/// use corpusdb::extract::ner::{aliases::resolve, EntityKind::*};
+/// let found = resolve(&[
+///     (Person, "Syrian President Bashar al-Assad"), (Person, "Kim Jong-Un"),
+///     (Person, "Assad"), (Person, "Kim"), (Person, "HE Kim Jong Un"), (Place, "DPRK"),
+/// ]);
+/// let names: Vec<&str> = found.iter().map(|r| r.name.as_str()).collect();
+/// assert_eq!(names, ["Bashar al-Assad", "Kim Jong Un", "Bashar al-Assad", "Kim Jong Un", "Kim Jong Un", "North Korea"]);
+/// assert_eq!(found[5].entry.and_then(|e| e.country.as_deref()), Some("KP"));
+/// ```
+pub fn resolve(mentions: &[(EntityKind, &str)]) -> Vec<Resolved> {
+    let mut out: Vec<Resolved> = mentions.iter().map(|&(kind, text)| first_guess(kind, text)).collect();
+    join_partial_names(&mut out);
+    join_acronyms(&mut out);
+    pick_spellings(&mut out);
+    out
+}
+
+/// The mention on its own: qualifiers stripped, then the gazetteer for non-persons.
+fn first_guess(kind: EntityKind, text: &str) -> Resolved {
+    let name = strip_qualifiers(text.trim_matches(|c: char| !c.is_alphanumeric()));
+    let name = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")).unwrap_or(name);
+    if kind != EntityKind::Person {
+        if let Some(entry) = known(name) {
+            return from_entry(entry);
+        }
+    }
+    Resolved { name: name.to_string(), kind, entry: None }
+}
+
+/// The gazetteer's entry for an organisation, place or nationality name (also with a
+/// generic tail such as "news agency" dropped); a nationality gives its country.
+fn known(name: &str) -> Option<&'static Entry> {
+    let g = gazetteer();
+    let lookup = |n: &str| g.lookup(n).find(|e| e.kind().is_some());
+    let entry = lookup(name).or_else(|| {
+        let lower = name.to_lowercase();
+        GENERIC_TAILS.iter().find_map(|tail| {
+            let head = lower.strip_suffix(tail)?.trim_end();
+            (!head.is_empty()).then(|| lookup(&name[..head.len()])).flatten()
+        })
+    })?;
+    if entry.category == Category::Demonym {
+        return g.country(entry.country.as_deref()?);
+    }
+    Some(entry)
+}
+
+fn from_entry(entry: &'static Entry) -> Resolved {
+    let kind = entry.kind().unwrap_or(EntityKind::Misc);
+    Resolved { name: entry.name.clone(), kind, entry: Some(entry) }
+}
+
+/// Drops leading titles and nationalities: "Syrian President Bashar al-Assad" → "Bashar
+/// al-Assad". A mention that is nothing but qualifiers is kept whole.
+fn strip_qualifiers(text: &str) -> &str {
+    let g = gazetteer();
+    let tokens = tokenize(text);
+    let mut first = 0;
+    'outer: while first < tokens.len() {
+        // The longest qualifier of up to three words ("Deputy Prime Minister").
+        for n in (1..=3.min(tokens.len() - first)).rev() {
+            let phrase = &text[tokens[first].start..tokens[first + n - 1].end];
+            let qualifier = g.lookup(phrase).any(|e| matches!(e.category, Category::Title | Category::Demonym));
+            if qualifier && first + n < tokens.len() {
+                first += n;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    match tokens.get(first) {
+        Some(t) => &text[t.start..],
+        None => text,
+    }
+}
+
+/// Name parts for matching: the normalised key's words, particles ("al", "bin") dropped.
+fn parts(name: &str) -> Vec<String> {
+    alias_key(name).split(' ').filter(|p| !matches!(*p, "al" | "el" | "bin" | "ibn" | "abu")).map(str::to_string).collect()
+}
+
+/// A person named by part of a longer name in the article takes that name, when exactly
+/// one longer name starts or ends with it.
+fn join_partial_names(out: &mut [Resolved]) {
+    let full: Vec<(usize, Vec<String>)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == EntityKind::Person)
+        .map(|(i, r)| (i, parts(&r.name)))
+        .collect();
+    let mut updates = Vec::new();
+    for (i, short) in &full {
+        let mut candidates: Vec<usize> = full
+            .iter()
+            .filter(|(_, long)| long.len() > short.len() && (long.starts_with(short) || long.ends_with(short)))
+            .map(|&(j, _)| j)
+            .collect();
+        candidates.sort_by_key(|&j| alias_key(&out[j].name));
+        candidates.dedup_by_key(|j| alias_key(&out[*j].name));
+        // A longer name may itself be partial ("Jong Un" within "Kim Jong Un"): keep the
+        // longest of the candidates that nest in one another.
+        let longest = candidates.iter().copied().max_by_key(|&j| parts(&out[j].name).len());
+        if let Some(l) = longest {
+            let lp = parts(&out[l].name);
+            let nested = candidates.iter().all(|&j| {
+                let p = parts(&out[j].name);
+                lp.windows(p.len()).any(|w| w == p.as_slice())
+            });
+            if nested {
+                updates.push((*i, l));
+            }
+        }
+    }
+    for (i, j) in updates {
+        out[i].name = out[j].name.clone();
+    }
+}
+
+/// An all-capitals name that is the initials of a longer name of the article joins it.
+fn join_acronyms(out: &mut [Resolved]) {
+    let mut updates = Vec::new();
+    for (i, r) in out.iter().enumerate() {
+        let is_acronym = r.entry.is_none() && r.name.len() >= 2 && r.name.chars().all(|c| c.is_uppercase() || c == '.');
+        if !is_acronym {
+            continue;
+        }
+        let letters: String = r.name.chars().filter(|c| c.is_alphabetic()).collect();
+        let long = out.iter().position(|o| o.name.contains(' ') && initials(&o.name) == letters);
+        if let Some(j) = long {
+            updates.push((i, j));
+        }
+    }
+    for (i, j) in updates {
+        out[i] = out[j].clone();
+    }
+}
+
+/// Initials of the capitalised words of a name: "Syrian Arab News Agency" → "SANA".
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
+}
+
+/// One spelling per name (same key): fewest hyphens between capitalised parts ("Kim Jong
+/// Un" over "Kim Jong-Un"; "al-Assad" keeps its particle's), then the most frequent, then
+/// the first. Gazetteer names are canonical already.
+fn pick_spellings(out: &mut [Resolved]) {
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, r) in out.iter().enumerate() {
+        if r.entry.is_none() {
+            groups.entry(r.key()).or_default().push(i);
+        }
+    }
+    for members in groups.values() {
+        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        for &i in members {
+            match counts.iter_mut().find(|(n, _, _)| *n == out[i].name) {
+                Some(c) => c.1 += 1,
+                None => counts.push((&out[i].name, 1, i)),
+            }
+        }
+        let best = counts
+            .iter()
+            .min_by_key(|&&(name, count, first)| (name_hyphens(name), std::cmp::Reverse(count), first))
+            .map(|&(name, _, _)| name.to_string());
+        if let Some(best) = best {
+            for &i in members {
+                out[i].name = best.clone();
+            }
+        }
+    }
+}
+
+/// Hyphens joining two capitalised parts of a name ("Jong-Un", "Jong-un"), not a
+/// particle's ("al-Assad").
+fn name_hyphens(name: &str) -> usize {
+    name.split(' ').filter(|w| w.split_once('-').is_some_and(|(a, _)| a.starts_with(char::is_uppercase))).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityKind::*;
+
+    fn names(mentions: &[(EntityKind, &str)]) -> Vec<String> {
+        resolve(mentions).into_iter().map(|r| r.name).collect()
+    }
+
+    #[test]
+    fn ambiguous_surnames_stay_apart() {
+        let n = names(&[(Person, "Bashar al-Assad"), (Person, "Hafez al-Assad"), (Person, "Assad")]);
+        assert_eq!(n[2], "Assad");
+    }
+
+    #[test]
+    fn nested_names_join_the_longest() {
+        let n = names(&[(Person, "Kim Jong Un"), (Person, "Jong Un"), (Person, "Kim")]);
+        assert_eq!(n, ["Kim Jong Un", "Kim Jong Un", "Kim Jong Un"]);
+    }
+
+    #[test]
+    fn acronyms_gazetteer_and_generic_tails() {
+        let r = resolve(&[(Org, "KCNA news agency"), (Org, "U.N."), (Misc, "Israeli"), (Org, "Free Syrian Army"), (Org, "FSA")]);
+        assert_eq!(r[0].name, "KCNA");
+        assert_eq!(r[1].name, "United Nations");
+        assert_eq!((r[2].name.as_str(), r[2].kind), ("Israel", Place));
+        assert_eq!(r[4].name, "Free Syrian Army");
+        assert_eq!(r[4].key(), r[3].key());
+    }
+
+    #[test]
+    fn titles_only_mentions_are_kept() {
+        assert_eq!(names(&[(Person, "President")]), ["President"]);
+        assert_eq!(names(&[(Person, "Mr. Trump"), (Person, "Donald Trump")]), ["Donald Trump", "Donald Trump"]);
+    }
+}
