@@ -3,14 +3,15 @@
 //! The pipeline, in data-flow order: [`read`] turns files, directories, JSON Lines, JSON
 //! arrays, CSV and gzip into [`model::RawArticle`]s; [`text`] (pure functions, no I/O) cleans
 //! and segments them into titled articles made of classified blocks and sentences;
-//! `extract` and `link` (quotes, entities, dates; see the issues that add them) will work on
-//! those spans; [`store`] owns the SQLite file (pragmas, migrations, one batched writer, FTS5
+//! [`extract`] (pure) finds entity mentions, dates and quotes in those blocks and [`link`]
+//! ties them to canonical entities within the article; [`store`] owns the SQLite file (pragmas, migrations, one batched writer, FTS5
 //! kept in step); [`report`] runs the named `.sql` reports; [`output`] prints rows as a table,
-//! CSV, JSON or NDJSON. [`load`] wires read → text → store with parallel workers and bounded
+//! CSV, JSON or NDJSON. [`load`] wires read → text → extract/link → store with parallel workers and bounded
 //! channels. The binary's `cli` module only parses arguments and calls these.
 
 pub mod error;
 pub mod extract;
+pub mod link;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -15,7 +15,7 @@ use crate::model::{Article, Problem, Severity};
 use crate::read::{self, Item};
 use crate::store::{self, writer::Counts, Writer};
 use crate::text::classify::Rules;
-use crate::{text, Error, Result};
+use crate::{link, text, Error, Result};
 
 /// Raw articles per batch handed between the stages.
 const BATCH: usize = 256;
@@ -134,7 +134,9 @@ pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn 
 fn structure(item: Item, rules: &Rules) -> Result<Article, Problem> {
     let raw = item?;
     let origin = raw.origin.clone();
-    text::process(raw, rules).map_err(|message| Problem { origin, severity: Severity::Error, message })
+    let mut article = text::process(raw, rules).map_err(|message| Problem { origin, severity: Severity::Error, message })?;
+    link::enrich(&mut article);
+    Ok(article)
 }
 
 /// The database's own files (itself, its WAL, shared memory, journal and load lock), by

@@ -66,13 +66,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn bench(tagger: &Tagger, path: &PathBuf, limit: usize) -> anyhow::Result<()> {
     let mut articles: Vec<Vec<String>> = Vec::new();
     let options = corpusdb::read::Options::default();
+    let rules = corpusdb::text::classify::Rules::builtin();
     let read = Arc::new(AtomicU64::new(0));
     corpusdb::read::read_file(path, &path.display().to_string(), &options, &read, &mut |item| {
         if articles.len() >= limit {
             return;
         }
         let Ok(raw) = item else { return };
-        let Ok(article) = corpusdb::text::process(raw) else { return };
+        let Ok(article) = corpusdb::text::process(raw, &rules) else { return };
         let blocks = article.blocks.into_iter().filter(|b| matches!(b.kind, Kind::Title | Kind::Dek | Kind::Body));
         articles.push(blocks.map(|b| b.text).collect());
     });
