@@ -48,9 +48,10 @@ pub struct Writer {
     replace: bool,
     counts: Counts,
     sources: HashMap<String, i64>,
-    /// Entity ids by (kind, key), and the aliases already recorded, for this load.
+    /// Entity ids by (kind, key), and the aliases already recorded (entity id and a hash of
+    /// the spelling: no allocation per mention), for this load.
     entities: HashMap<(&'static str, String), i64>,
-    aliases: HashSet<(i64, String)>,
+    aliases: HashSet<(i64, u64)>,
     in_batch: usize,
     batch_bytes: usize,
 }
@@ -304,7 +305,9 @@ impl Writer {
             }
         };
         for alias in [entity.name.as_str(), spelling] {
-            if self.aliases.insert((id, alias.to_string())) {
+            let mut hasher = std::hash::DefaultHasher::new();
+            std::hash::Hash::hash(alias, &mut hasher);
+            if self.aliases.insert((id, std::hash::Hasher::finish(&hasher))) {
                 self.conn.prepare_cached(include_str!("sql/insert_entity_alias.sql"))?.execute(params![id, alias])?;
             }
         }
