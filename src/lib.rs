@@ -10,6 +10,8 @@
 //! channels. The binary's `cli` module only parses arguments and calls these.
 
 pub mod error;
+pub mod eval;
+pub mod extract;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -1,5 +1,6 @@
 //! Command-line wiring: one file per subcommand, each with its arguments and `run`.
 
+mod eval;
 mod load;
 mod migrate;
 mod report;
@@ -30,6 +31,7 @@ enum Command {
     Report(report::Args),
     Stats(stats::Args),
     Migrate(migrate::Args),
+    Eval(eval::Args),
 }
 
 pub fn run() -> anyhow::Result<ExitCode> {
@@ -40,6 +42,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Report(args) => report::run(&cli.db, args),
         Command::Stats(args) => stats::run(&cli.db, args),
         Command::Migrate(args) => migrate::run(&cli.db, args),
+        Command::Eval(args) => eval::run(args),
     }
 }
 
