@@ -10,6 +10,7 @@
 //! channels. The binary's `cli` module only parses arguments and calls these.
 
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod link;
 pub mod load;

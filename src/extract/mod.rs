@@ -1,5 +1,16 @@
-//! Pure extraction stages over text: spans out, no I/O, no database.
+//! Pure extraction stages over an article's text: no I/O, spans out.
+//! [`ner`] tags person, organisation, place and misc mentions (with [`gazetteer`] data);
+//! [`dates`] finds date expressions; [`quotes`] finds direct quotations with their speaker,
+//! cue and channel, [`marks`] pairs quotation marks, [`names`] reads person names and merges
+//! their spellings inside one article, and [`echo`] keys quotes so the same words can be
+//! found across outlets.
 
 pub mod dates;
+pub mod echo;
 pub mod gazetteer;
+mod lexicon;
+pub mod marks;
+pub mod names;
 pub mod ner;
+pub mod quotes;
+mod tokens;

@@ -5,10 +5,11 @@
 //! quote's speaker and channel become entities too. Pure: the store merges the entities
 //! across the corpus by kind and key.
 
+use crate::extract::quotes::{self, Agent};
 use crate::extract::dates;
 use crate::extract::gazetteer::alias_key;
 use crate::extract::ner::{aliases, Tagger};
-use crate::model::{Article, DateMention, Entity, Kind, Mention, Span};
+use crate::model::{Article, DateMention, Entity, Kind, Mention, Quote, Span};
 
 /// Adds mentions, date mentions and quotes to an article structured by `text::process`.
 /// Entities and dates are read in the content blocks and in captions (a caption names the
@@ -48,6 +49,7 @@ pub fn enrich(article: &mut Article) {
             })
             .collect();
     }
+    article.quotes = find_quotes(article);
     let published = article.published_at.clone();
     article.dates = content
         .iter()
@@ -61,4 +63,67 @@ pub fn enrich(article: &mut Article) {
             })
         })
         .collect();
+}
+
+/// Direct quotations in the body blocks (not scare quotes or titles), with the speaker and
+/// the channel as entities: the names the quote extractor resolved in the article, of the
+/// kind the entity tagger gave the same name when it did (else a person and an organisation).
+fn find_quotes(article: &Article) -> Vec<Quote> {
+    let body: Vec<usize> = (0..article.blocks.len()).filter(|&i| article.blocks[i].kind == Kind::Body).collect();
+    let texts: Vec<&str> = body.iter().map(|&i| article.blocks[i].text.as_str()).collect();
+    let entity = |agent: &Agent, default_kind: &'static str| -> Option<Entity> {
+        let name = agent.name.as_deref()?;
+        let key = alias_key(name);
+        let tagged = article.mentions.iter().map(|m| &m.entity).find(|e| e.key == key);
+        Some(match tagged {
+            Some(e) => e.clone(),
+            None => Entity { kind: default_kind, name: name.to_string(), key, country: None, latitude: None, longitude: None },
+        })
+    };
+    quotes::extract(&texts)
+        .into_iter()
+        .filter(|q| q.kind == quotes::Kind::Quote)
+        .map(|q| Quote {
+            block: body[q.paragraph],
+            span: Span { start: q.start, end: q.end },
+            echo_key: echo_key(&q.text),
+            speaker_text: q.speaker.as_ref().map(|a| a.text.clone()),
+            speaker: q.speaker.as_ref().and_then(|a| entity(a, "person")),
+            cue: q.cue.clone(),
+            via_text: q.via.as_ref().map(|a| a.text.clone()),
+            via: q.via.as_ref().and_then(|a| entity(a, "org")),
+            partial: q.partial,
+            rule: q.rule.to_string(),
+            text: q.text,
+        })
+        .collect()
+}
+
+/// The key under which one quotation is found again in other articles: lower case, words
+/// only, an ellipsis read as a gap (dropped), honorifics dropped (one outlet's "HE Kim Jong
+/// Un" is another's "Kim Jong Un"; "HE", His Excellency, only in capitals, unlike "he").
+///
+/// ```
+/// use corpusdb::link::echo_key;
+/// assert_eq!(
+///     echo_key("I am going to visit the DPRK and meet… Kim Jong Un"),
+///     echo_key("I am going to visit the DPRK and meet HE Kim Jong Un,"),
+/// );
+/// assert_ne!(echo_key("We will win"), echo_key("We will not win"));
+/// assert_eq!(echo_key("He said he would go"), "he said he would go");
+/// ```
+pub fn echo_key(text: &str) -> String {
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut kept = Vec::with_capacity(words.len());
+    for (i, word) in words.iter().enumerate() {
+        let lower = word.to_lowercase();
+        let honorific = *word == "HE"
+            || (["mr", "mrs", "ms", "dr", "sir"].contains(&lower.as_str()))
+            || (["his", "her"].contains(&lower.as_str()) && words.get(i + 1).is_some_and(|w| w.eq_ignore_ascii_case("excellency")))
+            || lower == "excellency";
+        if !honorific {
+            kept.push(lower);
+        }
+    }
+    kept.join(" ")
 }

@@ -19,6 +19,14 @@ const FILES: &[&str] = &[
     include_str!("sql/boilerplate.sql"),
     include_str!("sql/load_errors.sql"),
     include_str!("sql/search.sql"),
+    include_str!("sql/quotes.sql"),
+    include_str!("sql/speakers.sql"),
+    include_str!("sql/echoes.sql"),
+    include_str!("sql/who_said.sql"),
+    include_str!("sql/entities.sql"),
+    include_str!("sql/entity.sql"),
+    include_str!("sql/cooccurrence.sql"),
+    include_str!("sql/timeline.sql"),
 ];
 
 /// A report: its SQL and what its header says.

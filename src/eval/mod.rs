@@ -1,0 +1,5 @@
+//! Evaluation against annotated corpora: [`brat`] reads standoff annotations, [`quotes`]
+//! scores quote extraction and attribution against them.
+
+pub mod brat;
+pub mod quotes;

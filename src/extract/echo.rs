@@ -1,0 +1,1 @@
+//! Echo keys: the same quotation carried by several outlets, worded a little differently.

@@ -1,0 +1,933 @@
+//! Direct quotations in an article's body paragraphs, with who said them (the speaker),
+//! the verb that says so (the cue) and who relayed them (the channel, "via").
+//!
+//! The paragraphs are read in order, as one article: a quotation may run over several
+//! paragraphs, and "he said" or "the spokesman said" refers back to a person named earlier.
+//! For each quotation (see [`marks`](super::marks)) the sentence around it is searched for
+//! cues from `cues.txt`, nearest first: right after the quotation ("…,” Assad said",
+//! "…,” said Assad"), then before it ("Assad said: “…”", "Assad also expressed confidence
+//! that Kim would “…”"), then elsewhere in the sentence. The cue's role says where the
+//! speaker is: its subject, the phrase after it ("according to X") or the phrase inside it
+//! ("KCNA cited Assad as saying", where KCNA is the channel). Other cues in the sentence
+//! give the channel ("Assad said, KCNA reported"; "…, according to KCNA").
+//!
+//! A quotation with no cue in its sentence takes the speaker of the quotation it continues
+//! (the previous paragraph left it open), of another quotation in its paragraph, or, when
+//! the paragraph is all quotation, of the quotation that ends the paragraph before. A short
+//! quoted phrase inside a sentence with no cue is a term or a title (a scare quote,
+//! “Meet the Press”), not a quotation: it is returned with [`Kind::Term`].
+//!
+//! Speakers are resolved inside the article by [`Names`]: a name to the best full name
+//! written ("Assad" → "Bashar al-Assad"), a pronoun or a title ("he", "the spokesman") to
+//! the nearest person named before it.
+
+use std::ops::Range;
+
+use super::lexicon::{Role, LEXICON};
+use super::marks::{self, Quoted};
+use super::names::{self, Names};
+use super::tokens::{self, Kind as TokenKind, Token};
+
+/// A direct quotation, or a quoted term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Index of the paragraph in the slice given to [`extract`].
+    pub paragraph: usize,
+    /// The quoted text without its marks, in code points of the paragraph (end exclusive);
+    /// white space and a trailing comma or colon inside the marks are left out.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: Kind,
+    /// Part of a sentence that is not all quotation ("… that Kim would “achieve …”").
+    pub partial: bool,
+    pub speaker: Option<Agent>,
+    /// The cue as written, without the speaker: "said", "cited as saying".
+    pub cue: Option<String>,
+    /// Who relayed the quotation: "KCNA" in "KCNA cited Assad as saying".
+    pub via: Option<Agent>,
+    /// The rule that attributed it (see [`RULES`]).
+    pub rule: &'static str,
+    /// Index (in the returned list) of the quotation this one continues from the previous
+    /// paragraph.
+    pub continues: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Words someone said or wrote.
+    Quote,
+    /// A scare quote or a title: a short quoted phrase with no one saying it.
+    Term,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Quote => "quote",
+            Kind::Term => "term",
+        }
+    }
+}
+
+/// A speaker or a channel: as written, where, and the name it resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agent {
+    /// As written: "Syrian President Bashar al-Assad", "he", "the North’s state-run KCNA
+    /// news agency".
+    pub text: String,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub form: Form,
+    /// The best full name in the article ("Bashar al-Assad"; "KCNA" for a channel), or
+    /// `None` when the text names no one that could be found.
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Name,
+    Pronoun,
+    /// A noun phrase: "the spokesman", "state media".
+    Nominal,
+}
+
+/// Every rule name a [`Quote`] may carry, with what it means.
+pub const RULES: &[(&str, &str)] = &[
+    ("quote-speaker-cue", "“…,” Assad said"),
+    ("quote-cue-speaker", "“…,” said Assad"),
+    ("speaker-cue-quote", "Assad said: “…” (or a partial quote after the cue)"),
+    ("cue-speaker-quote", "explained moderator Nancy Cordes: “…”"),
+    ("speaker-colon-quote", "Assad then addressed the crowd: “…” (the clause's subject, no cue)"),
+    ("relay", "KCNA cited Assad as saying “…” (speaker inside the cue, channel its subject)"),
+    ("passive", "Assad was quoted as saying “…”"),
+    ("according-to", "“…,” according to Assad"),
+    ("participle", "Assad hit back, saying “…” (the speaker is the clause's subject)"),
+    ("continued", "a paragraph that goes on with the quotation the previous one left open"),
+    ("same-paragraph", "a quotation with no cue of its own, attributed elsewhere in its paragraph"),
+    ("previous-paragraph", "a paragraph of quotation only, after a paragraph whose last sentence attributes"),
+    ("unattributed", "a quotation with no speaker found"),
+    ("term", "a short quoted phrase with no cue: a scare quote or a title"),
+];
+
+/// Quoted phrases of at most this many words, in a sentence with no cue, are terms.
+const TERM_WORDS: usize = 3;
+/// Title-cased phrases (“Saturday Night Live”) of at most this many words too.
+const TITLE_WORDS: usize = 6;
+/// How many words a noun phrase ("the Republican presidential candidate") may have.
+const NOMINAL_WORDS: usize = 7;
+/// How many words may stand between a quotation and the name after it ("…,” Sanders
+/// campaign manager Jeff Weaver said").
+const MODIFIER_WORDS: usize = 5;
+/// How many tokens an apposition between commas may have ("Mun Jong Nam, the ambassador,").
+const APPOSITION_TOKENS: usize = 30;
+
+/// Finds the quotations in an article's body paragraphs, in order.
+///
+/// ```
+/// use corpusdb::extract::quotes::{extract, Kind};
+/// let paragraphs = [
+///     "Syrian President Bashar al-Assad said he plans to visit.",
+///     "“I am going to visit the DPRK,” Assad said, the state-run KCNA news agency reported.",
+/// ];
+/// let quotes = extract(&paragraphs);
+/// assert_eq!(quotes.len(), 1);
+/// let q = &quotes[0];
+/// assert_eq!((q.paragraph, q.text.as_str(), q.kind), (1, "I am going to visit the DPRK", Kind::Quote));
+/// assert_eq!(q.speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Bashar al-Assad"));
+/// assert_eq!(q.cue.as_deref(), Some("said"));
+/// assert_eq!(q.via.as_ref().and_then(|v| v.name.as_deref()), Some("KCNA"));
+/// ```
+pub fn extract(paragraphs: &[&str]) -> Vec<Quote> {
+    let mut parsed: Vec<Option<Paragraph>> = paragraphs.iter().map(|p| Paragraph::parse(p)).collect();
+    // A paragraph of quotation only may take its speaker from the paragraph before it,
+    // which is then read too.
+    for i in 1..parsed.len() {
+        if parsed[i - 1].is_none() && all_quotation(&parsed, i) {
+            parsed[i - 1] = Some(Paragraph::new(paragraphs[i - 1]));
+        }
+    }
+    let mut found: Vec<Found> = Vec::new();
+    let mut said: Vec<Said> = Vec::new();
+    for (index, paragraph) in parsed.iter().enumerate() {
+        if let Some(p) = paragraph {
+            attribute_paragraph(index, p, &mut found, &mut said);
+        }
+    }
+    inherit(&parsed, &mut found, &said);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let names = Names::build(paragraphs);
+    let mut resolver = Resolver { parsed: &parsed, names: &names, channels: Vec::new() };
+    found.into_iter().map(|f| resolver.quote(f)).collect()
+}
+
+/// A paragraph that has quotations, cut into tokens and sentences.
+struct Paragraph {
+    chars: Vec<char>,
+    quoted: Vec<Quoted>,
+    tokens: Vec<Token>,
+    sentences: Vec<Range<usize>>,
+}
+
+impl Paragraph {
+    fn parse(text: &str) -> Option<Paragraph> {
+        if !marks::may_quote(text) {
+            return None;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let quoted = marks::quotations(&chars);
+        if quoted.is_empty() {
+            return None;
+        }
+        Some(Paragraph::cut(chars, quoted))
+    }
+
+    /// Reads a paragraph whether it has quotations or not.
+    fn new(text: &str) -> Paragraph {
+        let chars: Vec<char> = text.chars().collect();
+        let quoted = marks::quotations(&chars);
+        Paragraph::cut(chars, quoted)
+    }
+
+    fn cut(chars: Vec<char>, quoted: Vec<Quoted>) -> Paragraph {
+        let tokens = tokens::tokenize(&chars, &quoted);
+        let sentences = tokens::sentences(&chars, &tokens);
+        Paragraph { chars, quoted, tokens, sentences }
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.tokens[i].lower(&self.chars)
+    }
+
+    fn word_is(&self, i: usize, set: &std::collections::HashSet<String>) -> bool {
+        self.tokens[i].is_word() && set.contains(&self.lower(i))
+    }
+
+
+}
+
+/// A noun phrase: tokens of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Phrase {
+    paragraph: usize,
+    tokens: Range<usize>,
+    form: Form,
+}
+
+/// A cue found in a sentence.
+#[derive(Debug, Clone)]
+struct CueMatch {
+    /// First and last token, slot included.
+    span: Range<usize>,
+    slot: Option<Range<usize>>,
+    role: Role,
+    inverts: bool,
+    text: String,
+}
+
+/// One quotation before its speaker is resolved.
+#[derive(Debug, Clone)]
+struct Found {
+    paragraph: usize,
+    quoted: Quoted,
+    partial: bool,
+    kind: Kind,
+    speaker: Option<Phrase>,
+    /// Where the speaker came from when it was inherited.
+    cue: Option<String>,
+    via: Option<Phrase>,
+    rule: &'static str,
+    continues: Option<usize>,
+    /// The quotation has a cue in its own sentence (not inherited).
+    own: bool,
+    /// It is in the last sentence of its paragraph.
+    last: bool,
+}
+
+/// Someone said something in a sentence with no quotation ("Ghazala Khan says she got a
+/// call."): a speaker for the quotations around it that have no cue.
+#[derive(Debug, Clone)]
+struct Said {
+    paragraph: usize,
+    /// Code point of the cue.
+    at: usize,
+    speaker: Phrase,
+    cue: String,
+    last: bool,
+}
+
+fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said: &mut Vec<Said>) {
+    let all_cues: Vec<Vec<CueMatch>> = p.sentences.iter().map(|s| find_cues(p, s.clone())).collect();
+    for (s, sentence) in p.sentences.iter().enumerate() {
+        let cues = &all_cues[s];
+        let last = s + 1 == p.sentences.len();
+        if !p.tokens[sentence.clone()].iter().any(|t| t.quote().is_some()) {
+            said.extend(cues.iter().find_map(|cue| {
+                let (range, form) = match cue.role {
+                    Role::Speech | Role::Report | Role::Passive => phrase_before(p, sentence.start, cue.span.start)?,
+                    Role::Relay => phrase_after(p, cue.slot.clone()?.start, cue.slot.clone()?.end)?,
+                    Role::According | Role::Participle => return None,
+                };
+                let speaker = Phrase { paragraph: index, tokens: range, form };
+                Some(Said { paragraph: index, at: p.tokens[cue.span.start].start, speaker, cue: cue.text.clone(), last })
+            }));
+            continue;
+        }
+        for qi in sentence.clone() {
+            let Some(n) = p.tokens[qi].quote() else { continue };
+            let quoted = p.quoted[n];
+            let partial = is_partial(p, sentence.clone(), qi);
+            let mut f = Found {
+                paragraph: index,
+                quoted,
+                partial,
+                kind: Kind::Quote,
+                speaker: None,
+                cue: None,
+                via: None,
+                rule: "unattributed",
+                continues: None,
+                own: false,
+                last,
+            };
+            let next = p.sentences.get(s + 1).zip(all_cues.get(s + 1));
+            let attributed = attribute(p, index, sentence.clone(), qi, cues).or_else(|| next.and_then(|(n, c)| attribute_from_next(p, index, sentence, qi, n, c)));
+            if let Some((cue, speaker, via, rule)) = attributed {
+                f.cue = Some(cue.text.clone());
+                f.speaker = Some(speaker);
+                f.via = via;
+                f.rule = rule;
+                f.own = true;
+            } else if qi > sentence.start && p.tokens[qi - 1].is_punct(':') {
+                // "She then addressed the supporters again: “…”": the clause's subject.
+                if let Some((range, form)) = opening_phrase(p, sentence.start, qi - 1).filter(|(_, form)| *form != Form::Nominal) {
+                    f.speaker = Some(Phrase { paragraph: index, tokens: range, form });
+                    f.rule = "speaker-colon-quote";
+                    f.own = true;
+                }
+            }
+            if is_term(p, qi, partial, cues.len()) {
+                f.kind = Kind::Term;
+                f.rule = "term";
+                f.speaker = None;
+                f.cue = None;
+                f.via = None;
+            }
+            found.push(f);
+        }
+    }
+}
+
+/// Cues in a sentence, in order; a cue word must be lower case ("Said" opening a sentence
+/// is rare, "States" in "United States" is not a verb).
+fn find_cues(p: &Paragraph, sentence: Range<usize>) -> Vec<CueMatch> {
+    let mut out = Vec::new();
+    let mut i = sentence.start;
+    while i < sentence.end {
+        let t = &p.tokens[i];
+        if !t.is_word() || p.chars[t.start].is_uppercase() {
+            i += 1;
+            continue;
+        }
+        let candidates = LEXICON.cues.get(&p.lower(i));
+        let matched = candidates.and_then(|cues| cues.iter().find_map(|cue| match_cue(p, i, sentence.end, &cue.words).map(|m| (m, cue))));
+        match matched {
+            Some(((span, slot, text), cue)) => {
+                i = span.end;
+                out.push(CueMatch { span, slot, role: cue.role, inverts: cue.inverts, text });
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Matches cue words from token `start`; `*` takes one to six words. Returns the span, the
+/// slot and the cue text without the slot.
+fn match_cue(p: &Paragraph, start: usize, end: usize, words: &[String]) -> Option<(Range<usize>, Option<Range<usize>>, String)> {
+    let mut i = start;
+    let mut slot = None;
+    let mut text = Vec::new();
+    let mut w = 0;
+    while w < words.len() {
+        if words[w] == "*" {
+            let next = words.get(w + 1)?;
+            let from = i;
+            let to = (from + 1..=(from + 6).min(end)).find(|&j| j < end && p.tokens[j].is_word() && p.lower(j) == *next)?;
+            if p.tokens[from..to].iter().any(|t| !t.is_word()) {
+                return None;
+            }
+            slot = Some(from..to);
+            i = to;
+            w += 1;
+            continue;
+        }
+        if i >= end || !p.tokens[i].is_word() || p.lower(i) != words[w] {
+            return None;
+        }
+        text.push(p.tokens[i].text(&p.chars));
+        i += 1;
+        w += 1;
+    }
+    Some((start..i, slot, text.join(" ")))
+}
+
+/// The cue, speaker, channel and rule for the quotation at token `qi`, if a cue in its
+/// sentence gives a speaker.
+fn attribute(p: &Paragraph, paragraph: usize, sentence: Range<usize>, qi: usize, cues: &[CueMatch]) -> Option<(CueMatch, Phrase, Option<Phrase>, &'static str)> {
+    let next_quote = (qi + 1..sentence.end).find(|&i| p.tokens[i].quote().is_some()).unwrap_or(sentence.end);
+    let prev_quote = (sentence.start..qi).rev().find(|&i| p.tokens[i].quote().is_some()).map_or(sentence.start, |i| i + 1);
+    // Nearest first: after the quotation (up to the next one), before it, then the rest.
+    let mut order: Vec<&CueMatch> = Vec::new();
+    order.extend(cues.iter().filter(|c| c.span.start > qi && c.span.start < next_quote));
+    order.extend(cues.iter().rev().filter(|c| c.span.end <= qi && c.span.start >= prev_quote));
+    order.extend(cues.iter().filter(|c| c.span.start >= next_quote));
+    order.extend(cues.iter().rev().filter(|c| c.span.end <= qi && c.span.start < prev_quote));
+    let speaking = |c: &&&CueMatch| c.role != Role::According;
+    let according = |c: &&&CueMatch| c.role == Role::According;
+    for cue in order.iter().filter(speaking).chain(order.iter().filter(according)) {
+        let after = cue.span.start > qi;
+        let lo = match () {
+            _ if after => qi + 1,
+            _ if cue.span.start >= prev_quote => prev_quote,
+            _ => sentence.start,
+        };
+        let Some((speaker, via, rule)) = speaker_of(p, paragraph, &sentence, lo, qi, cue, cues) else { continue };
+        let via = via.or_else(|| channel_in_sentence(p, paragraph, &sentence, cue, cues, &speaker));
+        return Some(((*cue).clone(), speaker, via, rule));
+    }
+    None
+}
+
+/// For a quotation that ends its sentence (“I don't know.” Smith said.), the sentence after
+/// it when that one opens with its speaker and cue ("Smith said", "said Smith", "he added").
+fn attribute_from_next(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, qi: usize, next: &Range<usize>, cues: &[CueMatch]) -> Option<(CueMatch, Phrase, Option<Phrase>, &'static str)> {
+    let ends = p.tokens[qi + 1..sentence.end].iter().all(|t| !t.is_word() && t.quote().is_none());
+    let cue = cues.first().filter(|c| ends && matches!(c.role, Role::Speech | Role::Report))?;
+    let phrase = |(tokens, form)| Phrase { paragraph, tokens, form };
+    if cue.span.start == next.start && cue.inverts {
+        let found = phrase_after(p, cue.span.end, next.end)?;
+        return Some((cue.clone(), phrase(found), None, "quote-cue-speaker"));
+    }
+    let found = phrase_before(p, next.start, cue.span.start).filter(|(r, _)| r.start == next.start)?;
+    Some((cue.clone(), phrase(found), None, "quote-speaker-cue"))
+}
+
+/// The speaker a cue gives, the channel it names itself (relays) and the rule's name.
+fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usize, qi: usize, cue: &CueMatch, cues: &[CueMatch]) -> Option<(Phrase, Option<Phrase>, &'static str)> {
+    let phrase = |tokens: Range<usize>, form| Phrase { paragraph, tokens, form };
+    let after = cue.span.start > qi;
+    match cue.role {
+        Role::According => {
+            let (range, form) = phrase_after(p, cue.span.end, sentence.end)?;
+            Some((phrase(range, form), None, "according-to"))
+        }
+        Role::Relay => {
+            let slot = cue.slot.clone()?;
+            let (range, form) = phrase_after(p, slot.start, slot.end)?;
+            let via = phrase_before(p, lo, cue.span.start).map(|(r, f)| phrase(r, f));
+            Some((phrase(range, form), via, "relay"))
+        }
+        Role::Passive => {
+            let (range, form) = phrase_before(p, lo, cue.span.start)?;
+            Some((phrase(range, form), None, "passive"))
+        }
+        Role::Participle => {
+            let (range, form) = clause_subject(p, sentence, cue.span.start, cues)?;
+            Some((phrase(range, form), None, "participle"))
+        }
+        Role::Speech | Role::Report => {
+            if after {
+                // "…,” said Assad": only punctuation between the quotation and the cue.
+                // "…,” said Assad", or "…,” in sharp contrast to …, says Dante Scala".
+                let adjacent = p.tokens[qi + 1..cue.span.start].iter().all(|t| !t.is_word()) || p.tokens[cue.span.start - 1].is_punct(',');
+                if adjacent && cue.inverts {
+                    if let Some((range, form)) = phrase_after(p, cue.span.end, sentence.end) {
+                        return Some((phrase(range, form), None, "quote-cue-speaker"));
+                    }
+                }
+                let (range, form) = phrase_before(p, lo, cue.span.start)?;
+                // The subject follows the quotation closely ("…,” Assad said"); words
+                // between belong to its phrase ("…,” Sanders campaign manager Jeff Weaver
+                // said", "…,” another New Hampshire Republican added").
+                let first = (qi + 1..range.start).find(|&i| p.tokens[i].is_word()).unwrap_or(range.start);
+                let gap = &p.tokens[first..range.start];
+                let in_phrase = gap.len() <= MODIFIER_WORDS
+                    && (first..range.start).all(|i| p.tokens[i].is_word() && !is_cue_word(p, i) && (!LEXICON.stopwords.contains(&p.lower(i)) || p.word_is(i, &LEXICON.determiners)));
+                in_phrase.then(|| (phrase(first..range.end, form), None, "quote-speaker-cue"))
+            } else if let Some((range, form)) = phrase_before(p, lo, cue.span.start) {
+                Some((phrase(range, form), None, "speaker-cue-quote"))
+            } else if let Some((range, form)) = phrase_after(p, cue.span.end, qi).filter(|(r, _)| r.end + 1 == qi && matches!(p.tokens[r.end].kind, TokenKind::Punct(':' | ','))) {
+                // "In other words, explained CBS moderator Nancy Cordes: “…”".
+                Some((phrase(range, form), None, "cue-speaker-quote"))
+            } else {
+                // "Trump referred to the massacre and said he would …": the clause's subject.
+                let conjunction = (lo..cue.span.start).rev().find(|&i| skippable(p, lo, i + 1) == 0).filter(|&i| matches!(p.lower(i).as_str(), "and" | "but" | "then"))?;
+                let (range, form) = clause_subject(p, sentence, conjunction, cues)?;
+                Some((phrase(range, form), None, "speaker-cue-quote"))
+            }
+        }
+    }
+}
+
+/// A channel named by another cue of the sentence: "…, according to KCNA", "Assad said,
+/// KCNA reported".
+fn channel_in_sentence(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, chosen: &CueMatch, cues: &[CueMatch], speaker: &Phrase) -> Option<Phrase> {
+    cues.iter().filter(|c| c.span != chosen.span).find_map(|c| {
+        let (range, form) = match c.role {
+            Role::According => phrase_after(p, c.span.end, sentence.end)?,
+            Role::Report if c.span.start > chosen.span.start => phrase_before(p, chosen.span.end, c.span.start)?,
+            _ => return None,
+        };
+        (range != speaker.tokens).then_some(Phrase { paragraph, tokens: range, form })
+    })
+}
+
+/// The noun phrase that ends just before token `end`, not reaching before `lo`: a name
+/// with its titles, a pronoun or a phrase such as "the spokesman". Words such as "also" or
+/// "has" between it and `end` are skipped, and so is an apposition between commas.
+fn phrase_before(p: &Paragraph, lo: usize, end: usize) -> Option<(Range<usize>, Form)> {
+    let chars = &p.chars;
+    let mut e = end;
+    while e > lo {
+        let n = skippable(p, lo, e);
+        if n == 0 {
+            break;
+        }
+        e -= n;
+    }
+    if e > lo && p.tokens[e - 1].is_punct(')') {
+        let open = (lo..e - 1).rev().find(|&i| p.tokens[i].is_punct('('))?;
+        e = open;
+    }
+    if e > lo && p.tokens[e - 1].is_punct(',') {
+        // "Gov. John Kasich (R-OH), said": no apposition, a parenthesis before the comma.
+        let parenthesis = e >= 2 && e - 2 > lo && p.tokens[e - 2].is_punct(')');
+        return apposition_before(p, lo, e - 1).or_else(|| if parenthesis { phrase_before(p, lo, e - 1) } else { None });
+    }
+    if e <= lo {
+        return None;
+    }
+    let last = e - 1;
+    let t = &p.tokens[last];
+    if p.word_is(last, &LEXICON.pronouns) {
+        if p.lower(last) == "who" {
+            // "Trump, who …" : the phrase before the comma.
+            return (last > lo && p.tokens[last - 1].is_punct(',')).then(|| phrase_before(p, lo, last - 1)).flatten();
+        }
+        return Some((last..e, Form::Pronoun));
+    }
+    if names::is_name_word(chars, t) {
+        let mut run = names::run_before(chars, &p.tokens[..e], e)?;
+        // "Gov. Jeb Bush of Florida": the name before "of" and a place.
+        if run.start >= 2 && run.start > lo + 1 && p.lower(run.start - 1) == "of" && names::is_name_word(chars, &p.tokens[run.start - 2]) && !names::is_title(chars, &p.tokens[run.start - 2]) {
+            if let Some(person) = names::run_before(chars, &p.tokens[..run.start - 1], run.start - 1) {
+                run = person.start..run.end;
+            }
+        }
+        let start = titles_before(p, lo.max(run.start.saturating_sub(4)), run.start);
+        let start = start.max(lo);
+        let has_name = names::name_part(chars, &p.tokens, run.clone()).is_some();
+        return Some((start..e, if has_name { Form::Name } else { Form::Nominal }));
+    }
+    if t.is_word() && !LEXICON.stopwords.contains(&p.lower(last)) && !is_cue_word(p, last) {
+        // "the spokesman", "a senior administration official", "officials".
+        let from = e.saturating_sub(NOMINAL_WORDS).max(lo);
+        let mut i = last;
+        while i > from {
+            let prev = i - 1;
+            let w = &p.tokens[prev];
+            if p.word_is(prev, &LEXICON.determiners) {
+                return Some((prev..e, Form::Nominal));
+            }
+            let inside = w.is_word() && (!LEXICON.stopwords.contains(&p.lower(prev)) || p.lower(prev) == "of") && !is_cue_word(p, prev);
+            if !inside {
+                break;
+            }
+            if w.is_possessive(chars) {
+                // "Clinton's spokesman": the possessor opens the phrase.
+                return Some((prev..e, Form::Nominal));
+            }
+            i = prev;
+        }
+        // A bare plural ("officials said", "aides say").
+        let word = p.lower(last);
+        if word.ends_with('s') && !word.ends_with("ss") && i == last {
+            return Some((last..e, Form::Nominal));
+        }
+    }
+    None
+}
+
+/// The phrase before an apposition that ends with the comma at `comma`: "Mun Jong Nam, the
+/// ambassador, said"; "Harry Bond, 30, of Raleigh, N.C., who was polled, said" (the
+/// farthest comma that opens an apposition and follows a name or pronoun wins); or the
+/// apposition itself when it is the name: "the F.B.I. director, James B. Comey, said".
+fn apposition_before(p: &Paragraph, lo: usize, comma: usize) -> Option<(Range<usize>, Form)> {
+    let chars = &p.chars;
+    let from = comma.saturating_sub(APPOSITION_TOKENS).max(lo);
+    let commas: Vec<usize> = (from..comma).filter(|&i| p.tokens[i].is_punct(',')).collect();
+    let quoted_after = |c: usize| p.tokens[c..comma].iter().any(|t| t.quote().is_some());
+    for &c in &commas {
+        let inner = c + 1;
+        let t = &p.tokens[inner];
+        let apostrophe = p.tokens.get(inner + 1).is_some_and(|n| n.is_punct('\'') || n.is_punct('’'));
+        let opens = inner < comma
+            && (p.word_is(inner, &LEXICON.determiners)
+                || names::is_title(chars, t)
+                || chars[t.start].is_numeric()
+                || t.is_possessive(chars)
+                || apostrophe
+                || (t.is_word() && chars[t.start].is_lowercase()));
+        if !opens {
+            continue;
+        }
+        if let Some(found) = phrase_before(p, lo, c).filter(|(_, form)| *form != Form::Nominal) {
+            return Some(found);
+        }
+    }
+    let nearest = *commas.last()?;
+    let before_is_role = nearest > lo && p.tokens[nearest - 1].is_word() && chars[p.tokens[nearest - 1].start].is_lowercase();
+    let run = names::run_from(chars, &p.tokens[..comma], nearest + 1).filter(|r| r.end == comma && names::name_part(chars, &p.tokens, r.clone()).is_some());
+    run.filter(|_| before_is_role && !quoted_after(nearest)).map(|r| (r, Form::Name))
+}
+
+/// Where the title words right before a name start ("Republican presidential candidate"
+/// before "Ben Carson"), not before `lo`.
+fn titles_before(p: &Paragraph, lo: usize, start: usize) -> usize {
+    let mut s = start;
+    while s > lo && names::is_title(&p.chars, &p.tokens[s - 1]) {
+        s -= 1;
+    }
+    s
+}
+
+/// The noun phrase that starts at token `start` (before `end`): a pronoun, a name with the
+/// titles before it, or a determiner and the words after it.
+fn phrase_after(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usize>, Form)> {
+    let chars = &p.chars;
+    if start >= end {
+        return None;
+    }
+    if p.word_is(start, &LEXICON.pronouns) && p.lower(start) != "who" {
+        return Some((start..start + 1, Form::Pronoun));
+    }
+    let determiner = p.word_is(start, &LEXICON.determiners);
+    // Runs of name words and title words, up to the last run that holds a name: "former
+    // Obama adviser David Axelrod", "Concord resident Whit Symms".
+    let mut i = start + usize::from(determiner);
+    let mut found: Option<(usize, Form)> = None;
+    while i < end {
+        let t = &p.tokens[i];
+        if let Some(run) = names::run_from(chars, &p.tokens[..end], i) {
+            let named = names::name_part(chars, &p.tokens, run.clone()).is_some();
+            if named || found.is_none() {
+                found = Some((run.end, if named { Form::Name } else { Form::Nominal }));
+            }
+            if t.is_possessive(chars) || p.tokens[run.end - 1].is_possessive(chars) {
+                found = None;
+            }
+            i = run.end;
+        } else if names::is_title(chars, t) || (t.is_word() && chars[t.start].is_lowercase() && !LEXICON.stopwords.contains(&p.lower(i)) && !is_cue_word(p, i) && found.is_some()) {
+            i += 1;
+        } else {
+            break;
+        }
+        if found.is_some_and(|(_, form)| form == Form::Name) && !p.tokens.get(i).is_some_and(|n| names::is_title(chars, n) || names::is_name_word(chars, n)) {
+            break;
+        }
+    }
+    if let Some((stop, form)) = found {
+        return Some((start..stop, form));
+    }
+    if !determiner {
+        return None;
+    }
+    let mut j = start + 1;
+    while j < end && j - start <= NOMINAL_WORDS {
+        let t = &p.tokens[j];
+        let stop = !t.is_word() || is_cue_word(p, j) || (LEXICON.stopwords.contains(&p.lower(j)) && p.lower(j) != "of");
+        if stop {
+            break;
+        }
+        j += 1;
+    }
+    (j > start + 1).then_some((start..j, Form::Nominal))
+}
+
+/// The subject of the clause that a participle or a second verb hangs on, before token
+/// `end`: that of a speech cue before it in the sentence, else the phrase that opens it.
+fn clause_subject(p: &Paragraph, sentence: &Range<usize>, end: usize, cues: &[CueMatch]) -> Option<(Range<usize>, Form)> {
+    // "with Donald Trump tweeting that …": the name right before the participle.
+    let opens_clause = |r: &Range<usize>| r.start == sentence.start || p.tokens[r.start - 1].is_punct(',') || p.lower(r.start - 1) == "with";
+    if let Some(found) = phrase_before(p, sentence.start, end).filter(|(r, form)| *form == Form::Name && r.end == end && opens_clause(r)) {
+        return Some(found);
+    }
+    let earlier = cues.iter().rev().find(|c| c.span.end <= end && c.span.start >= sentence.start && c.role == Role::Speech);
+    match earlier {
+        Some(c) => phrase_before(p, sentence.start, c.span.start),
+        None => opening_phrase(p, sentence.start, end),
+    }
+}
+
+/// The subject that opens a clause, for a participle ("Trump hit back on Twitter, saying"):
+/// after an opening phrase that ends in a comma ("On Sunday, Trump …").
+fn opening_phrase(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usize>, Form)> {
+    // The sentence's start, or the start of what follows an opening phrase and its comma
+    // ("On Thursday, after remaining neutral, Warren appeared …").
+    let opens_with_phrase = p.tokens.get(start).is_some_and(|t| LEXICON.stopwords.contains(&t.lower(&p.chars)) && !p.word_is(start, &LEXICON.pronouns) && !p.word_is(start, &LEXICON.determiners));
+    let starts = std::iter::once(start).filter(|_| !opens_with_phrase).chain((start..end).filter(|&i| p.tokens[i].is_punct(',')).map(|c| c + 1));
+    for from in starts {
+        // The phrase must be followed by a word (its verb), not be the whole clause.
+        // A capitalised verb or contraction opening the sentence is no name ("Speaking to
+        // reporters, …", "He’s …").
+        let verb_like = |r: &Range<usize>| {
+            let word = p.lower(r.start);
+            r.len() == 1 && (word.ends_with("ing") || word.ends_with("ed") || word.contains('\'') || word.contains('’'))
+        };
+        if let Some((range, form)) = phrase_after(p, from, end).filter(|(r, _)| r.end < end && p.tokens[r.end].is_word() && !verb_like(r)) {
+            return Some((range, form));
+        }
+        if !opens_with_phrase {
+            break;
+        }
+    }
+    None
+}
+
+/// How many tokens before `end` are words that stand between a subject and its verb: "also",
+/// "has", adverbs in -ly, a weekday, or a phrase such as "in a statement" or "on Twitter"
+/// (`[adverbials]` in words.txt).
+fn skippable(p: &Paragraph, lo: usize, end: usize) -> usize {
+    let i = end - 1;
+    let t = &p.tokens[i];
+    if !t.is_word() {
+        return 0;
+    }
+    let word = p.lower(i);
+    if LEXICON.weekdays.contains(&word) {
+        let on = i > lo && p.word_is(i - 1, &LEXICON.skip_before_day);
+        return 1 + usize::from(on);
+    }
+    if p.chars[t.start].is_uppercase() {
+        return 0;
+    }
+    if LEXICON.skip.contains(&word) || (word.len() > 4 && word.ends_with("ly") && !LEXICON.titles.contains(&word)) {
+        return 1;
+    }
+    LEXICON
+        .adverbials
+        .iter()
+        .find(|phrase| phrase.len() <= end - lo && phrase.iter().rev().zip((0..end).rev()).all(|(w, j)| p.tokens[j].is_word() && p.lower(j) == *w))
+        .map_or(0, Vec::len)
+}
+
+fn is_cue_word(p: &Paragraph, i: usize) -> bool {
+    p.tokens[i].is_word() && LEXICON.cues.contains_key(&p.lower(i))
+}
+
+/// Whether the quotation at token `qi` is part of a sentence rather than a sentence (or
+/// more) of its own: it starts in lower case, or follows words that are not a cue, a colon
+/// or a comma.
+fn is_partial(p: &Paragraph, sentence: Range<usize>, qi: usize) -> bool {
+    let q = p.quoted[p.tokens[qi].quote().unwrap_or(0)];
+    let first = p.chars[q.start..q.end].iter().find(|c| c.is_alphanumeric());
+    if first.is_some_and(|c| c.is_lowercase()) {
+        return true;
+    }
+    if qi == sentence.start {
+        return false;
+    }
+    let prev = &p.tokens[qi - 1];
+    !(matches!(prev.kind, TokenKind::Punct(':' | ',' | '—' | '–' | '-' | '(')) || prev.quote().is_some() || is_cue_word(p, qi - 1))
+}
+
+/// A term or title, not a quotation: a code (a number, a handle, a link: what embedded
+/// posts leave in the text), an attribute value (`tweet-date="…"`), a title (a
+/// title-cased phrase after "on" or a possessive, or before "star" or "show": “Meet the
+/// Press”), or a short phrase inside a sentence that has no cue (a scare quote).
+fn is_term(p: &Paragraph, qi: usize, partial: bool, cues: usize) -> bool {
+    let q = p.quoted[p.tokens[qi].quote().unwrap_or(0)];
+    let text = &p.chars[q.start..q.end];
+    let words: Vec<&[char]> = text.split(|c| c.is_whitespace()).filter(|w| w.iter().any(|c| c.is_alphanumeric())).collect();
+    if is_code(text) || (q.open > 0 && p.chars[q.open - 1] == '=') {
+        return true;
+    }
+    // Every word but short ones ("of", "the") capitalised.
+    let title_case = words.iter().enumerate().all(|(i, w)| {
+        let first = w.iter().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
+        first || (i > 0 && w.len() <= 4)
+    });
+    let before = qi.checked_sub(1).map(|i| &p.tokens[i]);
+    let after = p.tokens.get(qi + 1);
+    let titled = before.is_some_and(|t| t.is_possessive(&p.chars) || (t.is_word() && LEXICON.title_before.contains(&t.lower(&p.chars))))
+        || after.is_some_and(|t| t.is_word() && LEXICON.title_after.contains(&t.lower(&p.chars)));
+    if partial && title_case && titled && words.len() <= TITLE_WORDS {
+        return true;
+    }
+    let limit = if partial { TERM_WORDS } else { 1 };
+    cues == 0 && (words.len() <= limit || (partial && title_case && words.len() <= TITLE_WORDS))
+}
+
+/// One "word" with a digit, or starting with @ or #, or a link: "672138506081275904",
+/// "@MissDBunker", "2015-12-02", "pic.twitter.com".
+fn is_code(text: &[char]) -> bool {
+    let word: Vec<char> = text.iter().copied().filter(|c| !matches!(c, ',' | '.' | ';' | ':')).collect();
+    let one_word = !word.is_empty() && !word.iter().any(|c| c.is_whitespace());
+    let code = word.iter().any(char::is_ascii_digit) || matches!(word.first(), Some('@' | '#')) || text.iter().collect::<String>().contains(".com");
+    one_word && code
+}
+
+
+/// Gives quotations with no cue of their own the speaker of the quotation they belong to:
+/// the one the previous paragraph left open; else the nearest attributed quotation or
+/// saying before it in its paragraph (after it if there is none before); else, for a
+/// paragraph of quotation only, what the last sentence of the paragraph before attributes.
+fn inherit(parsed: &[Option<Paragraph>], found: &mut [Found], said: &[Said]) {
+    for i in 0..found.len() {
+        if found[i].own || found[i].kind == Kind::Term {
+            continue;
+        }
+        let (paragraph, at) = (found[i].paragraph, found[i].quoted.open);
+        let opens_paragraph = parsed[paragraph].as_ref().is_some_and(|p| p.tokens.first().is_some_and(|t| t.quote() == Some(0)));
+        let first_in_paragraph = i == 0 || found[i - 1].paragraph != paragraph;
+        let open_before = (0..i).rev().find(|&j| found[j].kind == Kind::Quote && found[j].paragraph + 1 == paragraph && found[j].quoted.close.is_none());
+        if let Some(j) = open_before.filter(|_| opens_paragraph && first_in_paragraph) {
+            found[i].continues = Some(j);
+            let source = found[j].clone();
+            give(&mut found[i], source.speaker, source.cue, source.via, "continued");
+            continue;
+        }
+        // Attributed quotations and sayings of a paragraph, by position.
+        let sources = |paragraph: usize| -> Vec<(usize, bool, Option<Phrase>, Option<String>, Option<Phrase>)> {
+            let quotes = found.iter().filter(|f| f.paragraph == paragraph && f.own).map(|f| (f.quoted.open, f.last, f.speaker.clone(), f.cue.clone(), f.via.clone()));
+            let sayings = said.iter().filter(|s| s.paragraph == paragraph).map(|s| (s.at, s.last, Some(s.speaker.clone()), Some(s.cue.clone()), None));
+            let mut all: Vec<_> = quotes.chain(sayings).collect();
+            all.sort_by_key(|s| s.0);
+            all
+        };
+        let here = sources(paragraph);
+        let nearest = here.iter().rev().find(|s| s.0 < at).or_else(|| here.iter().find(|s| s.0 > at));
+        if let Some((_, _, speaker, cue, via)) = nearest.cloned() {
+            give(&mut found[i], speaker, cue, via, "same-paragraph");
+        } else if paragraph > 0 && all_quotation(parsed, paragraph) {
+            let before = sources(paragraph - 1);
+            if let Some((_, _, speaker, cue, via)) = before.last().cloned() {
+                give(&mut found[i], speaker, cue, via, "previous-paragraph");
+            }
+        }
+    }
+}
+
+fn give(f: &mut Found, speaker: Option<Phrase>, cue: Option<String>, via: Option<Phrase>, rule: &'static str) {
+    if speaker.is_some() || rule == "continued" {
+        f.rule = rule;
+    }
+    f.speaker = speaker;
+    f.cue = cue;
+    f.via = via;
+}
+
+/// A paragraph whose words are all inside quotation marks.
+fn all_quotation(parsed: &[Option<Paragraph>], paragraph: usize) -> bool {
+    parsed[paragraph].as_ref().is_some_and(|p| p.tokens.iter().all(|t| !t.is_word()))
+}
+
+/// Turns phrases into agents with names.
+struct Resolver<'a> {
+    parsed: &'a [Option<Paragraph>],
+    names: &'a Names,
+    /// Channels named so far: (paragraph, code point, name).
+    channels: Vec<((usize, usize), String)>,
+}
+
+impl Resolver<'_> {
+    fn quote(&mut self, f: Found) -> Quote {
+        let p = self.parsed[f.paragraph].as_ref();
+        let (start, end) = p.map_or((f.quoted.start, f.quoted.end), |p| trim(&p.chars, f.quoted.start, f.quoted.end));
+        let text = p.map(|p| p.chars[start..end].iter().collect()).unwrap_or_default();
+        let speaker = f.speaker.as_ref().map(|s| self.speaker(s));
+        let via = f.via.as_ref().map(|v| self.channel(v));
+        if let Some(v) = via.as_ref() {
+            if let Some(name) = &v.name {
+                self.channels.push(((v.paragraph, v.start), name.clone()));
+            }
+        }
+        Quote { paragraph: f.paragraph, start, end, text, kind: f.kind, partial: f.partial, speaker, cue: f.cue, via, rule: f.rule, continues: f.continues }
+    }
+
+    fn agent(&self, phrase: &Phrase) -> (Agent, &Paragraph) {
+        let p = self.parsed[phrase.paragraph].as_ref().expect("phrases come from parsed paragraphs");
+        let first = &p.tokens[phrase.tokens.start];
+        let last = &p.tokens[phrase.tokens.end - 1];
+        let text = p.chars[first.start..last.end].iter().collect();
+        let agent = Agent { text, paragraph: phrase.paragraph, start: first.start, end: last.end, form: phrase.form, name: None };
+        (agent, p)
+    }
+
+    fn speaker(&self, phrase: &Phrase) -> Agent {
+        let (mut agent, p) = self.agent(phrase);
+        let at = (agent.paragraph, agent.start);
+        agent.name = match agent.form {
+            Form::Name => names::proper_name(&agent.text).map(|n| self.names.best_name(&n, at)),
+            Form::Pronoun => match agent.text.to_lowercase().as_str() {
+                "he" | "she" => self.names.person_before(at, &[]).map(|m| self.names.best_name(&m.name, (m.paragraph, m.start))),
+                _ => None,
+            },
+            Form::Nominal => {
+                let words: Vec<String> = p.tokens[phrase.tokens.clone()].iter().map(|t| t.lower(&p.chars)).collect();
+                let definite = words.first().is_some_and(|w| matches!(w.as_str(), "the" | "his" | "her" | "their"));
+                let head = words.last().cloned().unwrap_or_default();
+                let titles: Vec<String> = words.iter().filter(|w| LEXICON.titles.contains(*w)).cloned().collect();
+                if definite && LEXICON.titles.contains(&head) {
+                    self.names.person_before(at, &titles).map(|m| self.names.best_name(&m.name, (m.paragraph, m.start)))
+                } else {
+                    None
+                }
+            }
+        };
+        agent
+    }
+
+    /// A channel's name: the acronym or name in its phrase ("the North’s state-run KCNA news
+    /// agency" → "KCNA"), or for "the report" or "state media" the channel named last before.
+    fn channel(&self, phrase: &Phrase) -> Agent {
+        let (mut agent, p) = self.agent(phrase);
+        let tokens = &p.tokens[phrase.tokens.clone()];
+        let acronym = tokens.iter().find(|t| is_acronym(&p.chars, t));
+        agent.name = match acronym {
+            Some(t) => Some(t.text(&p.chars)),
+            None if agent.form == Form::Name => names::proper_name(&agent.text).or_else(|| Some(agent.text.clone())),
+            None => self.channel_before((agent.paragraph, agent.start)),
+        };
+        agent
+    }
+
+    /// The channel named nearest before `at`: an earlier quotation's channel, or an acronym
+    /// or name next to a word such as "agency" or "news".
+    fn channel_before(&self, at: (usize, usize)) -> Option<String> {
+        let earlier = self.channels.iter().rev().find(|(pos, _)| *pos < at).map(|(_, n)| n.clone());
+        earlier.or_else(|| self.names.channel_before(at))
+    }
+}
+
+/// All capitals, two letters or more: "KCNA", "AFP".
+fn is_acronym(chars: &[char], t: &Token) -> bool {
+    let word = &chars[t.start..t.end];
+    t.is_word() && word.len() >= 2 && word.iter().all(|c| c.is_uppercase() || *c == '.') && word.iter().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// Trims white space, and a comma, colon or semicolon that ends the quoted text ("…Kim
+/// Jong Un,”).
+fn trim(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
+    while start < end && chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && (chars[end - 1].is_whitespace() || matches!(chars[end - 1], ',' | ';' | ':')) {
+        end -= 1;
+    }
+    (start, end)
+}
