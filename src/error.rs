@@ -27,6 +27,8 @@ pub enum Error {
     Fts(String),
     #[error("{0}")]
     Usage(String),
+    #[error("internal error: {0}")]
+    Internal(String),
     #[error("{path}:{line}: {why}")]
     Input { path: PathBuf, line: usize, why: String },
     #[error("NER model: {0}")]

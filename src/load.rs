@@ -4,6 +4,7 @@
 //! order of articles (and so their ids) is the order of the input.
 
 use std::fs;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc};
@@ -122,8 +123,12 @@ pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn 
         Ok(())
     })();
     // On a write error the receivers are dropped, which stops the other stages.
-    let _ = worker.join();
-    let _ = reader.join();
+    // The stages catch panics per article; one escaping a stage would have cut the input
+    // short, which must not pass for a finished load.
+    let stages_ok = worker.join().is_ok() & reader.join().is_ok();
+    if !stages_ok && written.is_ok() {
+        return Err(Error::Internal("a load stage stopped unexpectedly; the load is incomplete, run it again".into()));
+    }
     written?;
     let load_id = writer.load_id();
     let counts = writer.finish()?;
@@ -131,12 +136,29 @@ pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn 
 }
 
 /// Structures one raw article, turning a failure into a problem at its origin.
+///
+/// A bug that panics on one article must not cost the others: a panic while structuring
+/// rejects that article, and one while extracting keeps the article with what was found
+/// before it, each with a message naming the article's origin.
 fn structure(item: Item, rules: &Rules) -> Result<Article, Problem> {
     let raw = item?;
     let origin = raw.origin.clone();
-    let mut article = text::process(raw, rules).map_err(|message| Problem { origin, severity: Severity::Error, message })?;
-    link::enrich(&mut article);
+    let problem = |severity, message| Problem { origin: origin.clone(), severity, message };
+    let processed = panic::catch_unwind(AssertUnwindSafe(|| text::process(raw, rules)))
+        .map_err(|cause| problem(Severity::Error, format!("internal error structuring this article: {}", panic_message(&cause))))?;
+    let mut article = processed.map_err(|message| problem(Severity::Error, message))?;
+    if let Err(cause) = panic::catch_unwind(AssertUnwindSafe(|| link::enrich(&mut article))) {
+        article.warnings.push(format!("internal error extracting quotes, entities or dates: {}; stored without the rest", panic_message(&cause)));
+    }
     Ok(article)
+}
+
+fn panic_message(cause: &Box<dyn std::any::Any + Send>) -> String {
+    cause
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| cause.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
 }
 
 /// The database's own files (itself, its WAL, shared memory, journal and load lock), by

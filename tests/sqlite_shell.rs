@@ -68,7 +68,16 @@ fn every_report_file_runs_in_the_shell_and_agrees_with_the_binary() {
     let dir = workdir();
     let db = seeds(dir.path());
     let db_s = db.to_str().unwrap();
-    let params: &[(&str, &str, &str)] = &[("search", ":query", "kim AND visit"), ("articles", ":limit", "1")];
+    let params: &[(&str, &str, &str)] = &[
+        ("search", ":query", "kim AND visit"),
+        ("articles", ":limit", "1"),
+        ("article", ":id", "2"),
+        ("who-said", ":query", "victory"),
+        ("entity", ":name", "Assad"),
+        ("cooccurrence", ":name", "Assad"),
+        ("timeline", ":name", "Kim"),
+        ("quotes", ":speaker", "Bashar al-Assad"),
+    ];
     let mut ran = 0;
     for report in corpusdb::report::all() {
         let file = repo().join("src/report/sql").join(format!("{}.sql", report.name.replace('-', "_")));
