@@ -148,7 +148,7 @@ fn every_bad_input_is_recorded_with_its_file_and_line_and_the_rest_loads() {
     let rows = error_rows(&conn);
     expect(&rows, "error", "02_empty.txt", None, "empty file");
     expect(&rows, "error", "03_image.png", None, "binary file (a NUL byte at offset 8)");
-    expect(&rows, "warning", "04_nul_late.txt", None, "1 NUL byte(s) removed, the first on line 3");
+    expect(&rows, "warning", "04_nul_late.txt", None, "1 NUL character(s) removed, the first on line 3");
     let strings_rows: Vec<_> = rows.iter().filter(|r| r.file.ends_with("06_strings.jsonl")).map(|r| (r.severity.as_str(), r.line, r.message.as_str())).collect();
     let has = |severity: &str, line: i64, says: &str| strings_rows.iter().any(|(s, l, m)| *s == severity && *l == Some(line) && m.contains(says));
     assert!(has("warning", 1, "field 'text' contains NUL characters; removed"), "{strings_rows:#?}");
