@@ -148,7 +148,7 @@ fn every_bad_input_is_recorded_with_its_file_and_line_and_the_rest_loads() {
     let rows = error_rows(&conn);
     expect(&rows, "error", "02_empty.txt", None, "empty file");
     expect(&rows, "error", "03_image.png", None, "binary file (a NUL byte at offset 8)");
-    expect(&rows, "warning", "04_nul_late.txt", None, "1 NUL byte(s) removed, the first on line 3");
+    expect(&rows, "warning", "04_nul_late.txt", None, "1 NUL character(s) removed, the first on line 3");
     let strings_rows: Vec<_> = rows.iter().filter(|r| r.file.ends_with("06_strings.jsonl")).map(|r| (r.severity.as_str(), r.line, r.message.as_str())).collect();
     let has = |severity: &str, line: i64, says: &str| strings_rows.iter().any(|(s, l, m)| *s == severity && *l == Some(line) && m.contains(says));
     assert!(has("warning", 1, "field 'text' contains NUL characters; removed"), "{strings_rows:#?}");
@@ -266,14 +266,24 @@ fn a_100_mb_article_is_refused_in_bounded_memory_and_the_next_record_loads() {
     prose(&mut json, 40 * MB, " ");
     json.extend(b"\"}]");
     fs::write(d.join("huge.json"), json).unwrap();
+    // A gzip bomb: 200 MB of text in a few hundred KB, as a text file and as one JSON line.
+    for (name, head) in [("bomb.txt.gz", &b"Bomb\n\n"[..]), ("bomb.jsonl.gz", &b"{\"title\": \"Bomb\", \"text\": \""[..])] {
+        let mut gz = flate2::write::GzEncoder::new(fs::File::create(d.join(name)).unwrap(), flate2::Compression::fast());
+        gz.write_all(head).unwrap();
+        let block = vec![b'a'; MB];
+        for _ in 0..200 {
+            gz.write_all(&block).unwrap();
+        }
+        gz.finish().unwrap();
+    }
     fs::write(d.join("after.txt"), "After the huge files\n\nLoaded.\n").unwrap();
 
     let started = std::time::Instant::now();
-    let (out, peak_kb) = run_measured(d, &["--db", "t.db", "load", "huge.txt", "huge.jsonl", "huge.csv", "huge.json", "after.txt"]);
+    let (out, peak_kb) = run_measured(d, &["--db", "t.db", "load", "huge.txt", "huge.jsonl", "huge.csv", "huge.json", "bomb.txt.gz", "bomb.jsonl.gz", "after.txt"]);
     let secs = started.elapsed().as_secs_f64();
     assert_no_panic(&out);
     assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
-    eprintln!("300 MB of oversized records: {secs:.1} s, peak RSS {peak_kb:?} KB");
+    eprintln!("300 MB of oversized records and 400 MB of gzip bombs: {secs:.1} s, peak RSS {peak_kb:?} KB");
     if let Some(kb) = peak_kb {
         // The limit is 32 MiB per record; reading never holds much more than one record.
         assert!(kb < 160_000, "peak RSS {kb} KB: memory grew with the input");
@@ -285,6 +295,8 @@ fn a_100_mb_article_is_refused_in_bounded_memory_and_the_next_record_loads() {
     expect(&rows, "error", "huge.jsonl", Some(2), "the line (100 MiB) is over 32 MiB");
     expect(&rows, "error", "huge.csv", Some(3), "one record is over 32 MiB, the limit for one article; the rest of the file is skipped");
     expect(&rows, "error", "huge.json", Some(1), "one record is over 32 MiB");
+    expect(&rows, "error", "bomb.txt.gz", None, "the file is over 32 MiB");
+    expect(&rows, "error", "bomb.jsonl.gz", Some(1), "the line (200 MiB) is over 32 MiB");
 }
 
 fn is_root() -> bool {

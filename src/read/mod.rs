@@ -97,7 +97,14 @@ pub fn read_file(path: &Path, name: &str, options: &Options, read_bytes: &Arc<At
         }
     };
     let counted = Counting { inner: input, read: Arc::clone(read_bytes) };
-    let mut reader = BufReader::with_capacity(1 << 16, counted);
+    read_stream(counted, path, name, options, emit);
+}
+
+/// Reads one input already open: gzip or not, its format sniffed from `path`'s name and the
+/// first bytes. [`read_file`] calls it; so do the fuzz targets, on bytes in memory.
+pub fn read_stream(input: impl Read + 'static, path: &Path, name: &str, options: &Options, emit: &mut dyn FnMut(Item)) {
+    let file = path.display().to_string();
+    let mut reader = BufReader::with_capacity(1 << 16, input);
     let gzip = match reader.fill_buf() {
         Ok(head) => head.starts_with(&[0x1f, 0x8b]),
         Err(err) => return emit(Err(problem(&file, None, format!("cannot read: {err}")))),
@@ -182,20 +189,21 @@ fn plain_text(mut reader: Box<dyn BufRead>, name: &str, ctx: &records::Context, 
         return emit(Err(problem(ctx.file, None, too_large("the file") + "; skipped")));
     }
     let mut warnings = Vec::new();
-    let text = match utf16 {
+    let mut text = match utf16 {
         Some((encoding, bom)) => encoding.decode_without_bom_handling(&bytes[bom..]).0.into_owned(),
         None => {
-            if let Some(at) = bytes.iter().position(|&b| b == 0) {
-                let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
-                let removed = bytes.iter().filter(|&&b| b == 0).count();
-                warnings.push(format!("{removed} NUL byte(s) removed, the first on line {line}"));
-                bytes.retain(|&b| b != 0);
-            }
             let (text, warning) = decode(&bytes);
             warnings.extend(warning);
             text.into_owned()
         }
     };
+    if let Some(at) = text.find('\0') {
+        // SQLite's text functions and its shell stop at a NUL: it would break offsets.
+        let line = 1 + text[..at].matches('\n').count();
+        let removed = text.matches('\0').count();
+        warnings.push(format!("{removed} NUL character(s) removed, the first on line {line}"));
+        text.retain(|c| c != '\0');
+    }
     emit(Ok(RawArticle {
         origin: Origin { file: ctx.file.to_string(), line: None, record: None },
         layout: Layout::PlainText,

@@ -55,7 +55,11 @@ pub(super) fn json_lines(mut reader: Box<dyn BufRead>, ctx: &Context, emit: &mut
 fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>) -> io::Result<Option<usize>> {
     let mut length = 0;
     loop {
-        let chunk = reader.fill_buf()?;
+        let chunk = match reader.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
         if chunk.is_empty() {
             return Ok((length > 0).then_some(length));
         }

@@ -1,0 +1,95 @@
+#![allow(dead_code)] // each target uses one of the checks
+//! What the fuzz targets check, shared with `tests/fuzz_corpus.rs`, which replays the kept
+//! corpus (and generated inputs) through the same checks in every `cargo test`. A check
+//! fails by panicking, which is what libFuzzer reports.
+//!
+//! `read`: bytes, read as a file of each format → raw articles or problems; every article
+//! is then structured as the loader would. `text`: any UTF-8 → the segmenter, the sentence
+//! splitter, date normalisation and the whole text stage, both layouts.
+
+use std::path::Path;
+
+use corpusdb::model::{Article, Layout, Origin, RawArticle};
+use corpusdb::read::{self, Options};
+use corpusdb::text;
+
+/// The names a file can have, which decide how its bytes are read; the input's first byte
+/// picks one.
+const NAMES: [&str; 7] = ["x.jsonl", "x.json", "x.csv", "x.tsv", "x.txt", "x", "x.jsonl.gz"];
+
+pub fn read(data: &[u8]) {
+    let Some((&pick, bytes)) = data.split_first() else { return };
+    let name = NAMES[pick as usize % NAMES.len()];
+    let mut items = Vec::new();
+    read::read_stream(std::io::Cursor::new(bytes.to_vec()), Path::new(name), name, &Options::default(), &mut |item| items.push(item));
+    for item in items {
+        match item {
+            Ok(raw) => {
+                assert_eq!(raw.origin.file, name);
+                // NULs are removed or the input refused: SQLite's text functions stop at them.
+                assert!(!raw.text.contains('\0') && !raw.title.as_deref().unwrap_or("").contains('\0'), "a NUL got through: {raw:?}");
+                if let Ok(article) = text::process(raw) {
+                    check_article(&article);
+                }
+            }
+            Err(problem) => {
+                assert_eq!(problem.origin.file, name);
+                assert!(!problem.message.is_empty());
+            }
+        }
+    }
+}
+
+pub fn text(data: &[u8]) {
+    let Ok(input) = std::str::from_utf8(data) else { return };
+    check_sentences(input, &text::sentences::split(input));
+    for block in text::blocks::split_blocks(input) {
+        assert!(!block.trim().is_empty(), "an empty block from {input:?}");
+        assert!(!block.contains('\n'), "a block keeps a line break: {block:?}");
+    }
+    let _ = text::dates::normalize(input);
+    let (first_line, rest) = input.split_once('\n').unwrap_or((input, ""));
+    for layout in [Layout::PlainText, Layout::Record] {
+        let raw = RawArticle {
+            origin: Origin { file: "x".into(), line: Some(1), record: None },
+            layout,
+            external_id: None,
+            title: (layout == Layout::Record).then(|| first_line.to_string()),
+            text: if layout == Layout::Record { rest.to_string() } else { input.to_string() },
+            date: Some(first_line.to_string()),
+            source: None,
+            source_domain: None,
+            url: None,
+            byline: None,
+            warnings: Vec::new(),
+        };
+        if let Ok(article) = text::process(raw) {
+            check_article(&article);
+        }
+    }
+}
+
+/// An article as the store needs it: blocks with text, each cut into sentences that hold
+/// all of its text.
+fn check_article(article: &Article) {
+    assert!(!article.blocks.is_empty());
+    assert_eq!(article.content_hash.len(), 64);
+    for block in &article.blocks {
+        check_sentences(&block.text, &block.sentences);
+    }
+}
+
+/// Sentence spans are code points, non-empty, in order, without overlap, trimmed, and
+/// leave only white space between them: `substr()` in SQL returns each sentence.
+fn check_sentences(text: &str, spans: &[corpusdb::model::Span]) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut at = 0;
+    for span in spans {
+        assert!(at <= span.start && span.start < span.end && span.end <= chars.len(), "bad span {span:?} in {text:?}");
+        assert!(chars[at..span.start].iter().all(|c| c.is_whitespace()), "text lost between sentences in {text:?}");
+        let sentence: String = chars[span.start..span.end].iter().collect();
+        assert_eq!(sentence.trim(), sentence, "an untrimmed sentence in {text:?}");
+        at = span.end;
+    }
+    assert!(chars[at..].iter().all(|c| c.is_whitespace()), "text lost after the last sentence in {text:?}");
+}
