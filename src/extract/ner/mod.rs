@@ -32,7 +32,11 @@ use std::sync::OnceLock;
 use crate::extract::gazetteer::{gazetteer, Gazetteer};
 use crate::{Error, Result};
 use features::{extend_to_gazetteer, hints, label_type, prepare, Hint, Label, Scratch, TokenInfo, O};
-use perceptron::{decode, Model, Scorer};
+use perceptron::{decode, Beam, Model, Scorer};
+
+/// Hypotheses the beam search keeps per token, in the first and second pass.
+pub(crate) const FIRST_BEAM: usize = 4;
+pub(crate) const SECOND_BEAM: usize = 4;
 
 /// The model trained by `corpusdb train ner` (see README), embedded at build time.
 const EMBEDDED_MODEL: &[u8] = include_bytes!("model.bin.gz");
@@ -96,7 +100,7 @@ pub(crate) struct Buffers {
     scratch: Scratch,
     hints: Vec<Hint>,
     first: Vec<Label>,
-    feats: Vec<u64>,
+    beam: Beam,
 }
 
 thread_local! {
@@ -175,7 +179,8 @@ impl Tagger {
     }
 
     /// Labels for pre-tokenised words (as in a CoNLL file), sentences given as token ranges
-    /// that cover the words in order. Labels are O, then B-/I- for PER, ORG, LOC, MISC.
+    /// that cover the words in order. Labels are O, then B-, I-, L-, U- for PER, ORG, LOC,
+    /// MISC (see [`features::N_LABELS`]); [`conll::chunks`] turns them into names.
     pub fn label(&self, words: &[&str], sentences: &[Range<usize>]) -> Vec<Label> {
         let mut labels = Vec::new();
         WORK.with(|work| self.label_with(words, sentences, &mut work.borrow_mut(), &mut labels));
@@ -197,9 +202,9 @@ pub(crate) fn two_passes<A: Scorer, B: Scorer>(
     work: &mut Buffers,
     labels: &mut Vec<Label>,
 ) {
-    one_pass(first, info, sentences, None, &mut work.feats, &mut work.first);
+    one_pass(first, info, sentences, None, &mut work.beam, &mut work.first);
     hints(info, sentences, &work.first, &mut work.scratch, &mut work.hints);
-    one_pass(second, info, sentences, Some(&work.hints), &mut work.feats, labels);
+    one_pass(second, info, sentences, Some(&work.hints), &mut work.beam, labels);
     extend_to_gazetteer(info, sentences, labels);
 }
 
@@ -208,13 +213,15 @@ pub(crate) fn one_pass<S: Scorer>(
     info: &[TokenInfo],
     sentences: &[Range<usize>],
     hints: Option<&[Hint]>,
-    feats: &mut Vec<u64>,
+    beam: &mut Beam,
     labels: &mut Vec<Label>,
 ) {
     labels.clear();
     labels.resize(info.len(), O);
+    // The first pass only informs the second: one hypothesis is enough for it.
+    let width = if hints.is_some() { SECOND_BEAM } else { FIRST_BEAM };
     for s in sentences {
-        decode(scorer, &info[s.clone()], hints.map(|h| &h[s.clone()]), &mut labels[s.clone()], feats);
+        decode(scorer, &info[s.clone()], hints.map(|h| &h[s.clone()]), &mut labels[s.clone()], beam, width);
     }
 }
 
