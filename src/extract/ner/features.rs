@@ -156,6 +156,8 @@ pub(crate) mod flag {
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct TokenInfo {
     pub lower: u64,
+    /// The word exactly as written.
+    exact: u64,
     /// The word as the features see it: in lower case, except an acronym in a sentence
     /// that is not all capitals ("US" is not "us"), which keeps its form.
     word: u64,
@@ -239,6 +241,7 @@ fn token_info(word: &str) -> TokenInfo {
             last_class = class;
         }
     }
+    t.exact = h_form;
     // "U.S." and "US", "U.N." and "UN" are one form: news styles differ on the periods.
     if t.flags & flag::HAS_PERIOD != 0 && upper > 0 && lower == 0 {
         h_form = word.chars().filter(|&c| c != '.').fold(0xcbf2_9ce4_8422_2325, |h, c| mix(h, c as u64));
@@ -543,40 +546,25 @@ fn f2(template: u64, a: u64, b: u64) -> u64 {
 /// The features of token `i` of sentence `s` that do not depend on the labels before it
 /// (with, in the second pass, the first pass's hints). Hashes go to `out` (cleared first).
 pub(crate) fn features(s: &[TokenInfo], i: usize, hint: Option<&Hint>, out: &mut Vec<u64>) {
+    intrinsic_features(&s[i], out);
+    push_context_features(s, i, hint, out);
+}
+
+/// What [`intrinsic_features`] depend on: the word exactly as written, and its flags.
+pub(crate) fn intrinsic_key(t: &TokenInfo) -> u64 {
+    mix(t.exact, t.flags as u64) | 1
+}
+
+/// The features that depend on nothing but the word and its flags (see [`intrinsic_key`]),
+/// so their scores can be cached per word. Hashes go to `out` (cleared first).
+pub(crate) fn intrinsic_features(t: &TokenInfo, out: &mut Vec<u64>) {
     out.clear();
-    let t = &s[i];
-    let word = |j: isize| -> u64 {
-        let k = i as isize + j;
-        if k < 0 {
-            BEFORE
-        } else {
-            s.get(k as usize).map_or(AFTER, |t| t.word)
-        }
-    };
-    let shape = |j: isize| -> u64 {
-        let k = i as isize + j;
-        if k < 0 {
-            BEFORE
-        } else {
-            s.get(k as usize).map_or(AFTER, |t| t.shape ^ (t.flags & flag::CAPS_SENT) as u64)
-        }
-    };
     let caps = (t.flags & flag::CAPS_SENT) as u64;
-    let shape0 = shape(0);
+    let shape0 = t.shape ^ caps;
     out.push(f1(BIAS, 0));
     out.push(f1(W, t.word));
     out.push(f1(FORM, t.form));
-    out.push(f1(W_PREV, word(-1)));
-    out.push(f1(W_NEXT, word(1)));
-    out.push(f1(W_PREV2, word(-2)));
-    out.push(f1(W_NEXT2, word(2)));
-    out.push(f2(BIGRAM_PREV, word(-1), t.word));
-    out.push(f2(BIGRAM_NEXT, t.word, word(1)));
     out.push(f1(SHAPE, shape0));
-    out.push(f1(SHAPE_PREV, shape(-1)));
-    out.push(f1(SHAPE_NEXT, shape(1)));
-    out.push(f2(SHAPE_PREV_CUR, shape(-1), shape0));
-    out.push(f2(SHAPE_CUR_NEXT, shape0, shape(1)));
     let n = (t.len as usize).min(t.prefix.len());
     for (k, &p) in t.prefix[..n].iter().enumerate() {
         out.push(f1(PREFIX + k as u64, p));
@@ -598,12 +586,50 @@ pub(crate) fn features(s: &[TokenInfo], i: usize, hint: Option<&Hint>, out: &mut
     if caps != 0 {
         out.push(f1(CAPS_W, t.lower));
     }
-    gazetteer_features(s, i, out);
     // Whether the word's case elsewhere in the document tells more than its place here.
     let seen = t.flags & (flag::LOWER_SEEN | flag::CAP_SEEN | flag::SENT_START | flag::CAPS_SENT);
     if t.flags & flag::INIT_CAP != 0 {
         out.push(f1(SEEN_CASE, seen as u64));
     }
+}
+
+/// The features of token `i` that look beyond it: its neighbours, gazetteer phrases and
+/// the first pass's hints. Hashes go to `out` (cleared first).
+pub(crate) fn context_features(s: &[TokenInfo], i: usize, hint: Option<&Hint>, out: &mut Vec<u64>) {
+    out.clear();
+    push_context_features(s, i, hint, out);
+}
+
+fn push_context_features(s: &[TokenInfo], i: usize, hint: Option<&Hint>, out: &mut Vec<u64>) {
+    let t = &s[i];
+    let word = |j: isize| -> u64 {
+        let k = i as isize + j;
+        if k < 0 {
+            BEFORE
+        } else {
+            s.get(k as usize).map_or(AFTER, |t| t.word)
+        }
+    };
+    let shape = |j: isize| -> u64 {
+        let k = i as isize + j;
+        if k < 0 {
+            BEFORE
+        } else {
+            s.get(k as usize).map_or(AFTER, |t| t.shape ^ (t.flags & flag::CAPS_SENT) as u64)
+        }
+    };
+    let shape0 = shape(0);
+    out.push(f1(W_PREV, word(-1)));
+    out.push(f1(W_NEXT, word(1)));
+    out.push(f1(W_PREV2, word(-2)));
+    out.push(f1(W_NEXT2, word(2)));
+    out.push(f2(BIGRAM_PREV, word(-1), t.word));
+    out.push(f2(BIGRAM_NEXT, t.word, word(1)));
+    out.push(f1(SHAPE_PREV, shape(-1)));
+    out.push(f1(SHAPE_NEXT, shape(1)));
+    out.push(f2(SHAPE_PREV_CUR, shape(-1), shape0));
+    out.push(f2(SHAPE_CUR_NEXT, shape0, shape(1)));
+    gazetteer_features(s, i, out);
     if let Some(h) = hint {
         hint_features(t, h, out);
     }
