@@ -7,7 +7,7 @@
 //! corpusdb eval ner --bench ../shared/corpora/allsides-37k.jsonl.gz --limit 5000
 //! ```
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
@@ -63,7 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Reads up to `limit` articles, then times tagging alone over their blocks.
-fn bench(tagger: &Tagger, path: &PathBuf, limit: usize) -> anyhow::Result<()> {
+fn bench(tagger: &Tagger, path: &Path, limit: usize) -> anyhow::Result<()> {
     let mut articles: Vec<Vec<String>> = Vec::new();
     let options = corpusdb::read::Options::default();
     let read = Arc::new(AtomicU64::new(0));

@@ -229,18 +229,18 @@ mod tests {
 
     #[test]
     fn conlleval_counts() {
-        let sentences = [0..5];
+        let sentences = std::slice::from_ref(&(0..5));
         let per = bilou(0, "BL");
         let gold = [per[0], per[1], O, bilou(2, "B")[0], bilou(2, "L")[0]];
         // Person right; place cut short; an extra org.
         let predicted = [per[0], per[1], bilou(1, "U")[0], bilou(2, "U")[0], O];
         let mut s = Score::default();
-        s.add(&gold, &predicted, &sentences);
+        s.add(&gold, &predicted, sentences);
         assert_eq!((s.gold, s.predicted, s.correct), ([1, 0, 1, 0], [1, 1, 1, 0], [1, 0, 0, 0]));
         let (p, r, f) = s.prf(None);
         assert!((p - 1.0 / 3.0).abs() < 1e-9 && (r - 0.5).abs() < 1e-9 && (f - 0.4).abs() < 1e-9);
         // A name left open at the sentence's end, or cut by another type, still counts.
-        assert_eq!(chunks(&[bilou(0, "B")[0], bilou(1, "I")[0], bilou(1, "I")[0]], &[0..3]), [(0..1, 0), (1..3, 1)]);
+        assert_eq!(chunks(&[bilou(0, "B")[0], bilou(1, "I")[0], bilou(1, "I")[0]], std::slice::from_ref(&(0..3))), [(0..1, 0), (1..3, 1)]);
         assert_eq!(encode(&[Some((0, false)), Some((0, false)), Some((0, true))]), [bilou(0, "BLU"), vec![]].concat());
     }
 }

@@ -179,7 +179,7 @@ impl Tagger {
     }
 
     /// Labels for pre-tokenised words (as in a CoNLL file), sentences given as token ranges
-    /// that cover the words in order. Labels are O, then B-, I-, L-, U- for PER, ORG, LOC,
+    /// that cover the words in order (otherwise the words are read as one sentence). Labels are O, then B-, I-, L-, U- for PER, ORG, LOC,
     /// MISC (see [`features::N_LABELS`]); [`conll::chunks`] turns them into names.
     pub fn label(&self, words: &[&str], sentences: &[Range<usize>]) -> Vec<Label> {
         let mut labels = Vec::new();
@@ -188,6 +188,13 @@ impl Tagger {
     }
 
     fn label_with(&self, words: &[&str], sentences: &[Range<usize>], work: &mut Work, labels: &mut Vec<Label>) {
+        let covering = sentences.iter().try_fold(0, |at, s| (s.start == at && s.end > s.start).then_some(s.end)) == Some(words.len());
+        let whole = 0..words.len();
+        let sentences = match (covering, words.is_empty()) {
+            (true, _) => sentences,
+            (false, true) => &[],
+            (false, false) => std::slice::from_ref(&whole),
+        };
         prepare(words, sentences, self.gazetteer, &mut work.passes.scratch, &mut work.info);
         two_passes(&self.first, &self.second, &work.info, sentences, &mut work.passes, labels);
     }
