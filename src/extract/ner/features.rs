@@ -301,6 +301,13 @@ pub(crate) fn prepare(
     scratch.lower_seen.clear();
     scratch.cap_seen.clear();
     for s in sentences {
+        if is_title_case(&out[s.clone()]) {
+            // Case tells nothing here, as in a headline in capitals: seen as one, it reads
+            // as the model learnt such headlines.
+            for i in s.clone() {
+                out[i] = token_info(&words[i].to_uppercase());
+            }
+        }
         let sent = &mut out[s.clone()];
         let (mut caps, mut cased) = (0, 0);
         for t in sent.iter() {
@@ -339,11 +346,29 @@ pub(crate) fn prepare(
     }
 }
 
-/// Marks the gazetteer phrases of a sentence. A phrase starts at a capitalised word or a
-/// number, so that "nice" and "reading" in running text are not places.
+/// A headline in title case ("He Is Working On An Ad Aimed At Latinos"): four or more
+/// capitalised words, and no word in lower case but short function words ("to", "of").
+fn is_title_case(sent: &[TokenInfo]) -> bool {
+    let mut capitalised = 0;
+    for t in sent {
+        if t.flags & flag::ALL_LOWER != 0 && t.len > 3 {
+            return false;
+        }
+        if t.flags & flag::INIT_CAP != 0 && t.flags & flag::ALL_CAPS == 0 {
+            capitalised += 1;
+        }
+    }
+    capitalised >= 4
+}
+
+/// Marks the gazetteer phrases of a sentence. A name starts at a capitalised word or a
+/// number, so that "nice" and "reading" in running text are not places; a title may start
+/// in lower case.
 fn mark_phrases(sent: &mut [TokenInfo], gazetteer: &Gazetteer) {
     for i in 0..sent.len() {
-        if sent[i].flags & (flag::INIT_CAP | flag::HAS_DIGIT) == 0 {
+        // Titles are also written in lower case ("North Korean leader Kim").
+        let wanted = if sent[i].flags & (flag::INIT_CAP | flag::HAS_DIGIT) != 0 { !0 } else { class::TITLE };
+        if sent[i].flags & flag::ALL_LOWER == 0 && wanted == class::TITLE {
             continue;
         }
         let mut key = PHRASE_SEED;
@@ -353,7 +378,7 @@ fn mark_phrases(sent: &mut [TokenInfo], gazetteer: &Gazetteer) {
             if j == i && sent[i].flags & flag::ALL_CAPS != 0 {
                 bits |= gazetteer.phrase(acronym_key(key));
             }
-            let classes = bits & !class::PREFIX;
+            let classes = bits & !class::PREFIX & wanted;
             if classes != 0 {
                 sent[i].longest = (j - i + 1) as u8;
                 sent[i].longest_classes = classes;
@@ -727,6 +752,19 @@ mod tests {
         let assad = token_info("al-Assad");
         assert_eq!((assad.shape, assad.flags & flag::INIT_CAP), (token_info("Assad").shape, flag::INIT_CAP));
         assert_ne!(assad.flags & flag::PARTICLE, 0);
+    }
+
+    #[test]
+    fn title_case_headlines_read_as_capitals() {
+        let words = ["Dick", "Morris", "Says", "He", "Is", "Working", "On", "an", "Ad"];
+        let g = crate::extract::gazetteer::gazetteer();
+        let mut info = Vec::new();
+        prepare(&words, &[0..words.len()], g, &mut Scratch::default(), &mut info);
+        assert!(info.iter().all(|t| t.flags & flag::CAPS_SENT != 0));
+        assert_eq!(info[5].shape, token_info("WORKING").shape);
+        let sentence = ["Dick", "Morris", "says", "he", "Is", "Working"];
+        prepare(&sentence, &[0..sentence.len()], g, &mut Scratch::default(), &mut info);
+        assert!(info.iter().all(|t| t.flags & flag::CAPS_SENT == 0));
     }
 
     #[test]
