@@ -759,11 +759,11 @@ mod tests {
         let words = ["Dick", "Morris", "Says", "He", "Is", "Working", "On", "an", "Ad"];
         let g = crate::extract::gazetteer::gazetteer();
         let mut info = Vec::new();
-        prepare(&words, &[0..words.len()], g, &mut Scratch::default(), &mut info);
+        prepare(&words, std::slice::from_ref(&(0..words.len())), g, &mut Scratch::default(), &mut info);
         assert!(info.iter().all(|t| t.flags & flag::CAPS_SENT != 0));
         assert_eq!(info[5].shape, token_info("WORKING").shape);
         let sentence = ["Dick", "Morris", "says", "he", "Is", "Working"];
-        prepare(&sentence, &[0..sentence.len()], g, &mut Scratch::default(), &mut info);
+        prepare(&sentence, std::slice::from_ref(&(0..sentence.len())), g, &mut Scratch::default(), &mut info);
         assert!(info.iter().all(|t| t.flags & flag::CAPS_SENT == 0));
     }
 
