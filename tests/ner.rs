@@ -211,3 +211,27 @@ fn bench_reports_tokens_per_second() {
     let rate: f64 = out.split(" = ").nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
     assert!(rate > 0.0, "{out}");
 }
+
+#[test]
+fn odd_input_never_panics_and_offsets_stay_valid() {
+    let tagger = Tagger::embedded().unwrap();
+    let long_word = "A".repeat(5000);
+    let many_names = "Kim Jong Un ".repeat(400);
+    let inputs = [
+        "", " ", "'", "’s", "n't", "...", "…", "\u{200b}", "-", "--", "“”", "'90s", "U.S.", "al-", "al-Assad's",
+        "Ünïcödé Çafé in Zürich, Köln und Genf.", "مرحبا بشار الأسد في دمشق", "🇰🇵 Kim 🚀 launched", "e\u{301}cole Paris",
+        "ALL CAPS HEADLINE FROM PYONGYANG", "a\tb\nc\r\nd", long_word.as_str(), many_names.as_str(), "1,000.5 - 3:30 p.m. on 2/3/17",
+    ];
+    for text in inputs {
+        for m in tagger.tag(text) {
+            assert_eq!(cut(text, m.start, m.end), m.text, "{text:?}");
+        }
+        for d in dates::extract(text, Some("2018-06-03")) {
+            assert_eq!(cut(text, d.start, d.end), d.text, "{text:?}");
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        // Sentences that do not cover the words are read as one sentence.
+        assert_eq!(tagger.label(&words, std::slice::from_ref(&(0..1))).len(), words.len());
+    }
+    assert!(dates::extract("June 12", Some("2018-13-45")).iter().all(|d| d.value.is_none()));
+}

@@ -39,8 +39,9 @@ struct NerArgs {
     out: PathBuf,
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// log2 of the number of hashed feature buckets.
-    #[arg(long, default_value_t = 20)]
+    /// log2 of the number of hashed feature buckets. 18 keeps both passes' tables
+    /// (2 x 8.9 MB) inside a 32 MB L3 cache, where tagging is fast.
+    #[arg(long, default_value_t = 18)]
     bits: u32,
     #[arg(long, default_value_t = 40)]
     max_epochs: usize,

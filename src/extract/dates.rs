@@ -346,7 +346,7 @@ impl Context<'_> {
 /// Of last year, this year and next year, the one whose `month`/`day` is nearest `anchor`.
 fn nearest_year(anchor: NaiveDate, month: u32, day: u32) -> (i32, i64) {
     (anchor.year() - 1..=anchor.year() + 1)
-        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day.min(28).max(1)).map(|d| (y, (d - anchor).num_days().abs())))
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day.clamp(1, 28)).map(|d| (y, (d - anchor).num_days().abs())))
         .min_by_key(|&(_, distance)| distance)
         .unwrap_or((anchor.year(), 0))
 }

@@ -22,9 +22,12 @@ const REGIONS: &str = include_str!("regions.tsv");
 const ORGS: &str = include_str!("orgs.tsv");
 const TITLES: &str = include_str!("titles.txt");
 
-/// Cities this large are a feature class of their own: a big city's name in a capitalised
-/// phrase is far more often the place than a small town's name is.
+/// Cities this large are a feature class of their own; towns below `CITY` are no feature
+/// at all (they serve linking only): a big city's name in a capitalised phrase is far more
+/// often the place than a town's name is, and GeoNames towns are also called Kim, Clinton
+/// and Jackson.
 const BIG_CITY: u64 = 1_000_000;
+const CITY: u64 = 100_000;
 /// Names longer than this many tokens are not matched inside sentences.
 pub(crate) const MAX_PHRASE_TOKENS: usize = 8;
 
@@ -262,6 +265,17 @@ pub(crate) fn phrase_key(key: u64, token_lower: u64) -> u64 {
     mix(key, token_lower)
 }
 
+/// The key under which a one-word acronym is registered (see [`Builder::phrase`]).
+pub(crate) fn acronym_key(key: u64) -> u64 {
+    key ^ 0x4143_524f_4e59_4d00
+}
+
+/// Two or more letters, all capitals ("UN", "U.N.", "G7").
+fn is_acronym(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !name.chars().any(char::is_lowercase)
+}
+
 /// The start key of a phrase.
 pub(crate) const PHRASE_SEED: u64 = 0x6761_7a65_7474_6565;
 
@@ -315,10 +329,15 @@ impl Builder {
         }
     }
 
-    /// Registers `name` as a phrase of `class` for the tagger, with its prefixes.
+    /// Registers `name` as a phrase of `class` for the tagger, with its prefixes. An
+    /// acronym ("UN", "WHO") is registered apart: it matches only a word in capitals.
     fn phrase(&mut self, name: &str, class: u16) {
         let tokens = tokenize(name);
         if tokens.is_empty() || tokens.len() > MAX_PHRASE_TOKENS {
+            return;
+        }
+        if tokens.len() == 1 && is_acronym(name) {
+            *self.phrases.entry(acronym_key(phrase_key(PHRASE_SEED, hash_lower(name)))).or_default() |= class;
             return;
         }
         let mut key = PHRASE_SEED;
@@ -370,7 +389,11 @@ impl Builder {
     fn cities(&mut self) {
         for row in rows(CITIES) {
             let population = column(&row, 5).parse().unwrap_or(0);
-            let class = if population >= BIG_CITY { class::BIG_CITY } else { class::CITY };
+            let class = match population {
+                p if p >= BIG_CITY => class::BIG_CITY,
+                p if p >= CITY => class::CITY,
+                _ => 0,
+            };
             let entry = Entry {
                 name: column(&row, 0).to_string(),
                 category: Category::City,
@@ -532,5 +555,9 @@ mod tests {
         assert_ne!(g.phrase(new) & class::PREFIX, 0);
         assert_ne!(g.phrase(york) & class::REGION, 0, "the state");
         assert_eq!(g.phrase(phrase_key(PHRASE_SEED, hash_lower("Pyongyang"))), class::BIG_CITY);
+        // "UN" is an acronym: "Un" in "Kim Jong Un" is not the United Nations.
+        let un = phrase_key(PHRASE_SEED, hash_lower("UN"));
+        assert_eq!(g.phrase(un) & class::ORG, 0);
+        assert_ne!(g.phrase(acronym_key(un)) & class::ORG, 0);
     }
 }

@@ -55,9 +55,10 @@ impl Resolved {
 /// ```
 pub fn resolve(mentions: &[(EntityKind, &str)]) -> Vec<Resolved> {
     let mut out: Vec<Resolved> = mentions.iter().map(|&(kind, text)| first_guess(kind, text)).collect();
+    let written: Vec<String> = out.iter().map(|r| r.name.clone()).collect();
     join_partial_names(&mut out);
     join_acronyms(&mut out);
-    pick_spellings(&mut out);
+    pick_spellings(&mut out, &written);
     out
 }
 
@@ -188,8 +189,9 @@ fn initials(name: &str) -> String {
 
 /// One spelling per name (same key): fewest hyphens between capitalised parts ("Kim Jong
 /// Un" over "Kim Jong-Un"; "al-Assad" keeps its particle's), then the most frequent, then
-/// the first. Gazetteer names are canonical already.
-fn pick_spellings(out: &mut [Resolved]) {
+/// the first. Only the full name as written votes (`written`: each mention's own name), not
+/// a partial name that joined it. Gazetteer names are canonical already.
+fn pick_spellings(out: &mut [Resolved], written: &[String]) {
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, r) in out.iter().enumerate() {
         if r.entry.is_none() {
@@ -199,9 +201,13 @@ fn pick_spellings(out: &mut [Resolved]) {
     for members in groups.values() {
         let mut counts: Vec<(&str, usize, usize)> = Vec::new();
         for &i in members {
-            match counts.iter_mut().find(|(n, _, _)| *n == out[i].name) {
+            let own = written[i].as_str();
+            if alias_key(own) != alias_key(&out[i].name) {
+                continue;
+            }
+            match counts.iter_mut().find(|(n, _, _)| *n == own) {
                 Some(c) => c.1 += 1,
-                None => counts.push((&out[i].name, 1, i)),
+                None => counts.push((own, 1, i)),
             }
         }
         let best = counts
@@ -235,6 +241,12 @@ mod tests {
     fn ambiguous_surnames_stay_apart() {
         let n = names(&[(Person, "Bashar al-Assad"), (Person, "Hafez al-Assad"), (Person, "Assad")]);
         assert_eq!(n[2], "Assad");
+    }
+
+    #[test]
+    fn particle_spellings_are_one_name() {
+        let n = names(&[(Person, "Bashar Al Assad"), (Person, "Bashar al-Assad"), (Person, "al-Assad"), (Person, "Bashar al-Assad")]);
+        assert_eq!(n, ["Bashar al-Assad"; 4]);
     }
 
     #[test]

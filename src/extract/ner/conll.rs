@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::Path;
 
-use super::features::{is_begin, label_type, Label, N_LABELS, O};
+use super::features::{encode_name, label_type, name_end, Label, N_LABELS, O};
 use crate::{Error, Result};
 
 /// CoNLL type names, in label order.
@@ -26,93 +26,106 @@ impl Document {
 }
 
 /// Reads a CoNLL-2003 file. Tags may be IOB1 or IOB2: an I- that starts an entity is read
-/// as a B-, as conlleval reads it.
+/// as a B-, as conlleval reads it. Labels are stored BILOU (see [`super::features`]).
 pub fn read(path: &Path) -> Result<Vec<Document>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     parse(&text).map_err(|(line, why)| Error::Input { path: path.to_path_buf(), line, why })
 }
 
+/// An IOB tag: the type, and whether it is a B-.
+type Tag = Option<(usize, bool)>;
+
 /// Parses CoNLL text; the error is the 1-based line and what is wrong with it.
 pub fn parse(text: &str) -> std::result::Result<Vec<Document>, (usize, String)> {
     let mut docs = Vec::new();
     let mut doc = Document::default();
-    let mut sentence_start = 0;
-    let close_sentence = |doc: &mut Document, start: &mut usize| {
-        if doc.words.len() > *start {
-            doc.sentences.push(*start..doc.words.len());
+    let mut tags: Vec<Tag> = Vec::new();
+    let close_sentence = |doc: &mut Document, tags: &mut Vec<Tag>| {
+        if !tags.is_empty() {
+            let start = doc.gold.len();
+            doc.sentences.push(start..start + tags.len());
+            doc.gold.extend(encode(tags));
+            tags.clear();
         }
-        *start = doc.words.len();
     };
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end();
         if line.is_empty() {
-            close_sentence(&mut doc, &mut sentence_start);
+            close_sentence(&mut doc, &mut tags);
             continue;
         }
         let cols: Vec<&str> = line.split_whitespace().collect();
         if cols[0] == "-DOCSTART-" {
-            close_sentence(&mut doc, &mut sentence_start);
+            close_sentence(&mut doc, &mut tags);
             if !doc.words.is_empty() {
                 docs.push(std::mem::take(&mut doc));
             }
-            sentence_start = 0;
             continue;
         }
         if cols.len() < 2 {
             return Err((n + 1, format!("expected a word and a tag, found {line:?}")));
         }
         let tag = cols[cols.len() - 1];
-        let mut label = parse_tag(tag).ok_or_else(|| (n + 1, format!("unknown NER tag {tag:?}")))?;
-        let prev = if doc.words.len() > sentence_start { doc.gold.last().copied().unwrap_or(O) } else { O };
-        if label != O && !is_begin(label) && label_type(prev) != label_type(label) {
-            label -= 1;
-        }
+        tags.push(parse_tag(tag).ok_or_else(|| (n + 1, format!("unknown NER tag {tag:?}")))?);
         doc.words.push(cols[0].to_string());
-        doc.gold.push(label);
     }
-    close_sentence(&mut doc, &mut sentence_start);
+    close_sentence(&mut doc, &mut tags);
     if !doc.words.is_empty() {
         docs.push(doc);
     }
     Ok(docs)
 }
 
-/// "O", "B-PER", "I-LOC", ... as a label.
-pub fn parse_tag(tag: &str) -> Option<Label> {
+/// "O", "B-PER", "I-LOC", ...
+fn parse_tag(tag: &str) -> Option<Tag> {
     if tag == "O" {
-        return Some(O);
+        return Some(None);
     }
     let (prefix, name) = tag.split_once('-')?;
-    let k = TYPES.iter().position(|t| *t == name)? as Label;
+    let k = TYPES.iter().position(|t| *t == name)?;
     match prefix {
-        "B" => Some(1 + 2 * k),
-        "I" => Some(2 + 2 * k),
+        "B" => Some(Some((k, true))),
+        "I" => Some(Some((k, false))),
         _ => None,
     }
 }
 
-/// Entity spans (token ranges with a type) of a label sequence, conlleval's way: a chunk
-/// starts at a B-, or at an I- whose type differs from the token before it.
+/// IOB tags of a sentence as BILOU labels: a name starts at a B- or at an I- whose type
+/// differs from the token before it.
+fn encode(tags: &[Tag]) -> Vec<Label> {
+    let mut labels = vec![O; tags.len()];
+    let mut i = 0;
+    while i < tags.len() {
+        let Some((k, _)) = tags[i] else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        while end < tags.len() && tags[end] == Some((k, false)) {
+            end += 1;
+        }
+        encode_name(k, &mut labels[i..end]);
+        i = end;
+    }
+    labels
+}
+
+/// Entity spans (token ranges with a type) of a label sequence: a name starts at a B- or
+/// U-, or at an I- or L- that does not continue the name before it, and ends after an L-
+/// or U-, or where the next token does not continue it.
 pub fn chunks(labels: &[Label], sentences: &[Range<usize>]) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
     for s in sentences {
-        let mut open: Option<(usize, usize)> = None;
-        for i in s.clone() {
-            let l = labels[i];
-            let t = label_type(l);
-            let continues = matches!((open, t), (Some((_, k)), Some(tk)) if k == tk && !is_begin(l));
-            if continues {
-                continue;
+        let mut i = s.start;
+        while i < s.end {
+            match label_type(labels[i]) {
+                Some(k) => {
+                    let end = name_end(labels, i, s.end);
+                    out.push((i..end, k));
+                    i = end;
+                }
+                None => i += 1,
             }
-            if let Some((start, k)) = open.take() {
-                out.push((start..i, k));
-            }
-            if let Some(k) = t {
-                open = Some((i, k));
-            }
-        }
-        if let Some((start, k)) = open {
-            out.push((start..s.end, k));
         }
     }
     out
@@ -186,7 +199,7 @@ impl Score {
     }
 }
 
-const _: () = assert!(N_LABELS == 1 + 2 * TYPES.len());
+const _: () = assert!(N_LABELS == 1 + 4 * TYPES.len());
 
 #[cfg(test)]
 mod tests {
@@ -195,28 +208,39 @@ mod tests {
     const SAMPLE: &str = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP B-MISC\n\
         call NN I-NP O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n\n-DOCSTART- -X- -X- O\n\nBRUSSELS NNP B-NP I-LOC\n";
 
+    fn bilou(k: usize, tags: &str) -> Vec<Label> {
+        tags.chars().map(|c| 1 + 4 * k as Label + "BILU".find(c).unwrap() as Label).collect()
+    }
+
     #[test]
     fn reads_documents_sentences_and_iob1() {
         let docs = parse(SAMPLE).unwrap();
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].sentences, [0..4, 4..6]);
-        assert_eq!(docs[0].gold, [3, 0, 7, 0, 1, 2]);
-        assert_eq!(docs[1].gold, [5], "an I- that opens an entity is a B-");
+        let mut gold = bilou(1, "U");
+        gold.push(O);
+        gold.extend(bilou(3, "U"));
+        gold.push(O);
+        gold.extend(bilou(0, "BL"));
+        assert_eq!(docs[0].gold, gold);
+        assert_eq!(docs[1].gold, bilou(2, "U"), "an I- that opens an entity starts it");
         assert_eq!(parse("a B-XYZ\n").unwrap_err().0, 1);
     }
 
     #[test]
     fn conlleval_counts() {
-        let sentences = [0..5];
-        let gold = [1, 2, 0, 5, 6];
+        let sentences = std::slice::from_ref(&(0..5));
+        let per = bilou(0, "BL");
+        let gold = [per[0], per[1], O, bilou(2, "B")[0], bilou(2, "L")[0]];
         // Person right; place cut short; an extra org.
-        let predicted = [1, 2, 3, 5, 0];
+        let predicted = [per[0], per[1], bilou(1, "U")[0], bilou(2, "U")[0], O];
         let mut s = Score::default();
-        s.add(&gold, &predicted, &sentences);
+        s.add(&gold, &predicted, sentences);
         assert_eq!((s.gold, s.predicted, s.correct), ([1, 0, 1, 0], [1, 1, 1, 0], [1, 0, 0, 0]));
         let (p, r, f) = s.prf(None);
         assert!((p - 1.0 / 3.0).abs() < 1e-9 && (r - 0.5).abs() < 1e-9 && (f - 0.4).abs() < 1e-9);
-        // An I- after a different type opens a new chunk.
-        assert_eq!(chunks(&[1, 4, 4], &[0..3]), [(0..1, 0), (1..3, 1)]);
+        // A name left open at the sentence's end, or cut by another type, still counts.
+        assert_eq!(chunks(&[bilou(0, "B")[0], bilou(1, "I")[0], bilou(1, "I")[0]], std::slice::from_ref(&(0..3))), [(0..1, 0), (1..3, 1)]);
+        assert_eq!(encode(&[Some((0, false)), Some((0, false)), Some((0, true))]), [bilou(0, "BLU"), vec![]].concat());
     }
 }

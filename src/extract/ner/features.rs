@@ -7,27 +7,92 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::extract::gazetteer::{class, phrase_key, BuildIdentity, Gazetteer, MAX_PHRASE_TOKENS, PHRASE_SEED};
+use crate::extract::gazetteer::{acronym_key, class, phrase_key, BuildIdentity, Gazetteer, MAX_PHRASE_TOKENS, PHRASE_SEED};
 
-/// Labels: O, then B- and I- for person, org, place (LOC) and misc, in that order.
-pub const N_LABELS: usize = 9;
+/// Labels: O, then for person, org, place (LOC) and misc, in that order, B- (first of
+/// several tokens), I- (inside), L- (last) and U- (a name of one token). BILOU tells the
+/// model more than BIO about where names end.
+pub const N_LABELS: usize = 17;
 pub type Label = u8;
 pub const O: Label = 0;
 /// Stands for "no label" (before the sentence, or no first-pass label).
 const NONE: Label = N_LABELS as Label;
 
-/// The entity type (0..4) of a B- or I- label.
-pub fn label_type(label: Label) -> Option<usize> {
-    (label != O && (label as usize) < N_LABELS).then(|| (label as usize - 1) / 2)
+const B: u8 = 0;
+const I: u8 = 1;
+const L: u8 = 2;
+const U: u8 = 3;
+
+const fn label(k: usize, position: u8) -> Label {
+    1 + 4 * k as Label + position
 }
 
-pub fn is_begin(label: Label) -> bool {
-    label != O && label % 2 == 1
+const fn position(label: Label) -> u8 {
+    (label - 1) % 4
 }
 
-/// Whether `label` may follow `prev` (an I- continues a B- or I- of its own type).
-pub fn allowed(prev: Label, label: Label) -> bool {
-    is_begin(label) || label == O || label_type(prev) == label_type(label)
+/// The entity type (0..4) of a label.
+pub const fn label_type(label: Label) -> Option<usize> {
+    if label != O && (label as usize) < N_LABELS {
+        Some((label as usize - 1) / 4)
+    } else {
+        None
+    }
+}
+
+/// [`label_type`] with `usize::MAX` for none, for use in `const` tables.
+const fn type_index(label: Label) -> usize {
+    match label_type(label) {
+        Some(k) => k,
+        None => usize::MAX,
+    }
+}
+
+/// Whether `label` starts a name (B- or U-).
+pub const fn is_begin(label: Label) -> bool {
+    type_index(label) != usize::MAX && matches!(position(label), B | U)
+}
+
+/// Whether `label` leaves a name open for the next token (B- or I-).
+pub const fn is_open(label: Label) -> bool {
+    type_index(label) != usize::MAX && matches!(position(label), B | I)
+}
+
+/// Whether `label` may follow `prev`: an I- or L- only continues an open name of its type.
+/// An open name may also stop without its L- (the reading of [`name_end`]): greedy
+/// decoding that must close every B- with an L- runs names on through commas.
+pub const fn allowed(prev: Label, label: Label) -> bool {
+    label == O || is_begin(label) || is_open(prev) && type_index(label) == type_index(prev)
+}
+
+/// Labels for one name of type `k` over `span.len()` tokens.
+pub fn encode_name(k: usize, labels: &mut [Label]) {
+    let n = labels.len();
+    for (j, l) in labels.iter_mut().enumerate() {
+        *l = label(k, match (j, n) {
+            (_, 1) => U,
+            (0, _) => B,
+            (j, n) if j + 1 == n => L,
+            _ => I,
+        });
+    }
+}
+
+/// The end (exclusive) of the name starting at `start`, reading leniently: it goes on
+/// while tokens continue its type without starting a new name, and stops after an L-.
+pub fn name_end(labels: &[Label], start: usize, limit: usize) -> usize {
+    let k = label_type(labels[start]);
+    let mut end = start + 1;
+    if labels[start] != O && position(labels[start]) == U {
+        return end;
+    }
+    while end < limit && label_type(labels[end]) == k && !is_begin(labels[end]) {
+        end += 1;
+        if position(labels[end - 1]) == L {
+            break;
+        }
+    }
+    end
 }
 
 #[inline]
@@ -91,6 +156,8 @@ pub(crate) mod flag {
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct TokenInfo {
     pub lower: u64,
+    /// The word exactly as written.
+    exact: u64,
     /// The word as the features see it: in lower case, except an acronym in a sentence
     /// that is not all capitals ("US" is not "us"), which keeps its form.
     word: u64,
@@ -174,6 +241,7 @@ fn token_info(word: &str) -> TokenInfo {
             last_class = class;
         }
     }
+    t.exact = h_form;
     // "U.S." and "US", "U.N." and "UN" are one form: news styles differ on the periods.
     if t.flags & flag::HAS_PERIOD != 0 && upper > 0 && lower == 0 {
         h_form = word.chars().filter(|&c| c != '.').fold(0xcbf2_9ce4_8422_2325, |h, c| mix(h, c as u64));
@@ -216,7 +284,7 @@ fn token_info(word: &str) -> TokenInfo {
 pub(crate) struct Scratch {
     lower_seen: HashSet<u64, BuildIdentity>,
     cap_seen: HashSet<u64, BuildIdentity>,
-    doc_counts: HashMap<u64, [u16; 9], BuildIdentity>,
+    doc_counts: HashMap<u64, [u16; 13], BuildIdentity>,
 }
 
 /// Token information for a whole document: words, then sentence and document flags and
@@ -233,6 +301,13 @@ pub(crate) fn prepare(
     scratch.lower_seen.clear();
     scratch.cap_seen.clear();
     for s in sentences {
+        if is_title_case(&out[s.clone()]) {
+            // Case tells nothing here, as in a headline in capitals: seen as one, it reads
+            // as the model learnt such headlines.
+            for i in s.clone() {
+                out[i] = token_info(&words[i].to_uppercase());
+            }
+        }
         let sent = &mut out[s.clone()];
         let (mut caps, mut cased) = (0, 0);
         for t in sent.iter() {
@@ -271,18 +346,39 @@ pub(crate) fn prepare(
     }
 }
 
-/// Marks the gazetteer phrases of a sentence. A phrase starts at a capitalised word or a
-/// number, so that "nice" and "reading" in running text are not places.
+/// A headline in title case ("He Is Working On An Ad Aimed At Latinos"): four or more
+/// capitalised words, and no word in lower case but short function words ("to", "of").
+fn is_title_case(sent: &[TokenInfo]) -> bool {
+    let mut capitalised = 0;
+    for t in sent {
+        if t.flags & flag::ALL_LOWER != 0 && t.len > 3 {
+            return false;
+        }
+        if t.flags & flag::INIT_CAP != 0 && t.flags & flag::ALL_CAPS == 0 {
+            capitalised += 1;
+        }
+    }
+    capitalised >= 4
+}
+
+/// Marks the gazetteer phrases of a sentence. A name starts at a capitalised word or a
+/// number, so that "nice" and "reading" in running text are not places; a title may start
+/// in lower case.
 fn mark_phrases(sent: &mut [TokenInfo], gazetteer: &Gazetteer) {
     for i in 0..sent.len() {
-        if sent[i].flags & (flag::INIT_CAP | flag::HAS_DIGIT) == 0 {
+        // Titles are also written in lower case ("North Korean leader Kim").
+        let wanted = if sent[i].flags & (flag::INIT_CAP | flag::HAS_DIGIT) != 0 { !0 } else { class::TITLE };
+        if sent[i].flags & flag::ALL_LOWER == 0 && wanted == class::TITLE {
             continue;
         }
         let mut key = PHRASE_SEED;
         for j in i..sent.len().min(i + MAX_PHRASE_TOKENS) {
             key = phrase_key(key, sent[j].lower);
-            let bits = gazetteer.phrase(key);
-            let classes = bits & !class::PREFIX;
+            let mut bits = gazetteer.phrase(key);
+            if j == i && sent[i].flags & flag::ALL_CAPS != 0 {
+                bits |= gazetteer.phrase(acronym_key(key));
+            }
+            let classes = bits & !class::PREFIX & wanted;
             if classes != 0 {
                 sent[i].longest = (j - i + 1) as u8;
                 sent[i].longest_classes = classes;
@@ -318,22 +414,16 @@ pub(crate) fn extend_to_gazetteer(info: &[TokenInfo], sentences: &[Range<usize>]
     for s in sentences {
         let mut i = s.start;
         while i < s.end {
-            if !is_begin(labels[i]) {
+            if label_type(labels[i]).is_none() {
                 i += 1;
                 continue;
             }
-            let mut end = i + 1;
-            while end < s.end && !is_begin(labels[end]) && labels[end] != O {
-                end += 1;
-            }
+            let end = name_end(labels, i, s.end);
             let phrase_end = i + info[i].longest as usize;
             let rest_outside = phrase_end > end && phrase_end <= s.end && labels[end..phrase_end].iter().all(|&l| l == O);
             match class_type(info[i].longest_classes) {
                 Some(k) if rest_outside => {
-                    labels[i] = 1 + 2 * k as Label;
-                    for l in &mut labels[i + 1..phrase_end] {
-                        *l = 2 + 2 * k as Label;
-                    }
+                    encode_name(k, &mut labels[i..phrase_end]);
                     i = phrase_end;
                 }
                 _ => i = end,
@@ -354,6 +444,8 @@ pub(crate) struct Hint {
     /// First-pass types of the same word where it ended a longer name ("Washington" in
     /// "MaliVai Washington"): a surname standing alone is that person.
     last_of_longer: [u16; 4],
+    /// ... and where it began one ("Kim" in "Kim Jong Un").
+    first_of_longer: [u16; 4],
 }
 
 /// Second-pass hints from first-pass labels.
@@ -372,10 +464,13 @@ pub(crate) fn hints(
         None => None,
     };
     // The type of a longer name that token `i` ends, if it ends one.
-    let ends_longer = |i: usize, end: usize| -> Option<usize> {
+    let ends_longer = |i: usize, _end: usize| -> Option<usize> {
         let l = labels[i];
-        let continued = i + 1 < end && !is_begin(labels[i + 1]) && label_type(labels[i + 1]) == label_type(l);
-        (l != O && !is_begin(l) && !continued).then(|| label_type(l)).flatten()
+        (l != O && position(l) == L).then(|| label_type(l)).flatten()
+    };
+    let begins_longer = |i: usize| -> Option<usize> {
+        let l = labels[i];
+        (l != O && position(l) == B).then(|| label_type(l)).flatten()
     };
     for s in sentences {
         for i in s.clone() {
@@ -386,6 +481,9 @@ pub(crate) fn hints(
             }
             if let Some(k) = ends_longer(i, s.end) {
                 c[5 + k] += 1;
+            }
+            if let Some(k) = begins_longer(i) {
+                c[9 + k] += 1;
             }
         }
     }
@@ -400,6 +498,9 @@ pub(crate) fn hints(
             if let Some(k) = ends_longer(i, s.end) {
                 c[5 + k] -= 1;
             }
+            if let Some(k) = begins_longer(i) {
+                c[9 + k] -= 1;
+            }
             let next = if i + 1 < s.end { labels[i + 1] } else { NONE };
             out.push(Hint {
                 label: labels[i],
@@ -407,6 +508,7 @@ pub(crate) fn hints(
                 types: [c[0], c[1], c[2], c[3]],
                 outside: c[4],
                 last_of_longer: [c[5], c[6], c[7], c[8]],
+                first_of_longer: [c[9], c[10], c[11], c[12]],
             });
         }
     }
@@ -435,7 +537,6 @@ const START_SHAPE: u64 = 26;
 const CAPS_W: u64 = 27;
 const T_PREV: u64 = 28;
 const T_PREV2: u64 = 29;
-const T_PREV_W: u64 = 30;
 const T_PREV_SHAPE: u64 = 31;
 const GAZ_B: u64 = 32;
 const GAZ_I: u64 = 33;
@@ -452,6 +553,7 @@ const DOC_MAJOR_START: u64 = 45;
 const DOC_OUTSIDE: u64 = 46;
 const DOC_NONE: u64 = 47;
 const DOC_LAST: u64 = 48;
+const DOC_FIRST: u64 = 49;
 
 const BEFORE: u64 = 0x5eed_0001;
 const AFTER: u64 = 0x5eed_0002;
@@ -466,50 +568,28 @@ fn f2(template: u64, a: u64, b: u64) -> u64 {
     mix(mix(mix(0, template), a), b)
 }
 
-/// The features of token `i` of sentence `s`, given the two labels before it and, in the
-/// second pass, the first pass's hints. Hashes go to `out` (cleared first).
-pub(crate) fn features(
-    s: &[TokenInfo],
-    i: usize,
-    prev: Label,
-    prev2: Label,
-    hint: Option<&Hint>,
-    out: &mut Vec<u64>,
-) {
+/// The features of token `i` of sentence `s` that do not depend on the labels before it
+/// (with, in the second pass, the first pass's hints). Hashes go to `out` (cleared first).
+pub(crate) fn features(s: &[TokenInfo], i: usize, hint: Option<&Hint>, out: &mut Vec<u64>) {
+    intrinsic_features(&s[i], out);
+    push_context_features(s, i, hint, out);
+}
+
+/// What [`intrinsic_features`] depend on: the word exactly as written, and its flags.
+pub(crate) fn intrinsic_key(t: &TokenInfo) -> u64 {
+    mix(t.exact, t.flags as u64) | 1
+}
+
+/// The features that depend on nothing but the word and its flags (see [`intrinsic_key`]),
+/// so their scores can be cached per word. Hashes go to `out` (cleared first).
+pub(crate) fn intrinsic_features(t: &TokenInfo, out: &mut Vec<u64>) {
     out.clear();
-    let t = &s[i];
-    let word = |j: isize| -> u64 {
-        let k = i as isize + j;
-        if k < 0 {
-            BEFORE
-        } else {
-            s.get(k as usize).map_or(AFTER, |t| t.word)
-        }
-    };
-    let shape = |j: isize| -> u64 {
-        let k = i as isize + j;
-        if k < 0 {
-            BEFORE
-        } else {
-            s.get(k as usize).map_or(AFTER, |t| t.shape ^ (t.flags & flag::CAPS_SENT) as u64)
-        }
-    };
     let caps = (t.flags & flag::CAPS_SENT) as u64;
-    let shape0 = shape(0);
+    let shape0 = t.shape ^ caps;
     out.push(f1(BIAS, 0));
     out.push(f1(W, t.word));
     out.push(f1(FORM, t.form));
-    out.push(f1(W_PREV, word(-1)));
-    out.push(f1(W_NEXT, word(1)));
-    out.push(f1(W_PREV2, word(-2)));
-    out.push(f1(W_NEXT2, word(2)));
-    out.push(f2(BIGRAM_PREV, word(-1), t.word));
-    out.push(f2(BIGRAM_NEXT, t.word, word(1)));
     out.push(f1(SHAPE, shape0));
-    out.push(f1(SHAPE_PREV, shape(-1)));
-    out.push(f1(SHAPE_NEXT, shape(1)));
-    out.push(f2(SHAPE_PREV_CUR, shape(-1), shape0));
-    out.push(f2(SHAPE_CUR_NEXT, shape0, shape(1)));
     let n = (t.len as usize).min(t.prefix.len());
     for (k, &p) in t.prefix[..n].iter().enumerate() {
         out.push(f1(PREFIX + k as u64, p));
@@ -531,19 +611,67 @@ pub(crate) fn features(
     if caps != 0 {
         out.push(f1(CAPS_W, t.lower));
     }
-    out.push(f1(T_PREV, prev as u64));
-    out.push(f2(T_PREV2, prev2 as u64, prev as u64));
-    out.push(f2(T_PREV_W, prev as u64, t.word));
-    out.push(f2(T_PREV_SHAPE, prev as u64, shape0));
-    gazetteer_features(s, i, out);
     // Whether the word's case elsewhere in the document tells more than its place here.
     let seen = t.flags & (flag::LOWER_SEEN | flag::CAP_SEEN | flag::SENT_START | flag::CAPS_SENT);
     if t.flags & flag::INIT_CAP != 0 {
         out.push(f1(SEEN_CASE, seen as u64));
     }
+}
+
+/// The features of token `i` that look beyond it: its neighbours, gazetteer phrases and
+/// the first pass's hints. Hashes go to `out` (cleared first).
+pub(crate) fn context_features(s: &[TokenInfo], i: usize, hint: Option<&Hint>, out: &mut Vec<u64>) {
+    out.clear();
+    push_context_features(s, i, hint, out);
+}
+
+fn push_context_features(s: &[TokenInfo], i: usize, hint: Option<&Hint>, out: &mut Vec<u64>) {
+    let t = &s[i];
+    let word = |j: isize| -> u64 {
+        let k = i as isize + j;
+        if k < 0 {
+            BEFORE
+        } else {
+            s.get(k as usize).map_or(AFTER, |t| t.word)
+        }
+    };
+    let shape = |j: isize| -> u64 {
+        let k = i as isize + j;
+        if k < 0 {
+            BEFORE
+        } else {
+            s.get(k as usize).map_or(AFTER, |t| t.shape ^ (t.flags & flag::CAPS_SENT) as u64)
+        }
+    };
+    let shape0 = shape(0);
+    out.push(f1(W_PREV, word(-1)));
+    out.push(f1(W_NEXT, word(1)));
+    out.push(f1(W_PREV2, word(-2)));
+    out.push(f1(W_NEXT2, word(2)));
+    out.push(f2(BIGRAM_PREV, word(-1), t.word));
+    out.push(f2(BIGRAM_NEXT, t.word, word(1)));
+    out.push(f1(SHAPE_PREV, shape(-1)));
+    out.push(f1(SHAPE_NEXT, shape(1)));
+    out.push(f2(SHAPE_PREV_CUR, shape(-1), shape0));
+    out.push(f2(SHAPE_CUR_NEXT, shape0, shape(1)));
+    gazetteer_features(s, i, out);
     if let Some(h) = hint {
         hint_features(t, h, out);
     }
+}
+
+/// How many features [`history_features`] gives.
+pub(crate) const N_HISTORY: usize = 3;
+
+/// The features of token `i` that depend on the two labels before it.
+pub(crate) fn history_features(s: &[TokenInfo], i: usize, prev: Label, prev2: Label) -> [u64; N_HISTORY] {
+    let t = &s[i];
+    let shape0 = t.shape ^ (t.flags & flag::CAPS_SENT) as u64;
+    [
+        f1(T_PREV, prev as u64),
+        f2(T_PREV2, prev2 as u64, prev as u64),
+        f2(T_PREV_SHAPE, prev as u64, shape0),
+    ]
 }
 
 fn gazetteer_features(s: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
@@ -575,6 +703,9 @@ fn hint_features(t: &TokenInfo, h: &Hint, out: &mut Vec<u64>) {
     for k in 0..4 {
         if h.last_of_longer[k] > 0 {
             out.push(f2(DOC_LAST, k as u64, h.label as u64));
+        }
+        if h.first_of_longer[k] > 0 {
+            out.push(f2(DOC_FIRST, k as u64, h.label as u64));
         }
     }
     let total: u16 = h.types.iter().sum();
@@ -624,9 +755,28 @@ mod tests {
     }
 
     #[test]
+    fn title_case_headlines_read_as_capitals() {
+        let words = ["Dick", "Morris", "Says", "He", "Is", "Working", "On", "an", "Ad"];
+        let g = crate::extract::gazetteer::gazetteer();
+        let mut info = Vec::new();
+        prepare(&words, std::slice::from_ref(&(0..words.len())), g, &mut Scratch::default(), &mut info);
+        assert!(info.iter().all(|t| t.flags & flag::CAPS_SENT != 0));
+        assert_eq!(info[5].shape, token_info("WORKING").shape);
+        let sentence = ["Dick", "Morris", "says", "he", "Is", "Working"];
+        prepare(&sentence, std::slice::from_ref(&(0..sentence.len())), g, &mut Scratch::default(), &mut info);
+        assert!(info.iter().all(|t| t.flags & flag::CAPS_SENT == 0));
+    }
+
+    #[test]
     fn labels() {
-        assert_eq!(label_type(1), Some(0));
-        assert_eq!(label_type(8), Some(3));
-        assert!(allowed(1, 2) && !allowed(O, 2) && !allowed(3, 2) && allowed(4, 1));
+        let (b_per, i_per, l_per, u_per, b_org) = (label(0, B), label(0, I), label(0, L), label(0, U), label(1, B));
+        assert_eq!((label_type(u_per), label_type(label(3, L))), (Some(0), Some(3)));
+        assert!(allowed(b_per, i_per) && allowed(i_per, l_per) && allowed(l_per, b_org) && allowed(O, u_per));
+        assert!(!allowed(O, i_per) && !allowed(b_per, label(1, L)) && !allowed(u_per, l_per) && allowed(b_per, O));
+        let mut three = [O; 3];
+        encode_name(2, &mut three);
+        assert_eq!(three, [label(2, B), label(2, I), label(2, L)]);
+        assert_eq!(name_end(&three, 0, 3), 3);
+        assert_eq!(name_end(&[u_per, u_per], 0, 2), 1);
     }
 }

@@ -2,11 +2,17 @@
 //! events, works) in text, with code-point offsets.
 //!
 //! A statistical tagger, trained in this repo on CoNLL-2003 English (`corpusdb train ner`,
-//! see [`train`]): an averaged perceptron over hashed features (word, shape, affixes,
-//! capitalisation in the sentence and document, gazetteer phrases, previous labels), decoded
-//! greedily, in two passes: the second pass also sees what the first said about the same
-//! word elsewhere in the article, so "Kim" is tagged alike throughout. The trained model is
-//! embedded in the binary (`model.bin.gz`, 16-bit weights, sparse, gzip).
+//! see [`train`]): an averaged structured perceptron over hashed features (word, shape,
+//! affixes, capitalisation in the sentence and document, gazetteer phrases, previous
+//! labels), BILOU labels, decoded by beam search in two passes: the second pass also sees
+//! what the first said about the same word elsewhere in the article, so "Kim" is tagged
+//! alike throughout. The trained model is embedded in the binary (`model.bin.gz`: 16-bit
+//! weights, sparse, gzip; 2 x 8.9 MB in memory).
+//!
+//! For the store: [`Tagger::embedded`] once, then [`Tagger::tag_blocks`] per article (title,
+//! dek and body blocks; offsets into each block), [`aliases::resolve`] over the article's
+//! mentions for canonical names, [`crate::extract::gazetteer`] for country codes and
+//! coordinates, and [`crate::extract::dates::extract`] per block for dates.
 //!
 //! ```
 //! use corpusdb::extract::ner::{EntityKind, Tagger};
@@ -31,8 +37,12 @@ use std::sync::OnceLock;
 
 use crate::extract::gazetteer::{gazetteer, Gazetteer};
 use crate::{Error, Result};
-use features::{extend_to_gazetteer, hints, label_type, prepare, Hint, Label, Scratch, TokenInfo, O};
-use perceptron::{decode, Model, Scorer};
+use features::{extend_to_gazetteer, hints, prepare, Hint, Label, Scratch, TokenInfo, O};
+use perceptron::{decode, Beam, Model, Scorer};
+
+/// Hypotheses the beam search keeps per token, in the first and second pass.
+pub(crate) const FIRST_BEAM: usize = 4;
+pub(crate) const SECOND_BEAM: usize = 4;
 
 /// The model trained by `corpusdb train ner` (see README), embedded at build time.
 const EMBEDDED_MODEL: &[u8] = include_bytes!("model.bin.gz");
@@ -96,7 +106,7 @@ pub(crate) struct Buffers {
     scratch: Scratch,
     hints: Vec<Hint>,
     first: Vec<Label>,
-    feats: Vec<u64>,
+    beam: Beam,
 }
 
 thread_local! {
@@ -175,7 +185,8 @@ impl Tagger {
     }
 
     /// Labels for pre-tokenised words (as in a CoNLL file), sentences given as token ranges
-    /// that cover the words in order. Labels are O, then B-/I- for PER, ORG, LOC, MISC.
+    /// that cover the words in order (otherwise the words are read as one sentence). Labels are O, then B-, I-, L-, U- for PER, ORG, LOC,
+    /// MISC (see [`features::N_LABELS`]); [`conll::chunks`] turns them into names.
     pub fn label(&self, words: &[&str], sentences: &[Range<usize>]) -> Vec<Label> {
         let mut labels = Vec::new();
         WORK.with(|work| self.label_with(words, sentences, &mut work.borrow_mut(), &mut labels));
@@ -183,6 +194,13 @@ impl Tagger {
     }
 
     fn label_with(&self, words: &[&str], sentences: &[Range<usize>], work: &mut Work, labels: &mut Vec<Label>) {
+        let covering = sentences.iter().try_fold(0, |at, s| (s.start == at && s.end > s.start).then_some(s.end)) == Some(words.len());
+        let whole = 0..words.len();
+        let sentences = match (covering, words.is_empty()) {
+            (true, _) => sentences,
+            (false, true) => &[],
+            (false, false) => std::slice::from_ref(&whole),
+        };
         prepare(words, sentences, self.gazetteer, &mut work.passes.scratch, &mut work.info);
         two_passes(&self.first, &self.second, &work.info, sentences, &mut work.passes, labels);
     }
@@ -197,9 +215,9 @@ pub(crate) fn two_passes<A: Scorer, B: Scorer>(
     work: &mut Buffers,
     labels: &mut Vec<Label>,
 ) {
-    one_pass(first, info, sentences, None, &mut work.feats, &mut work.first);
+    one_pass(first, info, sentences, None, &mut work.beam, &mut work.first);
     hints(info, sentences, &work.first, &mut work.scratch, &mut work.hints);
-    one_pass(second, info, sentences, Some(&work.hints), &mut work.feats, labels);
+    one_pass(second, info, sentences, Some(&work.hints), &mut work.beam, labels);
     extend_to_gazetteer(info, sentences, labels);
 }
 
@@ -208,13 +226,15 @@ pub(crate) fn one_pass<S: Scorer>(
     info: &[TokenInfo],
     sentences: &[Range<usize>],
     hints: Option<&[Hint]>,
-    feats: &mut Vec<u64>,
+    beam: &mut Beam,
     labels: &mut Vec<Label>,
 ) {
     labels.clear();
     labels.resize(info.len(), O);
+    // The first pass only informs the second: one hypothesis is enough for it.
+    let width = if hints.is_some() { SECOND_BEAM } else { FIRST_BEAM };
     for s in sentences {
-        decode(scorer, &info[s.clone()], hints.map(|h| &h[s.clone()]), &mut labels[s.clone()], feats);
+        decode(scorer, &info[s.clone()], hints.map(|h| &h[s.clone()]), &mut labels[s.clone()], beam, width);
     }
 }
 
@@ -230,9 +250,4 @@ fn to_code_points(text: &str, mentions: &mut [Mention]) {
         m.start = advance(m.start);
         m.end = advance(m.end);
     }
-}
-
-/// The entity type of a label, as a kind.
-pub fn label_kind(label: Label) -> Option<EntityKind> {
-    label_type(label).map(EntityKind::from_type)
 }

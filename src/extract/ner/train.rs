@@ -13,8 +13,8 @@ use std::ops::Range;
 
 use super::conll::{Document, Score};
 use super::features::{hints, prepare, Hint, Label, Scratch, TokenInfo};
-use super::perceptron::{Averaged, Model, Scorer, Trainer};
-use super::{one_pass, two_passes, Buffers, Tagger};
+use super::perceptron::{Averaged, Beam, Model, Scorer, Trainer};
+use super::{one_pass, two_passes, Buffers, Tagger, FIRST_BEAM, SECOND_BEAM};
 use crate::extract::gazetteer::gazetteer;
 
 /// How to train.
@@ -31,7 +31,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { bits: 20, max_epochs: 40, patience: 4, folds: 5, seed: 1 }
+        Options { bits: 18, max_epochs: 40, patience: 4, folds: 5, seed: 1 }
     }
 }
 
@@ -87,24 +87,26 @@ impl Rng {
 }
 
 /// One epoch over `docs` (in shuffled order), first or second pass.
-fn epoch(trainer: &mut Trainer, docs: &[&Prepared], second: bool, rng: &mut Rng, feats: &mut Vec<u64>) {
+fn epoch(trainer: &mut Trainer, docs: &[&Prepared], second: bool, rng: &mut Rng, beam: &mut Beam) {
     let mut order: Vec<usize> = (0..docs.len()).collect();
     rng.shuffle(&mut order);
+    let mut guess = Vec::new();
     for &d in &order {
         let doc = docs[d];
         for s in &doc.sentences {
             let hints = second.then(|| &doc.hints[s.clone()]);
-            trainer.learn(&doc.info[s.clone()], hints, &doc.gold[s.clone()], feats);
+            let width = if second { SECOND_BEAM } else { FIRST_BEAM };
+            trainer.learn(&doc.info[s.clone()], hints, &doc.gold[s.clone()], beam, width, &mut guess);
         }
     }
 }
 
 fn score_first<S: Scorer>(scorer: &S, docs: &[Prepared]) -> Score {
     let mut score = Score::default();
-    let mut feats = Vec::new();
+    let mut beam = Beam::default();
     let mut labels = Vec::new();
     for d in docs {
-        one_pass(scorer, &d.info, &d.sentences, None, &mut feats, &mut labels);
+        one_pass(scorer, &d.info, &d.sentences, None, &mut beam, &mut labels);
         score.add(&d.gold, &labels, &d.sentences);
     }
     score
@@ -131,10 +133,10 @@ fn train_best(
     mut eval: impl FnMut(&Averaged) -> Score,
 ) -> (Averaged, usize, Score) {
     let mut trainer = Trainer::new(options.bits);
-    let mut feats = Vec::new();
+    let mut beam = Beam::default();
     let mut best: Option<(Averaged, usize, Score)> = None;
     for e in 1..=options.max_epochs {
-        epoch(&mut trainer, docs, second, rng, &mut feats);
+        epoch(&mut trainer, docs, second, rng, &mut beam);
         let averaged = trainer.averaged();
         let score = eval(&averaged);
         log(&format!("  epoch {e}: dev F1 {:.4}", score.f1()));
@@ -167,13 +169,13 @@ pub fn train(train: &[Document], dev: &[Document], options: &Options, log: &mut 
     for fold in 0..folds {
         let rest: Vec<&Prepared> = train.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, d)| d).collect();
         let mut trainer = Trainer::new(options.bits);
-        let mut feats = Vec::new();
+        let mut beam = Beam::default();
         for _ in 0..first_epochs {
-            epoch(&mut trainer, &rest, false, &mut rng, &mut feats);
+            epoch(&mut trainer, &rest, false, &mut rng, &mut beam);
         }
         let model = trainer.averaged();
         for (i, d) in train.iter().enumerate().filter(|(i, _)| i % folds == fold) {
-            one_pass(&model, &d.info, &d.sentences, None, &mut feats, &mut jack_labels[i]);
+            one_pass(&model, &d.info, &d.sentences, None, &mut beam, &mut jack_labels[i]);
         }
         log(&format!("  fold {} labelled", fold + 1));
     }
@@ -181,10 +183,10 @@ pub fn train(train: &[Document], dev: &[Document], options: &Options, log: &mut 
     for (d, labels) in train.iter_mut().zip(&jack_labels) {
         hints(&d.info, &d.sentences, labels, &mut scratch, &mut d.hints);
     }
-    let mut feats = Vec::new();
+    let mut beam = Beam::default();
     let mut labels = Vec::new();
     for d in dev.iter_mut() {
-        one_pass(&first, &d.info, &d.sentences, None, &mut feats, &mut labels);
+        one_pass(&first, &d.info, &d.sentences, None, &mut beam, &mut labels);
         hints(&d.info, &d.sentences, &labels, &mut scratch, &mut d.hints);
     }
 
