@@ -21,7 +21,7 @@ use crate::{link, text, Error, Result};
 /// Raw articles per batch handed between the stages.
 const BATCH: usize = 256;
 /// Batches in flight between two stages.
-const IN_FLIGHT: usize = 4;
+const IN_FLIGHT: usize = 2;
 
 /// What to load and how.
 #[derive(Debug, Clone)]
