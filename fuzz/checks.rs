@@ -5,13 +5,29 @@
 //!
 //! `read`: bytes, read as a file of each format → raw articles or problems; every article
 //! is then structured as the loader would. `text`: any UTF-8 → the segmenter, the sentence
-//! splitter, date normalisation and the whole text stage, both layouts.
+//! splitter, date normalisation and the whole text stage with the extractors (entities,
+//! dates, quotes), both layouts.
 
 use std::path::Path;
 
-use corpusdb::model::{Article, Layout, Origin, RawArticle};
+use std::sync::OnceLock;
+
+use corpusdb::model::{Article, Layout, Origin, RawArticle, Span};
 use corpusdb::read::{self, Options};
-use corpusdb::text;
+use corpusdb::text::{self, classify::Rules};
+use corpusdb::link;
+
+fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(Rules::builtin)
+}
+
+/// The text stage and the extractors, as the loader runs them.
+fn structure(raw: RawArticle) -> Option<Article> {
+    let mut article = text::process(raw, rules()).ok()?;
+    link::enrich(&mut article);
+    Some(article)
+}
 
 /// The names a file can have, which decide how its bytes are read; the input's first byte
 /// picks one.
@@ -28,7 +44,7 @@ pub fn read(data: &[u8]) {
                 assert_eq!(raw.origin.file, name);
                 // NULs are removed or the input refused: SQLite's text functions stop at them.
                 assert!(!raw.text.contains('\0') && !raw.title.as_deref().unwrap_or("").contains('\0'), "a NUL got through: {raw:?}");
-                if let Ok(article) = text::process(raw) {
+                if let Some(article) = structure(raw) {
                     check_article(&article);
                 }
             }
@@ -63,7 +79,7 @@ pub fn text(data: &[u8]) {
             byline: None,
             warnings: Vec::new(),
         };
-        if let Ok(article) = text::process(raw) {
+        if let Some(article) = structure(raw) {
             check_article(&article);
         }
     }
@@ -76,6 +92,16 @@ fn check_article(article: &Article) {
     assert_eq!(article.content_hash.len(), 64);
     for block in &article.blocks {
         check_sentences(&block.text, &block.sentences);
+    }
+    // Every extracted span cuts its own text out of its block (code points, end exclusive).
+    let spans = article.mentions.iter().map(|m| (m.block, m.span, m.text.as_str()))
+        .chain(article.dates.iter().map(|d| (d.block, d.span, d.text.as_str())))
+        .chain(article.quotes.iter().map(|q| (q.block, q.span, q.text.as_str())));
+    for (block, Span { start, end }, text) in spans {
+        let block = &article.blocks[block].text;
+        let cut: String = block.chars().skip(start).take(end.saturating_sub(start)).collect();
+        assert!(start < end && end <= block.chars().count(), "span {start}..{end} outside {block:?}");
+        assert_eq!(cut, text, "span {start}..{end} of {block:?}");
     }
 }
 

@@ -26,7 +26,7 @@ pub fn enrich(article: &mut Article) {
             .enumerate()
             .flat_map(|(i, mentions)| {
                 let block = content[i];
-                mentions.into_iter().map(move |m| (block, m))
+                mentions.into_iter().filter(|m| m.start < m.end).map(move |m| (block, m))
             })
             .collect();
         let names: Vec<_> = found.iter().map(|(_, m)| (m.kind, m.text.as_str())).collect();
@@ -54,7 +54,7 @@ pub fn enrich(article: &mut Article) {
     article.dates = content
         .iter()
         .flat_map(|&block| {
-            dates::extract(&article.blocks[block].text, published.as_deref()).into_iter().map(move |d| DateMention {
+            dates::extract(&article.blocks[block].text, published.as_deref()).into_iter().filter(|d| d.start < d.end).map(move |d| DateMention {
                 block,
                 span: Span { start: d.start, end: d.end },
                 text: d.text,
@@ -82,7 +82,8 @@ fn find_quotes(article: &Article) -> Vec<Quote> {
     };
     quotes::extract(&texts)
         .into_iter()
-        .filter(|q| q.kind == quotes::Kind::Quote)
+        // An empty quotation ("" or marks around white space) says nothing.
+        .filter(|q| q.kind == quotes::Kind::Quote && q.start < q.end && !q.text.trim().is_empty())
         .map(|q| Quote {
             block: body[q.paragraph],
             span: Span { start: q.start, end: q.end },
