@@ -209,7 +209,7 @@ pub fn predicted_quotes(text: &str, body: &[Block]) -> Vec<Span> {
     let paragraphs: Vec<&str> = body.iter().map(|b| b.text.as_str()).collect();
     extract(&paragraphs)
         .into_iter()
-        .filter(|q| (q.kind == QuoteKind::Quote || std::env::var("ALLQ").is_ok()) && q.end > q.start)
+        .filter(|q| q.kind == QuoteKind::Quote && q.end > q.start)
         .filter_map(|q: Quote| {
             let offsets = &body[q.paragraph].offsets;
             let (start, end) = (offsets[q.start], offsets[q.end - 1] + 1);
