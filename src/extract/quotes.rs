@@ -306,7 +306,8 @@ fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said
                 f.own = true;
             } else if qi > sentence.start && p.tokens[qi - 1].is_punct(':') {
                 // "She then addressed the supporters again: “…”": the clause's subject.
-                if let Some((range, form)) = opening_phrase(p, sentence.start, qi - 1).filter(|(_, form)| *form != Form::Nominal) {
+                let alone = phrase_after(p, sentence.start, qi - 1).filter(|(r, form)| *form == Form::Name && r.end == qi - 1);
+                if let Some((range, form)) = alone.or_else(|| opening_phrase(p, sentence.start, qi - 1)).filter(|(_, form)| *form != Form::Nominal) {
                     f.speaker = Some(Phrase { paragraph: index, tokens: range, form });
                     f.rule = "speaker-colon-quote";
                     f.own = true;
@@ -316,6 +317,7 @@ fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said
             if is_term(p, qi, partial, near) {
                 f.kind = Kind::Term;
                 f.rule = "term";
+                f.own = false;
                 f.speaker = None;
                 f.cue = None;
                 f.via = None;
@@ -472,8 +474,9 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
                 // "In other words, explained CBS moderator Nancy Cordes: “…”".
                 Some((phrase(range, form), None, "cue-speaker-quote"))
             } else {
-                // "Trump referred to the massacre and said he would …": the clause's subject.
-                let conjunction = (lo..cue.span.start).rev().find(|&i| skippable(p, lo, i + 1) == 0).filter(|&i| matches!(p.lower(i).as_str(), "and" | "but" | "then"))?;
+                // "Trump referred to the massacre and said he would …", "Trump was prompted
+                // to say …": the clause's subject.
+                let conjunction = (lo..cue.span.start).rev().find(|&i| skippable(p, lo, i + 1) == 0).filter(|&i| matches!(p.lower(i).as_str(), "and" | "but" | "then" | "to"))?;
                 let (range, form) = clause_subject(p, sentence, conjunction, cues)?;
                 Some((phrase(range, form), None, "speaker-cue-quote"))
             }
@@ -697,7 +700,9 @@ fn opening_phrase(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usiz
             let word = p.lower(r.start);
             r.len() == 1 && (word.ends_with("ing") || word.ends_with("ed") || word.contains('\'') || word.contains('’'))
         };
-        if let Some((range, form)) = phrase_after(p, from, end).filter(|(r, _)| r.end < end && p.tokens[r.end].is_word() && !verb_like(r)) {
+        // Followed by its verb or an apposition ("Mitch McConnell, R-Ky., delivered …").
+        let verb_follows = |r: &Range<usize>| r.end < end && (p.tokens[r.end].is_word() || p.tokens[r.end].is_punct(','));
+        if let Some((range, form)) = phrase_after(p, from, end).filter(|(r, _)| verb_follows(r) && !verb_like(r)) {
             return Some((range, form));
         }
         if !opens_with_phrase {
