@@ -236,7 +236,9 @@ fn span(file: &[char], mut start: usize, mut end: usize, speaker: Option<String>
 /// covers most of the stretch (the shortest Content on a tie: the innermost attribution).
 pub fn gold_quotes(text: &str, ann: &Annotation, body: &[Block]) -> Vec<Span> {
     let file: Vec<char> = text.chars().collect();
-    let contents: Vec<(Vec<(usize, usize)>, usize, Option<String>)> = ann
+    // Each Content span: its ranges, its size and its attribution's Source.
+    type Content = (Vec<(usize, usize)>, usize, Option<String>);
+    let contents: Vec<Content> = ann
         .events
         .iter()
         .filter_map(|event| {

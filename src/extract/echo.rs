@@ -190,12 +190,12 @@ fn push_gap(out: &mut Vec<Word>) {
 }
 
 fn starts_with_ellipsis(token: &str) -> bool {
-    let t = token.trim_start_matches(|c: char| matches!(c, '"' | '“' | '‘' | '\'' | '(' | '['));
+    let t = token.trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
     t.starts_with('…') || t.starts_with("...")
 }
 
 fn ends_with_ellipsis(token: &str) -> bool {
-    let t = token.trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | ',' | ';' | ':' | '!' | '?'));
+    let t = token.trim_end_matches(['"', '”', '’', '\'', ')', ']', ',', ';', ':', '!', '?']);
     t.ends_with('…') || t.ends_with("...")
 }
 

@@ -391,7 +391,7 @@ fn continues_run(tokens: &[Token], i: usize) -> bool {
     if is_name_word(t) {
         return true;
     }
-    let next_is_name = tokens.get(i + 1).is_some_and(|n| is_name_word(n));
+    let next_is_name = tokens.get(i + 1).is_some_and(is_name_word);
     let prev_is_name = i > 0 && is_name_word(&tokens[i - 1]);
     (t.has(class::PARTICLE) && next_is_name && prev_is_name)
         || (t.has(class::OF) && next_is_name && i > 0 && is_title(&tokens[i - 1]))
@@ -400,7 +400,7 @@ fn continues_run(tokens: &[Token], i: usize) -> bool {
 
 /// The run of name words that starts at token `i`, if one does.
 pub(crate) fn run_from(tokens: &[Token], i: usize) -> Option<Range<usize>> {
-    if !tokens.get(i).is_some_and(|t| is_name_word(t)) {
+    if !tokens.get(i).is_some_and(is_name_word) {
         return None;
     }
     let mut end = i + 1;

@@ -246,8 +246,6 @@ struct Found {
     continues: Option<usize>,
     /// The quotation has a cue in its own sentence (not inherited).
     own: bool,
-    /// It is in the last sentence of its paragraph.
-    last: bool,
 }
 
 /// Someone said something in a sentence with no quotation ("Ghazala Khan says she got a
@@ -259,14 +257,12 @@ struct Said {
     at: usize,
     speaker: Phrase,
     cue: String,
-    last: bool,
 }
 
 fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said: &mut Vec<Said>) {
     let all_cues: Vec<Vec<CueMatch>> = p.sentences.iter().map(|s| find_cues(p, s.clone())).collect();
     for (s, sentence) in p.sentences.iter().enumerate() {
         let cues = &all_cues[s];
-        let last = s + 1 == p.sentences.len();
         if !p.tokens[sentence.clone()].iter().any(|t| t.quote().is_some()) {
             said.extend(cues.iter().find_map(|cue| {
                 let (range, form) = match cue.role {
@@ -275,7 +271,7 @@ fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said
                     Role::According | Role::Participle => return None,
                 };
                 let speaker = Phrase { paragraph: index, tokens: range, form };
-                Some(Said { paragraph: index, at: p.tokens[cue.span.start].start, speaker, cue: cue.text.clone(), last })
+                Some(Said { paragraph: index, at: p.tokens[cue.span.start].start, speaker, cue: cue.text.clone() })
             }));
             continue;
         }
@@ -294,7 +290,6 @@ fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said
                 rule: "unattributed",
                 continues: None,
                 own: false,
-                last,
             };
             let next = p.sentences.get(s + 1).zip(all_cues.get(s + 1));
             let attributed = attribute(p, index, sentence.clone(), qi, cues).or_else(|| next.and_then(|(n, c)| attribute_from_next(p, index, sentence, qi, n, c)));
@@ -815,25 +810,34 @@ fn inherit(parsed: &[Option<Paragraph>], found: &mut [Found], said: &[Said]) {
             give(&mut found[i], source.speaker, source.cue, source.via, "continued");
             continue;
         }
-        // Attributed quotations and sayings of a paragraph, by position.
-        let sources = |paragraph: usize| -> Vec<(usize, bool, Option<Phrase>, Option<String>, Option<Phrase>)> {
-            let quotes = found.iter().filter(|f| f.paragraph == paragraph && f.own).map(|f| (f.quoted.open, f.last, f.speaker.clone(), f.cue.clone(), f.via.clone()));
-            let sayings = said.iter().filter(|s| s.paragraph == paragraph).map(|s| (s.at, s.last, Some(s.speaker.clone()), Some(s.cue.clone()), None));
-            let mut all: Vec<_> = quotes.chain(sayings).collect();
-            all.sort_by_key(|s| s.0);
-            all
-        };
-        let here = sources(paragraph);
-        let nearest = here.iter().rev().find(|s| s.0 < at).or_else(|| here.iter().find(|s| s.0 > at));
-        if let Some((_, _, speaker, cue, via)) = nearest.cloned() {
-            give(&mut found[i], speaker, cue, via, "same-paragraph");
+        let here = sources(found, said, paragraph);
+        let nearest = here.iter().rev().find(|s| s.at < at).or_else(|| here.iter().find(|s| s.at > at));
+        if let Some(s) = nearest.cloned() {
+            give(&mut found[i], s.speaker, s.cue, s.via, "same-paragraph");
         } else if paragraph > 0 && all_quotation(parsed, paragraph) {
-            let before = sources(paragraph - 1);
-            if let Some((_, _, speaker, cue, via)) = before.last().cloned() {
-                give(&mut found[i], speaker, cue, via, "previous-paragraph");
+            if let Some(s) = sources(found, said, paragraph - 1).pop() {
+                give(&mut found[i], s.speaker, s.cue, s.via, "previous-paragraph");
             }
         }
     }
+}
+
+/// Who said something at a place in a paragraph: an attributed quotation or a saying.
+#[derive(Clone)]
+struct Source {
+    at: usize,
+    speaker: Option<Phrase>,
+    cue: Option<String>,
+    via: Option<Phrase>,
+}
+
+/// The attributed quotations and sayings of a paragraph, by position.
+fn sources(found: &[Found], said: &[Said], paragraph: usize) -> Vec<Source> {
+    let quotes = found.iter().filter(|f| f.paragraph == paragraph && f.own).map(|f| Source { at: f.quoted.open, speaker: f.speaker.clone(), cue: f.cue.clone(), via: f.via.clone() });
+    let sayings = said.iter().filter(|s| s.paragraph == paragraph).map(|s| Source { at: s.at, speaker: Some(s.speaker.clone()), cue: Some(s.cue.clone()), via: None });
+    let mut all: Vec<Source> = quotes.chain(sayings).collect();
+    all.sort_by_key(|s| s.at);
+    all
 }
 
 fn give(f: &mut Found, speaker: Option<Phrase>, cue: Option<String>, via: Option<Phrase>, rule: &'static str) {
@@ -865,11 +869,11 @@ impl Resolver<'_> {
         let p = self.parsed[f.paragraph].as_ref();
         let (start, end) = p.map_or((f.quoted.start, f.quoted.end), |p| trim(&p.chars, f.quoted.start, f.quoted.end));
         let text = p.map(|p| p.chars[start..end].iter().collect()).unwrap_or_default();
-        let speaker = f.speaker.as_ref().map(|s| self.speaker(s));
+        let speaker = f.speaker.as_ref().and_then(|s| self.speaker(s));
         if let Some(name) = speaker.as_ref().filter(|s| s.form == Form::Name).and_then(|s| s.name.clone()) {
             self.speakers.push((f.paragraph, name));
         }
-        let via = f.via.as_ref().map(|v| self.channel(v));
+        let via = f.via.as_ref().and_then(|v| self.channel(v));
         if let Some(v) = via.as_ref() {
             if let Some(name) = &v.name {
                 self.channels.push(((v.paragraph, v.start), name.clone()));
@@ -878,17 +882,18 @@ impl Resolver<'_> {
         Quote { paragraph: f.paragraph, start, end, text, kind: f.kind, partial: f.partial, speaker, cue: f.cue, via, rule: f.rule, continues: f.continues }
     }
 
-    fn agent(&self, phrase: &Phrase) -> (Agent, &Paragraph) {
-        let p = self.parsed[phrase.paragraph].as_ref().expect("phrases come from parsed paragraphs");
-        let first = &p.tokens[phrase.tokens.start];
-        let last = &p.tokens[phrase.tokens.end - 1];
+    /// The agent a phrase writes (phrases always come from parsed paragraphs).
+    fn agent(&self, phrase: &Phrase) -> Option<(Agent, &Paragraph)> {
+        let p = self.parsed.get(phrase.paragraph)?.as_ref()?;
+        let first = p.tokens.get(phrase.tokens.start)?;
+        let last = p.tokens.get(phrase.tokens.end.checked_sub(1)?)?;
         let text = p.chars[first.start..last.end].iter().collect();
         let agent = Agent { text, paragraph: phrase.paragraph, start: first.start, end: last.end, form: phrase.form, name: None };
-        (agent, p)
+        Some((agent, p))
     }
 
-    fn speaker(&self, phrase: &Phrase) -> Agent {
-        let (mut agent, p) = self.agent(phrase);
+    fn speaker(&self, phrase: &Phrase) -> Option<Agent> {
+        let (mut agent, p) = self.agent(phrase)?;
         let at = (agent.paragraph, agent.start);
         agent.name = match agent.form {
             Form::Name => names::proper_name(&agent.text).map(|n| self.names.best_name(&n, at)),
@@ -908,7 +913,7 @@ impl Resolver<'_> {
                 }
             }
         };
-        agent
+        Some(agent)
     }
 
     /// The person "he" or "she" stands for: the nearest person named before it in its
@@ -935,8 +940,8 @@ impl Resolver<'_> {
 
     /// A channel's name: the acronym or name in its phrase ("the North’s state-run KCNA news
     /// agency" → "KCNA"), or for "the report" or "state media" the channel named last before.
-    fn channel(&self, phrase: &Phrase) -> Agent {
-        let (mut agent, p) = self.agent(phrase);
+    fn channel(&self, phrase: &Phrase) -> Option<Agent> {
+        let (mut agent, p) = self.agent(phrase)?;
         let tokens = &p.tokens[phrase.tokens.clone()];
         let acronym = tokens.iter().find(|t| is_acronym(&p.chars, t));
         agent.name = match acronym {
@@ -944,7 +949,7 @@ impl Resolver<'_> {
             None if agent.form == Form::Name => names::proper_name(&agent.text).or_else(|| Some(agent.text.clone())),
             None => self.channel_before((agent.paragraph, agent.start)),
         };
-        agent
+        Some(agent)
     }
 
     /// The channel named nearest before `at`: an earlier quotation's channel, or an acronym
