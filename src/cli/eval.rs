@@ -54,7 +54,7 @@ ends. Exact: the same start and end in the text file. Overlap: the shared part i
 first). Terms and titles the extractor sets apart (kind = term) are not predictions.
 
 Named-speaker accuracy: over gold quotations whose Source is a name, i.e. the Source (up to a
-comma, parenthesis or 'who') ends in capitalised words with only titles, honorifics and
+comma, parenthesis, 'who', or 'of' after a name) ends in capitalised words with only titles, honorifics and
 determiners before them ('Mr. Trump', 'Spokeswoman Haley Morris'; not 'he', 'the
 candidate', 'Clinton's campaign'), with titles stripped. A gold quotation is right when the
 prediction matched to it (overlap rule) has a speaker whose resolved name has the same last

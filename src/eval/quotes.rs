@@ -216,7 +216,7 @@ pub fn predicted_quotes(text: &str, body: &[Block]) -> Vec<Span> {
     let paragraphs: Vec<&str> = body.iter().map(|b| b.text.as_str()).collect();
     extract(&paragraphs)
         .into_iter()
-        .filter(|q| (q.kind == QuoteKind::Quote || std::env::var("ALLQ").is_ok()) && q.end > q.start)
+        .filter(|q| q.kind == QuoteKind::Quote && q.end > q.start)
         .filter_map(|q: Quote| {
             let offsets = &body[q.paragraph].offsets;
             let (start, end) = (offsets[q.start], offsets[q.end - 1] + 1);
@@ -243,7 +243,9 @@ fn span(file: &[char], mut start: usize, mut end: usize, speaker: Option<String>
 /// covers most of the stretch (the shortest Content on a tie: the innermost attribution).
 pub fn gold_quotes(text: &str, ann: &Annotation, body: &[Block]) -> Vec<Span> {
     let file: Vec<char> = text.chars().collect();
-    let contents: Vec<(Vec<(usize, usize)>, usize, Option<String>)> = ann
+    // Each Content span: its ranges, its size and its attribution's Source.
+    type Content = (Vec<(usize, usize)>, usize, Option<String>);
+    let contents: Vec<Content> = ann
         .events
         .iter()
         .filter_map(|event| {

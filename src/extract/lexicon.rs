@@ -3,7 +3,35 @@
 //! counts as a cue verb, a title or a pronoun lives in those files.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// A word list. Looked up for nearly every word of a paragraph with quotations, so hashed
+/// with a fast non-cryptographic hash (the keys are our own data, not input).
+pub type Words = HashSet<String, BuildHasherDefault<WordHasher>>;
+type Map<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// FxHash (as in rustc): a multiply-rotate hash, eight bytes at a time.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(SEED);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// What a cue tells about the words around it (see `cues.txt` for each role).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,25 +53,47 @@ pub struct Cue {
     pub inverts: bool,
 }
 
+/// What a word is, as bits, so that one lookup per word tells every list it is in. The
+/// tokenizer sets the last four from the word's shape.
+pub mod class {
+    pub const TITLE: u32 = 1;
+    pub const STOPWORD: u32 = 1 << 1;
+    pub const PRONOUN: u32 = 1 << 2;
+    pub const DETERMINER: u32 = 1 << 3;
+    pub const SKIP: u32 = 1 << 4;
+    pub const PARTICLE: u32 = 1 << 5;
+    pub const SUFFIX: u32 = 1 << 6;
+    pub const CHANNEL: u32 = 1 << 7;
+    pub const TITLE_BEFORE: u32 = 1 << 8;
+    pub const TITLE_AFTER: u32 = 1 << 9;
+    pub const WEEKDAY: u32 = 1 << 10;
+    pub const SKIP_BEFORE_DAY: u32 = 1 << 11;
+    /// The first word of a cue.
+    pub const CUE: u32 = 1 << 12;
+    /// "of", which joins "Secretary of State" and ends "Jeb Bush of Florida".
+    pub const OF: u32 = 1 << 13;
+    pub const HONORIFIC: u32 = 1 << 16;
+    pub const CAPITALIZED: u32 = 1 << 17;
+    /// Can be part of a name: capitalised and no stopword, or "al-Assad".
+    pub const NAME: u32 = 1 << 18;
+    pub const POSSESSIVE: u32 = 1 << 19;
+}
+
 /// Every list, parsed.
 pub struct Lexicon {
+    /// Lower-case word → its `class` bits.
+    pub classes: Map<u32>,
+    /// The longest word in `classes` and in `honorifics`, in characters: longer words are
+    /// not looked up.
+    pub longest_class: usize,
+    pub longest_honorific: usize,
     /// Cues by their first word, longest first.
-    pub cues: HashMap<String, Vec<Cue>>,
-    pub titles: HashSet<String>,
-    pub honorifics: HashSet<String>,
-    pub pronouns: HashSet<String>,
-    pub determiners: HashSet<String>,
-    pub skip: HashSet<String>,
-    pub particles: HashSet<String>,
-    pub name_suffixes: HashSet<String>,
-    pub abbreviations: HashSet<String>,
-    pub channels: HashSet<String>,
-    pub stopwords: HashSet<String>,
-    pub not_person: HashSet<String>,
-    pub title_before: HashSet<String>,
-    pub title_after: HashSet<String>,
-    pub weekdays: HashSet<String>,
-    pub skip_before_day: HashSet<String>,
+    pub cues: Map<Vec<Cue>>,
+    pub titles: Words,
+    pub honorifics: Words,
+    pub particles: Words,
+    pub abbreviations: Words,
+    pub not_person: Words,
     /// Phrases, each as its words.
     pub adverbials: Vec<Vec<String>>,
 }
@@ -51,23 +101,43 @@ pub struct Lexicon {
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let sections = sections(include_str!("words.txt"));
     let section = |name: &str| sections.get(name).cloned().unwrap_or_default();
+    let cues = cues(include_str!("cues.txt"));
+    let titles: Words = lines(include_str!("titles.txt")).map(str::to_lowercase).collect();
+    let mut classes: Map<u32> = Map::default();
+    let mut mark = |words: &mut dyn Iterator<Item = &String>, bit: u32| {
+        for w in words {
+            *classes.entry(w.clone()).or_default() |= bit;
+        }
+    };
+    mark(&mut titles.iter(), class::TITLE);
+    mark(&mut cues.keys(), class::CUE);
+    mark(&mut ["of".to_string()].iter(), class::OF);
+    for (name, bit) in [
+        ("stopwords", class::STOPWORD),
+        ("pronouns", class::PRONOUN),
+        ("determiners", class::DETERMINER),
+        ("skip", class::SKIP),
+        ("particles", class::PARTICLE),
+        ("name_suffixes", class::SUFFIX),
+        ("channels", class::CHANNEL),
+        ("title_before", class::TITLE_BEFORE),
+        ("title_after", class::TITLE_AFTER),
+        ("weekdays", class::WEEKDAY),
+        ("skip_before_day", class::SKIP_BEFORE_DAY),
+    ] {
+        mark(&mut sections.get(name).into_iter().flatten(), bit);
+    }
+    let honorifics: Words = lines(include_str!("honorifics.txt")).map(str::to_string).collect();
     Lexicon {
-        cues: cues(include_str!("cues.txt")),
-        titles: lines(include_str!("titles.txt")).map(str::to_lowercase).collect(),
-        honorifics: lines(include_str!("honorifics.txt")).map(str::to_string).collect(),
-        pronouns: section("pronouns"),
-        determiners: section("determiners"),
-        skip: section("skip"),
+        longest_class: classes.keys().map(|k| k.chars().count()).max().unwrap_or(0),
+        longest_honorific: honorifics.iter().map(|k| k.chars().count()).max().unwrap_or(0),
+        classes,
+        cues,
+        titles,
+        honorifics,
         particles: section("particles"),
-        name_suffixes: section("name_suffixes"),
         abbreviations: section("abbreviations"),
-        channels: section("channels"),
-        stopwords: section("stopwords"),
         not_person: section("not_person"),
-        title_before: section("title_before"),
-        title_after: section("title_after"),
-        weekdays: section("weekdays"),
-        skip_before_day: section("skip_before_day"),
         adverbials: section("adverbials").iter().map(|p| p.split_whitespace().map(str::to_string).collect()).collect(),
     }
 });
@@ -77,8 +147,8 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn sections(text: &str) -> HashMap<String, HashSet<String>> {
-    let mut out: HashMap<String, HashSet<String>> = HashMap::new();
+fn sections(text: &str) -> HashMap<String, Words> {
+    let mut out: HashMap<String, Words> = HashMap::new();
     let mut current = String::new();
     for line in lines(text) {
         match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
@@ -91,8 +161,8 @@ fn sections(text: &str) -> HashMap<String, HashSet<String>> {
     out
 }
 
-fn cues(text: &str) -> HashMap<String, Vec<Cue>> {
-    let mut out: HashMap<String, Vec<Cue>> = HashMap::new();
+fn cues(text: &str) -> Map<Vec<Cue>> {
+    let mut out: Map<Vec<Cue>> = Map::default();
     for line in lines(text) {
         let mut columns = line.split('\t');
         let (Some(words), Some(role)) = (columns.next(), columns.next()) else { continue };
@@ -131,7 +201,9 @@ mod tests {
         assert!(LEXICON.cues["said"].iter().any(|c| c.inverts) && !LEXICON.cues["told"].iter().any(|c| c.inverts));
         assert!(LEXICON.titles.contains("president") && LEXICON.titles.contains("sen."));
         assert!(LEXICON.honorifics.contains("HE") && !LEXICON.honorifics.contains("he"));
-        assert!(LEXICON.pronouns.contains("he") && LEXICON.particles.contains("al"));
+        assert_eq!(LEXICON.classes["he"] & class::PRONOUN, class::PRONOUN);
+        assert!(LEXICON.particles.contains("al"));
+        assert_eq!(LEXICON.classes["of"] & (class::STOPWORD | class::OF), class::STOPWORD | class::OF);
     }
 
     #[test]

@@ -23,7 +23,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Role, LEXICON};
+use super::lexicon::{class, Role, LEXICON};
 use super::marks::{self, Quoted};
 use super::names::{self, Names};
 use super::tokens::{self, Kind as TokenKind, Token};
@@ -120,6 +120,8 @@ const NOMINAL_WORDS: usize = 7;
 /// How many words may stand between a quotation and the name after it ("…,” Sanders
 /// campaign manager Jeff Weaver said").
 const MODIFIER_WORDS: usize = 5;
+/// How many tokens may stand between a cue and the quotation after it.
+const CUE_REACH: usize = 40;
 /// How many tokens an apposition between commas may have ("Mun Jong Nam, the ambassador,").
 const APPOSITION_TOKENS: usize = 30;
 
@@ -159,8 +161,8 @@ pub fn extract(paragraphs: &[&str]) -> Vec<Quote> {
     if found.is_empty() {
         return Vec::new();
     }
-    let names = Names::build(paragraphs);
-    let mut resolver = Resolver { parsed: &parsed, names: &names, channels: Vec::new() };
+    let names = Names::new(paragraphs);
+    let mut resolver = Resolver { parsed: &parsed, names, channels: Vec::new(), speakers: Vec::new() };
     found.into_iter().map(|f| resolver.quote(f)).collect()
 }
 
@@ -198,12 +200,13 @@ impl Paragraph {
         Paragraph { chars, quoted, tokens, sentences }
     }
 
-    fn lower(&self, i: usize) -> String {
+    fn lower(&self, i: usize) -> tokens::Small {
         self.tokens[i].lower(&self.chars)
     }
 
-    fn word_is(&self, i: usize, set: &std::collections::HashSet<String>) -> bool {
-        self.tokens[i].is_word() && set.contains(&self.lower(i))
+    /// Whether token `i` is a word with any of the `class` bits.
+    fn has(&self, i: usize, bits: u32) -> bool {
+        self.tokens[i].has(bits)
     }
 
 
@@ -243,8 +246,6 @@ struct Found {
     continues: Option<usize>,
     /// The quotation has a cue in its own sentence (not inherited).
     own: bool,
-    /// It is in the last sentence of its paragraph.
-    last: bool,
 }
 
 /// Someone said something in a sentence with no quotation ("Ghazala Khan says she got a
@@ -256,14 +257,12 @@ struct Said {
     at: usize,
     speaker: Phrase,
     cue: String,
-    last: bool,
 }
 
 fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said: &mut Vec<Said>) {
     let all_cues: Vec<Vec<CueMatch>> = p.sentences.iter().map(|s| find_cues(p, s.clone())).collect();
     for (s, sentence) in p.sentences.iter().enumerate() {
         let cues = &all_cues[s];
-        let last = s + 1 == p.sentences.len();
         if !p.tokens[sentence.clone()].iter().any(|t| t.quote().is_some()) {
             said.extend(cues.iter().find_map(|cue| {
                 let (range, form) = match cue.role {
@@ -272,7 +271,7 @@ fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said
                     Role::According | Role::Participle => return None,
                 };
                 let speaker = Phrase { paragraph: index, tokens: range, form };
-                Some(Said { paragraph: index, at: p.tokens[cue.span.start].start, speaker, cue: cue.text.clone(), last })
+                Some(Said { paragraph: index, at: p.tokens[cue.span.start].start, speaker, cue: cue.text.clone() })
             }));
             continue;
         }
@@ -291,7 +290,6 @@ fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said
                 rule: "unattributed",
                 continues: None,
                 own: false,
-                last,
             };
             let next = p.sentences.get(s + 1).zip(all_cues.get(s + 1));
             let attributed = attribute(p, index, sentence.clone(), qi, cues).or_else(|| next.and_then(|(n, c)| attribute_from_next(p, index, sentence, qi, n, c)));
@@ -303,15 +301,18 @@ fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said
                 f.own = true;
             } else if qi > sentence.start && p.tokens[qi - 1].is_punct(':') {
                 // "She then addressed the supporters again: “…”": the clause's subject.
-                if let Some((range, form)) = opening_phrase(p, sentence.start, qi - 1).filter(|(_, form)| *form != Form::Nominal) {
+                let alone = phrase_after(p, sentence.start, qi - 1).filter(|(r, form)| *form == Form::Name && r.end == qi - 1);
+                if let Some((range, form)) = alone.or_else(|| opening_phrase(p, sentence.start, qi - 1)).filter(|(_, form)| *form != Form::Nominal) {
                     f.speaker = Some(Phrase { paragraph: index, tokens: range, form });
                     f.rule = "speaker-colon-quote";
                     f.own = true;
                 }
             }
-            if is_term(p, qi, partial, cues.len()) {
+            let near = cues.iter().filter(|c| c.span.start > qi || qi - c.span.end <= CUE_REACH).count();
+            if is_term(p, qi, partial, near) {
                 f.kind = Kind::Term;
                 f.rule = "term";
+                f.own = false;
                 f.speaker = None;
                 f.cue = None;
                 f.via = None;
@@ -332,7 +333,7 @@ fn find_cues(p: &Paragraph, sentence: Range<usize>) -> Vec<CueMatch> {
             i += 1;
             continue;
         }
-        let candidates = LEXICON.cues.get(&p.lower(i));
+        let candidates = if t.has(class::CUE) { LEXICON.cues.get(&*p.lower(i)) } else { None };
         let matched = candidates.and_then(|cues| cues.iter().find_map(|cue| match_cue(p, i, sentence.end, &cue.words).map(|m| (m, cue))));
         match matched {
             Some(((span, slot, text), cue)) => {
@@ -390,6 +391,10 @@ fn attribute(p: &Paragraph, paragraph: usize, sentence: Range<usize>, qi: usize,
     let according = |c: &&&CueMatch| c.role == Role::According;
     for cue in order.iter().filter(speaking).chain(order.iter().filter(according)) {
         let after = cue.span.start > qi;
+        // A cue far before the quotation is not its cue (a long caption with no full stops).
+        if !after && qi - cue.span.end > CUE_REACH {
+            continue;
+        }
         let lo = match () {
             _ if after => qi + 1,
             _ if cue.span.start >= prev_quote => prev_quote,
@@ -456,7 +461,7 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
                 let first = (qi + 1..range.start).find(|&i| p.tokens[i].is_word()).unwrap_or(range.start);
                 let gap = &p.tokens[first..range.start];
                 let in_phrase = gap.len() <= MODIFIER_WORDS
-                    && (first..range.start).all(|i| p.tokens[i].is_word() && !is_cue_word(p, i) && (!LEXICON.stopwords.contains(&p.lower(i)) || p.word_is(i, &LEXICON.determiners)));
+                    && (first..range.start).all(|i| p.tokens[i].is_word() && !is_cue_word(p, i) && (!p.has(i, class::STOPWORD) || p.has(i, class::DETERMINER)));
                 in_phrase.then(|| (phrase(first..range.end, form), None, "quote-speaker-cue"))
             } else if let Some((range, form)) = phrase_before(p, lo, cue.span.start) {
                 Some((phrase(range, form), None, "speaker-cue-quote"))
@@ -464,8 +469,9 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
                 // "In other words, explained CBS moderator Nancy Cordes: “…”".
                 Some((phrase(range, form), None, "cue-speaker-quote"))
             } else {
-                // "Trump referred to the massacre and said he would …": the clause's subject.
-                let conjunction = (lo..cue.span.start).rev().find(|&i| skippable(p, lo, i + 1) == 0).filter(|&i| matches!(p.lower(i).as_str(), "and" | "but" | "then"))?;
+                // "Trump referred to the massacre and said he would …", "Trump was prompted
+                // to say …": the clause's subject.
+                let conjunction = (lo..cue.span.start).rev().find(|&i| skippable(p, lo, i + 1) == 0).filter(|&i| matches!(p.lower(i).as_str(), "and" | "but" | "then" | "to"))?;
                 let (range, form) = clause_subject(p, sentence, conjunction, cues)?;
                 Some((phrase(range, form), None, "speaker-cue-quote"))
             }
@@ -490,7 +496,6 @@ fn channel_in_sentence(p: &Paragraph, paragraph: usize, sentence: &Range<usize>,
 /// with its titles, a pronoun or a phrase such as "the spokesman". Words such as "also" or
 /// "has" between it and `end` are skipped, and so is an apposition between commas.
 fn phrase_before(p: &Paragraph, lo: usize, end: usize) -> Option<(Range<usize>, Form)> {
-    let chars = &p.chars;
     let mut e = end;
     while e > lo {
         let n = skippable(p, lo, e);
@@ -513,43 +518,45 @@ fn phrase_before(p: &Paragraph, lo: usize, end: usize) -> Option<(Range<usize>, 
     }
     let last = e - 1;
     let t = &p.tokens[last];
-    if p.word_is(last, &LEXICON.pronouns) {
+    if p.has(last, class::PRONOUN) {
         if p.lower(last) == "who" {
             // "Trump, who …" : the phrase before the comma.
             return (last > lo && p.tokens[last - 1].is_punct(',')).then(|| phrase_before(p, lo, last - 1)).flatten();
         }
         return Some((last..e, Form::Pronoun));
     }
-    if names::is_name_word(chars, t) {
-        let mut run = names::run_before(chars, &p.tokens[..e], e)?;
+    if names::is_name_word(t) {
+        let mut run = names::run_before(&p.tokens[..e], e)?;
         // "Gov. Jeb Bush of Florida": the name before "of" and a place.
-        if run.start >= 2 && run.start > lo + 1 && p.lower(run.start - 1) == "of" && names::is_name_word(chars, &p.tokens[run.start - 2]) && !names::is_title(chars, &p.tokens[run.start - 2]) {
-            if let Some(person) = names::run_before(chars, &p.tokens[..run.start - 1], run.start - 1) {
+        if run.start >= 2 && run.start > lo + 1 && p.has(run.start - 1, class::OF) && names::is_name_word(&p.tokens[run.start - 2]) && !names::is_title(&p.tokens[run.start - 2]) {
+            if let Some(person) = names::run_before(&p.tokens[..run.start - 1], run.start - 1) {
                 run = person.start..run.end;
             }
         }
         let start = titles_before(p, lo.max(run.start.saturating_sub(4)), run.start);
         let start = start.max(lo);
-        let has_name = names::name_part(chars, &p.tokens, run.clone()).is_some();
+        let has_name = names::name_part(&p.tokens, run.clone()).is_some();
         return Some((start..e, if has_name { Form::Name } else { Form::Nominal }));
     }
-    if t.is_word() && !LEXICON.stopwords.contains(&p.lower(last)) && !is_cue_word(p, last) {
+    if t.is_word() && !p.has(last, class::STOPWORD) && !is_cue_word(p, last) {
         // "the spokesman", "a senior administration official", "officials".
         let from = e.saturating_sub(NOMINAL_WORDS).max(lo);
         let mut i = last;
         while i > from {
             let prev = i - 1;
             let w = &p.tokens[prev];
-            if p.word_is(prev, &LEXICON.determiners) {
+            if p.has(prev, class::DETERMINER) {
                 return Some((prev..e, Form::Nominal));
             }
-            let inside = w.is_word() && (!LEXICON.stopwords.contains(&p.lower(prev)) || p.lower(prev) == "of") && !is_cue_word(p, prev);
+            let inside = w.is_word() && (!p.has(prev, class::STOPWORD) || p.has(prev, class::OF)) && !is_cue_word(p, prev);
             if !inside {
                 break;
             }
-            if w.is_possessive(chars) {
-                // "Clinton's spokesman": the possessor opens the phrase.
-                return Some((prev..e, Form::Nominal));
+            if w.is_possessive() {
+                // "Clinton's spokesman", "the North's state-run agency": the possessor (and
+                // its determiner) opens the phrase.
+                let start = if prev > lo && p.has(prev - 1, class::DETERMINER) { prev - 1 } else { prev };
+                return Some((start..e, Form::Nominal));
             }
             i = prev;
         }
@@ -576,10 +583,10 @@ fn apposition_before(p: &Paragraph, lo: usize, comma: usize) -> Option<(Range<us
         let t = &p.tokens[inner];
         let apostrophe = p.tokens.get(inner + 1).is_some_and(|n| n.is_punct('\'') || n.is_punct('’'));
         let opens = inner < comma
-            && (p.word_is(inner, &LEXICON.determiners)
-                || names::is_title(chars, t)
+            && (p.has(inner, class::DETERMINER)
+                || names::is_title(t)
                 || chars[t.start].is_numeric()
-                || t.is_possessive(chars)
+                || t.is_possessive()
                 || apostrophe
                 || (t.is_word() && chars[t.start].is_lowercase()));
         if !opens {
@@ -591,7 +598,7 @@ fn apposition_before(p: &Paragraph, lo: usize, comma: usize) -> Option<(Range<us
     }
     let nearest = *commas.last()?;
     let before_is_role = nearest > lo && p.tokens[nearest - 1].is_word() && chars[p.tokens[nearest - 1].start].is_lowercase();
-    let run = names::run_from(chars, &p.tokens[..comma], nearest + 1).filter(|r| r.end == comma && names::name_part(chars, &p.tokens, r.clone()).is_some());
+    let run = names::run_from(&p.tokens[..comma], nearest + 1).filter(|r| r.end == comma && names::name_part(&p.tokens, r.clone()).is_some());
     run.filter(|_| before_is_role && !quoted_after(nearest)).map(|r| (r, Form::Name))
 }
 
@@ -599,7 +606,7 @@ fn apposition_before(p: &Paragraph, lo: usize, comma: usize) -> Option<(Range<us
 /// before "Ben Carson"), not before `lo`.
 fn titles_before(p: &Paragraph, lo: usize, start: usize) -> usize {
     let mut s = start;
-    while s > lo && names::is_title(&p.chars, &p.tokens[s - 1]) {
+    while s > lo && names::is_title(&p.tokens[s - 1]) {
         s -= 1;
     }
     s
@@ -612,31 +619,31 @@ fn phrase_after(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usize>
     if start >= end {
         return None;
     }
-    if p.word_is(start, &LEXICON.pronouns) && p.lower(start) != "who" {
+    if p.has(start, class::PRONOUN) && p.lower(start) != "who" {
         return Some((start..start + 1, Form::Pronoun));
     }
-    let determiner = p.word_is(start, &LEXICON.determiners);
+    let determiner = p.has(start, class::DETERMINER);
     // Runs of name words and title words, up to the last run that holds a name: "former
     // Obama adviser David Axelrod", "Concord resident Whit Symms".
     let mut i = start + usize::from(determiner);
     let mut found: Option<(usize, Form)> = None;
     while i < end {
         let t = &p.tokens[i];
-        if let Some(run) = names::run_from(chars, &p.tokens[..end], i) {
-            let named = names::name_part(chars, &p.tokens, run.clone()).is_some();
+        if let Some(run) = names::run_from(&p.tokens[..end], i) {
+            let named = names::name_part(&p.tokens, run.clone()).is_some();
             if named || found.is_none() {
                 found = Some((run.end, if named { Form::Name } else { Form::Nominal }));
             }
-            if t.is_possessive(chars) || p.tokens[run.end - 1].is_possessive(chars) {
+            if t.is_possessive() || p.tokens[run.end - 1].is_possessive() {
                 found = None;
             }
             i = run.end;
-        } else if names::is_title(chars, t) || (t.is_word() && chars[t.start].is_lowercase() && !LEXICON.stopwords.contains(&p.lower(i)) && !is_cue_word(p, i) && found.is_some()) {
+        } else if names::is_title(t) || (t.is_word() && chars[t.start].is_lowercase() && !p.has(i, class::STOPWORD) && !is_cue_word(p, i) && found.is_some()) {
             i += 1;
         } else {
             break;
         }
-        if found.is_some_and(|(_, form)| form == Form::Name) && !p.tokens.get(i).is_some_and(|n| names::is_title(chars, n) || names::is_name_word(chars, n)) {
+        if found.is_some_and(|(_, form)| form == Form::Name) && !p.tokens.get(i).is_some_and(|n| names::is_title(n) || names::is_name_word(n)) {
             break;
         }
     }
@@ -649,7 +656,7 @@ fn phrase_after(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usize>
     let mut j = start + 1;
     while j < end && j - start <= NOMINAL_WORDS {
         let t = &p.tokens[j];
-        let stop = !t.is_word() || is_cue_word(p, j) || (LEXICON.stopwords.contains(&p.lower(j)) && p.lower(j) != "of");
+        let stop = !t.is_word() || is_cue_word(p, j) || (p.has(j, class::STOPWORD) && !p.has(j, class::OF));
         if stop {
             break;
         }
@@ -678,7 +685,7 @@ fn clause_subject(p: &Paragraph, sentence: &Range<usize>, end: usize, cues: &[Cu
 fn opening_phrase(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usize>, Form)> {
     // The sentence's start, or the start of what follows an opening phrase and its comma
     // ("On Thursday, after remaining neutral, Warren appeared …").
-    let opens_with_phrase = p.tokens.get(start).is_some_and(|t| LEXICON.stopwords.contains(&t.lower(&p.chars)) && !p.word_is(start, &LEXICON.pronouns) && !p.word_is(start, &LEXICON.determiners));
+    let opens_with_phrase = p.tokens.get(start).is_some_and(|t| t.has(class::STOPWORD) && !p.has(start, class::PRONOUN) && !p.has(start, class::DETERMINER));
     let starts = std::iter::once(start).filter(|_| !opens_with_phrase).chain((start..end).filter(|&i| p.tokens[i].is_punct(',')).map(|c| c + 1));
     for from in starts {
         // The phrase must be followed by a word (its verb), not be the whole clause.
@@ -688,7 +695,9 @@ fn opening_phrase(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usiz
             let word = p.lower(r.start);
             r.len() == 1 && (word.ends_with("ing") || word.ends_with("ed") || word.contains('\'') || word.contains('’'))
         };
-        if let Some((range, form)) = phrase_after(p, from, end).filter(|(r, _)| r.end < end && p.tokens[r.end].is_word() && !verb_like(r)) {
+        // Followed by its verb or an apposition ("Mitch McConnell, R-Ky., delivered …").
+        let verb_follows = |r: &Range<usize>| r.end < end && (p.tokens[r.end].is_word() || p.tokens[r.end].is_punct(','));
+        if let Some((range, form)) = phrase_after(p, from, end).filter(|(r, _)| verb_follows(r) && !verb_like(r)) {
             return Some((range, form));
         }
         if !opens_with_phrase {
@@ -707,15 +716,15 @@ fn skippable(p: &Paragraph, lo: usize, end: usize) -> usize {
     if !t.is_word() {
         return 0;
     }
-    let word = p.lower(i);
-    if LEXICON.weekdays.contains(&word) {
-        let on = i > lo && p.word_is(i - 1, &LEXICON.skip_before_day);
+    if t.has(class::WEEKDAY) {
+        let on = i > lo && p.has(i - 1, class::SKIP_BEFORE_DAY);
         return 1 + usize::from(on);
     }
     if p.chars[t.start].is_uppercase() {
         return 0;
     }
-    if LEXICON.skip.contains(&word) || (word.len() > 4 && word.ends_with("ly") && !LEXICON.titles.contains(&word)) {
+    let ly = t.end - t.start > 4 && p.chars[t.end - 2] == 'l' && p.chars[t.end - 1] == 'y';
+    if t.has(class::SKIP) || (ly && !t.has(class::TITLE)) {
         return 1;
     }
     LEXICON
@@ -726,7 +735,7 @@ fn skippable(p: &Paragraph, lo: usize, end: usize) -> usize {
 }
 
 fn is_cue_word(p: &Paragraph, i: usize) -> bool {
-    p.tokens[i].is_word() && LEXICON.cues.contains_key(&p.lower(i))
+    p.tokens[i].is_word() && p.has(i, class::CUE)
 }
 
 /// Whether the quotation at token `qi` is part of a sentence rather than a sentence (or
@@ -763,8 +772,8 @@ fn is_term(p: &Paragraph, qi: usize, partial: bool, cues: usize) -> bool {
     });
     let before = qi.checked_sub(1).map(|i| &p.tokens[i]);
     let after = p.tokens.get(qi + 1);
-    let titled = before.is_some_and(|t| t.is_possessive(&p.chars) || (t.is_word() && LEXICON.title_before.contains(&t.lower(&p.chars))))
-        || after.is_some_and(|t| t.is_word() && LEXICON.title_after.contains(&t.lower(&p.chars)));
+    let titled = before.is_some_and(|t| t.is_possessive() || t.has(class::TITLE_BEFORE))
+        || after.is_some_and(|t| t.has(class::TITLE_AFTER));
     if partial && title_case && titled && words.len() <= TITLE_WORDS {
         return true;
     }
@@ -801,25 +810,34 @@ fn inherit(parsed: &[Option<Paragraph>], found: &mut [Found], said: &[Said]) {
             give(&mut found[i], source.speaker, source.cue, source.via, "continued");
             continue;
         }
-        // Attributed quotations and sayings of a paragraph, by position.
-        let sources = |paragraph: usize| -> Vec<(usize, bool, Option<Phrase>, Option<String>, Option<Phrase>)> {
-            let quotes = found.iter().filter(|f| f.paragraph == paragraph && f.own).map(|f| (f.quoted.open, f.last, f.speaker.clone(), f.cue.clone(), f.via.clone()));
-            let sayings = said.iter().filter(|s| s.paragraph == paragraph).map(|s| (s.at, s.last, Some(s.speaker.clone()), Some(s.cue.clone()), None));
-            let mut all: Vec<_> = quotes.chain(sayings).collect();
-            all.sort_by_key(|s| s.0);
-            all
-        };
-        let here = sources(paragraph);
-        let nearest = here.iter().rev().find(|s| s.0 < at).or_else(|| here.iter().find(|s| s.0 > at));
-        if let Some((_, _, speaker, cue, via)) = nearest.cloned() {
-            give(&mut found[i], speaker, cue, via, "same-paragraph");
+        let here = sources(found, said, paragraph);
+        let nearest = here.iter().rev().find(|s| s.at < at).or_else(|| here.iter().find(|s| s.at > at));
+        if let Some(s) = nearest.cloned() {
+            give(&mut found[i], s.speaker, s.cue, s.via, "same-paragraph");
         } else if paragraph > 0 && all_quotation(parsed, paragraph) {
-            let before = sources(paragraph - 1);
-            if let Some((_, _, speaker, cue, via)) = before.last().cloned() {
-                give(&mut found[i], speaker, cue, via, "previous-paragraph");
+            if let Some(s) = sources(found, said, paragraph - 1).pop() {
+                give(&mut found[i], s.speaker, s.cue, s.via, "previous-paragraph");
             }
         }
     }
+}
+
+/// Who said something at a place in a paragraph: an attributed quotation or a saying.
+#[derive(Clone)]
+struct Source {
+    at: usize,
+    speaker: Option<Phrase>,
+    cue: Option<String>,
+    via: Option<Phrase>,
+}
+
+/// The attributed quotations and sayings of a paragraph, by position.
+fn sources(found: &[Found], said: &[Said], paragraph: usize) -> Vec<Source> {
+    let quotes = found.iter().filter(|f| f.paragraph == paragraph && f.own).map(|f| Source { at: f.quoted.open, speaker: f.speaker.clone(), cue: f.cue.clone(), via: f.via.clone() });
+    let sayings = said.iter().filter(|s| s.paragraph == paragraph).map(|s| Source { at: s.at, speaker: Some(s.speaker.clone()), cue: Some(s.cue.clone()), via: None });
+    let mut all: Vec<Source> = quotes.chain(sayings).collect();
+    all.sort_by_key(|s| s.at);
+    all
 }
 
 fn give(f: &mut Found, speaker: Option<Phrase>, cue: Option<String>, via: Option<Phrase>, rule: &'static str) {
@@ -839,9 +857,11 @@ fn all_quotation(parsed: &[Option<Paragraph>], paragraph: usize) -> bool {
 /// Turns phrases into agents with names.
 struct Resolver<'a> {
     parsed: &'a [Option<Paragraph>],
-    names: &'a Names,
+    names: Names<'a>,
     /// Channels named so far: (paragraph, code point, name).
     channels: Vec<((usize, usize), String)>,
+    /// Named speakers so far: (paragraph, name).
+    speakers: Vec<(usize, String)>,
 }
 
 impl Resolver<'_> {
@@ -849,8 +869,11 @@ impl Resolver<'_> {
         let p = self.parsed[f.paragraph].as_ref();
         let (start, end) = p.map_or((f.quoted.start, f.quoted.end), |p| trim(&p.chars, f.quoted.start, f.quoted.end));
         let text = p.map(|p| p.chars[start..end].iter().collect()).unwrap_or_default();
-        let speaker = f.speaker.as_ref().map(|s| self.speaker(s));
-        let via = f.via.as_ref().map(|v| self.channel(v));
+        let speaker = f.speaker.as_ref().and_then(|s| self.speaker(s));
+        if let Some(name) = speaker.as_ref().filter(|s| s.form == Form::Name).and_then(|s| s.name.clone()) {
+            self.speakers.push((f.paragraph, name));
+        }
+        let via = f.via.as_ref().and_then(|v| self.channel(v));
         if let Some(v) = via.as_ref() {
             if let Some(name) = &v.name {
                 self.channels.push(((v.paragraph, v.start), name.clone()));
@@ -859,43 +882,66 @@ impl Resolver<'_> {
         Quote { paragraph: f.paragraph, start, end, text, kind: f.kind, partial: f.partial, speaker, cue: f.cue, via, rule: f.rule, continues: f.continues }
     }
 
-    fn agent(&self, phrase: &Phrase) -> (Agent, &Paragraph) {
-        let p = self.parsed[phrase.paragraph].as_ref().expect("phrases come from parsed paragraphs");
-        let first = &p.tokens[phrase.tokens.start];
-        let last = &p.tokens[phrase.tokens.end - 1];
+    /// The agent a phrase writes (phrases always come from parsed paragraphs).
+    fn agent(&self, phrase: &Phrase) -> Option<(Agent, &Paragraph)> {
+        let p = self.parsed.get(phrase.paragraph)?.as_ref()?;
+        let first = p.tokens.get(phrase.tokens.start)?;
+        let last = p.tokens.get(phrase.tokens.end.checked_sub(1)?)?;
         let text = p.chars[first.start..last.end].iter().collect();
         let agent = Agent { text, paragraph: phrase.paragraph, start: first.start, end: last.end, form: phrase.form, name: None };
-        (agent, p)
+        Some((agent, p))
     }
 
-    fn speaker(&self, phrase: &Phrase) -> Agent {
-        let (mut agent, p) = self.agent(phrase);
+    fn speaker(&self, phrase: &Phrase) -> Option<Agent> {
+        let (mut agent, p) = self.agent(phrase)?;
         let at = (agent.paragraph, agent.start);
         agent.name = match agent.form {
             Form::Name => names::proper_name(&agent.text).map(|n| self.names.best_name(&n, at)),
             Form::Pronoun => match agent.text.to_lowercase().as_str() {
-                "he" | "she" => self.names.person_before(at, &[]).map(|m| self.names.best_name(&m.name, (m.paragraph, m.start))),
+                "he" | "she" => self.antecedent(p, phrase),
                 _ => None,
             },
             Form::Nominal => {
-                let words: Vec<String> = p.tokens[phrase.tokens.clone()].iter().map(|t| t.lower(&p.chars)).collect();
+                let words: Vec<String> = p.tokens[phrase.tokens.clone()].iter().map(|t| t.lower(&p.chars).to_string()).collect();
                 let definite = words.first().is_some_and(|w| matches!(w.as_str(), "the" | "his" | "her" | "their"));
                 let head = words.last().cloned().unwrap_or_default();
                 let titles: Vec<String> = words.iter().filter(|w| LEXICON.titles.contains(*w)).cloned().collect();
-                if definite && LEXICON.titles.contains(&head) {
+                if definite && LEXICON.titles.contains(&*head) {
                     self.names.person_before(at, &titles).map(|m| self.names.best_name(&m.name, (m.paragraph, m.start)))
                 } else {
                     None
                 }
             }
         };
-        agent
+        Some(agent)
+    }
+
+    /// The person "he" or "she" stands for: the nearest person named before it in its
+    /// paragraph; else the last named speaker, if in this paragraph or the one before; else
+    /// the nearest person named in the paragraphs before.
+    fn antecedent(&self, p: &Paragraph, phrase: &Phrase) -> Option<String> {
+        let before = &p.tokens[..phrase.tokens.start];
+        // A person here: a full name, or the last word of a speaker's name.
+        let known = |m: &names::NameMention| m.person || self.speakers.iter().any(|(_, s)| names::same_person(s, &m.name) && !m.name.contains(' '));
+        let here = names::mentions_in(&p.chars, before, phrase.paragraph).into_iter().rev().find(known);
+        let person = match here {
+            Some(m) => m,
+            None => {
+                let recent = self.speakers.last().filter(|(paragraph, _)| paragraph + 1 >= phrase.paragraph);
+                if let Some((_, name)) = recent {
+                    return Some(name.clone());
+                }
+                let start = p.tokens[phrase.tokens.start].start;
+                self.names.person_before((phrase.paragraph, start), &[])?.clone()
+            }
+        };
+        Some(self.names.best_name(&person.name, (person.paragraph, person.start)))
     }
 
     /// A channel's name: the acronym or name in its phrase ("the North’s state-run KCNA news
     /// agency" → "KCNA"), or for "the report" or "state media" the channel named last before.
-    fn channel(&self, phrase: &Phrase) -> Agent {
-        let (mut agent, p) = self.agent(phrase);
+    fn channel(&self, phrase: &Phrase) -> Option<Agent> {
+        let (mut agent, p) = self.agent(phrase)?;
         let tokens = &p.tokens[phrase.tokens.clone()];
         let acronym = tokens.iter().find(|t| is_acronym(&p.chars, t));
         agent.name = match acronym {
@@ -903,7 +949,7 @@ impl Resolver<'_> {
             None if agent.form == Form::Name => names::proper_name(&agent.text).or_else(|| Some(agent.text.clone())),
             None => self.channel_before((agent.paragraph, agent.start)),
         };
-        agent
+        Some(agent)
     }
 
     /// The channel named nearest before `at`: an earlier quotation's channel, or an acronym

@@ -1,0 +1,152 @@
+//! Quote extraction on the example articles, on every text of the PolNeAR corpus (offsets,
+//! no panics), and `corpusdb eval quotes` against its dev split.
+
+mod common;
+
+use common::*;
+use corpusdb::extract::echo;
+use corpusdb::extract::quotes::{extract, Kind, Quote};
+use corpusdb::model::Kind as BlockKind;
+use corpusdb::text::blocks::{split_blocks, structure_plain_text};
+use serde_json::Value;
+
+fn expected() -> Value {
+    let text = std::fs::read_to_string(fixtures().join("expected.json")).expect("expected.json");
+    serde_json::from_str(&text).expect("expected.json parses")
+}
+
+/// The body blocks of a seed file, as the loader classifies them.
+fn body(file: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(fixtures().join("seeds").join(file)).expect("seed file");
+    structure_plain_text(&text).into_iter().filter(|b| b.kind == BlockKind::Body).map(|b| b.text).collect()
+}
+
+fn trimmed(text: &str) -> &str {
+    text.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+fn quotes_of(file: &str) -> (Vec<String>, Vec<Quote>) {
+    let blocks = body(file);
+    let paragraphs: Vec<&str> = blocks.iter().map(String::as_str).collect();
+    let quotes = extract(&paragraphs);
+    (blocks, quotes)
+}
+
+#[test]
+fn seed_quotes_have_speaker_cue_channel_and_partial_flag() {
+    let expected = expected();
+    for (file, article) in expected["articles"].as_object().unwrap() {
+        let (blocks, quotes) = quotes_of(file);
+        let direct: Vec<&Quote> = quotes.iter().filter(|q| q.kind == Kind::Quote).collect();
+        let wanted = article["quotes"].as_array().unwrap();
+        assert_eq!(direct.len(), wanted.len(), "{file}: {direct:#?}");
+        for want in wanted {
+            let text = want["text"].as_str().unwrap();
+            let q = direct.iter().find(|q| trimmed(&q.text) == text).unwrap_or_else(|| panic!("{file}: no quote {text:?} in {direct:#?}"));
+            let speaker = q.speaker.as_ref().unwrap_or_else(|| panic!("{file}: {text:?} has no speaker"));
+            assert_eq!(speaker.name.as_deref(), want["speaker"].as_str(), "{file}: {text:?}");
+            assert_eq!(q.cue.as_deref(), want["cue"].as_str(), "{file}: {text:?}");
+            assert_eq!(q.via.as_ref().and_then(|v| v.name.as_deref()), want["via"].as_str(), "{file}: {text:?}");
+            assert_eq!(q.partial, want["partial"].as_bool().unwrap_or(false), "{file}: {text:?}");
+            // Offsets cut the text out of its paragraph, and the speaker out of its own.
+            let cut = |p: usize, s: usize, e: usize| blocks[p].chars().skip(s).take(e - s).collect::<String>();
+            assert_eq!(cut(q.paragraph, q.start, q.end), q.text);
+            assert_eq!(cut(speaker.paragraph, speaker.start, speaker.end), speaker.text);
+        }
+        for not in article.get("not_quotes").and_then(Value::as_array).into_iter().flatten() {
+            let not = not.as_str().unwrap();
+            assert!(!direct.iter().any(|q| q.text.contains(not)), "{file}: {not:?} is not a quotation");
+        }
+    }
+}
+
+#[test]
+fn the_seed_echo_matches_across_the_two_articles() {
+    let expected = expected();
+    let variants: Vec<&str> = expected["cross_article"]["echoed_quote"]["variants"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    // Found by the extractor in the two articles, not taken from the fixture.
+    let found: Vec<Quote> = ["000_18912cdddedae764.txt", "002_c54f96b386a77b3c.txt"]
+        .iter()
+        .map(|f| quotes_of(f).1.into_iter().find(|q| q.text.starts_with("I am going to visit")).expect("the echoed quote"))
+        .collect();
+    assert_eq!(trimmed(&found[0].text), variants[0]);
+    assert_eq!(trimmed(&found[1].text), variants[1]);
+    assert_eq!(echo::key(&found[0].text), echo::key(&found[1].text));
+    assert!(echo::similarity(&found[0].text, &found[1].text) >= echo::ECHO_SIMILARITY);
+    // Two different quotations of the same speaker are no echo.
+    let other = quotes_of("000_18912cdddedae764.txt").1.into_iter().find(|q| q.text.starts_with("The world welcomes")).unwrap();
+    assert!(echo::similarity(&found[0].text, &other.text) < echo::ECHO_SIMILARITY);
+    assert_ne!(echo::key(&found[0].text), echo::key(&other.text));
+}
+
+#[test]
+fn odd_input_never_panics_and_offsets_hold() {
+    let odd = [
+        "", "“", "”", "\"\"\"", "''", "' ' '", ",,,", "“,” said", "said “", ", said ,", "“A,” ,, said ,",
+        "He, , said “x”", "“x” (R-Texas), said", "according to", "cited as saying “x”", "“x,” said the",
+        "“…”", "« »", "„ja“", "‘’", "a-", "-“b”-", "“é,” dit Zoë Ça-Va, « ça »",
+        "“Unclosed paragraph", "“Continued,” he said.",
+    ];
+    let paragraphs: Vec<&str> = odd.to_vec();
+    for q in extract(&paragraphs) {
+        let cut: String = paragraphs[q.paragraph].chars().skip(q.start).take(q.end - q.start).collect();
+        assert_eq!(cut, q.text);
+    }
+    for p in &odd {
+        extract(&[p]);
+    }
+}
+
+/// Every text of the PolNeAR train split, cut as the loader cuts it: no panic, and every
+/// quote's and speaker's offsets cut their text out of their paragraph.
+#[test]
+fn offsets_hold_on_a_real_corpus() {
+    let Some(dir) = corpus("polnear/train/text") else { return };
+    let mut quotes = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let blocks = split_blocks(&text);
+        let paragraphs: Vec<&str> = blocks.iter().map(String::as_str).collect();
+        let chars: Vec<Vec<char>> = paragraphs.iter().map(|p| p.chars().collect()).collect();
+        for q in extract(&paragraphs) {
+            quotes += 1;
+            assert_eq!(chars[q.paragraph][q.start..q.end].iter().collect::<String>(), q.text);
+            for agent in q.speaker.iter().chain(&q.via) {
+                assert_eq!(chars[agent.paragraph][agent.start..agent.end].iter().collect::<String>(), agent.text);
+            }
+        }
+    }
+    assert!(quotes > 8000, "{quotes} quotations in PolNeAR train");
+}
+
+/// `corpusdb eval quotes` on the dev split (never used to develop the rules): the scores
+/// reached so far must not fall.
+#[test]
+fn eval_quotes_on_polnear_dev() {
+    let Some(dev) = corpus("polnear/dev") else { return };
+    let scores = eval(&dev);
+    assert!(scores["span F1, exact"] >= 0.95, "{scores:?}");
+    assert!(scores["span F1, overlap 0.8"] >= 0.95, "{scores:?}");
+    assert!(scores["named-speaker accuracy"] >= 0.80, "{scores:?}");
+}
+
+/// The targets of the Quotes issue. Not met yet (see the report in the issue); run with
+/// `cargo test --release --test quotes -- --ignored` to see how far.
+#[test]
+#[ignore = "targets not met yet: span F1 0.955 and named-speaker accuracy 0.822 on dev"]
+fn eval_quotes_meets_the_targets_on_polnear_dev() {
+    let Some(dev) = corpus("polnear/dev") else { return };
+    let scores = eval(&dev);
+    assert!(scores["span F1, exact"] >= 0.98, "{scores:?}");
+    assert!(scores["named-speaker accuracy"] >= 0.90, "{scores:?}");
+}
+
+fn eval(dir: &std::path::Path) -> std::collections::BTreeMap<String, f64> {
+    let out = ok(&repo(), &["eval", "quotes", "--gold", dir.to_str().unwrap(), "--format", "json"]);
+    let rows: Value = serde_json::from_str(&out).expect("json rows");
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["measure"].as_str().unwrap().to_string(), r["value"].as_f64().unwrap()))
+        .collect()
+}
