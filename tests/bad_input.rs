@@ -4,6 +4,8 @@
 //! input is. Odd but valid input (a 1 MB line, 10,000 quotation marks) is stored whole.
 
 mod common;
+#[path = "common/unprivileged.rs"]
+mod unprivileged;
 
 use std::fs;
 use std::io::Write;
@@ -299,17 +301,10 @@ fn a_100_mb_article_is_refused_in_bounded_memory_and_the_next_record_loads() {
     expect(&rows, "error", "bomb.jsonl.gz", Some(1), "the line (200 MiB) is over 32 MiB");
 }
 
-fn is_root() -> bool {
-    use std::os::unix::fs::MetadataExt;
-    fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(false)
-}
-
-/// Unreadable files and folders. Root reads anything whatever its mode, so as root the load
-/// runs as user `nobody` (uid 65534), for whom mode 000 is honoured.
+/// Unreadable files and folders (mode 000), loaded by a user for whom modes count.
 #[test]
 fn unreadable_files_and_folders_are_recorded_and_the_rest_loads() {
     use std::os::unix::fs::PermissionsExt;
-    use std::os::unix::process::CommandExt;
     let dir = workdir();
     let d = dir.path();
     fs::set_permissions(d, fs::Permissions::from_mode(0o777)).unwrap();
@@ -321,12 +316,7 @@ fn unreadable_files_and_folders_are_recorded_and_the_rest_loads() {
     fs::write(input.join("z.txt"), "Also readable\n\nLoaded too.\n").unwrap();
     fs::set_permissions(input.join("secret.txt"), fs::Permissions::from_mode(0o000)).unwrap();
     fs::set_permissions(input.join("locked"), fs::Permissions::from_mode(0o000)).unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_corpusdb"));
-    cmd.args(["--db", "t.db", "load", "in"]).current_dir(d).env_remove("CORPUSDB_DB");
-    if is_root() {
-        cmd.uid(65534).gid(65534);
-    }
-    let out = cmd.output().unwrap();
+    let out = unprivileged::corpusdb(d).args(["--db", "t.db", "load", "in"]).output().unwrap();
     fs::set_permissions(input.join("locked"), fs::Permissions::from_mode(0o755)).unwrap();
     assert_no_panic(&out);
     assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));

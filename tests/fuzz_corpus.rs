@@ -13,7 +13,7 @@ use std::fs;
 use generated::Rng;
 
 /// Mutations per target: a few seconds in all.
-const MUTATIONS: usize = 3_000;
+const MUTATIONS: usize = 10_000;
 
 fn corpus(target: &str) -> Vec<Vec<u8>> {
     let dir = common::repo().join("fuzz/corpus").join(target);
