@@ -147,7 +147,6 @@ fn a_second_load_into_the_same_file_waits_for_the_first_then_adds_only_what_is_n
 /// paragraph: minutes instead of milliseconds. The fix belongs in src/report/sql/search.sql
 /// (`FROM paragraphs_fts CROSS JOIN paragraphs p`, which pins the index as the outer loop).
 #[test]
-#[ignore = "fails until search.sql pins the full-text index as the outer loop (CROSS JOIN)"]
 fn search_stays_fast_after_a_killed_load_left_stale_statistics() {
     let dir = workdir();
     let d = dir.path();

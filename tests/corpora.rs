@@ -105,6 +105,7 @@ fn allsides_loads_with_no_options_into_the_right_columns() {
     assert_eq!(count(&conn, "SELECT count(*) FROM articles WHERE published_at IS NULL AND published_raw IS NULL"), 4407);
     // Two placeholder dates (0001-11-30) and one in the future (2050-09-30).
     assert_eq!(count(&conn, "SELECT count(*) FROM articles WHERE published_raw IS NOT NULL AND published_at IS NULL"), 3);
+    assert_eq!(strings(&conn, "SELECT line || ': ' || message FROM load_errors WHERE message LIKE 'internal error%'"), Vec::<String>::new());
     let warned = strings(&conn, "SELECT line || ': ' || message FROM load_errors WHERE severity = 'warning' ORDER BY line");
     assert_eq!(warned.len(), 3, "{warned:?}");
     assert!(warned[0].starts_with("12474: date \"0001-11-30\" is out of the plausible range"), "{warned:?}");
