@@ -18,7 +18,12 @@ fn expected() -> Value {
 /// The body blocks of a seed file, as the loader classifies them.
 fn body(file: &str) -> Vec<String> {
     let text = std::fs::read_to_string(fixtures().join("seeds").join(file)).expect("seed file");
-    structure_plain_text(&text).into_iter().filter(|b| b.kind == BlockKind::Body).map(|b| b.text).collect()
+    let rules = corpusdb::text::classify::Rules::builtin();
+    structure_plain_text(&text, &rules)
+        .into_iter()
+        .filter(|b| b.kind == BlockKind::Body && rules.classify(&b.text).is_none())
+        .map(|b| b.text)
+        .collect()
 }
 
 fn trimmed(text: &str) -> &str {
