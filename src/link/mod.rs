@@ -5,6 +5,7 @@
 //! quote's speaker and channel become entities too. Pure: the store merges the entities
 //! across the corpus by kind and key.
 
+use crate::extract::echo;
 use crate::extract::quotes::{self, Agent};
 use crate::extract::dates;
 use crate::extract::gazetteer::alias_key;
@@ -87,7 +88,7 @@ fn find_quotes(article: &Article) -> Vec<Quote> {
         .map(|q| Quote {
             block: body[q.paragraph],
             span: Span { start: q.start, end: q.end },
-            echo_key: echo_key(&q.text),
+            echo_key: echo::key(&q.text),
             speaker_text: q.speaker.as_ref().map(|a| a.text.clone()),
             speaker: q.speaker.as_ref().and_then(|a| entity(a, "person")),
             cue: q.cue.clone(),
@@ -98,33 +99,4 @@ fn find_quotes(article: &Article) -> Vec<Quote> {
             text: q.text,
         })
         .collect()
-}
-
-/// The key under which one quotation is found again in other articles: lower case, words
-/// only, an ellipsis read as a gap (dropped), honorifics dropped (one outlet's "HE Kim Jong
-/// Un" is another's "Kim Jong Un"; "HE", His Excellency, only in capitals, unlike "he").
-///
-/// ```
-/// use corpusdb::link::echo_key;
-/// assert_eq!(
-///     echo_key("I am going to visit the DPRK and meet… Kim Jong Un"),
-///     echo_key("I am going to visit the DPRK and meet HE Kim Jong Un,"),
-/// );
-/// assert_ne!(echo_key("We will win"), echo_key("We will not win"));
-/// assert_eq!(echo_key("He said he would go"), "he said he would go");
-/// ```
-pub fn echo_key(text: &str) -> String {
-    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let mut kept = Vec::with_capacity(words.len());
-    for (i, word) in words.iter().enumerate() {
-        let lower = word.to_lowercase();
-        let honorific = *word == "HE"
-            || (["mr", "mrs", "ms", "dr", "sir"].contains(&lower.as_str()))
-            || (["his", "her"].contains(&lower.as_str()) && words.get(i + 1).is_some_and(|w| w.eq_ignore_ascii_case("excellency")))
-            || lower == "excellency";
-        if !honorific {
-            kept.push(lower);
-        }
-    }
-    kept.join(" ")
 }
