@@ -229,4 +229,14 @@ pub struct Article {
     pub mentions: Vec<Mention>,
     pub dates: Vec<DateMention>,
     pub quotes: Vec<Quote>,
+    /// What grouping into stories compares (filled by `link`).
+    pub story: StoryFeatures,
+}
+
+/// An article's salient terms, with weighted counts, and the MinHash signature of its
+/// body's shingles (see `link::story`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoryFeatures {
+    pub terms: Vec<(String, u32)>,
+    pub signature: Vec<u32>,
 }

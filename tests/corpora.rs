@@ -116,10 +116,38 @@ fn allsides_loads_with_no_options_into_the_right_columns() {
         assert_eq!(bad, 0, "{check}");
     }
     assert_clean_text_targets(&conn, "allsides");
+    assert_copies_found(&conn, &allsides);
     // Full-text search finds a known story, ranked.
     let hits = ok(dir.path(), &["--db", db.to_str().unwrap(), "search", "Rahami Quetta", "--format", "csv", "--limit", "3"]);
     assert!(hits.lines().skip(1).take(3).any(|l| l.contains("Bomb Suspect Changed After Trip Abroad")), "{hits}");
     assert!(hits.lines().nth(1).is_some_and(|l| l.contains("[Rahami]")), "{hits}");
+}
+
+/// Records that repeat another record's body (found here from the corpus itself) are stored
+/// as copies of it, in its story; and the stories' counts agree with their rows.
+fn assert_copies_found(conn: &rusqlite::Connection, corpus: &std::path::Path) {
+    use std::io::BufRead;
+    let mut by_body: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    let file = std::io::BufReader::new(flate2::read::GzDecoder::new(std::fs::File::open(corpus).unwrap()));
+    for line in file.lines() {
+        let record: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
+        let body = record["content_original"].as_str().unwrap_or_default().trim().to_string();
+        if !body.is_empty() {
+            by_body.entry(body).or_default().push(record["ID"].as_str().unwrap().to_string());
+        }
+    }
+    let repeated: Vec<Vec<String>> = by_body.into_values().filter(|ids| ids.len() > 1).collect();
+    assert_eq!(repeated.len(), 7, "the corpus README counts 7 repeated bodies");
+    for ids in repeated {
+        let copied = count(conn, &format!(
+            "SELECT count(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id JOIN articles o ON o.id = sa.copy_of \
+             JOIN story_articles so ON so.article_id = o.id AND so.story_id = sa.story_id \
+             WHERE a.external_id IN ('{0}', '{1}') AND o.external_id IN ('{0}', '{1}') AND sa.evidence = 'copy'", ids[0], ids[1]));
+        assert_eq!(copied, 1, "{ids:?} is stored as a copy, in one story");
+    }
+    assert_eq!(count(conn, "SELECT count(*) FROM story_articles WHERE story_id IS NULL"), 0);
+    assert_eq!(count(conn, "SELECT count(*) FROM stories s WHERE articles <> (SELECT count(*) FROM story_articles WHERE story_id = s.id)"), 0);
+    assert!(count(conn, "SELECT count(*) FROM stories WHERE sources >= 5") >= 100, "stories across outlets");
 }
 
 /// The blocks people judged by reading (eval/clean_text/verdicts3.tsv, the third sample):

@@ -75,3 +75,8 @@ fn readers_keep_their_promises_on_the_fuzz_corpus_and_mutations() {
 fn text_stages_keep_their_promises_on_the_fuzz_corpus_and_mutations() {
     smoke("text", checks::text);
 }
+
+#[test]
+fn extractors_keep_their_promises_on_the_fuzz_corpus_and_mutations() {
+    smoke("extract", checks::extract);
+}

@@ -77,6 +77,7 @@ fn every_report_file_runs_in_the_shell_and_agrees_with_the_binary() {
         ("cooccurrence", ":name", "Assad"),
         ("timeline", ":name", "Kim"),
         ("quotes", ":speaker", "Bashar al-Assad"),
+        ("story", ":id", "1"),
     ];
     let mut ran = 0;
     for report in corpusdb::report::all() {

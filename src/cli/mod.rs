@@ -8,6 +8,8 @@ mod reclassify;
 mod report;
 mod search;
 mod stats;
+mod stories;
+mod story;
 mod train;
 
 use std::io::IsTerminal;
@@ -33,6 +35,8 @@ enum Command {
     Search(search::Args),
     Report(report::Args),
     Stats(stats::Args),
+    Stories(stories::Args),
+    Story(story::Args),
     Reclassify(reclassify::Args),
     Migrate(migrate::Args),
     Eval(eval::Args),
@@ -46,6 +50,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Search(args) => search::run(&cli.db, args),
         Command::Report(args) => report::run(&cli.db, args),
         Command::Stats(args) => stats::run(&cli.db, args),
+        Command::Stories(args) => stories::run(&cli.db, args),
+        Command::Story(args) => story::run(&cli.db, args),
         Command::Reclassify(args) => reclassify::run(&cli.db, args),
         Command::Migrate(args) => migrate::run(&cli.db, args),
         Command::Eval(args) => eval::run(args),

@@ -5,6 +5,8 @@
 //! quote's speaker and channel become entities too. Pure: the store merges the entities
 //! across the corpus by kind and key.
 
+pub mod story;
+
 use crate::extract::echo;
 use crate::extract::quotes::{self, Agent};
 use crate::extract::dates;
@@ -64,6 +66,7 @@ pub fn enrich(article: &mut Article) {
             })
         })
         .collect();
+    article.story = story::features(article);
 }
 
 /// Direct quotations in the body blocks (not scare quotes or titles), with the speaker and

@@ -27,6 +27,8 @@ const FILES: &[&str] = &[
     include_str!("sql/entity.sql"),
     include_str!("sql/cooccurrence.sql"),
     include_str!("sql/timeline.sql"),
+    include_str!("sql/stories.sql"),
+    include_str!("sql/story.sql"),
 ];
 
 /// A report: its SQL and what its header says.

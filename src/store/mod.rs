@@ -3,6 +3,7 @@
 //! loads from writing at once, and the one writer.
 
 pub mod clean;
+pub mod stories;
 pub mod writer;
 
 use std::fs::{File, OpenOptions, TryLockError};

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{named_params, params, Connection, OptionalExtension};
 
+use super::stories;
 use crate::model::{Article, Block, Entity, Problem, Severity, Span};
 use crate::Result;
 
@@ -54,6 +55,8 @@ pub struct Writer {
     aliases: HashSet<(i64, u64)>,
     in_batch: usize,
     batch_bytes: usize,
+    /// Stories that lost a replaced article in this load.
+    touched: HashSet<i64>,
 }
 
 impl Writer {
@@ -80,6 +83,7 @@ impl Writer {
             aliases: HashSet::new(),
             in_batch: 0,
             batch_bytes: 0,
+            touched: HashSet::new(),
         })
     }
 
@@ -139,6 +143,7 @@ impl Writer {
 
     /// Commits the last batch and marks the load finished.
     pub fn finish(self) -> Result<Counts> {
+        stories::assign(&self.conn, &self.touched)?;
         // Lines that became frequent with this load's articles are set aside in the same
         // transaction as its last batch.
         super::clean::mark_repeated(&self.conn)?;
@@ -176,7 +181,11 @@ impl Writer {
     fn store(&mut self, article: &Article) -> Result<Outcome> {
         let by_hash = self.conn.prepare_cached(include_str!("sql/find_by_hash.sql"))?
             .query_row([&article.content_hash], |r| r.get::<_, i64>(0)).optional()?;
-        if by_hash.is_some() {
+        if let Some(id) = by_hash {
+            // Stored before stories existed: it joins one now.
+            if stories::unrecorded(&self.conn, id)? {
+                stories::record(&self.conn, id, article.published_at.as_deref(), &article.story)?;
+            }
             return Ok(Outcome::Skipped);
         }
         let source_id = self.source_id(article)?;
@@ -194,6 +203,7 @@ impl Writer {
             if !self.replace {
                 return Ok(Outcome::Conflict);
             }
+            self.touched.extend(stories::story_of(&self.conn, earlier)?);
             self.conn.prepare_cached(include_str!("sql/delete_article.sql"))?.execute([earlier])?;
             outcome = Outcome::Updated;
         }
@@ -243,6 +253,7 @@ impl Writer {
             }
         }
         drop((paragraph, index, sentence));
+        stories::record(conn, article_id, article.published_at.as_deref(), &article.story)?;
         self.insert_extracted(article, article_id, source_id, &paragraph_ids)
     }
 

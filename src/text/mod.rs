@@ -99,6 +99,7 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
         mentions: Vec::new(),
         dates: Vec::new(),
         quotes: Vec::new(),
+        story: Default::default(),
     })
 }
 

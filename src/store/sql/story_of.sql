@@ -1,0 +1,1 @@
+SELECT story_id FROM story_articles WHERE article_id = ?1
