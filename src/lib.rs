@@ -5,7 +5,8 @@
 //! and segments them into titled articles made of classified blocks and sentences;
 //! [`extract`] (pure) finds entity mentions, dates and quotes in those blocks and [`link`]
 //! ties them to canonical entities within the article; [`store`] owns the SQLite file (pragmas, migrations, one batched writer, FTS5
-//! kept in step); [`report`] runs the named `.sql` reports; [`output`] prints rows as a table,
+//! kept in step); [`report`] runs the named `.sql` reports (and describes them and the
+//! schema to Datasette); [`output`] prints rows as a table,
 //! CSV, JSON or NDJSON. [`load`] wires read → text → extract/link → store with parallel workers and bounded
 //! channels. The binary's `cli` module only parses arguments and calls these.
 

@@ -1,5 +1,6 @@
 //! Command-line wiring: one file per subcommand, each with its arguments and `run`.
 
+mod datasette_metadata;
 mod eval;
 mod eval_ner;
 mod load;
@@ -39,6 +40,7 @@ enum Command {
     Story(story::Args),
     Reclassify(reclassify::Args),
     Migrate(migrate::Args),
+    DatasetteMetadata(datasette_metadata::Args),
     Eval(eval::Args),
     Train(train::Args),
 }
@@ -54,6 +56,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Story(args) => story::run(&cli.db, args),
         Command::Reclassify(args) => reclassify::run(&cli.db, args),
         Command::Migrate(args) => migrate::run(&cli.db, args),
+        Command::DatasetteMetadata(args) => datasette_metadata::run(&cli.db, args),
         Command::Eval(args) => eval::run(args),
         Command::Train(args) => train::run(args),
     }

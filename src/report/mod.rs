@@ -3,6 +3,8 @@
 //! parameters with their defaults; the query itself applies the defaults (`coalesce(:p, …)`),
 //! so it runs unchanged in the sqlite3 shell after `.parameter set :p VALUE`.
 
+pub mod datasette;
+
 use std::collections::BTreeMap;
 
 use rusqlite::types::ValueRef;

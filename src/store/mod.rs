@@ -189,6 +189,18 @@ pub fn latest_version() -> i64 {
     embedded::migrations::runner().get_migrations().iter().map(|m| i64::from(m.version())).max().unwrap_or(0)
 }
 
+/// The SQL of every migration this binary carries, oldest first: the schema's own
+/// documentation (its comments) for tools that describe a database.
+pub fn migration_sql() -> Vec<String> {
+    let mut migrations: Vec<(i32, String)> = embedded::migrations::runner()
+        .get_migrations()
+        .iter()
+        .filter_map(|m| m.sql().map(|sql| (m.version(), sql.to_string())))
+        .collect();
+    migrations.sort_by_key(|(version, _)| *version);
+    migrations.into_iter().map(|(_, sql)| sql).collect()
+}
+
 /// The schema version a database is at (0 for a new, empty file).
 pub fn current_version(conn: &Connection) -> Result<i64> {
     if !has_table(conn, "refinery_schema_history")? {
