@@ -6,11 +6,13 @@
 //! [`extract`] (pure) finds entity mentions, dates and quotes in those blocks and [`link`]
 //! ties them to canonical entities within the article; [`store`] owns the SQLite file (pragmas, migrations, one batched writer, FTS5
 //! kept in step); [`report`] runs the named `.sql` reports; [`output`] prints rows as a table,
-//! CSV, JSON or NDJSON. [`load`] wires read → text → extract/link → store with parallel workers and bounded
+//! CSV, JSON or NDJSON, and [`export`] writes every table and view as Parquet (through
+//! [`output::parquet`]). [`load`] wires read → text → extract/link → store with parallel workers and bounded
 //! channels. The binary's `cli` module only parses arguments and calls these.
 
 pub mod error;
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod link;
 pub mod load;

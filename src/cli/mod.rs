@@ -2,6 +2,7 @@
 
 mod eval;
 mod eval_ner;
+mod export;
 mod load;
 mod migrate;
 mod reclassify;
@@ -33,6 +34,7 @@ enum Command {
     Search(search::Args),
     Report(report::Args),
     Stats(stats::Args),
+    Export(export::Args),
     Reclassify(reclassify::Args),
     Migrate(migrate::Args),
     Eval(eval::Args),
@@ -46,6 +48,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Search(args) => search::run(&cli.db, args),
         Command::Report(args) => report::run(&cli.db, args),
         Command::Stats(args) => stats::run(&cli.db, args),
+        Command::Export(args) => export::run(&cli.db, args),
         Command::Reclassify(args) => reclassify::run(&cli.db, args),
         Command::Migrate(args) => migrate::run(&cli.db, args),
         Command::Eval(args) => eval::run(args),
