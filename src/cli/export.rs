@@ -14,8 +14,9 @@ use corpusdb::store;
 /// (paragraphs, sentences, mentions, date_mentions, quotes, and any later one with a NOT NULL
 /// foreign key to them) are partitioned Hive-style: NAME/source=SOURCE_ID/year=YYYY/part-0.parquet,
 /// with __HIVE_DEFAULT_PARTITION__ for an article with no outlet or date. Everything else is
-/// one file, NAME/part-0.parquet. In DuckDB:
-/// SELECT * FROM read_parquet('DIR/articles/**/*.parquet', hive_partitioning = true)
+/// one file, NAME/part-0.parquet.
+///
+/// In DuckDB: SELECT * FROM read_parquet('DIR/articles/**/*.parquet', hive_partitioning = true)
 #[derive(clap::Args)]
 pub struct Args {
     /// The folder to write (created if needed; it must be empty unless --force).

@@ -101,15 +101,6 @@ impl Kind {
             Kind::Blob => DataType::Binary,
         }
     }
-
-    pub fn sql_name(self) -> &'static str {
-        match self {
-            Kind::Integer => "INTEGER",
-            Kind::Real => "REAL",
-            Kind::Text => "TEXT",
-            Kind::Blob => "BLOB",
-        }
-    }
 }
 
 /// One column of an exported table: its name and Arrow type.
