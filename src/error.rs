@@ -35,6 +35,13 @@ pub enum Error {
     Model(String),
     #[error("writing output: {0}")]
     Write(#[source] std::io::Error),
+    #[error("Parquet: {0}")]
+    Parquet(#[from] parquet::errors::ParquetError),
+    #[error("Arrow: {0}")]
+    Arrow(#[from] arrow_schema::ArrowError),
+    /// What went wrong exporting one table or view (`corpusdb export`).
+    #[error("exporting {name}: {source}")]
+    Export { name: String, source: Box<Error> },
 }
 
 impl Error {

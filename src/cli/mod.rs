@@ -3,6 +3,7 @@
 mod datasette_metadata;
 mod eval;
 mod eval_ner;
+mod export;
 mod load;
 mod migrate;
 mod reclassify;
@@ -38,6 +39,7 @@ enum Command {
     Stats(stats::Args),
     Stories(stories::Args),
     Story(story::Args),
+    Export(export::Args),
     Reclassify(reclassify::Args),
     Migrate(migrate::Args),
     DatasetteMetadata(datasette_metadata::Args),
@@ -54,6 +56,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Stats(args) => stats::run(&cli.db, args),
         Command::Stories(args) => stories::run(&cli.db, args),
         Command::Story(args) => story::run(&cli.db, args),
+        Command::Export(args) => export::run(&cli.db, args),
         Command::Reclassify(args) => reclassify::run(&cli.db, args),
         Command::Migrate(args) => migrate::run(&cli.db, args),
         Command::DatasetteMetadata(args) => datasette_metadata::run(&cli.db, args),

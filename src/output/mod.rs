@@ -1,5 +1,8 @@
 //! Writers for result rows: an aligned table for people, CSV, a JSON array or NDJSON for
 //! programs. Everything but the table streams, so a large report never sits in memory.
+//! [`parquet`] writes whole tables as Parquet files, for `corpusdb export`.
+
+pub mod parquet;
 
 use std::io::Write;
 
