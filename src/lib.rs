@@ -7,13 +7,15 @@
 //! ties them to canonical entities within the article; [`store`] owns the SQLite file (pragmas, migrations, one batched writer, FTS5
 //! kept in step); [`report`] runs the named `.sql` reports; [`output`] prints rows as a table,
 //! CSV, JSON or NDJSON. [`load`] wires read → text → extract/link → store with parallel workers and bounded
-//! channels. The binary's `cli` module only parses arguments and calls these.
+//! channels; [`merge`] reads other corpusdb databases back ([`store::read_back`]) into the
+//! same writer. The binary's `cli` module only parses arguments and calls these.
 
 pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod link;
 pub mod load;
+pub mod merge;
 pub mod model;
 pub mod output;
 pub mod read;
