@@ -10,7 +10,8 @@
 //! schema to Datasette); [`output`] prints rows as a table, CSV, JSON or NDJSON, and
 //! [`export`] writes every table and view as Parquet (through [`output::parquet`]).
 //! [`load`] wires read → text → extract/link → store with parallel workers and bounded
-//! channels. The binary's `cli` module only parses arguments and calls these.
+//! channels; [`merge`] reads other corpusdb databases back ([`store::read_back`]) into the
+//! same writer. The binary's `cli` module only parses arguments and calls these.
 
 pub mod error;
 pub mod eval;
@@ -18,6 +19,7 @@ pub mod export;
 pub mod extract;
 pub mod link;
 pub mod load;
+pub mod merge;
 pub mod model;
 pub mod output;
 pub mod read;

@@ -102,6 +102,14 @@ fn content(conn: &Connection) -> Vec<String> {
                 || coalesce((SELECT group_concat(start || '-' || \"end\", ',') FROM (SELECT start, \"end\" FROM sentences WHERE paragraph_id = p.id ORDER BY position)), '')
          FROM articles a LEFT JOIN sources s ON s.id = a.source_id JOIN paragraphs p ON p.article_id = a.id",
     );
+    // Each article's story, by the story's first article, and why it joined.
+    rows.extend(strings(
+        conn,
+        "SELECT 'story|' || a.content_hash || '|' || coalesce(f.content_hash, '') || '|' || coalesce(sa.evidence, '') || '|' || coalesce(c.content_hash, '')
+         FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+         LEFT JOIN stories st ON st.id = sa.story_id LEFT JOIN articles f ON f.id = st.first_article_id
+         LEFT JOIN articles c ON c.id = sa.copy_of",
+    ));
     rows.sort_unstable();
     rows
 }

@@ -82,7 +82,7 @@ pub fn rules(file: Option<&Path>) -> anyhow::Result<Rules> {
     Rules::with_user_rules(&text, &file.display().to_string()).map_err(anyhow::Error::msg)
 }
 
-fn progress_bar() -> ProgressBar {
+pub(super) fn progress_bar() -> ProgressBar {
     let bar = ProgressBar::new(0);
     bar.set_style(
         ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {percent:>3}%  {msg}  eta {eta}")

@@ -5,6 +5,7 @@ mod eval;
 mod eval_ner;
 mod export;
 mod load;
+mod merge;
 mod migrate;
 mod reclassify;
 mod report;
@@ -18,7 +19,8 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use corpusdb::output::{Format, Printer};
 
 #[derive(Parser)]
@@ -34,6 +36,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Load(load::Args),
+    Merge(merge::Args),
     Search(search::Args),
     Report(report::Args),
     Stats(stats::Args),
@@ -48,9 +51,13 @@ enum Command {
 }
 
 pub fn run() -> anyhow::Result<ExitCode> {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    // merge names its output itself: a --db on its command line would be a mistake.
+    let db_given = matches.value_source("db") == Some(ValueSource::CommandLine);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut Cli::command()).exit());
     match cli.command {
         Command::Load(args) => load::run(&cli.db, args),
+        Command::Merge(args) => merge::run(args, db_given),
         Command::Search(args) => search::run(&cli.db, args),
         Command::Report(args) => report::run(&cli.db, args),
         Command::Stats(args) => stats::run(&cli.db, args),

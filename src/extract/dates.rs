@@ -27,6 +27,11 @@ impl Granularity {
             Granularity::Year => "year",
         }
     }
+
+    /// The granularity stored as `name` (the inverse of [`Granularity::as_str`]).
+    pub fn parse(name: &str) -> Option<Granularity> {
+        [Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Year].into_iter().find(|g| g.as_str() == name)
+    }
 }
 
 /// A date expression found in text.

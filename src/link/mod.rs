@@ -11,7 +11,7 @@ use crate::extract::echo;
 use crate::extract::quotes::{self, Agent};
 use crate::extract::dates;
 use crate::extract::gazetteer::alias_key;
-use crate::extract::ner::{aliases, Tagger};
+use crate::extract::ner::{aliases, EntityKind, Tagger};
 use crate::model::{Article, DateMention, Entity, Kind, Mention, Quote, Span};
 
 /// Adds mentions, date mentions and quotes to an article structured by `text::process`.
@@ -33,26 +33,14 @@ pub fn enrich(article: &mut Article) {
             })
             .collect();
         let names: Vec<_> = found.iter().map(|(_, m)| (m.kind, m.text.as_str())).collect();
-        let resolved = aliases::resolve(&names);
+        let resolved = entities(&names);
         article.mentions = found
             .into_iter()
             .zip(resolved)
-            .map(|((block, m), r)| Mention {
-                block,
-                span: Span { start: m.start, end: m.end },
-                text: m.text,
-                entity: Entity {
-                    kind: r.kind.as_str(),
-                    key: alias_key(&r.name),
-                    country: r.entry.and_then(|e| e.country.clone()),
-                    latitude: r.entry.and_then(|e| e.latitude),
-                    longitude: r.entry.and_then(|e| e.longitude),
-                    name: r.name,
-                },
-            })
+            .map(|((block, m), entity)| Mention { block, span: Span { start: m.start, end: m.end }, text: m.text, entity })
             .collect();
     }
-    article.quotes = find_quotes(article);
+    article.quotes = quotes(article);
     let published = article.published_at.clone();
     article.dates = content
         .iter()
@@ -69,10 +57,29 @@ pub fn enrich(article: &mut Article) {
     article.story = story::features(article);
 }
 
+/// The canonical entity of each of one article's mentions (kind and text as tagged, in
+/// order): the names resolved across the article, their keys and, for names the gazetteer
+/// knows, country and coordinates. Also run again on stored mentions by
+/// [`crate::store::read_back`] (the database keeps no per-article name).
+pub fn entities(mentions: &[(EntityKind, &str)]) -> Vec<Entity> {
+    aliases::resolve(mentions)
+        .into_iter()
+        .map(|r| Entity {
+            kind: r.kind.as_str(),
+            key: alias_key(&r.name),
+            country: r.entry.and_then(|e| e.country.clone()),
+            latitude: r.entry.and_then(|e| e.latitude),
+            longitude: r.entry.and_then(|e| e.longitude),
+            name: r.name,
+        })
+        .collect()
+}
+
 /// Direct quotations in the body blocks (not scare quotes or titles), with the speaker and
 /// the channel as entities: the names the quote extractor resolved in the article, of the
 /// kind the entity tagger gave the same name when it did (else a person and an organisation).
-fn find_quotes(article: &Article) -> Vec<Quote> {
+/// Reads `article.mentions`, so runs after them.
+pub fn quotes(article: &Article) -> Vec<Quote> {
     let body: Vec<usize> = (0..article.blocks.len()).filter(|&i| article.blocks[i].kind == Kind::Body).collect();
     let texts: Vec<&str> = body.iter().map(|&i| article.blocks[i].text.as_str()).collect();
     let entity = |agent: &Agent, default_kind: &'static str| -> Option<Entity> {

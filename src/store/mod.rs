@@ -3,6 +3,7 @@
 //! loads from writing at once, and the one writer.
 
 pub mod clean;
+pub mod read_back;
 pub mod stories;
 pub mod writer;
 
@@ -89,6 +90,12 @@ pub fn open_write(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "cache_size", -64_000)?;
+    // One query plan per statement: otherwise SQLite marks a statement with a bound parameter
+    // in a join, an ORDER BY or a LIMIT to be planned again when the parameter changes, and
+    // as rusqlite clears the bindings of a cached statement when it goes back to the cache,
+    // the writer's cached statements (find_by_id, cluster_has_article, ...) were prepared
+    // again on every article. There are no statistics for the plans to depend on anyway.
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     let report = embedded::migrations::runner().run(&mut conn)?;
     for (version, indexes) in INDEXES_BUILT_EMPTY {
         if report.applied_migrations().iter().any(|m| m.version() == *version) {

@@ -68,9 +68,17 @@ impl EntityKind {
         }
     }
 
+    /// Every kind, in the order of the CoNLL types.
+    pub const ALL: [EntityKind; 4] = [EntityKind::Person, EntityKind::Org, EntityKind::Place, EntityKind::Misc];
+
+    /// The kind stored as `name` (the inverse of [`EntityKind::as_str`]).
+    pub fn parse(name: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
     /// The kind of a CoNLL type index (PER, ORG, LOC, MISC).
     fn from_type(k: usize) -> EntityKind {
-        [EntityKind::Person, EntityKind::Org, EntityKind::Place, EntityKind::Misc][k.min(3)]
+        EntityKind::ALL[k.min(3)]
     }
 }
 
