@@ -612,37 +612,37 @@ mod tests {
         let (dir, conn) = migrated();
         conn.execute_batch(
             "PRAGMA foreign_keys = OFF;
-             CREATE TABLE stories (id INTEGER PRIMARY KEY, label NUMERIC);
-             CREATE TABLE story_articles (story_id INTEGER NOT NULL REFERENCES stories(id),
+             CREATE TABLE clips (id INTEGER PRIMARY KEY, label NUMERIC);
+             CREATE TABLE clip_articles (story_id INTEGER NOT NULL REFERENCES clips(id),
                                           article_id INTEGER NOT NULL REFERENCES articles(id));
              CREATE TABLE notes (id INTEGER PRIMARY KEY, article_id INTEGER REFERENCES articles(id), x);
              INSERT INTO loads (id, started_at, inputs, tool_version) VALUES (1, '', '[]', '');
              INSERT INTO sources (id, name) VALUES (7, 'Outlet');
              INSERT INTO articles (id, source_id, published_at, content_hash, origin, load_id)
                  VALUES (1, 7, '2019-05-01', 'a', 'f:1', 1), (2, NULL, NULL, 'b', 'f:2', 1), (3, 7, '2018-01-01', 'c', 'f:3', 1);
-             INSERT INTO stories VALUES (1, 'x'), (2, 2.5);
-             INSERT INTO story_articles VALUES (1, 1), (1, 2), (2, 3), (2, 99);
+             INSERT INTO clips VALUES (1, 'x'), (2, 2.5);
+             INSERT INTO clip_articles VALUES (1, 1), (1, 2), (2, 3), (2, 99);
              INSERT INTO notes VALUES (1, 1, 1), (2, NULL, 'two');",
         )
         .unwrap();
         let objects = objects(&conn).unwrap();
         let find = |name: &str| objects.iter().find(|o| o.name == name).unwrap();
-        assert!(find("story_articles").partitioned());
-        assert!(!find("stories").partitioned() && !find("notes").partitioned(), "nullable keys do not partition");
+        assert!(find("clip_articles").partitioned());
+        assert!(!find("clips").partitioned() && !find("notes").partitioned(), "nullable keys do not partition");
         let out = dir.path().join("out");
         let done = export(&conn, &out, &Options::default(), &mut |_| {}).unwrap();
-        let story_articles = done.iter().find(|e| e.name == "story_articles").unwrap();
-        assert_eq!((story_articles.rows, story_articles.files), (4, 4));
+        let clip_articles = done.iter().find(|e| e.name == "clip_articles").unwrap();
+        assert_eq!((clip_articles.rows, clip_articles.files), (4, 4));
         for path in ["source=7/year=2019/part-0.parquet", "source=7/year=2018/part-0.parquet"] {
-            assert!(out.join("story_articles").join(path).is_file(), "{path}");
+            assert!(out.join("clip_articles").join(path).is_file(), "{path}");
         }
         // The article with no outlet and the orphan share the NULL partition, in two files.
-        let null = out.join("story_articles").join(format!("source={NULL_PARTITION}/year={NULL_PARTITION}"));
+        let null = out.join("clip_articles").join(format!("source={NULL_PARTITION}/year={NULL_PARTITION}"));
         assert!(null.join("part-0.parquet").is_file() && null.join("part-1.parquet").is_file());
         let notes = done.iter().find(|e| e.name == "notes").unwrap();
         assert_eq!(notes.columns[2].kind, Kind::Text, "untyped column with 1 and 'two' is text");
-        let stories = done.iter().find(|e| e.name == "stories").unwrap();
-        assert_eq!(stories.columns[1].kind, Kind::Text);
+        let clips = done.iter().find(|e| e.name == "clips").unwrap();
+        assert_eq!(clips.columns[1].kind, Kind::Text);
         assert!(out.join("notes/part-0.parquet").is_file());
         // An empty table still has a file.
         assert!(out.join("quotes").join(format!("source={NULL_PARTITION}/year={NULL_PARTITION}/part-0.parquet")).is_file());
