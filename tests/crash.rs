@@ -169,7 +169,13 @@ fn killed_loads_leave_a_consistent_database_and_a_rerun_finishes_the_job() {
                 child.wait().unwrap()
             }
         };
-        assert!(status.code().is_none_or(|c| c == 0 || c == 3), "load failed on its own: {status:?}");
+        if !status.code().is_none_or(|c| c == 0 || c == 3) {
+            let mut stderr = String::new();
+            if let Some(mut pipe) = child.stderr.take() {
+                let _ = std::io::Read::read_to_string(&mut pipe, &mut stderr);
+            }
+            panic!("load failed on its own: {status:?}: {stderr}");
+        }
         stored.push(check_consistent(&db, &reference));
         if *stored.last().unwrap() == total {
             // All stored: later kills would only hit re-runs that skip. Start a new round
@@ -198,4 +204,28 @@ fn killed_loads_leave_a_consistent_database_and_a_rerun_finishes_the_job() {
     // What a killed load rejected is recorded again by the load that finishes the job.
     let last_errors = "SELECT file || ':' || coalesce(line, '') || ' ' || message FROM load_errors WHERE load_id = (SELECT max(id) FROM loads) AND severity = 'error' ORDER BY id";
     assert_eq!(strings(&killed, last_errors), strings(&whole, last_errors));
+}
+
+/// Issue 6 (found by this test in CI): a first load killed after refinery created its
+/// history table and before the first migration committed left a file the next load refused
+/// as "a SQLite database without corpusdb's tables". It is a new database still.
+#[test]
+fn regress_first_load_killed_before_its_first_migration() {
+    let dir = workdir();
+    let db = dir.path().join("new.db");
+    Connection::open(&db).unwrap()
+        .execute_batch("CREATE TABLE refinery_schema_history(version INT4 PRIMARY KEY, name VARCHAR(255), applied_on VARCHAR(255), checksum VARCHAR(255));")
+        .unwrap();
+    ok(&repo(), &["--db", db.to_str().unwrap(), "load", "tests/fixtures/seeds"]);
+    let conn = Connection::open(&db).unwrap();
+    assert_eq!(count(&conn, "SELECT count(*) FROM articles"), 2);
+    assert_eq!(count(&conn, "SELECT count(*) FROM stories"), 1);
+    // Someone else's file with only that table in it, but with history, is still refused.
+    let other = dir.path().join("other.db");
+    Connection::open(&other).unwrap()
+        .execute_batch("CREATE TABLE refinery_schema_history(version INT4 PRIMARY KEY, name VARCHAR(255), applied_on VARCHAR(255), checksum VARCHAR(255));
+                        INSERT INTO refinery_schema_history VALUES (1, 'init', '2024-01-01T00:00:00Z', '1');")
+        .unwrap();
+    let out = run(&repo(), &["--db", other.to_str().unwrap(), "load", "tests/fixtures/seeds"]);
+    assert!(!out.status.success() && text(&out.stderr).contains("without corpusdb's tables"), "{}", text(&out.stderr));
 }

@@ -224,6 +224,15 @@ fn check_is_corpus(conn: &Connection, path: &Path, empty_ok: bool) -> Result<()>
     if tables == 0 && empty_ok {
         return Ok(());
     }
+    // A first load killed after refinery created its history table, before the first
+    // migration committed, leaves that table alone, empty: a new database still.
+    if empty_ok && has_table(conn, "refinery_schema_history")? {
+        let others: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema WHERE tbl_name <> 'refinery_schema_history'", [], |r| r.get(0))?;
+        let recorded: i64 = conn.query_row("SELECT count(*) FROM refinery_schema_history", [], |r| r.get(0))?;
+        if others == 0 && recorded == 0 {
+            return Ok(());
+        }
+    }
     if !has_table(conn, "refinery_schema_history")? || !has_table(conn, "articles")? {
         let why = if tables == 0 { "it is empty" } else { "it is a SQLite database without corpusdb's tables" };
         return Err(Error::NotCorpus { path: path.to_path_buf(), why: why.into() });
