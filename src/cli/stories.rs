@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
-use corpusdb::{report, store};
+use corpusdb::report;
 
 use super::FormatArg;
 
@@ -29,9 +29,5 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let mut params = BTreeMap::from([("limit".to_string(), args.limit.to_string())]);
     params.extend(args.from.map(|v| ("from".to_string(), v)));
     params.extend(args.to.map(|v| ("to".to_string(), v)));
-    let conn = store::open_read(db)?;
-    let mut printer = args.format.printer();
-    report::run(&conn, &report::find("stories")?, &params, &mut printer)?;
-    printer.finish()?;
-    Ok(ExitCode::SUCCESS)
+    super::report::print(db, &report::find("stories")?, &params, &args.format)
 }

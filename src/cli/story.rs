@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
-use corpusdb::{report, store};
+use corpusdb::report;
 
 use super::FormatArg;
 
@@ -20,9 +20,5 @@ pub struct Args {
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let params = BTreeMap::from([("id".to_string(), args.id.to_string())]);
-    let conn = store::open_read(db)?;
-    let mut printer = args.format.printer();
-    report::run(&conn, &report::find("story")?, &params, &mut printer)?;
-    printer.finish()?;
-    Ok(ExitCode::SUCCESS)
+    super::report::print(db, &report::find("story")?, &params, &args.format)
 }

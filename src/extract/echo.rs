@@ -3,16 +3,13 @@
 //! Outlets cut quotations with an ellipsis ("meet… Kim Jong Un"), add or drop honorifics
 //! ("meet HE Kim Jong Un"), and change punctuation, case and quotation marks. A quotation's
 //! [`words`] are what is left of it once those are set aside, with each ellipsis kept as a
-//! gap; its [`key`] is those words joined, for exact lookups; [`fingerprints`] are hashes of
-//! runs of words, for finding candidates without comparing every pair; [`similarity`] lines
-//! two quotations up, reading a gap in either as "words left out here".
+//! gap; its [`key`] is those words joined, for exact lookups; [`similarity`] lines two
+//! quotations up, reading a gap in either as "words left out here".
 
 use super::lexicon::LEXICON;
 
 /// Quotations at least this similar are one echo.
 pub const ECHO_SIMILARITY: f64 = 0.8;
-/// Words per fingerprint.
-pub const FINGERPRINT_WORDS: usize = 4;
 /// Words compared at most (longer quotations are cut), so a comparison stays cheap.
 const MAX_WORDS: usize = 200;
 
@@ -83,38 +80,6 @@ pub fn key(text: &str) -> String {
     })
     .collect();
     words.join(" ")
-}
-
-/// Hashes (64-bit FNV-1a, stable across runs and machines) of each run of
-/// [`FINGERPRINT_WORDS`] words that no gap interrupts. Two echoes that share such a run share
-/// a fingerprint: an index on them finds the candidates to compare.
-///
-/// ```
-/// use corpusdb::extract::echo::fingerprints;
-/// let a = fingerprints("I am going to visit the DPRK and meet… Kim Jong Un");
-/// let b = fingerprints("I am going to visit the DPRK and meet HE Kim Jong Un");
-/// assert!(a.iter().all(|f| b.contains(f)));
-/// assert_eq!(fingerprints("too short"), Vec::<u64>::new());
-/// ```
-pub fn fingerprints(text: &str) -> Vec<u64> {
-    let mut out = Vec::new();
-    for run in words(text).split(|w| *w == Word::Gap) {
-        for window in run.windows(FINGERPRINT_WORDS) {
-            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-            for w in window {
-                if let Word::Word(w) = w {
-                    for b in w.bytes().chain([b' ']) {
-                        hash ^= u64::from(b);
-                        hash = hash.wrapping_mul(0x0100_0000_01b3);
-                    }
-                }
-            }
-            if !out.contains(&hash) {
-                out.push(hash);
-            }
-        }
-    }
-    out
 }
 
 /// How alike two quotations are, from 0 to 1: of their words, the share that line up, not
@@ -228,6 +193,5 @@ mod tests {
     fn empty_and_punctuation_only() {
         assert_eq!(similarity("", ""), 1.0);
         assert_eq!(similarity("…", "words"), 0.0);
-        assert!(fingerprints("").is_empty());
     }
 }

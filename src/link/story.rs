@@ -97,7 +97,7 @@ pub fn signature(words: &[String]) -> Vec<u32> {
     let mut signature = vec![u32::MAX; SIGNATURE];
     let windows: Vec<&[String]> = if words.len() < SHINGLE_WORDS { vec![words] } else { words.windows(SHINGLE_WORDS).collect() };
     for window in windows.into_iter().filter(|w| !w.is_empty()) {
-        let shingle = fnv1a(window);
+        let shingle = fnv1a(window.iter().flat_map(|w| w.bytes().chain([b' '])));
         for (i, slot) in signature.iter_mut().enumerate() {
             let h = (splitmix64(shingle ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32) as u32;
             *slot = (*slot).min(h);
@@ -125,15 +125,9 @@ pub fn resemblance(a: &[u32], b: &[u32]) -> f64 {
     a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / a.len() as f64
 }
 
-/// 64-bit FNV-1a of words, each followed by a space: stable across runs and machines, as the
-/// stored signatures must be.
-fn fnv1a(words: &[String]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in words.iter().flat_map(|w| w.bytes().chain([b' '])) {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+/// 64-bit FNV-1a: stable across runs and machines, as the stored signatures must be.
+pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// SplitMix64's finaliser: one good 64-bit mix, so one FNV hash yields many independent ones.

@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::link::story::{resemblance, SIGNATURE};
+use crate::link::story::{fnv1a, resemblance, SIGNATURE};
 use crate::model::StoryFeatures;
 use crate::Result;
 
@@ -373,7 +373,7 @@ fn bands(signature: &[u32]) -> Vec<(usize, u64)> {
         return Vec::new();
     }
     signature.chunks(BAND).enumerate().map(|(n, band)| {
-        (n, band.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &x| (h ^ u64::from(x)).wrapping_mul(0x0100_0000_01b3)))
+        (n, fnv1a(band.iter().flat_map(|x| x.to_le_bytes())))
     })
     .collect()
 }
