@@ -14,6 +14,8 @@ use rayon::prelude::*;
 
 use crate::model::{Article, Problem, Severity};
 use crate::read::{self, Item};
+use crate::link::alias_rules::AliasRule;
+use crate::store::entity_rules::{self, Applied};
 use crate::store::{self, writer::Counts, Writer};
 use crate::text::classify::Rules;
 use crate::{link, text, Error, Result};
@@ -31,13 +33,15 @@ pub struct Options {
     pub replace: bool,
     /// How blocks are classified (built-in rules plus a user's `--rules` file).
     pub rules: Rules,
+    /// The user's alias rules (`--aliases`), stored and applied before the load.
+    pub aliases: Vec<AliasRule>,
     /// Told who holds the database when another load is writing to it and this one waits.
     pub on_wait: Option<fn(&str)>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { read: read::Options::default(), replace: false, rules: Rules::builtin(), on_wait: None }
+        Options { read: read::Options::default(), replace: false, rules: Rules::builtin(), aliases: Vec::new(), on_wait: None }
     }
 }
 
@@ -58,6 +62,8 @@ pub struct Summary {
     pub load_id: i64,
     #[serde(flatten)]
     pub counts: Counts,
+    /// What the alias rules given with the load changed.
+    pub aliases: Applied,
 }
 
 /// Loads `inputs` into the database at `db`, calling `progress` after each batch.
@@ -67,7 +73,8 @@ pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn 
             tell(holder);
         }
     })?;
-    let conn = store::open_write(db)?;
+    let mut conn = store::open_write(db)?;
+    let aliases = entity_rules::apply(&mut conn, &options.aliases)?;
     let own_files = own_files(db);
     let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
     let recorded = serde_json::json!({ "replace": options.replace, "source": options.read.source });
@@ -132,7 +139,7 @@ pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn 
     written?;
     let load_id = writer.load_id();
     let counts = writer.finish()?;
-    Ok(Summary { load_id, counts })
+    Ok(Summary { load_id, counts, aliases })
 }
 
 /// Structures one raw article, turning a failure into a problem at its origin.

@@ -84,7 +84,13 @@ pub fn run(out: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn
             tell(holder);
         }
     })?;
-    let conn = store::open_write(out)?;
+    let mut conn = store::open_write(out)?;
+    // The inputs' alias rules hold in the output too (a later input's rule for a name wins).
+    let mut rules = Vec::new();
+    for input in &opened {
+        rules.extend(store::entity_rules::stored(&input.conn)?);
+    }
+    store::entity_rules::apply(&mut conn, &rules)?;
     // Problems of each input load already copied by an earlier merge, up to which id.
     let mut copied = earlier_merges(&conn)?;
     let mut plans = Vec::with_capacity(opened.len());

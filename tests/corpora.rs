@@ -55,6 +55,8 @@ fn bbc_loads_whole_with_titles_pound_signs_and_idempotent_reload() {
     for (check, bad) in sentence_invariant_violations(&conn) {
         assert_eq!(bad, 0, "{check}");
     }
+    let wrong = cooccurrence_mismatches(&conn);
+    assert!(wrong.is_empty(), "cooccurrence_counts differs from a fresh count (entity, other, kept, fresh): {wrong:?}");
     assert_clean_text_targets(&conn, "bbc");
     drop(conn);
 

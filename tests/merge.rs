@@ -51,6 +51,9 @@ const DUMP: &[(&str, &str)] = &[
                         LEFT JOIN articles fa ON fa.id = st.first_article_id LEFT JOIN articles ma ON ma.id = sa.matched_article_id
                         LEFT JOIN articles ca ON ca.id = sa.copy_of"),
     ("story_terms", "SELECT term, articles FROM story_terms"),
+    ("cooccurrence_counts", "SELECT min(e.kind || ':' || e.key, o.kind || ':' || o.key), max(e.kind || ':' || e.key, o.kind || ':' || o.key), c.paragraphs, c.sentences, c.articles
+                             FROM cooccurrence_counts c JOIN entities e ON e.id = c.entity_id JOIN entities o ON o.id = c.other_id"),
+    ("entity_rules", "SELECT key, alias, kind, name, origin FROM entity_rules"),
     ("load_errors", "SELECT severity, file, line, record, message FROM load_errors"),
     // The full-text indexes answer for the same rows.
     ("paragraphs_fts", "SELECT a.content_hash, p.position FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid

@@ -140,6 +140,7 @@ fn every_seed_sentence_is_cut_where_a_reader_would_cut_it() {
     for (check, bad) in sentence_invariant_violations(&conn) {
         assert_eq!(bad, 0, "{check}");
     }
+    assert_eq!(cooccurrence_mismatches(&conn), Vec::new());
 }
 
 #[test]

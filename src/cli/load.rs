@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use corpusdb::link::alias_rules::{self, AliasRule};
 use corpusdb::load::{self, Progress};
 use corpusdb::read::{self, FieldMap};
 use corpusdb::text::classify::Rules;
@@ -35,6 +36,12 @@ pub struct Args {
     /// class, lang, max_chars, pattern, reason), tried after the built-in ones.
     #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
+    /// Alias rules: one entity a line, tab-separated: kind (person, org, place, misc),
+    /// canonical name, aliases ("person<TAB>Donald Trump<TAB>Trump"). Every name on a line
+    /// becomes that entity, in what is stored already and in every later load (the rules are
+    /// kept in the database, in entity_rules); a later rule for a name replaces the earlier.
+    #[arg(long, value_name = "FILE")]
+    aliases: Option<PathBuf>,
     /// No progress bar and no summary.
     #[arg(long, short)]
     quiet: bool,
@@ -48,6 +55,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         },
         replace: args.replace,
         rules: rules(args.rules.as_deref())?,
+        aliases: aliases(args.aliases.as_deref())?,
         on_wait: Some(|holder| eprintln!("corpusdb: {holder}; waiting for it to finish (Ctrl-C to stop)")),
     };
     let started = Instant::now();
@@ -63,6 +71,9 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         bar.finish_and_clear();
     }
     let c = &summary.counts;
+    if !args.quiet && summary.aliases.rules > 0 {
+        println!("aliases: {} rules stored, {} entities merged into the ones they name", summary.aliases.rules, summary.aliases.merged);
+    }
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         println!(
@@ -80,6 +91,13 @@ pub fn rules(file: Option<&Path>) -> anyhow::Result<Rules> {
     let Some(file) = file else { return Ok(Rules::builtin()) };
     let text = std::fs::read_to_string(file).with_context(|| format!("reading rules from {}", file.display()))?;
     Rules::with_user_rules(&text, &file.display().to_string()).map_err(anyhow::Error::msg)
+}
+
+/// The rules of the user's alias file, if one is given.
+pub fn aliases(file: Option<&Path>) -> anyhow::Result<Vec<AliasRule>> {
+    let Some(file) = file else { return Ok(Vec::new()) };
+    let text = std::fs::read_to_string(file).with_context(|| format!("reading aliases from {}", file.display()))?;
+    alias_rules::parse(&text, &file.display().to_string()).map_err(anyhow::Error::msg)
 }
 
 pub(super) fn progress_bar() -> ProgressBar {

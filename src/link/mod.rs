@@ -5,6 +5,7 @@
 //! quote's speaker and channel become entities too. Pure: the store merges the entities
 //! across the corpus by kind and key.
 
+pub mod alias_rules;
 pub mod story;
 
 use crate::extract::echo;
@@ -29,7 +30,7 @@ pub fn enrich(article: &mut Article) {
             .enumerate()
             .flat_map(|(i, mentions)| {
                 let block = content[i];
-                mentions.into_iter().filter(|m| m.start < m.end).map(move |m| (block, m))
+                mentions.into_iter().filter(|m| m.start < m.end && !is_not_a_name(&m.text)).map(move |m| (block, m))
             })
             .collect();
         let names: Vec<_> = found.iter().map(|(_, m)| (m.kind, m.text.as_str())).collect();
@@ -55,6 +56,13 @@ pub fn enrich(article: &mut Article) {
         })
         .collect();
     article.story = story::features(article);
+}
+
+/// Whether a mention is one of the words that never name an entity alone (`not_names.txt`).
+fn is_not_a_name(text: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| include_str!("not_names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect());
+    words.contains(alias_key(text.trim_matches(|c: char| !c.is_alphanumeric())).as_str())
 }
 
 /// The canonical entity of each of one article's mentions (kind and text as tagged, in
@@ -109,4 +117,19 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
             text: q.text,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_furniture_and_bare_generic_heads_are_not_names() {
+        for text in ["Photos", "PHOTOS:", "Hide Caption", "Image", "Department"] {
+            assert!(is_not_a_name(text), "{text}");
+        }
+        for text in ["State Department", "Photos Inc", "Getty Images", "Trump"] {
+            assert!(!is_not_a_name(text), "{text}");
+        }
+    }
 }

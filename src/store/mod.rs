@@ -3,6 +3,8 @@
 //! loads from writing at once, and the one writer.
 
 pub mod clean;
+pub mod cooccurrence;
+pub mod entity_rules;
 pub mod read_back;
 pub mod stories;
 pub mod writer;

@@ -5,7 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{named_params, params, Connection, OptionalExtension};
 
-use super::stories;
+use super::cooccurrence::{Rollup, Unit};
+use super::{entity_rules, stories};
 use crate::model::{Article, Block, Entity, Problem, Severity, Span};
 use crate::Result;
 
@@ -53,6 +54,10 @@ pub struct Writer {
     /// the spelling: no allocation per mention), for this load.
     entities: HashMap<(&'static str, String), i64>,
     aliases: HashSet<(i64, u64)>,
+    /// The user's alias rules: a name's key → the entity it stands for.
+    rules: HashMap<String, Entity>,
+    /// This batch's co-occurrence counts, written with it.
+    rollup: Rollup,
     in_batch: usize,
     batch_bytes: usize,
     /// Stories that lost a replaced article in this load.
@@ -72,6 +77,7 @@ impl Writer {
             },
         )?;
         let load_id = conn.last_insert_rowid();
+        let rules = entity_rules::read(&conn)?;
         conn.execute_batch("BEGIN IMMEDIATE")?;
         Ok(Writer {
             conn,
@@ -81,6 +87,8 @@ impl Writer {
             sources: HashMap::new(),
             entities: HashMap::new(),
             aliases: HashSet::new(),
+            rules,
+            rollup: Rollup::default(),
             in_batch: 0,
             batch_bytes: 0,
             touched: HashSet::new(),
@@ -142,7 +150,8 @@ impl Writer {
     }
 
     /// Commits the last batch and marks the load finished.
-    pub fn finish(self) -> Result<Counts> {
+    pub fn finish(mut self) -> Result<Counts> {
+        self.rollup.flush(&self.conn)?;
         stories::assign(&self.conn, &self.touched)?;
         // Lines that became frequent with this load's articles are set aside in the same
         // transaction as its last batch.
@@ -158,6 +167,7 @@ impl Writer {
     }
 
     fn commit_batch(&mut self) -> Result<()> {
+        self.rollup.flush(&self.conn)?;
         self.update_load(false)?;
         self.conn.execute_batch("COMMIT; BEGIN IMMEDIATE")?;
         self.in_batch = 0;
@@ -204,6 +214,7 @@ impl Writer {
                 return Ok(Outcome::Conflict);
             }
             self.touched.extend(stories::story_of(&self.conn, earlier)?);
+            self.rollup.remove_stored(&self.conn, earlier)?;
             self.conn.prepare_cached(include_str!("sql/delete_article.sql"))?.execute([earlier])?;
             outcome = Outcome::Updated;
         }
@@ -259,13 +270,17 @@ impl Writer {
 
     /// Mentions, date mentions and quotes of a stored article's blocks.
     fn insert_extracted(&mut self, article: &Article, article_id: i64, source_id: Option<i64>, paragraph_ids: &[i64]) -> Result<()> {
+        let mut units: Vec<Unit> = Vec::with_capacity(article.mentions.len());
         for m in &article.mentions {
             let (Some(&paragraph_id), Some(block)) = (paragraph_ids.get(m.block), article.blocks.get(m.block)) else { continue };
             let entity_id = self.entity_id(&m.entity, &m.text)?;
+            let sentence = sentence_of(block, m.span);
             self.conn.prepare_cached(include_str!("sql/insert_mention.sql"))?.execute(params![
-                entity_id, paragraph_id, sentence_of(block, m.span), m.span.start as i64, m.span.end as i64, m.text
+                entity_id, paragraph_id, sentence, m.span.start as i64, m.span.end as i64, m.text
             ])?;
+            units.push((paragraph_id, sentence, entity_id));
         }
+        self.rollup.add_article(&mut units, 1);
         for d in &article.dates {
             let Some(&paragraph_id) = paragraph_ids.get(d.block) else { continue };
             self.conn.prepare_cached(include_str!("sql/insert_date_mention.sql"))?.execute(params![
@@ -299,20 +314,15 @@ impl Writer {
         Ok(())
     }
 
-    /// The id of an entity (created the first time its kind and key are seen), recording
-    /// `spelling` as one of its aliases.
+    /// The id of an entity (created the first time its kind and key are seen, or the one a
+    /// user's alias rule names), recording `spelling` as one of its aliases.
     fn entity_id(&mut self, entity: &Entity, spelling: &str) -> Result<i64> {
+        let entity = self.rules.get(&entity.key).unwrap_or(entity);
         let cache_key = (entity.kind, entity.key.clone());
         let id = match self.entities.get(&cache_key) {
             Some(&id) => id,
             None => {
-                let id = self.conn.prepare_cached(include_str!("sql/upsert_entity.sql"))?.query_row(
-                    named_params! {
-                        ":kind": entity.kind, ":name": entity.name, ":key": entity.key, ":country": entity.country,
-                        ":latitude": entity.latitude, ":longitude": entity.longitude,
-                    },
-                    |r| r.get(0),
-                )?;
+                let id = entity_rules::upsert(&self.conn, entity)?;
                 self.entities.insert(cache_key, id);
                 id
             }

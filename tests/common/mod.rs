@@ -137,3 +137,27 @@ pub fn judged(conn: &Connection, file: &str, corpus: &str) -> (usize, usize, usi
     }
     (aside, aside_chrome, body, body_chrome)
 }
+
+/// Rows where `cooccurrence_counts` (kept by the writer, one article at a time) differs from
+/// the pairs counted afresh over all mentions: (entity, other, kept counts, fresh counts).
+pub fn cooccurrence_mismatches(conn: &Connection) -> Vec<(i64, i64, String, String)> {
+    let sql = "
+        WITH units AS (SELECT DISTINCT paragraph_id, sentence, entity_id FROM mentions),
+        per_paragraph AS (
+            SELECT a.paragraph_id, a.entity_id AS e, b.entity_id AS o, sum(a.sentence IS b.sentence) AS sentences
+            FROM units a JOIN units b ON b.paragraph_id = a.paragraph_id AND b.entity_id >= a.entity_id
+            GROUP BY a.paragraph_id, a.entity_id, b.entity_id
+        ),
+        fresh AS (
+            SELECT e, o, count(*) || '/' || sum(sentences) || '/' || count(DISTINCT p.article_id) AS counts
+            FROM per_paragraph JOIN paragraphs p ON p.id = per_paragraph.paragraph_id
+            GROUP BY e, o
+        ),
+        kept AS (SELECT entity_id AS e, other_id AS o, paragraphs || '/' || sentences || '/' || articles AS counts FROM cooccurrence_counts)
+        SELECT k.e, k.o, k.counts, coalesce(f.counts, '-') FROM kept k LEFT JOIN fresh f USING (e, o) WHERE f.counts IS NOT k.counts
+        UNION ALL
+        SELECT f.e, f.o, '-', f.counts FROM fresh f LEFT JOIN kept k USING (e, o) WHERE k.e IS NULL
+        LIMIT 20";
+    let mut stmt = conn.prepare(sql).expect("cooccurrence check");
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).expect("query").map(|r| r.expect("row")).collect()
+}

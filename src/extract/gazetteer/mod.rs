@@ -46,6 +46,8 @@ pub enum Category {
     Government,
     Party,
     ArmedGroup,
+    /// Companies and online platforms news names often: "Twitter", "Google".
+    Company,
     /// An honorific or office before a name: "President", "Mr".
     Title,
 }
@@ -64,6 +66,7 @@ impl Category {
             Category::Government => "government",
             Category::Party => "party",
             Category::ArmedGroup => "armed group",
+            Category::Company => "company",
             Category::Title => "title",
         }
     }
@@ -76,6 +79,7 @@ impl Category {
             "government" => Category::Government,
             "party" => Category::Party,
             "armed group" => Category::ArmedGroup,
+            "company" => Category::Company,
             _ => return None,
         })
     }
@@ -90,7 +94,8 @@ impl Category {
             | Category::Outlet
             | Category::Government
             | Category::Party
-            | Category::ArmedGroup => Some(EntityKind::Org),
+            | Category::ArmedGroup
+            | Category::Company => Some(EntityKind::Org),
             Category::Title => None,
         }
     }
@@ -101,7 +106,7 @@ impl Category {
         match self {
             Category::Country => 0,
             Category::International | Category::Agency | Category::Outlet => 1,
-            Category::Government | Category::Party | Category::ArmedGroup => 2,
+            Category::Government | Category::Party | Category::ArmedGroup | Category::Company => 2,
             Category::UsState | Category::Region => 3,
             Category::City => 4,
             Category::Demonym => 5,

@@ -54,7 +54,9 @@ impl Resolved {
 /// assert_eq!(found[5].entry.and_then(|e| e.country.as_deref()), Some("KP"));
 /// ```
 pub fn resolve(mentions: &[(EntityKind, &str)]) -> Vec<Resolved> {
-    let mut out: Vec<Resolved> = mentions.iter().map(|&(kind, text)| first_guess(kind, text)).collect();
+    let bare: Vec<&str> = mentions.iter().map(|&(_, text)| bare_name(text)).collect();
+    let kinds = article_kinds(mentions, &bare);
+    let mut out: Vec<Resolved> = kinds.into_iter().zip(&bare).map(|(kind, name)| first_guess(kind, name)).collect();
     let written: Vec<String> = out.iter().map(|r| r.name.clone()).collect();
     join_partial_names(&mut out);
     join_acronyms(&mut out);
@@ -62,16 +64,72 @@ pub fn resolve(mentions: &[(EntityKind, &str)]) -> Vec<Resolved> {
     out
 }
 
-/// The mention on its own: qualifiers stripped, then the gazetteer for non-persons.
-fn first_guess(kind: EntityKind, text: &str) -> Resolved {
+/// The name a mention gives, qualifiers and a possessive stripped: "Syrian President Bashar
+/// al-Assad's" → "Bashar al-Assad".
+fn bare_name(text: &str) -> &str {
     let name = strip_qualifiers(text.trim_matches(|c: char| !c.is_alphanumeric()));
-    let name = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")).unwrap_or(name);
+    name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")).unwrap_or(name)
+}
+
+/// The gazetteer for non-persons.
+fn first_guess(kind: EntityKind, name: &str) -> Resolved {
     if kind != EntityKind::Person {
         if let Some(entry) = known(name) {
             return from_entry(entry);
         }
     }
     Resolved { name: name.to_string(), kind, entry: None }
+}
+
+/// Cities at least this large keep their place when a person of the article has the name
+/// ("Washington", "Paris"); smaller ones named like a person of the article are that person
+/// ("Warren" with Elizabeth Warren, "Obama" with Barack Obama).
+const CITY_OVER_PERSON: u64 = 1_000_000;
+
+/// The kind of each mention, made consistent within the article: a name the tagger gave
+/// another kind (the "Trump" of "the Trump administration", "Obama" read as the Japanese
+/// town) is a person when the article tags the same name as a person, or when it is the
+/// surname of a person of the article; unless it is a name the gazetteer knows as a country,
+/// state, region, nationality, organisation or large city. And a person named by one word
+/// that the gazetteer knows as an organisation ("Twitter", "Reuters") is that organisation
+/// when no person of the article has the name.
+fn article_kinds(mentions: &[(EntityKind, &str)], bare: &[&str]) -> Vec<EntityKind> {
+    let mut people: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (&(kind, _), name) in mentions.iter().zip(bare) {
+        if kind == EntityKind::Person && known_org(name).is_none() {
+            let key = alias_key(name);
+            if let Some(surname) = key.rsplit_once(' ').map(|(_, s)| s.to_string()) {
+                people.insert(surname);
+            }
+            people.insert(key);
+        }
+    }
+    mentions
+        .iter()
+        .zip(bare)
+        .map(|(&(kind, _), name)| {
+            let person = people.contains(&alias_key(name));
+            match kind {
+                EntityKind::Person if !person && known_org(name).is_some() => EntityKind::Org,
+                EntityKind::Person => kind,
+                _ if person && yields_to_person(name) => EntityKind::Person,
+                _ => kind,
+            }
+        })
+        .collect()
+}
+
+/// A one-word name the gazetteer knows as an organisation.
+fn known_org(name: &str) -> Option<&'static Entry> {
+    (!name.contains(' ')).then(|| known(name)).flatten().filter(|e| e.kind() == Some(EntityKind::Org))
+}
+
+/// Whether a non-person name may be a person's: unknown to the gazetteer, or a town.
+fn yields_to_person(name: &str) -> bool {
+    match known(name) {
+        None => true,
+        Some(e) => e.category == Category::City && e.population < CITY_OVER_PERSON,
+    }
 }
 
 /// The gazetteer's entry for an organisation, place or nationality name (also with a
@@ -263,6 +321,31 @@ mod tests {
         assert_eq!((r[2].name.as_str(), r[2].kind), ("Israel", Place));
         assert_eq!(r[4].name, "Free Syrian Army");
         assert_eq!(r[4].key(), r[3].key());
+    }
+
+    #[test]
+    fn a_name_tagged_as_a_person_in_the_article_is_a_person_throughout() {
+        // "the Trump administration" tagged as an organisation; "Obama" read as the Japanese town.
+        let r = resolve(&[(Person, "Donald Trump"), (Org, "Trump"), (Misc, "Trump"), (Place, "Obama"), (Person, "Barack Obama")]);
+        let got: Vec<(&str, EntityKind)> = r.iter().map(|r| (r.name.as_str(), r.kind)).collect();
+        assert_eq!(got, [("Donald Trump", Person), ("Donald Trump", Person), ("Donald Trump", Person), ("Barack Obama", Person), ("Barack Obama", Person)]);
+        // With no such person in the article, the tagger's kind stands.
+        assert_eq!(resolve(&[(Place, "Obama")])[0].kind, Place);
+    }
+
+    #[test]
+    fn countries_states_and_large_cities_keep_their_kind_beside_a_namesake() {
+        let r = resolve(&[(Person, "George Washington"), (Place, "Washington"), (Person, "Paris Hilton"), (Place, "Paris"), (Person, "Michael Jordan"), (Place, "Jordan")]);
+        assert_eq!(r.iter().map(|r| r.kind).collect::<Vec<_>>(), [Person, Place, Person, Place, Person, Place]);
+    }
+
+    #[test]
+    fn a_one_word_person_the_gazetteer_knows_as_an_organisation_is_that_organisation() {
+        let r = resolve(&[(Person, "Twitter"), (Person, "Reuters")]);
+        assert_eq!(r.iter().map(|r| (r.name.as_str(), r.kind)).collect::<Vec<_>>(), [("Twitter", Org), ("Reuters", Org)]);
+        // Unless a person of the article has the name.
+        let r = resolve(&[(Person, "Nikola Tesla"), (Person, "Tesla")]);
+        assert_eq!((r[1].name.as_str(), r[1].kind), ("Nikola Tesla", Person));
     }
 
     #[test]

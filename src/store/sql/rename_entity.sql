@@ -1,0 +1,1 @@
+UPDATE entities SET name = :name WHERE id = :id AND name IS NOT :name

@@ -1,0 +1,101 @@
+//! The user's alias file (`--aliases`, issue #5) and the co-occurrence rollup it has to keep
+//! exact: rules merge and split stored entities, persist for later loads, and bad files are
+//! refused with their line.
+
+mod common;
+
+use common::*;
+
+fn fixture(name: &str) -> String {
+    fixtures().join("aliases").join(name).display().to_string()
+}
+
+/// (kind, name) of the entity of every mention written `text`, sorted and deduplicated.
+fn entities_of(conn: &rusqlite::Connection, text: &str) -> Vec<String> {
+    strings(conn, &format!(
+        "SELECT DISTINCT e.kind || ':' || e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.text = '{text}' ORDER BY 1"
+    ))
+}
+
+fn assert_rollup_exact(conn: &rusqlite::Connection) {
+    let wrong = cooccurrence_mismatches(conn);
+    assert!(wrong.is_empty(), "cooccurrence_counts differs from a fresh count (entity, other, kept, fresh): {wrong:?}");
+    assert!(count(conn, "SELECT count(*) FROM cooccurrence_counts WHERE entity_id < other_id") > 0);
+}
+
+#[test]
+fn alias_rules_merge_and_split_stored_entities_and_later_loads_follow_them() {
+    let d = workdir();
+    let d = d.path();
+    ok(d, &["--db", "c.db", "load", "--quiet", &fixture("news.jsonl")]);
+    let conn = open(&d.join("c.db"));
+    // Before: "Trump" alone is an entity of its own, Georgia is the country.
+    assert_eq!(entities_of(&conn, "Trump"), ["person:Donald Trump", "person:Trump"]);
+    assert_eq!(entities_of(&conn, "Georgia"), ["place:Georgia"]);
+    assert_eq!(count(&conn, "SELECT count(*) FROM entities WHERE key = 'georgia' AND country = 'GE'"), 1);
+    assert_rollup_exact(&conn);
+
+    let said = ok(d, &["--db", "c.db", "reclassify", "--aliases", &fixture("aliases.tsv")]);
+    assert!(said.contains("alias rules stored") && said.contains("entities merged"), "{said}");
+    assert_eq!(entities_of(&conn, "Trump"), ["person:Donald Trump"]);
+    assert_eq!(entities_of(&conn, "Georgia"), ["place:Georgia (U.S. state)"]);
+    assert_eq!(entities_of(&conn, "NYT"), ["org:New York Times"], "the rule's spelling of the name wins");
+    assert_eq!(count(&conn, "SELECT count(*) FROM entities WHERE key IN ('trump', 'georgia')"), 0, "merged entities are gone");
+    assert_eq!(count(&conn, "SELECT count(*) FROM entities WHERE name = 'Georgia (U.S. state)' AND country IS NULL"), 1);
+    // Quotes follow their speaker; aliases are kept on the entity.
+    assert_eq!(strings(&conn, "SELECT DISTINCT e.name FROM quotes q JOIN entities e ON e.id = q.speaker_entity_id WHERE q.speaker_text = 'Trump'"), ["Donald Trump"]);
+    assert_eq!(strings(&conn, "SELECT alias FROM entity_aliases x JOIN entities e ON e.id = x.entity_id WHERE e.name = 'Donald Trump' ORDER BY alias"), ["Donald J. Trump", "Donald Trump", "Trump"]);
+    assert_eq!(strings(&conn, "SELECT name || ' <- ' || alias || ' (' || origin || ')' FROM entity_rules WHERE key = 'trump'"),
+        [format!("Donald Trump <- Trump ({}:2)", fixture("aliases.tsv"))]);
+    assert_rollup_exact(&conn);
+    let with = ok(d, &["--db", "c.db", "report", "cooccurrence", "--param", "name=Trump", "--format", "csv"]);
+    assert!(with.lines().any(|l| l.starts_with("Georgia (U.S. state),place,")), "{with}");
+
+    // A later load, without --aliases, follows the stored rules from its first mention.
+    ok(d, &["--db", "c.db", "load", "--quiet", &fixture("later.jsonl")]);
+    assert_eq!(entities_of(&conn, "Trump"), ["person:Donald Trump"]);
+    assert_eq!(entities_of(&conn, "Georgia"), ["place:Georgia (U.S. state)"]);
+    assert_eq!(count(&conn, "SELECT count(*) FROM entities WHERE key IN ('trump', 'georgia')"), 0);
+    assert_rollup_exact(&conn);
+
+    // Replacing an article takes its pairs out of the rollup before adding the new ones.
+    ok(d, &["--db", "c.db", "load", "--quiet", "--replace", &fixture("news_updated.jsonl")]);
+    assert_eq!(count(&conn, "SELECT count(*) FROM articles"), 3);
+    assert_rollup_exact(&conn);
+    let entity = ok(d, &["--db", "c.db", "report", "entity", "--param", "name=Trump", "--format", "csv"]);
+    assert!(entity.contains("quote by,person: Donald Trump,\"This is a great state (Other Daily, 2020-01-07)\""), "{entity}");
+    assert!(entity.contains("with,person: Donald Trump,person: Brian Kemp"), "{entity}");
+
+    // A merge carries the rules: the output maps the names the same way, now and later.
+    ok(d, &["merge", "--quiet", "out.db", "c.db"]);
+    let out = open(&d.join("out.db"));
+    assert_eq!(entities_of(&out, "Trump"), ["person:Donald Trump"]);
+    assert_eq!(count(&out, "SELECT count(*) FROM entity_rules"), count(&conn, "SELECT count(*) FROM entity_rules"));
+    assert_rollup_exact(&out);
+}
+
+#[test]
+fn a_load_with_aliases_applies_them_from_its_first_article() {
+    let d = workdir();
+    let d = d.path();
+    let said = ok(d, &["--db", "c.db", "load", "--aliases", &fixture("aliases.tsv"), &fixture("news.jsonl"), &fixture("later.jsonl")]);
+    assert!(said.contains("aliases: 7 rules stored, 0 entities merged"), "{said}");
+    let conn = open(&d.join("c.db"));
+    assert_eq!(entities_of(&conn, "Trump"), ["person:Donald Trump"]);
+    assert_eq!(count(&conn, "SELECT count(*) FROM entities WHERE key IN ('trump', 'georgia')"), 0);
+    assert_rollup_exact(&conn);
+}
+
+#[test]
+fn a_bad_alias_file_is_refused_with_its_line_and_nothing_is_loaded() {
+    let d = workdir();
+    let d = d.path();
+    std::fs::write(d.join("bad.tsv"), "person\tDonald Trump\tTrump\npersn\tKemp\n").unwrap();
+    let out = run(d, &["--db", "c.db", "load", "--aliases", "bad.tsv", &fixture("news.jsonl")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("bad.tsv:2: unknown kind 'persn'"), "{err}");
+    assert!(!d.join("c.db").exists(), "nothing is written when the rules are refused");
+    let out = run(d, &["--db", "c.db", "load", "--aliases", "missing.tsv", &fixture("news.jsonl")]);
+    assert!(text(&out.stderr).contains("reading aliases from missing.tsv"), "{}", text(&out.stderr));
+}
