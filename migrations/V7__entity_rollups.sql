@@ -43,12 +43,14 @@ FROM (
 JOIN entities e ON e.id = c.entity_id
 JOIN entities o ON o.id = c.other_id;
 
--- The user's alias rules: a name (by its key, as entities.key) and the entity it stands for.
--- A mention whose name has one of these keys is that entity, whatever kind the tagger gave.
+-- Alias rules: a name (by its key, as entities.key) and the entity it stands for. The user's
+-- (`--aliases`) hold whatever kind the tagger gave the name; the ones learned from the corpus
+-- (a surname nearly always written for one person) hold for people only.
 CREATE TABLE entity_rules (
-    key    TEXT PRIMARY KEY,             -- alias_key of the alias: "trump", "nyt"
-    alias  TEXT NOT NULL,                -- as the file wrote it
-    kind   TEXT NOT NULL CHECK (kind IN ('person', 'org', 'place', 'misc')),
-    name   TEXT NOT NULL,                -- the canonical name it maps to
-    origin TEXT                          -- file:line the rule came from
+    key       TEXT PRIMARY KEY,          -- alias_key of the alias: "trump", "nyt"
+    alias     TEXT NOT NULL,             -- as written
+    kind      TEXT NOT NULL CHECK (kind IN ('person', 'org', 'place', 'misc')),
+    name      TEXT NOT NULL,             -- the canonical name it maps to
+    only_kind TEXT,                      -- NULL: a name of any kind; else only a name of this kind
+    origin    TEXT                       -- file:line of the user's rule, or the corpus evidence
 ) WITHOUT ROWID;

@@ -99,3 +99,41 @@ fn a_bad_alias_file_is_refused_with_its_line_and_nothing_is_loaded() {
     let out = run(d, &["--db", "c.db", "load", "--aliases", "missing.tsv", &fixture("news.jsonl")]);
     assert!(text(&out.stderr).contains("reading aliases from missing.tsv"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn a_surname_the_corpus_gives_to_one_person_joins_that_person_and_an_ambiguous_one_stays_apart() {
+    let d = workdir();
+    let d = d.path();
+    let mut lines = Vec::new();
+    let mut article = |n: usize, body: String| {
+        lines.push(serde_json::json!({ "id": format!("a{n}"), "source": "Example News", "date": "2021-03-04", "title": format!("Budget talks, day {n}"), "body": body }).to_string());
+    };
+    // Jane Whitfield is the only Whitfield named in full; two Rahimis share theirs.
+    for n in 0..60 {
+        article(n, format!("Senator Jane Whitfield said on Tuesday that the budget talks had reached stage {n}. Whitfield added that a vote could come soon."));
+    }
+    for n in 60..100 {
+        let first = if n % 2 == 0 { "Hafez" } else { "Bashar" };
+        article(n, format!("Minister {first} Rahimi met the delegation for round {n} of the talks. Rahimi spoke for an hour."));
+    }
+    for n in 100..110 {
+        article(n, format!("On Monday, Senator Whitfield and Minister Rahimi spoke by telephone about item {n} of the budget, officials said."));
+    }
+    std::fs::write(d.join("news.jsonl"), lines.join("\n")).unwrap();
+    ok(d, &["--db", "c.db", "load", "--quiet", "news.jsonl"]);
+    let conn = open(&d.join("c.db"));
+    assert_eq!(entities_of(&conn, "Whitfield"), ["person:Jane Whitfield"], "the bare surname joins the one person of that name");
+    // Two people share the other surname: where an article gives no full name, it stays apart.
+    let alone = strings(&conn, "SELECT DISTINCT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN paragraphs p ON p.id = m.paragraph_id
+                                JOIN articles a ON a.id = p.article_id WHERE m.text = 'Rahimi' AND CAST(substr(a.external_id, 2) AS INTEGER) >= 100");
+    assert_eq!(alone, ["Rahimi"]);
+    assert_eq!(count(&conn, "SELECT count(*) FROM entity_rules WHERE key = 'rahimi'"), 0);
+    let origin: String = conn.query_row("SELECT origin FROM entity_rules WHERE key = 'whitfield' AND only_kind = 'person'", [], |r| r.get(0)).unwrap();
+    assert!(origin.starts_with("corpus: Jane Whitfield has 100% of the"), "{origin}");
+    assert_rollup_exact(&conn);
+    // A user's rule for the name is never replaced by what the corpus says.
+    std::fs::write(d.join("mine.tsv"), "person\tWhitfield (unknown)\tWhitfield\n").unwrap();
+    ok(d, &["--db", "c.db", "reclassify", "--aliases", "mine.tsv"]);
+    ok(d, &["--db", "c.db", "load", "--quiet", "--replace", "news.jsonl"]);
+    assert_eq!(strings(&conn, "SELECT name FROM entity_rules WHERE key = 'whitfield'"), ["Whitfield (unknown)"]);
+}

@@ -30,7 +30,10 @@ pub struct AliasRule {
     /// Its key, as `entities.key`.
     pub key: String,
     pub entity: Entity,
-    /// `file:line`.
+    /// Only a name of this kind follows the rule (rules learned from the corpus: people);
+    /// `None`, a name of any kind (the user's).
+    pub only_kind: Option<&'static str>,
+    /// `file:line` of the user's rule, or the evidence for a learned one.
     pub origin: String,
 }
 
@@ -63,7 +66,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<AliasRule>, String> {
             if key.is_empty() {
                 continue;
             }
-            rules.push(AliasRule { alias: alias.to_string(), key, entity: entity.clone(), origin: at.clone() });
+            rules.push(AliasRule { alias: alias.to_string(), key, entity: entity.clone(), only_kind: None, origin: at.clone() });
         }
     }
     Ok(rules)

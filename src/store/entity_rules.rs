@@ -29,6 +29,13 @@ pub fn apply(conn: &mut Connection, rules: &[AliasRule]) -> Result<Applied> {
         return Ok(Applied::default());
     }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let applied = apply_in(&tx, rules)?;
+    tx.commit()?;
+    Ok(applied)
+}
+
+/// [`apply`] inside the caller's transaction (a load's last one).
+pub fn apply_in(tx: &Connection, rules: &[AliasRule]) -> Result<Applied> {
     let mut applied = Applied::default();
     // Rules grouped by target, in file order; a later rule for a name wins.
     let mut latest: HashMap<&str, &AliasRule> = HashMap::new();
@@ -43,20 +50,21 @@ pub fn apply(conn: &mut Connection, rules: &[AliasRule]) -> Result<Applied> {
         }
     }
     for (entity, group) in targets {
-        let into = upsert(&tx, entity)?;
+        let into = upsert(tx, entity)?;
         // The user's spelling of the name wins over the one the corpus first stored.
         tx.prepare_cached(include_str!("sql/rename_entity.sql"))?.execute(named_params! { ":id": into, ":name": entity.name })?;
         let mut gone = Vec::new();
         for rule in &group {
             tx.prepare_cached(include_str!("sql/insert_entity_rule.sql"))?.execute(named_params! {
-                ":key": rule.key, ":alias": rule.alias, ":kind": entity.kind, ":name": entity.name, ":origin": rule.origin,
+                ":key": rule.key, ":alias": rule.alias, ":kind": entity.kind, ":name": entity.name,
+                ":only_kind": rule.only_kind, ":origin": rule.origin,
             })?;
             applied.rules += 1;
             let found = tx.prepare_cached(include_str!("sql/entities_by_key.sql"))?
-                .query_map(named_params! { ":key": rule.key, ":except": into }, |r| r.get::<_, i64>(0))?
+                .query_map(named_params! { ":key": rule.key, ":only_kind": rule.only_kind, ":except": into }, |r| r.get::<_, i64>(0))?
                 .collect::<Result<Vec<i64>, _>>()?;
             for from in found {
-                run_script(&tx, include_str!("sql/merge_entity.sql"), &[(":from", from), (":into", into)])?;
+                run_script(tx, include_str!("sql/merge_entity.sql"), &[(":from", from), (":into", into)])?;
                 gone.push(from);
             }
             for alias in [entity.name.as_str(), rule.alias.as_str()] {
@@ -65,28 +73,30 @@ pub fn apply(conn: &mut Connection, rules: &[AliasRule]) -> Result<Applied> {
         }
         if !gone.is_empty() {
             applied.merged += gone.len();
-            cooccurrence::recount(&tx, into, &gone)?;
+            cooccurrence::recount(tx, into, &gone)?;
         }
     }
-    tx.commit()?;
     Ok(applied)
 }
 
-/// The stored rules, by key: what a load maps each name to.
-pub fn read(conn: &Connection) -> Result<HashMap<String, Entity>> {
-    Ok(stored(conn)?.into_iter().map(|rule| (rule.key, rule.entity)).collect())
+/// The stored rules, by key: what a load maps each name to (of any kind, or of one).
+pub fn read(conn: &Connection) -> Result<HashMap<String, (Option<&'static str>, Entity)>> {
+    Ok(stored(conn)?.into_iter().map(|rule| (rule.key, (rule.only_kind, rule.entity))).collect())
 }
 
 /// The stored rules, as the file gave them (`merge` carries them to its output).
 pub fn stored(conn: &Connection) -> Result<Vec<AliasRule>> {
     let mut stmt = conn.prepare(include_str!("sql/read_entity_rules.sql"))?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?)))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?, r.get::<_, Option<String>>(5)?))
+    })?;
     let mut rules = Vec::new();
     for row in rows {
-        let (key, alias, kind, name, origin) = row?;
+        let (key, alias, kind, name, only_kind, origin) = row?;
         // The table's CHECK allows only the four kinds.
         let Some(kind) = EntityKind::parse(&kind) else { continue };
-        rules.push(AliasRule { key, alias, entity: alias_rules::target(kind, &name), origin: origin.unwrap_or_default() });
+        let only_kind = only_kind.and_then(|k| EntityKind::parse(&k)).map(EntityKind::as_str);
+        rules.push(AliasRule { key, alias, entity: alias_rules::target(kind, &name), only_kind, origin: origin.unwrap_or_default() });
     }
     Ok(rules)
 }

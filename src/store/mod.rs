@@ -7,6 +7,7 @@ pub mod cooccurrence;
 pub mod entity_rules;
 pub mod read_back;
 pub mod stories;
+pub mod surnames;
 pub mod writer;
 
 use std::fs::{File, OpenOptions, TryLockError};
@@ -91,7 +92,7 @@ pub fn open_write(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| not_corpus_or(path, e))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "cache_size", -64_000)?;
+    conn.pragma_update(None, "cache_size", -32_000)?;
     // One query plan per statement: otherwise SQLite marks a statement with a bound parameter
     // in a join, an ORDER BY or a LIMIT to be planned again when the parameter changes, and
     // as rusqlite clears the bindings of a cached statement when it goes back to the cache,

@@ -97,7 +97,12 @@ pub struct Reader<'c> {
     /// are recorded at its origin in the load that stored it.
     warnings: HashMap<(i64, String), Vec<usize>>,
     claimed: HashSet<usize>,
+    /// The database's alias rules: a stored entity may be the one a rule gave the name.
+    rules: Rules,
 }
+
+/// Alias rules by key (see [`super::entity_rules::read`]).
+type Rules = HashMap<String, (Option<&'static str>, Entity)>;
 
 impl<'c> Reader<'c> {
     /// Reads with `conn`, whose statements from here on get one query plan each (SQLite's
@@ -118,7 +123,8 @@ impl<'c> Reader<'c> {
         for (i, p) in problems.iter().enumerate().filter(|(_, p)| p.problem.severity == Severity::Warning) {
             warnings.entry((p.load_id, p.problem.origin.to_string())).or_default().push(i);
         }
-        Ok(Reader { conn, problems, warnings, claimed: HashSet::new() })
+        let rules = super::entity_rules::read(conn)?;
+        Ok(Reader { conn, problems, warnings, claimed: HashSet::new(), rules })
     }
 
     /// Calls `each` with every stored article, in id order, until it returns `false`.
@@ -142,7 +148,7 @@ impl<'c> Reader<'c> {
             };
             let mut stored = Stored { id, load_id, origin, article, names_kept: false };
             if let Ok(article) = &mut stored.article {
-                stored.names_kept = !rederive(article);
+                stored.names_kept = !rederive(article, &self.rules);
                 // What grouping into stories compares, from the article as its load had it
                 // (blocks set aside as `repeated` came back as body, as they were then).
                 article.story = link::story::features(article);
@@ -338,8 +344,8 @@ fn read_article(conn: &Connection, row: &Row, id: i64, origin: Origin, warnings:
 /// corpus-wide, by running the link stage's pure functions again on the stored article.
 /// What they give is used only when it agrees with what is stored (the same entity kinds
 /// and keys, the same quotes); otherwise the stored values stay and this returns `false`.
-fn rederive(article: &mut Article) -> bool {
-    let Some(entities) = resolve_again(&article.mentions) else { return false };
+fn rederive(article: &mut Article, rules: &Rules) -> bool {
+    let Some(entities) = resolve_again(&article.mentions, rules) else { return false };
     for (mention, entity) in article.mentions.iter_mut().zip(entities) {
         mention.entity = entity;
     }
@@ -371,15 +377,19 @@ fn rederive(article: &mut Article) -> bool {
 const MAX_RETYPED: u32 = 3;
 
 /// The entities [`link::entities`] gives the stored mentions, when they are the stored ones
-/// (same kinds and keys). The kind the tagger gave a mention is not stored, only the kind of
+/// (same kinds and keys, or the stored one is what an alias rule made of the name: the
+/// article's own entity is returned, and the database written to applies its rules). The kind the tagger gave a mention is not stored, only the kind of
 /// the entity it resolved to: an acronym joined to a longer name in the article takes that
 /// name's kind, and resolved again with it may go elsewhere ("DACA" as an organisation is a
 /// gazetteer spelling of Dhaka). So when the stored kinds do not agree, every kind is tried
 /// for the mentions that came out otherwise, one kind for all of them with the same text
 /// (the others of that text, which came out right, keep theirs).
-fn resolve_again(mentions: &[Mention]) -> Option<Vec<Entity>> {
+fn resolve_again(mentions: &[Mention], rules: &Rules) -> Option<Vec<Entity>> {
     let kinds: Vec<EntityKind> = mentions.iter().map(|m| EntityKind::parse(m.entity.kind)).collect::<Option<_>>()?;
-    let differ = |e: &Entity, m: &Mention| (e.kind, &e.key) != (m.entity.kind, &m.entity.key);
+    let ruled = |e: &Entity, m: &Mention| {
+        rules.get(&e.key).is_some_and(|(only, target)| only.is_none_or(|k| k == e.kind) && (target.kind, &target.key) == (m.entity.kind, &m.entity.key))
+    };
+    let differ = |e: &Entity, m: &Mention| (e.kind, &e.key) != (m.entity.kind, &m.entity.key) && !ruled(e, m);
     let agree = |entities: &[Entity]| entities.len() == mentions.len() && !entities.iter().zip(mentions).any(|(e, m)| differ(e, m));
     let mut names: Vec<(EntityKind, &str)> = kinds.iter().zip(mentions).map(|(&k, m)| (k, m.text.as_str())).collect();
     let entities = link::entities(&names);
@@ -431,7 +441,7 @@ mod tests {
         let mentions = stored(&[(Person, "DACA"), (Org, "Deferred Action for Childhood Arrivals"), (Org, "DACA")]);
         assert_eq!(mentions[0].entity.name, "Deferred Action for Childhood Arrivals");
         assert_ne!(mentions[2].entity.key, mentions[0].entity.key);
-        let again = resolve_again(&mentions).expect("resolved again");
+        let again = resolve_again(&mentions, &Rules::new()).expect("resolved again");
         assert_eq!(again, mentions.iter().map(|m| m.entity.clone()).collect::<Vec<_>>());
     }
 

@@ -54,8 +54,8 @@ pub struct Writer {
     /// the spelling: no allocation per mention), for this load.
     entities: HashMap<(&'static str, String), i64>,
     aliases: HashSet<(i64, u64)>,
-    /// The user's alias rules: a name's key → the entity it stands for.
-    rules: HashMap<String, Entity>,
+    /// Alias rules: a name's key → the entity it stands for (for a name of any kind, or of one).
+    rules: HashMap<String, (Option<&'static str>, Entity)>,
     /// This batch's co-occurrence counts, written with it.
     rollup: Rollup,
     in_batch: usize,
@@ -152,6 +152,13 @@ impl Writer {
     /// Commits the last batch and marks the load finished.
     pub fn finish(mut self) -> Result<Counts> {
         self.rollup.flush(&self.conn)?;
+        // The grouping of stories below needs memory of its own: hand back what the load's
+        // caches held (the entity maps, SQLite's page cache) before it starts.
+        self.entities = HashMap::new();
+        self.aliases = HashSet::new();
+        self.conn.execute_batch("PRAGMA shrink_memory")?;
+        let learned = super::surnames::learn(&self.conn)?;
+        entity_rules::apply_in(&self.conn, &learned)?;
         stories::assign(&self.conn, &self.touched)?;
         // Lines that became frequent with this load's articles are set aside in the same
         // transaction as its last batch.
@@ -317,7 +324,10 @@ impl Writer {
     /// The id of an entity (created the first time its kind and key are seen, or the one a
     /// user's alias rule names), recording `spelling` as one of its aliases.
     fn entity_id(&mut self, entity: &Entity, spelling: &str) -> Result<i64> {
-        let entity = self.rules.get(&entity.key).unwrap_or(entity);
+        let entity = match self.rules.get(&entity.key) {
+            Some((only, target)) if only.is_none_or(|k| k == entity.kind) => target,
+            _ => entity,
+        };
         let cache_key = (entity.kind, entity.key.clone());
         let id = match self.entities.get(&cache_key) {
             Some(&id) => id,

@@ -125,7 +125,7 @@ fn known_org(name: &str) -> Option<&'static Entry> {
 }
 
 /// Whether a non-person name may be a person's: unknown to the gazetteer, or a town.
-fn yields_to_person(name: &str) -> bool {
+pub fn yields_to_person(name: &str) -> bool {
     match known(name) {
         None => true,
         Some(e) => e.category == Category::City && e.population < CITY_OVER_PERSON,

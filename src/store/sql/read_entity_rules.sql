@@ -1,1 +1,1 @@
-SELECT key, alias, kind, name, origin FROM entity_rules ORDER BY key
+SELECT key, alias, kind, name, only_kind, origin FROM entity_rules ORDER BY key
