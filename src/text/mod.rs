@@ -40,7 +40,7 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
     if blocks.is_empty() {
         return Err("empty article: no title and no text".to_string());
     }
-    classify_blocks(&mut blocks, rules);
+    classify_blocks(&mut blocks, 0, rules);
     set_aside_related_links(&mut blocks);
     let language = language::detect_article(content(&blocks));
     for block in blocks.iter_mut().filter(|b| b.language.is_none() && b.kind != Kind::Title) {
@@ -108,10 +108,13 @@ fn content(blocks: &[Block]) -> impl Iterator<Item = &str> + Clone {
     blocks.iter().filter(|b| b.kind.is_content()).map(|b| b.text.as_str())
 }
 
-/// Applies the rules to the dek and body blocks (the title is the title).
-fn classify_blocks(blocks: &mut [Block], rules: &Rules) {
-    for block in blocks.iter_mut().filter(|b| matches!(b.kind, Kind::Dek | Kind::Body)) {
-        if let Some(verdict) = rules.classify(&block.text) {
+/// Applies the rules to the dek and body blocks from `from` on (the title is the title); a
+/// block's position in the article says whether the rules for its edges apply.
+fn classify_blocks(blocks: &mut [Block], from: usize, rules: &Rules) {
+    let last = blocks.len().saturating_sub(1);
+    for (i, block) in blocks.iter_mut().enumerate().skip(from).filter(|(_, b)| matches!(b.kind, Kind::Dek | Kind::Body)) {
+        let at_edge = i <= classify::EDGE_BLOCKS || i + classify::EDGE_BLOCKS > last;
+        if let Some(verdict) = rules.classify_at(&block.text, at_edge) {
             block.kind = verdict.kind;
             block.reason = Some(verdict.reason);
             if verdict.lang.is_some() {
@@ -153,7 +156,7 @@ pub fn reclassify(blocks: &mut [Block], rules: &Rules, article_lang: Option<&str
         block.kind = Kind::Body;
         block.reason = None;
     }
-    classify_blocks(&mut blocks[after_title..], rules);
+    classify_blocks(blocks, after_title, rules);
     set_aside_related_links(blocks);
     if let Some(lang) = article_lang {
         set_aside_other_language_edges(blocks, lang);
