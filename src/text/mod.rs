@@ -124,23 +124,31 @@ fn classify_blocks(blocks: &mut [Block], from: usize, rules: &Rules) {
     }
 }
 
-/// Related links are listed under a related-links heading near the end of an article: the
-/// short, unpunctuated lines after such a heading are headlines of other stories.
+/// Related links are listed under a related-links heading: the short, unpunctuated lines
+/// after such a heading are headlines of other stories. Under the last heading, when nothing
+/// but such lines (and other chrome) follows, all of them are; in the middle of an article,
+/// only the capitalised lines right after a heading that end in no punctuation at all (a
+/// question or a lead-in to a list is the story's own).
 fn set_aside_related_links(blocks: &mut [Block]) {
-    let Some(heading) = blocks.iter().rposition(|b| b.kind == Kind::Promo && b.reason.as_deref().is_some_and(|r| r.starts_with("related-links heading"))) else {
-        return;
-    };
-    let rest = &mut blocks[heading + 1..];
+    let is_heading = |b: &Block| b.kind == Kind::Promo && b.reason.as_deref().is_some_and(|r| r.starts_with("related-links heading"));
     let headline = |b: &Block| {
         b.kind == Kind::Body && b.text.chars().count() <= MAX_HEADLINE_CHARS && !b.text.ends_with(['.', '!', '"', '”'])
     };
-    // Only a heading followed by nothing but such lines (and other chrome) to the end.
-    if rest.iter().any(|b| b.kind.is_content() && !headline(b)) {
-        return;
-    }
-    for block in rest.iter_mut().filter(|b| headline(b)) {
-        block.kind = Kind::Promo;
-        block.reason = Some("related link under a related-links heading".to_string());
+    let bare_headline = |b: &Block| {
+        headline(b) && !b.text.ends_with(['?', ':', ';', ',']) && b.text.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || "\"“'‘".contains(c))
+    };
+    let Some(last) = blocks.iter().rposition(is_heading) else { return };
+    let list_ends_article = !blocks[last + 1..].iter().any(|b| b.kind.is_content() && !headline(b));
+    let mut under_heading = false;
+    for (i, block) in blocks.iter_mut().enumerate() {
+        if is_heading(block) {
+            under_heading = true;
+        } else if (i > last && list_ends_article && headline(block)) || (under_heading && bare_headline(block)) {
+            block.kind = Kind::Promo;
+            block.reason = Some("related link under a related-links heading".to_string());
+        } else if block.kind.is_content() {
+            under_heading = false;
+        }
     }
 }
 
