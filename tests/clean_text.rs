@@ -122,3 +122,119 @@ fn headlines_under_a_related_links_heading_at_the_end_are_promo() {
     // Story text after the heading: the heading is chrome, the story is not.
     assert_eq!(kinds(&conn, 2), ["title", "promo", "body", "body"]);
 }
+
+/// Round-4 rules, one made-up line each, with the story text next to it that must stay body.
+#[test]
+fn round_four_rules_set_aside_chrome_and_leave_story_text() {
+    use corpusdb::model::Kind;
+    let rules = corpusdb::text::classify::Rules::builtin();
+    let chrome = [
+        ("Image copyright Example Images Image caption The minister arrives at the talks", Kind::Caption),
+        ("Media playback is unsupported on your device Media caption The mayor speaks", Kind::Caption),
+        ("This article is more than 2 years old", Kind::Navigation),
+        ("Read or Share this story: http://example.com/abc", Kind::Navigation),
+        ("CLOSE The governor signed the bill on Monday. Example Video", Kind::Promo),
+        ("Play Video 1:02 Protesters gather outside the court – video", Kind::Promo),
+        ("More:Senate passes the budget after a late-night vote", Kind::Promo),
+        ("More: What the new law means for renters", Kind::Promo),
+        ("( PHOTOS: The week in pictures)", Kind::Promo),
+        ("Related Coverage Factory orders rise for a third month", Kind::Promo),
+        ("Budget fight:Lawmakers trade blame as deadline nears", Kind::Promo),
+        ("By Jane Roe and John Doe, Example News", Kind::Credit),
+        ("Jane Roe and the Example Wire contributed to this report.", Kind::Footer),
+        ("John Doe contributed reporting from Lyon.", Kind::Footer),
+        ("Contributing: Jane Roe, Example Today", Kind::Footer),
+        ("(Additional reporting by Jane Roe; Editing by John Doe)", Kind::Footer),
+        ("Jane Roe is a fellow at the Example Institute. The opinions expressed in this commentary are her own.", Kind::Footer),
+        ("This story has been updated with additional reporting.", Kind::Footer),
+        ("• • •", Kind::Navigation),
+        ("Loading...", Kind::Navigation),
+        ("Interested in Elections? Add Elections as an interest to stay up to date on the latest news.", Kind::Promo),
+        ("CLICK HERE FOR THE EXAMPLE NEWS APP", Kind::Promo),
+        ("Photos: A week of storms Photos: A week of storms A flooded street in the old town, on Monday, after the river burst its banks for the second time this winter and the fire brigade pumped out the cellars of the market square. Hide Caption 1 of 9", Kind::Caption),
+        ("The mayor at the council meeting on May 2. Photographer: Jane Roe/Example Wire", Kind::Caption),
+        ("Opinion contributor", Kind::Credit),
+        ("[Watch the full interview with the governor here.]", Kind::Promo),
+        ("Full Coverage: Election 2024", Kind::Promo),
+        ("Example Daily newsletter Sign up today Email Sign Up By signing up you agree to receive email newsletters from Example.", Kind::Promo),
+        ("Support Independent Journalism Example is reader supported: chip in $10 or more to help us continue to write about the issues that matter, every day of the year, with no paywall and no advertising, for as long as readers like you keep us going.", Kind::Promo),
+        ("What the new law means for renters 02:07", Kind::Promo),
+        ("Story continues", Kind::Promo),
+    ];
+    // Every line that is not set aside as expected, at once.
+    let missed: Vec<_> = chrome.iter().filter(|(text, kind)| rules.classify(text).map(|v| v.kind) != Some(*kind)).collect();
+    assert!(missed.is_empty(), "{missed:#?}");
+    // Edge-only rules: author bios and contact lines at an article's edge; the same words in
+    // the middle of a story are story text.
+    for text in [
+        "Jane Roe is a senior fellow at the Example Institute.",
+        "John Doe is digital politics editor for Example News.",
+        "Jane Roe covers the statehouse for the Example Courier.",
+        "John Doe can be reached at jdoe@example.com.",
+    ] {
+        assert_eq!(rules.classify_at(text, true).map(|v| v.kind), Some(Kind::Footer), "{text}");
+        assert_eq!(rules.classify_at(text, false), None, "{text}");
+    }
+    let story = [
+        "By Monday, the count had reached 200.",
+        "By The Numbers",
+        "By 1991, nearly 2,700 missiles had been destroyed",
+        "More than 6,000 residents are in shelters.",
+        "Related to the vote, the council also approved a new park.",
+        "Read: the full text of the speech is below.",
+        "The report said that reporters contributed to this report's errors, officials said, and asked for a review.",
+        "The photo, by a local freelancer, shows the flooded square.",
+        "Analysis: Jane Roe, Example correspondent",
+        "Story highlights The senator says the bill has the votes",
+        "Update at 1:21 p.m. ET. A Sacred Place:",
+        "He said the time was 10:30 when the lights went out",
+        "TV presenter drops CD:UK",
+        "She disagreed with the views expressed by the senator at the hearing.",
+        "Support for local journalism and reporting has grown in the region over the past decade, a survey of readers and advertisers found, even as print circulation kept falling, and more foundations now pay for reporters in small towns, the authors said.",
+        "The polls close at 10:30",
+        "Photos of the scene, taken by a neighbour, were shared widely on Monday.",
+    ];
+    for text in story {
+        assert_eq!(rules.classify_at(text, true), None, "{text}");
+    }
+    // Sprinter, not a fellow at anything: a sentence about a person stays body at the edge too.
+    assert_eq!(rules.classify_at("Katerina Thanou is confident she and fellow sprinter Kostas Kenteris will not be punished.", true), None);
+}
+
+#[test]
+fn author_bios_are_set_aside_only_at_the_edges_of_a_stored_article() {
+    let dir = workdir();
+    let d = dir.path();
+    let bio = "Jane Roe is a professor of history at Example University.";
+    let mut text = format!("Talks resume\n\n{bio}\n\n");
+    for i in 0..8 {
+        text.push_str(&format!("Paragraph {i} of the story, told in full sentences.\n\n"));
+        if i == 3 {
+            text.push_str(&format!("{bio}\n\n"));
+        }
+    }
+    text.push_str(bio);
+    fs::write(d.join("a.txt"), text).unwrap();
+    ok(d, &["--db", &db(d), "load", "a.txt"]);
+    let conn = open(Path::new(&db(d)));
+    let bios = strings(&conn, &format!("SELECT position || ' ' || kind FROM paragraphs WHERE text = '{bio}' ORDER BY position"));
+    assert_eq!(bios, ["1 footer", "6 body", "11 footer"]);
+}
+
+#[test]
+fn headlines_right_after_a_related_links_heading_mid_article_are_promo_but_the_story_after_them_is_not() {
+    let dir = workdir();
+    let d = dir.path();
+    fs::write(
+        d.join("a.txt"),
+        "A title\n\nThe story itself, told in full sentences.\n\nRead more:\n\nAnother Story About Something Else\n\nA Third Story Headline\n\n\
+         The story goes on here, in full sentences.\n\nWhat comes next\n\nMore of the story after its own subheading.\n",
+    )
+    .unwrap();
+    // A question or a lead-in under the heading is the story's own, and so is a list item.
+    fs::write(d.join("b.txt"), "B title\n\nThe story itself.\n\nMore:\n\nHere is a guide to the cases:\n\nWhat are the allegations?\n\nThe first case concerns gifts.\n").unwrap();
+    ok(d, &["--db", &db(d), "load", "a.txt", "b.txt"]);
+    let conn = open(Path::new(&db(d)));
+    assert_eq!(kinds(&conn, 1), ["title", "body", "promo", "promo", "promo", "body", "body", "body"]);
+    assert_eq!(kinds(&conn, 2), ["title", "body", "promo", "body", "body", "body"]);
+}

@@ -152,15 +152,23 @@ fn assert_copies_found(conn: &rusqlite::Connection, corpus: &std::path::Path) {
     assert!(count(conn, "SELECT count(*) FROM stories WHERE sources >= 5") >= 100, "stories across outlets");
 }
 
-/// The blocks people judged by reading (eval/clean_text/verdicts3.tsv, the third sample):
+/// The blocks people judged by reading in round 4 (eval/clean_text/verdicts4.tsv, seed 4; and
+/// verdicts4-seed5.tsv, allsides only, seed 5, drawn after the round's rules were written):
 /// what the classifier reaches on them now may not fall below what was measured when they
-/// were judged (set aside: bbc 14/15, allsides 99/100 chrome; body: bbc 0/100, allsides
-/// 5/100 chrome). The issue's targets (98 % and 1 %) are in the issue note with the numbers.
+/// were judged. Set aside: bbc 17/17, allsides 100/100 (seed 4) and 98/100 (seed 5) chrome;
+/// body: bbc 0/100, allsides 3/100 (seed 4) and 4/100 (seed 5) chrome. The issue's targets
+/// (98 % and 1 %) are in the issue note with the numbers; allsides body is still above 1 %.
 fn assert_clean_text_targets(conn: &rusqlite::Connection, corpus: &str) {
-    let (aside, aside_chrome, body, body_chrome) = judged(conn, "verdicts3.tsv", corpus);
-    eprintln!("{corpus}: set aside {aside_chrome}/{aside} judged chrome; body {body_chrome}/{body} judged chrome");
-    assert!(aside >= 10 && body >= 90, "{corpus}: the sample is still in the database");
-    let (min_precision, max_body_chrome) = if corpus == "bbc" { (0.93, 0.0) } else { (0.98, 0.05) };
-    assert!(aside_chrome as f64 >= min_precision * aside as f64, "{corpus}: {aside_chrome} of {aside} set-aside blocks are chrome");
-    assert!(body_chrome as f64 <= max_body_chrome * body as f64, "{corpus}: {body_chrome} of {body} body blocks are chrome");
+    // (file, set-aside blocks judged not chrome at most, body blocks judged chrome at most)
+    let levels: &[(&str, usize, usize)] = match corpus {
+        "bbc" => &[("verdicts4.tsv", 0, 0)],
+        _ => &[("verdicts4.tsv", 0, 3), ("verdicts4-seed5.tsv", 2, 4)],
+    };
+    for &(file, max_aside_content, max_body_chrome) in levels {
+        let (aside, aside_chrome, body, body_chrome) = judged(conn, file, corpus);
+        eprintln!("{corpus} {file}: set aside {aside_chrome}/{aside} judged chrome; body {body_chrome}/{body} judged chrome");
+        assert!(aside >= 15 && body >= 95, "{corpus} {file}: the sample is still in the database");
+        assert!(aside - aside_chrome <= max_aside_content, "{corpus} {file}: {aside_chrome} of {aside} set-aside blocks are chrome");
+        assert!(body_chrome <= max_body_chrome, "{corpus} {file}: {body_chrome} of {body} body blocks are chrome");
+    }
 }

@@ -1,7 +1,8 @@
 -- A fixed pseudo-random sample of blocks for judging the classifier by reading: 100 blocks
 -- set aside (any class but title, dek, body) and 100 body blocks. The order depends only on
 -- article ids and positions, so the same corpus loaded into a fresh database gives the same
--- sample for the same :seed (default 1; the second round of judging used 2). Run:
+-- sample for the same :seed (default 1; the second round of judging used 2, the third 3,
+-- the fourth 4 and, for a check drawn after its rules were written, 5). Run:
 --   sqlite3 -tabs DB '.parameter set :seed 2' '.read eval/clean_text/sample.sql'
 SELECT * FROM (
     SELECT 'set-aside' AS sample, a.external_id, p.position, p.kind, replace(replace(p.text, char(9), ' '), char(10), ' ') AS text

@@ -68,7 +68,8 @@ pub fn structure_plain_text(text: &str, rules: &Rules) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut texts = split_blocks(text).into_iter().peekable();
     while let Some(text) = texts.next() {
-        if let Some(Verdict { kind, reason, lang }) = rules.classify(&text) {
+        // Before the title is an edge of the article.
+        if let Some(Verdict { kind, reason, lang }) = rules.classify_at(&text, true) {
             let mut chrome = block(kind, Some(format!("{reason}, before the title")), text);
             chrome.language = lang;
             blocks.push(chrome);

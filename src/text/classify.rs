@@ -18,16 +18,24 @@ pub struct Verdict {
     pub lang: Option<String>,
 }
 
-/// One rule: blocks up to `max_chars` long that match `pattern` are `kind`.
+/// One rule: blocks up to `max_chars` long that match `pattern` are `kind` (`None`: a
+/// `keep` rule, whose blocks are story text and are not tried against the later rules).
 #[derive(Debug, Clone)]
 struct Rule {
-    kind: Kind,
+    kind: Option<Kind>,
     /// The language the pattern is written in, if it is one language's words.
     lang: Option<String>,
     max_chars: usize,
+    /// The rule applies only to blocks at an article's edges (see [`EDGE_BLOCKS`]).
+    edge_only: bool,
     regex: Regex,
     reason: String,
 }
+
+/// A block is at an article's edge when it is one of the first this many after the title
+/// (positions 1 to 3) or one of the last this many: where bylines, author bios and
+/// contributor lines stand.
+pub const EDGE_BLOCKS: usize = 3;
 
 /// A set of classification rules, tried in order; the first that matches wins.
 #[derive(Debug, Clone)]
@@ -58,12 +66,24 @@ impl Rules {
                 continue;
             }
             let fields: Vec<&str> = line.split('\t').collect();
-            let [class, lang, max_chars, pattern, reason] = fields[..] else {
-                return Err(format!("{origin}:{line_no}: expected 5 tab-separated fields (class, lang, max_chars, pattern, reason), found {}", fields.len()));
+            let (class, lang, max_chars, pattern, reason, place) = match fields[..] {
+                [class, lang, max_chars, pattern, reason] => (class, lang, max_chars, pattern, reason, "anywhere"),
+                [class, lang, max_chars, pattern, reason, place] => (class, lang, max_chars, pattern, reason, place),
+                _ => return Err(format!("{origin}:{line_no}: expected 5 or 6 tab-separated fields (class, lang, max_chars, pattern, reason[, where]), found {}", fields.len())),
             };
-            let kind = Kind::parse(class.trim())
-                .filter(|k| matches!(k, Kind::Navigation | Kind::Promo | Kind::Caption | Kind::Credit | Kind::Footer))
-                .ok_or_else(|| format!("{origin}:{line_no}: unknown class '{class}' (navigation, promo, caption, credit, footer)"))?;
+            let kind = match class.trim() {
+                "keep" => None,
+                class => Some(
+                    Kind::parse(class)
+                        .filter(|k| matches!(k, Kind::Navigation | Kind::Promo | Kind::Caption | Kind::Credit | Kind::Footer))
+                        .ok_or_else(|| format!("{origin}:{line_no}: unknown class '{class}' (navigation, promo, caption, credit, footer, keep)"))?,
+                ),
+            };
+            let edge_only = match place.trim() {
+                "" | "anywhere" => false,
+                "edge" => true,
+                other => return Err(format!("{origin}:{line_no}: unknown where '{other}' (anywhere, edge)")),
+            };
             let max_chars = max_chars.trim().parse().map_err(|_| format!("{origin}:{line_no}: max_chars '{max_chars}' is not a number"))?;
             // `\b` as an ASCII word boundary keeps matching on the fast DFA engines (a Unicode
             // one falls back to a slow engine on any non-ASCII text, such as curly quotes).
@@ -72,12 +92,13 @@ impl Rules {
                 .build()
                 .map_err(|e| format!("{origin}:{line_no}: bad pattern: {e}"))?;
             let lang = Some(lang.trim().to_string()).filter(|l| !l.is_empty() && l != "*");
-            rules.push(Rule { kind, lang, max_chars, regex, reason: reason.trim().to_string() });
+            rules.push(Rule { kind, lang, max_chars, edge_only, regex, reason: reason.trim().to_string() });
         }
         Ok(Rules { rules })
     }
 
-    /// The class of a block and why, or `None` when no rule matches.
+    /// The class of a block anywhere in an article and why, or `None` when no rule matches
+    /// (or a `keep` rule matches first). Rules for the edges only are not tried.
     ///
     /// ```
     /// use corpusdb::model::Kind;
@@ -89,14 +110,27 @@ impl Rules {
     /// assert!(rules.classify("The talks, officials said, will resume on Monday.").is_none());
     /// ```
     pub fn classify(&self, text: &str) -> Option<Verdict> {
+        self.classify_at(text, false)
+    }
+
+    /// The class of a block and why; `at_edge` says whether the block stands at its
+    /// article's edge, where the edge-only rules apply too.
+    ///
+    /// ```
+    /// let rules = corpusdb::text::classify::Rules::builtin();
+    /// let bio = "Jane Doe is a senior fellow at the Example Institute.";
+    /// assert!(rules.classify_at(bio, true).is_some());
+    /// assert!(rules.classify_at(bio, false).is_none());
+    /// ```
+    pub fn classify_at(&self, text: &str, at_edge: bool) -> Option<Verdict> {
         let chars = text.chars().count();
         let (rule, found) = self
             .rules
             .iter()
-            .filter(|r| r.max_chars == 0 || chars <= r.max_chars)
+            .filter(|r| (r.max_chars == 0 || chars <= r.max_chars) && (at_edge || !r.edge_only))
             .find_map(|r| r.regex.find(text).map(|m| (r, m.as_str().trim())))?;
         let found = shorten(found, 60);
-        Some(Verdict { kind: rule.kind, reason: rule.reason.replace("{match}", &found), lang: rule.lang.clone() })
+        Some(Verdict { kind: rule.kind?, reason: rule.reason.replace("{match}", &found), lang: rule.lang.clone() })
     }
 }
 
@@ -209,5 +243,7 @@ mod tests {
         assert!(err.starts_with("mine.tsv:1: bad pattern"), "{err}");
         let err = Rules::with_user_rules("body\ten\t0\tx\ty\n", "mine.tsv").unwrap_err();
         assert!(err.contains("unknown class 'body'"), "{err}");
+        let err = Rules::with_user_rules("promo\ten\t0\tx\ty\tmiddle\n", "mine.tsv").unwrap_err();
+        assert!(err.contains("unknown where 'middle'"), "{err}");
     }
 }

@@ -40,7 +40,7 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
     if blocks.is_empty() {
         return Err("empty article: no title and no text".to_string());
     }
-    classify_blocks(&mut blocks, rules);
+    classify_blocks(&mut blocks, 0, rules);
     set_aside_related_links(&mut blocks);
     let language = language::detect_article(content(&blocks));
     for block in blocks.iter_mut().filter(|b| b.language.is_none() && b.kind != Kind::Title) {
@@ -108,10 +108,13 @@ fn content(blocks: &[Block]) -> impl Iterator<Item = &str> + Clone {
     blocks.iter().filter(|b| b.kind.is_content()).map(|b| b.text.as_str())
 }
 
-/// Applies the rules to the dek and body blocks (the title is the title).
-fn classify_blocks(blocks: &mut [Block], rules: &Rules) {
-    for block in blocks.iter_mut().filter(|b| matches!(b.kind, Kind::Dek | Kind::Body)) {
-        if let Some(verdict) = rules.classify(&block.text) {
+/// Applies the rules to the dek and body blocks from `from` on (the title is the title); a
+/// block's position in the article says whether the rules for its edges apply.
+fn classify_blocks(blocks: &mut [Block], from: usize, rules: &Rules) {
+    let last = blocks.len().saturating_sub(1);
+    for (i, block) in blocks.iter_mut().enumerate().skip(from).filter(|(_, b)| matches!(b.kind, Kind::Dek | Kind::Body)) {
+        let at_edge = i <= classify::EDGE_BLOCKS || i + classify::EDGE_BLOCKS > last;
+        if let Some(verdict) = rules.classify_at(&block.text, at_edge) {
             block.kind = verdict.kind;
             block.reason = Some(verdict.reason);
             if verdict.lang.is_some() {
@@ -121,23 +124,31 @@ fn classify_blocks(blocks: &mut [Block], rules: &Rules) {
     }
 }
 
-/// Related links are listed under a related-links heading near the end of an article: the
-/// short, unpunctuated lines after such a heading are headlines of other stories.
+/// Related links are listed under a related-links heading: the short, unpunctuated lines
+/// after such a heading are headlines of other stories. Under the last heading, when nothing
+/// but such lines (and other chrome) follows, all of them are; in the middle of an article,
+/// only the capitalised lines right after a heading that end in no punctuation at all (a
+/// question or a lead-in to a list is the story's own).
 fn set_aside_related_links(blocks: &mut [Block]) {
-    let Some(heading) = blocks.iter().rposition(|b| b.kind == Kind::Promo && b.reason.as_deref().is_some_and(|r| r.starts_with("related-links heading"))) else {
-        return;
-    };
-    let rest = &mut blocks[heading + 1..];
+    let is_heading = |b: &Block| b.kind == Kind::Promo && b.reason.as_deref().is_some_and(|r| r.starts_with("related-links heading"));
     let headline = |b: &Block| {
         b.kind == Kind::Body && b.text.chars().count() <= MAX_HEADLINE_CHARS && !b.text.ends_with(['.', '!', '"', '”'])
     };
-    // Only a heading followed by nothing but such lines (and other chrome) to the end.
-    if rest.iter().any(|b| b.kind.is_content() && !headline(b)) {
-        return;
-    }
-    for block in rest.iter_mut().filter(|b| headline(b)) {
-        block.kind = Kind::Promo;
-        block.reason = Some("related link under a related-links heading".to_string());
+    let bare_headline = |b: &Block| {
+        headline(b) && !b.text.ends_with(['?', ':', ';', ',']) && b.text.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || "\"“'‘".contains(c))
+    };
+    let Some(last) = blocks.iter().rposition(is_heading) else { return };
+    let list_ends_article = !blocks[last + 1..].iter().any(|b| b.kind.is_content() && !headline(b));
+    let mut under_heading = false;
+    for (i, block) in blocks.iter_mut().enumerate() {
+        if is_heading(block) {
+            under_heading = true;
+        } else if (i > last && list_ends_article && headline(block)) || (under_heading && bare_headline(block)) {
+            block.kind = Kind::Promo;
+            block.reason = Some("related link under a related-links heading".to_string());
+        } else if block.kind.is_content() {
+            under_heading = false;
+        }
     }
 }
 
@@ -153,7 +164,7 @@ pub fn reclassify(blocks: &mut [Block], rules: &Rules, article_lang: Option<&str
         block.kind = Kind::Body;
         block.reason = None;
     }
-    classify_blocks(&mut blocks[after_title..], rules);
+    classify_blocks(blocks, after_title, rules);
     set_aside_related_links(blocks);
     if let Some(lang) = article_lang {
         set_aside_other_language_edges(blocks, lang);
