@@ -71,10 +71,12 @@ fn bare_name(text: &str) -> &str {
     name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")).unwrap_or(name)
 }
 
-/// The gazetteer for non-persons.
+/// The gazetteer for non-persons. An acronym the tagger did not read as a place is not a
+/// town's other spelling ("DACA", the programme, is not "Daca", Dhaka).
 fn first_guess(kind: EntityKind, name: &str) -> Resolved {
     if kind != EntityKind::Person {
-        if let Some(entry) = known(name) {
+        let acronym = name.len() >= 3 && name.chars().all(|c| c.is_ascii_uppercase());
+        if let Some(entry) = known(name).filter(|e| !(acronym && kind != EntityKind::Place && e.category == Category::City)) {
             return from_entry(entry);
         }
     }
@@ -346,6 +348,13 @@ mod tests {
         // Unless a person of the article has the name.
         let r = resolve(&[(Person, "Nikola Tesla"), (Person, "Tesla")]);
         assert_eq!((r[1].name.as_str(), r[1].kind), ("Nikola Tesla", Person));
+    }
+
+    #[test]
+    fn an_acronym_not_tagged_as_a_place_is_not_a_town() {
+        let r = resolve(&[(Org, "DACA"), (Place, "NYC")]);
+        assert_eq!((r[0].name.as_str(), r[0].kind), ("DACA", Org));
+        assert_eq!(r[1].kind, Place);
     }
 
     #[test]
