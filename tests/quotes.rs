@@ -155,3 +155,45 @@ fn eval(dir: &std::path::Path) -> std::collections::BTreeMap<String, f64> {
         .map(|r| (r["measure"].as_str().unwrap().to_string(), r["value"].as_f64().unwrap()))
         .collect()
 }
+
+// Attribution classes, on made-up paragraphs in ordinary news style.
+
+/// The quotation whose text has `needle`, from the paragraphs read as one article.
+fn quote_with(paragraphs: &[&str], needle: &str) -> Quote {
+    let quotes = extract(paragraphs);
+    quotes.iter().find(|q| q.text.contains(needle)).cloned().unwrap_or_else(|| panic!("no quote with {needle:?} in {quotes:#?}"))
+}
+
+/// The resolved name of the speaker of the quotation with `needle`.
+fn speaker_of(paragraphs: &[&str], needle: &str) -> Option<String> {
+    quote_with(paragraphs, needle).speaker.and_then(|s| s.name)
+}
+
+#[test]
+fn a_name_of_a_place_is_the_person_not_the_place() {
+    let p = ["“We will not back down on this,” former Gov. Tom Harlan of Ohio said on Monday."];
+    assert_eq!(speaker_of(&p, "back down").as_deref(), Some("Tom Harlan"));
+    let p = ["Maria Lopez of Austin, Texas says she will vote for whoever “speaks for working families.”"];
+    assert_eq!(speaker_of(&p, "working families").as_deref(), Some("Maria Lopez"));
+    // "of" after a common noun is no "X of Place": the name after the comma speaks.
+    let p = ["On the question of Iran, Smith added, “We need a tougher deal than this one.”"];
+    assert_eq!(speaker_of(&p, "tougher deal").as_deref(), Some("Smith"));
+}
+
+#[test]
+fn an_opening_phrase_that_ends_in_a_place_is_not_the_speaker() {
+    let p = ["Worried by the protests in Ohio, Senator Mark Delaney, the majority whip, said the party faced a “real test of unity” this week."];
+    assert_eq!(speaker_of(&p, "real test").as_deref(), Some("Mark Delaney"));
+    let p = ["At a rally in Dover, N.H., on Friday, Senator Ann Pruitt of Maine endorsed the governor, saying he would “make a fine president.”"];
+    assert_eq!(speaker_of(&p, "fine president").as_deref(), Some("Ann Pruitt"));
+    let p = ["Speaking at a diner in Concord, New Hampshire, Walsh went after his rival, calling him “a total lightweight” on trade."];
+    assert_eq!(speaker_of(&p, "lightweight").as_deref(), Some("Walsh"));
+    let p = ["In a statement released Thursday, Rep. Paul Greene (D-N.Y.) reacted to the ruling, saying: “This decision is a disgrace to the court.”"];
+    assert_eq!(speaker_of(&p, "disgrace").as_deref(), Some("Paul Greene"));
+}
+
+#[test]
+fn a_speaker_before_but_now_said() {
+    let p = ["Congressman Dale Hurst once backed the mayor, but now said the city needed “a fresh start and new leadership.”"];
+    assert_eq!(speaker_of(&p, "fresh start").as_deref(), Some("Dale Hurst"));
+}

@@ -527,15 +527,25 @@ fn phrase_before(p: &Paragraph, lo: usize, end: usize) -> Option<(Range<usize>, 
     }
     if names::is_name_word(t) {
         let mut run = names::run_before(&p.tokens[..e], e)?;
+        // The run that names the person: "Gov. Jeb Bush" in "Gov. Jeb Bush of Florida".
+        let mut person = run.clone();
+        // "Stacy Baker of Columbia, South Carolina says": a place, its comma and its state.
+        if run.start >= 4 && run.start > lo + 3 && p.tokens[run.start - 1].is_punct(',') {
+            let after_of = |r: &Range<usize>| r.start > lo + 2 && p.has(r.start - 1, class::OF) && names::is_name_word(&p.tokens[r.start - 2]) && !names::is_title(&p.tokens[r.start - 2]);
+            if let Some(place) = names::run_before(&p.tokens[..run.start - 1], run.start - 1).filter(after_of) {
+                run = place;
+            }
+        }
         // "Gov. Jeb Bush of Florida": the name before "of" and a place.
         if run.start >= 2 && run.start > lo + 1 && p.has(run.start - 1, class::OF) && names::is_name_word(&p.tokens[run.start - 2]) && !names::is_title(&p.tokens[run.start - 2]) {
-            if let Some(person) = names::run_before(&p.tokens[..run.start - 1], run.start - 1) {
-                run = person.start..run.end;
+            if let Some(found) = names::run_before(&p.tokens[..run.start - 1], run.start - 1) {
+                person = found.clone();
+                run = found.start..e;
             }
         }
         let start = titles_before(p, lo.max(run.start.saturating_sub(4)), run.start);
         let start = start.max(lo);
-        let has_name = names::name_part(&p.tokens, run.clone()).is_some();
+        let has_name = names::name_part(&p.tokens, person).is_some();
         return Some((start..e, if has_name { Form::Name } else { Form::Nominal }));
     }
     if t.is_word() && !p.has(last, class::STOPWORD) && !is_cue_word(p, last) {
@@ -589,7 +599,11 @@ fn apposition_before(p: &Paragraph, lo: usize, comma: usize) -> Option<(Range<us
                 || t.is_possessive()
                 || apostrophe
                 || (t.is_word() && chars[t.start].is_lowercase()));
-        if !opens {
+        // "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said":
+        // a titled name between two commas is the subject, not an apposition of "Nevada".
+        let next = commas.iter().copied().find(|&d| d > c).unwrap_or(comma);
+        let subject = names::is_title(t) && phrase_after(p, inner, next).is_some_and(|(r, form)| form == Form::Name && r.end == next);
+        if !opens || subject {
             continue;
         }
         if let Some(found) = phrase_before(p, lo, c).filter(|(_, form)| *form != Form::Nominal) {
@@ -683,28 +697,40 @@ fn clause_subject(p: &Paragraph, sentence: &Range<usize>, end: usize, cues: &[Cu
 /// The subject that opens a clause, for a participle ("Trump hit back on Twitter, saying"):
 /// after an opening phrase that ends in a comma ("On Sunday, Trump …").
 fn opening_phrase(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usize>, Form)> {
+    // A capitalised verb or contraction opening the sentence is no name ("Speaking to
+    // reporters, …", "He’s …").
+    let verb_like = |i: usize| {
+        let word = p.lower(i);
+        word.ends_with("ing") || word.ends_with("ed") || word.contains('\'') || word.contains('’')
+    };
+    // A participle opens a phrase, as a function word does ("Asked about it, Trump said");
+    // "Ted Cruz" does not.
+    let participle = |i: usize| {
+        let word = p.lower(i);
+        word.len() >= 5 && (word.ends_with("ing") || word.ends_with("ed")) && !p.tokens.get(i + 1).is_some_and(names::is_name_word)
+    };
     // The sentence's start, or the start of what follows an opening phrase and its comma
     // ("On Thursday, after remaining neutral, Warren appeared …").
-    let opens_with_phrase = p.tokens.get(start).is_some_and(|t| t.has(class::STOPWORD) && !p.has(start, class::PRONOUN) && !p.has(start, class::DETERMINER));
+    let opens_with_phrase = start < end && ((p.has(start, class::STOPWORD) && !p.has(start, class::PRONOUN) && !p.has(start, class::DETERMINER)) || (p.tokens[start].is_word() && participle(start)));
     let starts = std::iter::once(start).filter(|_| !opens_with_phrase).chain((start..end).filter(|&i| p.tokens[i].is_punct(',')).map(|c| c + 1));
+    // Followed by its verb ("Sen. Ron Wyden (D-Ore.) said" too) wins; followed by an
+    // apposition ("Mitch McConnell, R-Ky., delivered …") only when no phrase after it is.
+    let mut apposed = None;
     for from in starts {
-        // The phrase must be followed by a word (its verb), not be the whole clause.
-        // A capitalised verb or contraction opening the sentence is no name ("Speaking to
-        // reporters, …", "He’s …").
-        let verb_like = |r: &Range<usize>| {
-            let word = p.lower(r.start);
-            r.len() == 1 && (word.ends_with("ing") || word.ends_with("ed") || word.contains('\'') || word.contains('’'))
-        };
-        // Followed by its verb or an apposition ("Mitch McConnell, R-Ky., delivered …").
-        let verb_follows = |r: &Range<usize>| r.end < end && (p.tokens[r.end].is_word() || p.tokens[r.end].is_punct(','));
-        if let Some((range, form)) = phrase_after(p, from, end).filter(|(r, _)| verb_follows(r) && !verb_like(r)) {
-            return Some((range, form));
+        if let Some((range, form)) = phrase_after(p, from, end).filter(|(r, _)| r.end < end && !(r.len() == 1 && verb_like(r.start))) {
+            let next = &p.tokens[range.end];
+            if next.is_word() || next.is_punct('(') {
+                return Some((range, form));
+            }
+            if next.is_punct(',') && apposed.is_none() {
+                apposed = Some((range, form));
+            }
         }
         if !opens_with_phrase {
             break;
         }
     }
-    None
+    apposed
 }
 
 /// How many tokens before `end` are words that stand between a subject and its verb: "also",
