@@ -197,3 +197,38 @@ fn a_speaker_before_but_now_said() {
     let p = ["Congressman Dale Hurst once backed the mayor, but now said the city needed “a fresh start and new leadership.”"];
     assert_eq!(speaker_of(&p, "fresh start").as_deref(), Some("Dale Hurst"));
 }
+
+#[test]
+fn a_partial_quotation_with_no_cue_is_its_subjects() {
+    let p = ["Senator Ruth Avery spoke in Des Moines.", "Avery is praising the governor, who left the race on Saturday, as “a man who never took the low road.”"];
+    let q = quote_with(&p, "low road");
+    assert_eq!(q.rule, "subject");
+    assert_eq!(q.speaker.and_then(|s| s.name).as_deref(), Some("Ruth Avery"));
+    // A capitalised word that opens the sentence is no speaker unless it is someone's name.
+    let p = ["“We sold out in an hour,” said promoter Carl Dunn.", "Audiences can expect the band to play with “more energy than ever before.”"];
+    assert_ne!(speaker_of(&p, "more energy").as_deref(), Some("Audiences"));
+}
+
+#[test]
+fn a_paragraph_that_ends_in_a_colon_introduces_the_next() {
+    let p = [
+        "After the attack, Republican nominee Donald Trump issued the following statement:",
+        "“Our prayers are with all those affected. This cannot continue.”",
+        "“We must do everything in our power to stop it.”",
+    ];
+    assert_eq!(speaker_of(&p, "Our prayers").as_deref(), Some("Donald Trump"));
+    // A paragraph of quotation only after another keeps its speaker.
+    assert_eq!(speaker_of(&p, "everything in our power").as_deref(), Some("Donald Trump"));
+    let p = ["Turnout was the story of the night. More from pollster Ann Kemp: “The electorate was younger than any model assumed.”"];
+    assert_eq!(speaker_of(&p, "electorate").as_deref(), Some("Ann Kemp"));
+}
+
+#[test]
+fn a_past_tense_verb_not_in_the_cue_list_after_a_quotation() {
+    let p = ["“Nobody here has ever seen a crowd like this,” beamed Linda Morrow of Tulsa."];
+    let q = quote_with(&p, "crowd like this");
+    assert_eq!(q.speaker.and_then(|s| s.name).as_deref(), Some("Linda Morrow"));
+    assert_eq!(q.cue.as_deref(), Some("beamed"));
+    let p = ["Anchor Tom Briggs interviewed the mayor.", "“Would the tax be negotiable?” Briggs pressed."];
+    assert_eq!(speaker_of(&p, "negotiable").as_deref(), Some("Tom Briggs"));
+}

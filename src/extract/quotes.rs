@@ -104,6 +104,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("passive", "Assad was quoted as saying “…”"),
     ("according-to", "“…,” according to Assad"),
     ("participle", "Assad hit back, saying “…” (the speaker is the clause's subject)"),
+    ("subject", "Cruz praised Bush as “a man who …” (a partial quotation with no cue: the sentence's subject)"),
     ("continued", "a paragraph that goes on with the quotation the previous one left open"),
     ("same-paragraph", "a quotation with no cue of its own, attributed elsewhere in its paragraph"),
     ("previous-paragraph", "a paragraph of quotation only, after a paragraph whose last sentence attributes"),
@@ -150,18 +151,18 @@ pub fn extract(paragraphs: &[&str]) -> Vec<Quote> {
             parsed[i - 1] = Some(Paragraph::new(paragraphs[i - 1]));
         }
     }
+    let names = Names::new(paragraphs);
     let mut found: Vec<Found> = Vec::new();
     let mut said: Vec<Said> = Vec::new();
     for (index, paragraph) in parsed.iter().enumerate() {
         if let Some(p) = paragraph {
-            attribute_paragraph(index, p, &mut found, &mut said);
+            attribute_paragraph(index, p, &names, &mut found, &mut said);
         }
     }
     inherit(&parsed, &mut found, &said);
     if found.is_empty() {
         return Vec::new();
     }
-    let names = Names::new(paragraphs);
     let mut resolver = Resolver { parsed: &parsed, names, channels: Vec::new(), speakers: Vec::new() };
     found.into_iter().map(|f| resolver.quote(f)).collect()
 }
@@ -256,10 +257,10 @@ struct Said {
     /// Code point of the cue.
     at: usize,
     speaker: Phrase,
-    cue: String,
+    cue: Option<String>,
 }
 
-fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said: &mut Vec<Said>) {
+fn attribute_paragraph(index: usize, p: &Paragraph, names: &Names, found: &mut Vec<Found>, said: &mut Vec<Said>) {
     let all_cues: Vec<Vec<CueMatch>> = p.sentences.iter().map(|s| find_cues(p, s.clone())).collect();
     for (s, sentence) in p.sentences.iter().enumerate() {
         let cues = &all_cues[s];
@@ -271,8 +272,17 @@ fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said
                     Role::According | Role::Participle => return None,
                 };
                 let speaker = Phrase { paragraph: index, tokens: range, form };
-                Some(Said { paragraph: index, at: p.tokens[cue.span.start].start, speaker, cue: cue.text.clone() })
+                Some(Said { paragraph: index, at: p.tokens[cue.span.start].start, speaker, cue: Some(cue.text.clone()) })
             }));
+            // "Trump issued the following statement:", with no cue: the subject introduces
+            // the quotation that follows.
+            let colon = sentence.end - 1;
+            if cues.is_empty() && sentence.len() > 1 && p.tokens[colon].is_punct(':') {
+                if let Some((range, form)) = colon_subject(p, sentence.start, colon).filter(|(r, form)| is_person(p, names, index, r, *form)) {
+                    let speaker = Phrase { paragraph: index, tokens: range, form };
+                    said.push(Said { paragraph: index, at: p.tokens[colon].start, speaker, cue: None });
+                }
+            }
             continue;
         }
         for qi in sentence.clone() {
@@ -299,10 +309,13 @@ fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said
                 f.via = via;
                 f.rule = rule;
                 f.own = true;
+            } else if let Some((range, form, verb, rule)) = verb_after(p, sentence, qi, next.map(|(n, _)| n)) {
+                f.cue = Some(p.tokens[verb].text(&p.chars));
+                f.speaker = Some(Phrase { paragraph: index, tokens: range, form });
+                f.rule = rule;
+                f.own = true;
             } else if qi > sentence.start && p.tokens[qi - 1].is_punct(':') {
-                // "She then addressed the supporters again: “…”": the clause's subject.
-                let alone = phrase_after(p, sentence.start, qi - 1).filter(|(r, form)| *form == Form::Name && r.end == qi - 1);
-                if let Some((range, form)) = alone.or_else(|| opening_phrase(p, sentence.start, qi - 1)).filter(|(_, form)| *form != Form::Nominal) {
+                if let Some((range, form)) = colon_subject(p, sentence.start, qi - 1).filter(|(_, form)| *form != Form::Nominal) {
                     f.speaker = Some(Phrase { paragraph: index, tokens: range, form });
                     f.rule = "speaker-colon-quote";
                     f.own = true;
@@ -316,9 +329,40 @@ fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said
                 f.speaker = None;
                 f.cue = None;
                 f.via = None;
+            } else if f.speaker.is_none() && partial {
+                // "Cruz is praising Bush as “a man who didn’t go to the gutter”": a quoted
+                // phrase inside a sentence with no cue is its subject's words.
+                if let Some((range, form)) = opening_phrase(p, sentence.start, qi).filter(|(r, form)| is_person(p, names, index, r, *form)) {
+                    f.speaker = Some(Phrase { paragraph: index, tokens: range, form });
+                    f.rule = "subject";
+                    f.own = true;
+                }
             }
             found.push(f);
         }
+    }
+}
+
+/// Who speaks the quotation after the colon at token `colon`: a name that is all the words
+/// before it ("Stated Stone:", "More from Jones:", "… - Philip Bump:"), else the clause's
+/// subject ("She then addressed the supporters again:", "Trump issued this statement:").
+fn colon_subject(p: &Paragraph, start: usize, colon: usize) -> Option<(Range<usize>, Form)> {
+    let alone = phrase_after(p, start, colon).filter(|(r, form)| *form == Form::Name && r.end == colon);
+    let labelled = || {
+        let label = |r: &Range<usize>| r.start == start || matches!(p.tokens[r.start - 1].kind, TokenKind::Punct('-' | '—' | '–')) || p.lower(r.start - 1) == "from";
+        phrase_before(p, start, colon).filter(|(r, form)| *form == Form::Name && r.end == colon && label(r))
+    };
+    alone.or_else(labelled).or_else(|| opening_phrase(p, start, colon))
+}
+
+/// Whether a subject found by its place alone (no cue) names a person: a pronoun, a name
+/// of two words or more, or one capitalised word that is a person's surname ("Cruz"; not
+/// "Audiences" or "Specifically" opening the sentence).
+fn is_person(p: &Paragraph, names: &Names, paragraph: usize, range: &Range<usize>, form: Form) -> bool {
+    match form {
+        Form::Pronoun => true,
+        Form::Nominal => false,
+        Form::Name => range.len() > 1 || names.is_surname(&p.tokens[range.start].text(&p.chars), paragraph),
     }
 }
 
@@ -419,6 +463,39 @@ fn attribute_from_next(p: &Paragraph, paragraph: usize, sentence: &Range<usize>,
     }
     let found = phrase_before(p, next.start, cue.span.start).filter(|(r, _)| r.start == next.start)?;
     Some((cue.clone(), phrase(found), None, "quote-speaker-cue"))
+}
+
+/// A verb of saying that `cues.txt` does not list, in the past tense, right after a
+/// quotation that ends in a comma, a question or an exclamation mark, with its subject
+/// before or after it: "…,” scoffed Arianna Gil", "…?” Hannity pressed". Returns the
+/// subject, its form, the verb's token and the rule.
+fn verb_after(p: &Paragraph, sentence: &Range<usize>, qi: usize, next: Option<&Range<usize>>) -> Option<(Range<usize>, Form, usize, &'static str)> {
+    let q = p.quoted[p.tokens[qi].quote()?];
+    let last = p.chars[q.start..q.end].iter().rev().find(|c| !c.is_whitespace());
+    let after = p.tokens.get(qi + 1).filter(|_| qi + 1 < sentence.end);
+    let hands_on = matches!(last, Some(',' | '?' | '!')) || after.is_some_and(|t| t.is_punct(','));
+    if !hands_on {
+        return None;
+    }
+    // The rest of the sentence, or the next one when the quotation ends its own.
+    let rest = (qi + 1..sentence.end).find(|&i| p.tokens[i].is_word() || p.tokens[i].quote().is_some());
+    let (from, end) = match rest {
+        Some(i) => (i, sentence.end),
+        None => next.map(|n| (n.start, n.end))?,
+    };
+    let past = |i: usize| {
+        i < end && p.tokens[i].is_word() && p.chars[p.tokens[i].start].is_lowercase() && !p.has(i, class::STOPWORD) && {
+            let word = p.lower(i);
+            word.len() > 4 && word.ends_with("ed")
+        }
+    };
+    if past(from) {
+        let (range, form) = phrase_after(p, from + 1, end).filter(|(_, form)| *form == Form::Name)?;
+        return Some((range, form, from, "quote-cue-speaker"));
+    }
+    let (range, form) = phrase_after(p, from, end).filter(|(r, form)| *form != Form::Nominal && past(r.end))?;
+    let verb = range.end;
+    Some((range, form, verb, "quote-speaker-cue"))
 }
 
 /// The speaker a cue gives, the channel it names itself (relays) and the rule's name.
@@ -841,7 +918,14 @@ fn inherit(parsed: &[Option<Paragraph>], found: &mut [Found], said: &[Said]) {
         if let Some(s) = nearest.cloned() {
             give(&mut found[i], s.speaker, s.cue, s.via, "same-paragraph");
         } else if paragraph > 0 && all_quotation(parsed, paragraph) {
-            if let Some(s) = sources(found, said, paragraph - 1).pop() {
+            // What the paragraph before attributes; or, when it is all quotation too, the
+            // speaker its last quotation was given.
+            let before = sources(found, said, paragraph - 1).pop().or_else(|| {
+                let last = (0..i).rev().find(|&j| found[j].paragraph + 1 == paragraph && found[j].kind == Kind::Quote)?;
+                let f = &found[last];
+                (all_quotation(parsed, paragraph - 1) && f.speaker.is_some()).then(|| Source { at: f.quoted.open, speaker: f.speaker.clone(), cue: f.cue.clone(), via: f.via.clone() })
+            });
+            if let Some(s) = before {
                 give(&mut found[i], s.speaker, s.cue, s.via, "previous-paragraph");
             }
         }
@@ -860,7 +944,7 @@ struct Source {
 /// The attributed quotations and sayings of a paragraph, by position.
 fn sources(found: &[Found], said: &[Said], paragraph: usize) -> Vec<Source> {
     let quotes = found.iter().filter(|f| f.paragraph == paragraph && f.own).map(|f| Source { at: f.quoted.open, speaker: f.speaker.clone(), cue: f.cue.clone(), via: f.via.clone() });
-    let sayings = said.iter().filter(|s| s.paragraph == paragraph).map(|s| Source { at: s.at, speaker: Some(s.speaker.clone()), cue: Some(s.cue.clone()), via: None });
+    let sayings = said.iter().filter(|s| s.paragraph == paragraph).map(|s| Source { at: s.at, speaker: Some(s.speaker.clone()), cue: s.cue.clone(), via: None });
     let mut all: Vec<Source> = quotes.chain(sayings).collect();
     all.sort_by_key(|s| s.at);
     all
