@@ -232,3 +232,27 @@ fn a_past_tense_verb_not_in_the_cue_list_after_a_quotation() {
     let p = ["Anchor Tom Briggs interviewed the mayor.", "“Would the tax be negotiable?” Briggs pressed."];
     assert_eq!(speaker_of(&p, "negotiable").as_deref(), Some("Tom Briggs"));
 }
+
+#[test]
+fn a_clause_between_the_quotation_and_its_speaker() {
+    let p = ["“He was going to put the family name on the skyline,” as his mother had hoped, Mr. Delgado said."];
+    assert_eq!(speaker_of(&p, "skyline").as_deref(), Some("Delgado"));
+    let p = ["In explaining why those “common-sense reforms” had stalled, Warren described a system rigged against workers."];
+    assert_eq!(speaker_of(&p, "common-sense").as_deref(), Some("Warren"));
+}
+
+#[test]
+fn subjects_after_an_opening_question_or_conjunction() {
+    let p = ["When asked whom she supported, Ms. Patel smiled and said, “I am waiting for someone new to get in the race.”"];
+    assert_eq!(speaker_of(&p, "waiting for someone").as_deref(), Some("Patel"));
+    let p = ["Governor Ray Hollis had warned about the senator for weeks.", "And Mr. Hollis gloated: “I told you he would not be ready.”"];
+    assert_eq!(speaker_of(&p, "told you").as_deref(), Some("Ray Hollis"));
+    let p = ["“Deep tax cuts do not work in an age of high debt,” Martin Cole of the Brookings Institution wrote recently."];
+    assert_eq!(speaker_of(&p, "tax cuts").as_deref(), Some("Martin Cole"));
+}
+
+#[test]
+fn a_saying_with_a_participle_attributes_the_quotation_after_it() {
+    let p = ["Senator Jim Bowers distanced himself from the group by saying he would help if asked. “I am going to support him, and support him fully.”"];
+    assert_eq!(speaker_of(&p, "support him fully").as_deref(), Some("Jim Bowers"));
+}

@@ -269,7 +269,9 @@ fn attribute_paragraph(index: usize, p: &Paragraph, names: &Names, found: &mut V
                 let (range, form) = match cue.role {
                     Role::Speech | Role::Report | Role::Passive => phrase_before(p, sentence.start, cue.span.start)?,
                     Role::Relay => phrase_after(p, cue.slot.clone()?.start, cue.slot.clone()?.end)?,
-                    Role::According | Role::Participle => return None,
+                    // "Bolton distanced himself by saying he would help. “…”"
+                    Role::Participle => clause_subject(p, sentence, cue.span.start, cues).filter(|(_, form)| *form != Form::Nominal)?,
+                    Role::According => return None,
                 };
                 let speaker = Phrase { paragraph: index, tokens: range, form };
                 Some(Said { paragraph: index, at: p.tokens[cue.span.start].start, speaker, cue: Some(cue.text.clone()) })
@@ -465,16 +467,21 @@ fn attribute_from_next(p: &Paragraph, paragraph: usize, sentence: &Range<usize>,
     Some((cue.clone(), phrase(found), None, "quote-speaker-cue"))
 }
 
+/// Whether the quotation at token `qi` hands on to its attribution: it ends in a comma, a
+/// question or an exclamation mark inside its marks, or a comma follows it ("…,” he said").
+fn hands_on(p: &Paragraph, sentence: &Range<usize>, qi: usize) -> bool {
+    let Some(q) = p.tokens[qi].quote().and_then(|n| p.quoted.get(n)) else { return false };
+    let last = p.chars[q.start..q.end].iter().rev().find(|c| !c.is_whitespace());
+    let after = p.tokens.get(qi + 1).filter(|_| qi + 1 < sentence.end);
+    matches!(last, Some(',' | '?' | '!')) || after.is_some_and(|t| t.is_punct(','))
+}
+
 /// A verb of saying that `cues.txt` does not list, in the past tense, right after a
 /// quotation that ends in a comma, a question or an exclamation mark, with its subject
 /// before or after it: "…,” scoffed Arianna Gil", "…?” Hannity pressed". Returns the
 /// subject, its form, the verb's token and the rule.
 fn verb_after(p: &Paragraph, sentence: &Range<usize>, qi: usize, next: Option<&Range<usize>>) -> Option<(Range<usize>, Form, usize, &'static str)> {
-    let q = p.quoted[p.tokens[qi].quote()?];
-    let last = p.chars[q.start..q.end].iter().rev().find(|c| !c.is_whitespace());
-    let after = p.tokens.get(qi + 1).filter(|_| qi + 1 < sentence.end);
-    let hands_on = matches!(last, Some(',' | '?' | '!')) || after.is_some_and(|t| t.is_punct(','));
-    if !hands_on {
+    if !hands_on(p, sentence, qi) {
         return None;
     }
     // The rest of the sentence, or the next one when the quotation ends its own.
@@ -539,7 +546,15 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
                 let gap = &p.tokens[first..range.start];
                 let in_phrase = gap.len() <= MODIFIER_WORDS
                     && (first..range.start).all(|i| p.tokens[i].is_word() && !is_cue_word(p, i) && (!p.has(i, class::STOPWORD) || p.has(i, class::DETERMINER)));
-                in_phrase.then(|| (phrase(first..range.end, form), None, "quote-speaker-cue"))
+                if in_phrase {
+                    return Some((phrase(first..range.end, form), None, "quote-speaker-cue"));
+                }
+                // "…,” as his father had hoped, Mr. Turry said": a clause between commas.
+                // Or, for a quotation inside an opening clause ("In explaining why those
+                // “common-sense solutions” failed, Clinton described …"), with no cue before it.
+                let opening = cues.iter().all(|c| c.span.start > qi || matches!(c.role, Role::Participle | Role::According));
+                let aside = range.start > qi + 2 && p.tokens[range.start - 1].is_punct(',') && (hands_on(p, sentence, qi) || opening) && p.tokens[qi + 1..range.start].iter().all(|t| t.quote().is_none());
+                (aside && form != Form::Nominal).then(|| (phrase(range, form), None, "quote-speaker-cue"))
             } else if let Some((range, form)) = phrase_before(p, lo, cue.span.start) {
                 Some((phrase(range, form), None, "speaker-cue-quote"))
             } else if let Some((range, form)) = phrase_after(p, cue.span.end, qi).filter(|(r, _)| r.end + 1 == qi && matches!(p.tokens[r.end].kind, TokenKind::Punct(':' | ','))) {
@@ -614,8 +629,10 @@ fn phrase_before(p: &Paragraph, lo: usize, end: usize) -> Option<(Range<usize>, 
             }
         }
         // "Gov. Jeb Bush of Florida": the name before "of" and a place.
-        if run.start >= 2 && run.start > lo + 1 && p.has(run.start - 1, class::OF) && names::is_name_word(&p.tokens[run.start - 2]) && !names::is_title(&p.tokens[run.start - 2]) {
-            if let Some(found) = names::run_before(&p.tokens[..run.start - 1], run.start - 1) {
+        // "James Pethokoukis of the American Enterprise Institute" too.
+        let of = if run.start > lo + 2 && p.lower(run.start - 1) == "the" { run.start - 2 } else { run.start.saturating_sub(1) };
+        if of >= 1 && of > lo && p.has(of, class::OF) && names::is_name_word(&p.tokens[of - 1]) && !names::is_title(&p.tokens[of - 1]) {
+            if let Some(found) = names::run_before(&p.tokens[..of], of) {
                 person = found.clone();
                 run = found.start..e;
             }
@@ -765,10 +782,8 @@ fn clause_subject(p: &Paragraph, sentence: &Range<usize>, end: usize, cues: &[Cu
         return Some(found);
     }
     let earlier = cues.iter().rev().find(|c| c.span.end <= end && c.span.start >= sentence.start && c.role == Role::Speech);
-    match earlier {
-        Some(c) => phrase_before(p, sentence.start, c.span.start),
-        None => opening_phrase(p, sentence.start, end),
-    }
+    // "When asked whom she supported, Ms. Sherry smiled and said": no subject before "asked".
+    earlier.and_then(|c| phrase_before(p, sentence.start, c.span.start)).or_else(|| opening_phrase(p, sentence.start, end))
 }
 
 /// The subject that opens a clause, for a participle ("Trump hit back on Twitter, saying"):
@@ -789,7 +804,9 @@ fn opening_phrase(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usiz
     // The sentence's start, or the start of what follows an opening phrase and its comma
     // ("On Thursday, after remaining neutral, Warren appeared …").
     let opens_with_phrase = start < end && ((p.has(start, class::STOPWORD) && !p.has(start, class::PRONOUN) && !p.has(start, class::DETERMINER)) || (p.tokens[start].is_word() && participle(start)));
-    let starts = std::iter::once(start).filter(|_| !opens_with_phrase).chain((start..end).filter(|&i| p.tokens[i].is_punct(',')).map(|c| c + 1));
+    // "And Mr. Christie gloated: …": the phrase after a conjunction that opens the sentence.
+    let conjunction = start + 1 < end && matches!(p.lower(start).as_str(), "and" | "but" | "so" | "yet" | "or");
+    let starts = std::iter::once(start + usize::from(conjunction)).filter(|_| conjunction || !opens_with_phrase).chain((start..end).filter(|&i| p.tokens[i].is_punct(',')).map(|c| c + 1));
     // Followed by its verb ("Sen. Ron Wyden (D-Ore.) said" too) wins; followed by an
     // apposition ("Mitch McConnell, R-Ky., delivered …") only when no phrase after it is.
     let mut apposed = None;
@@ -803,7 +820,7 @@ fn opening_phrase(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usiz
                 apposed = Some((range, form));
             }
         }
-        if !opens_with_phrase {
+        if !opens_with_phrase && !conjunction {
             break;
         }
     }
