@@ -256,3 +256,24 @@ fn a_saying_with_a_participle_attributes_the_quotation_after_it() {
     let p = ["Senator Jim Bowers distanced himself from the group by saying he would help if asked. “I am going to support him, and support him fully.”"];
     assert_eq!(speaker_of(&p, "support him fully").as_deref(), Some("Jim Bowers"));
 }
+
+#[test]
+fn a_quotation_handed_over_by_a_comma_or_a_dash() {
+    let p = ["Comedian Jill Baxter interjected, “Ladies and gentlemen, the next president.”"];
+    assert_eq!(speaker_of(&p, "Ladies and gentlemen").as_deref(), Some("Jill Baxter"));
+    let p = ["Senator Lou Marsh also embraced the plan -- “It is the best deal we will get this year.”"];
+    assert_eq!(speaker_of(&p, "best deal").as_deref(), Some("Lou Marsh"));
+    let p = ["Still, the race “is a dead heat right now,” as Gov. Ann Ruiz said on the radio on Monday."];
+    assert_eq!(speaker_of(&p, "dead heat").as_deref(), Some("Ann Ruiz"));
+    let p = ["The paradox of the first lady, says historian Carl Hooper, is that she was “one of the most powerful in the postwar era.”"];
+    assert_eq!(speaker_of(&p, "most powerful").as_deref(), Some("Carl Hooper"));
+}
+
+#[test]
+fn a_pronoun_in_the_sentence_of_its_subject() {
+    let p = ["Senator Mark Rubin said that in recent days he had begun to question Governor Tom Hale, whom he called “a con artist.”"];
+    assert_eq!(speaker_of(&p, "con artist").as_deref(), Some("Mark Rubin"));
+    // The gender a title gives rules a person out.
+    let p = ["Mr. Dale Pruitt said Ms. Ana Ortiz was wrong when she called the plan “a disaster for farmers.”"];
+    assert_eq!(speaker_of(&p, "disaster for farmers").as_deref(), Some("Ana Ortiz"));
+}

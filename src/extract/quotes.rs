@@ -322,6 +322,14 @@ fn attribute_paragraph(index: usize, p: &Paragraph, names: &Names, found: &mut V
                     f.rule = "speaker-colon-quote";
                     f.own = true;
                 }
+            } else if qi > sentence.start && matches!(p.tokens[qi - 1].kind, TokenKind::Punct(',' | '—' | '–' | '-')) && !partial {
+                // "Silverman interjected, “…”", "Trump also embraced the idea -- “…”": a
+                // sentence with no cue that hands over to a quotation is its subject's.
+                if let Some((range, form)) = opening_phrase(p, sentence.start, qi - 1).filter(|(r, form)| is_person(p, names, index, r, *form)) {
+                    f.speaker = Some(Phrase { paragraph: index, tokens: range, form });
+                    f.rule = "subject";
+                    f.own = true;
+                }
             }
             let near = cues.iter().filter(|c| c.span.start > qi || qi - c.span.end <= CUE_REACH).count();
             if is_term(p, qi, partial, near) {
@@ -549,12 +557,19 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
                 if in_phrase {
                     return Some((phrase(first..range.end, form), None, "quote-speaker-cue"));
                 }
+                // "…,” as Cruz said on the radio".
+                if first + 1 == range.start && p.lower(first) == "as" && form != Form::Nominal {
+                    return Some((phrase(range, form), None, "quote-speaker-cue"));
+                }
                 // "…,” as his father had hoped, Mr. Turry said": a clause between commas.
                 // Or, for a quotation inside an opening clause ("In explaining why those
                 // “common-sense solutions” failed, Clinton described …"), with no cue before it.
                 let opening = cues.iter().all(|c| c.span.start > qi || matches!(c.role, Role::Participle | Role::According));
                 let aside = range.start > qi + 2 && p.tokens[range.start - 1].is_punct(',') && (hands_on(p, sentence, qi) || opening) && p.tokens[qi + 1..range.start].iter().all(|t| t.quote().is_none());
                 (aside && form != Form::Nominal).then(|| (phrase(range, form), None, "quote-speaker-cue"))
+            } else if let Some(range) = inverted_aside(p, cue, qi) {
+                // "The paradox, says historian Carl Anthony, is that she was “…”".
+                Some((phrase(range, Form::Name), None, "cue-speaker-quote"))
             } else if let Some((range, form)) = phrase_before(p, lo, cue.span.start) {
                 Some((phrase(range, form), None, "speaker-cue-quote"))
             } else if let Some((range, form)) = phrase_after(p, cue.span.end, qi).filter(|(r, _)| r.end + 1 == qi && matches!(p.tokens[r.end].kind, TokenKind::Punct(':' | ','))) {
@@ -569,6 +584,14 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
             }
         }
     }
+}
+
+/// The name in an attribution set between commas with its verb first, before the quotation:
+/// "The paradox of Nancy, says Carl Anthony, is that she was “…”".
+fn inverted_aside(p: &Paragraph, cue: &CueMatch, qi: usize) -> Option<Range<usize>> {
+    let opens = cue.inverts && cue.span.start > 0 && p.tokens[cue.span.start - 1].is_punct(',');
+    let (range, form) = phrase_after(p, cue.span.end, qi).filter(|_| opens)?;
+    (form == Form::Name && p.tokens[range.end].is_punct(',')).then_some(range)
 }
 
 /// A channel named by another cue of the sentence: "…, according to KCNA", "Assad said,
@@ -1047,9 +1070,29 @@ impl Resolver<'_> {
     /// paragraph; else the last named speaker, if in this paragraph or the one before; else
     /// the nearest person named in the paragraphs before.
     fn antecedent(&self, p: &Paragraph, phrase: &Phrase) -> Option<String> {
-        let before = &p.tokens[..phrase.tokens.start];
+        let at = phrase.tokens.start;
+        // A title or honorific that gives the other gender rules a person out ("she" is not
+        // "Mr. Trump", "he" not "Spokeswoman Haley Morris").
+        let other = if p.lower(at) == "she" { &LEXICON.male } else { &LEXICON.female };
+        let agrees = |titles: &[String]| !titles.iter().any(|t| other.contains(t));
+        // "Rubio said that … Trump, whom he called a “con artist”": a pronoun inside a
+        // sentence whose subject is a person named before it is that person.
+        if let Some(sentence) = p.sentences.iter().find(|s| s.contains(&at)) {
+            if let Some((range, _)) = opening_phrase(p, sentence.start, at).filter(|(r, form)| *form == Form::Name && r.end < at) {
+                let (first, last) = (&p.tokens[range.start], &p.tokens[range.end - 1]);
+                let text: String = p.chars[first.start..last.end].iter().collect();
+                let person = |name: &String| name.contains(' ') || self.names.is_surname(name, phrase.paragraph);
+                let words: Vec<String> = p.tokens[range.clone()].iter().map(|t| t.lower(&p.chars).to_string()).collect();
+                if let Some(name) = names::proper_name(&text).filter(person).filter(|_| agrees(&words)) {
+                    return Some(self.names.best_name(&name, (phrase.paragraph, first.start)));
+                }
+            }
+        }
+        let before = &p.tokens[..at];
         // A person here: a full name, or the last word of a speaker's name.
-        let known = |m: &names::NameMention| m.person || self.speakers.iter().any(|(_, s)| names::same_person(s, &m.name) && !m.name.contains(' '));
+        let known = |m: &names::NameMention| {
+            (m.person || self.speakers.iter().any(|(_, s)| names::same_person(s, &m.name) && !m.name.contains(' '))) && agrees(&m.titles)
+        };
         let here = names::mentions_in(&p.chars, before, phrase.paragraph).into_iter().rev().find(known);
         let person = match here {
             Some(m) => m,
