@@ -151,6 +151,9 @@ pub fn extract(paragraphs: &[&str]) -> Vec<Quote> {
             parsed[i - 1] = Some(Paragraph::new(paragraphs[i - 1]));
         }
     }
+    if parsed.iter().all(Option::is_none) {
+        return Vec::new();
+    }
     let names = Names::new(paragraphs);
     let mut found: Vec<Found> = Vec::new();
     let mut said: Vec<Said> = Vec::new();
