@@ -277,3 +277,31 @@ fn a_pronoun_in_the_sentence_of_its_subject() {
     let p = ["Mr. Dale Pruitt said Ms. Ana Ortiz was wrong when she called the plan “a disaster for farmers.”"];
     assert_eq!(speaker_of(&p, "disaster for farmers").as_deref(), Some("Ana Ortiz"));
 }
+
+#[test]
+fn told_takes_an_object_not_a_speaker() {
+    let p = ["Senator Lee Dorn did not name his rivals, but told his supporters, “our nation is in real trouble and we must not tear each other down.”"];
+    let q = quote_with(&p, "real trouble");
+    assert_eq!(q.speaker.and_then(|s| s.name).as_deref(), Some("Lee Dorn"));
+}
+
+#[test]
+fn a_phrase_after_a_preposition_is_not_the_subject() {
+    let p = ["The break was complete when Governor Sam Ortega in his opening speech called the rival plan “a disgrace to the state.”"];
+    assert_eq!(speaker_of(&p, "disgrace to the state").as_deref(), Some("Sam Ortega"));
+}
+
+#[test]
+fn participles_joined_by_and_share_their_subject() {
+    let p = ["Republicans were quick to respond, with Senator Kay Burns tweeting that the report was a “total disaster” and asking, “How can anyone trust this agency again?”"];
+    assert_eq!(speaker_of(&p, "trust this agency").as_deref(), Some("Kay Burns"));
+    assert_eq!(speaker_of(&p, "total disaster").as_deref(), Some("Kay Burns"));
+}
+
+#[test]
+fn said_opening_a_sentence_before_the_name() {
+    let p = ["The director spoke after the hearing. Said Raymond Kohl, “The thought that an error on our part played a role is painful.”"];
+    assert_eq!(speaker_of(&p, "error on our part").as_deref(), Some("Raymond Kohl"));
+    let p = ["Stated Roger Vance:", "“I think that the stakes are so high that they would do anything to stay in power.”"];
+    assert_eq!(speaker_of(&p, "stakes are so high").as_deref(), Some("Roger Vance"));
+}

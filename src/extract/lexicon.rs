@@ -97,6 +97,7 @@ pub struct Lexicon {
     /// Honorifics and titles that mark a woman, or a man (for "she" and "he").
     pub female: Words,
     pub male: Words,
+    pub prepositions: Words,
     /// Phrases, each as its words.
     pub adverbials: Vec<Vec<String>>,
 }
@@ -143,6 +144,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         not_person: section("not_person"),
         female: section("female"),
         male: section("male"),
+        prepositions: section("prepositions"),
         adverbials: section("adverbials").iter().map(|p| p.split_whitespace().map(str::to_string).collect()).collect(),
     }
 });

@@ -23,7 +23,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{class, Role, LEXICON};
+use super::lexicon::{class, Cue, Role, LEXICON};
 use super::marks::{self, Quoted};
 use super::names::{self, Names};
 use super::tokens::{self, Kind as TokenKind, Token};
@@ -270,7 +270,9 @@ fn attribute_paragraph(index: usize, p: &Paragraph, names: &Names, found: &mut V
         if !p.tokens[sentence.clone()].iter().any(|t| t.quote().is_some()) {
             said.extend(cues.iter().find_map(|cue| {
                 let (range, form) = match cue.role {
-                    Role::Speech | Role::Report | Role::Passive => phrase_before(p, sentence.start, cue.span.start)?,
+                    // "Stated Stone:" too.
+                    Role::Speech | Role::Report | Role::Passive => phrase_before(p, sentence.start, cue.span.start)
+                        .or_else(|| phrase_after(p, cue.span.end, sentence.end).filter(|_| cue.inverts && cue.span.start == sentence.start))?,
                     Role::Relay => phrase_after(p, cue.slot.clone()?.start, cue.slot.clone()?.end)?,
                     // "Bolton distanced himself by saying he would help. “…”"
                     Role::Participle => clause_subject(p, sentence, cue.span.start, cues).filter(|(_, form)| *form != Form::Nominal)?,
@@ -386,12 +388,15 @@ fn find_cues(p: &Paragraph, sentence: Range<usize>) -> Vec<CueMatch> {
     let mut i = sentence.start;
     while i < sentence.end {
         let t = &p.tokens[i];
-        if !t.is_word() || p.chars[t.start].is_uppercase() {
+        // "Said Comey, “…”": a verb that inverts may open the sentence, before a name.
+        let opening = i == sentence.start && p.tokens.get(i + 1).is_some_and(names::is_name_word);
+        let inverted = |cue: &&Cue| !opening || cue.inverts;
+        if !t.is_word() || (p.chars[t.start].is_uppercase() && !opening) {
             i += 1;
             continue;
         }
         let candidates = if t.has(class::CUE) { LEXICON.cues.get(&*p.lower(i)) } else { None };
-        let matched = candidates.and_then(|cues| cues.iter().find_map(|cue| match_cue(p, i, sentence.end, &cue.words).map(|m| (m, cue))));
+        let matched = candidates.and_then(|cues| cues.iter().filter(inverted).find_map(|cue| match_cue(p, i, sentence.end, &cue.words).map(|m| (m, cue))));
         match matched {
             Some(((span, slot, text), cue)) => {
                 i = span.end;
@@ -573,9 +578,9 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
             } else if let Some(range) = inverted_aside(p, cue, qi) {
                 // "The paradox, says historian Carl Anthony, is that she was “…”".
                 Some((phrase(range, Form::Name), None, "cue-speaker-quote"))
-            } else if let Some((range, form)) = phrase_before(p, lo, cue.span.start) {
+            } else if let Some((range, form)) = subject_before(p, lo, cue.span.start) {
                 Some((phrase(range, form), None, "speaker-cue-quote"))
-            } else if let Some((range, form)) = phrase_after(p, cue.span.end, qi).filter(|(r, _)| r.end + 1 == qi && matches!(p.tokens[r.end].kind, TokenKind::Punct(':' | ','))) {
+            } else if let Some((range, form)) = phrase_after(p, cue.span.end, qi).filter(|(r, _)| cue.inverts && r.end + 1 == qi && matches!(p.tokens[r.end].kind, TokenKind::Punct(':' | ','))) {
                 // "In other words, explained CBS moderator Nancy Cordes: “…”".
                 Some((phrase(range, form), None, "cue-speaker-quote"))
             } else {
@@ -699,6 +704,21 @@ fn phrase_before(p: &Paragraph, lo: usize, end: usize) -> Option<(Range<usize>, 
     None
 }
 
+/// The subject right before a verb at `end`: [`phrase_before`], but a noun phrase after a
+/// preposition is no subject ("Trump in his announcement speech called": Trump).
+fn subject_before(p: &Paragraph, lo: usize, end: usize) -> Option<(Range<usize>, Form)> {
+    let found = phrase_before(p, lo, end)?;
+    let start = found.0.start;
+    let preposition = found.1 == Form::Nominal && start > lo + 1 && p.tokens[start - 1].is_word() && LEXICON.prepositions.contains(&*p.lower(start - 1));
+    let adjacent = (found.0.end..end).all(|i| p.tokens[i].is_word());
+    if preposition && adjacent {
+        if let Some(subject) = phrase_before(p, lo, start - 1) {
+            return Some(subject);
+        }
+    }
+    Some(found)
+}
+
 /// The phrase before an apposition that ends with the comma at `comma`: "Mun Jong Nam, the
 /// ambassador, said"; "Harry Bond, 30, of Raleigh, N.C., who was polled, said" (the
 /// farthest comma that opens an apposition and follows a name or pronoun wins); or the
@@ -807,9 +827,14 @@ fn clause_subject(p: &Paragraph, sentence: &Range<usize>, end: usize, cues: &[Cu
     if let Some(found) = phrase_before(p, sentence.start, end).filter(|(r, form)| *form == Form::Name && r.end == end && opens_clause(r)) {
         return Some(found);
     }
-    let earlier = cues.iter().rev().find(|c| c.span.end <= end && c.span.start >= sentence.start && c.role == Role::Speech);
+    let earlier = cues.iter().rev().find(|c| c.span.end <= end && c.span.start >= sentence.start && matches!(c.role, Role::Speech | Role::Participle));
+    // "with Trump tweeting that … and asking": the subject of the participle before.
+    let subject = |c: &CueMatch| match c.role {
+        Role::Participle => clause_subject(p, sentence, c.span.start, cues),
+        _ => phrase_before(p, sentence.start, c.span.start),
+    };
     // "When asked whom she supported, Ms. Sherry smiled and said": no subject before "asked".
-    earlier.and_then(|c| phrase_before(p, sentence.start, c.span.start)).or_else(|| opening_phrase(p, sentence.start, end))
+    earlier.and_then(subject).or_else(|| opening_phrase(p, sentence.start, end))
 }
 
 /// The subject that opens a clause, for a participle ("Trump hit back on Twitter, saying"):
