@@ -305,3 +305,11 @@ fn said_opening_a_sentence_before_the_name() {
     let p = ["Stated Roger Vance:", "“I think that the stakes are so high that they would do anything to stay in power.”"];
     assert_eq!(speaker_of(&p, "stakes are so high").as_deref(), Some("Roger Vance"));
 }
+
+#[test]
+fn an_opening_adverbial_word_is_no_speaker() {
+    let p = ["Back in 1999, Mr. Hal Drummond praised the senator’s skills, telling reporters: “I wish I could campaign like that.”"];
+    assert_eq!(speaker_of(&p, "campaign like that").as_deref(), Some("Hal Drummond"));
+    let p = ["Quickly seizing on the news, Governor Jane Tull blamed her rivals and stressed the threat that “reckless spending” poses to the state."];
+    assert_eq!(speaker_of(&p, "reckless spending").as_deref(), Some("Jane Tull"));
+}

@@ -854,7 +854,15 @@ fn opening_phrase(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usiz
     };
     // The sentence's start, or the start of what follows an opening phrase and its comma
     // ("On Thursday, after remaining neutral, Warren appeared …").
-    let opens_with_phrase = start < end && ((p.has(start, class::STOPWORD) && !p.has(start, class::PRONOUN) && !p.has(start, class::DETERMINER)) || (p.tokens[start].is_word() && participle(start)));
+    // "Back in 1999, Mr. Trump …", "Hastily politicizing the tragedy, Trump …": one
+    // capitalised word before a preposition or a participle, and a comma later.
+    let adverb = || {
+        let next = start + 1;
+        let one_word = names::run_from(&p.tokens[..end], start).is_some_and(|r| r.len() == 1);
+        one_word && next < end && p.tokens[next].is_word() && p.chars[p.tokens[next].start].is_lowercase() && (LEXICON.prepositions.contains(&*p.lower(next)) || p.lower(next).ends_with("ing"))
+            && (next..end).any(|i| p.tokens[i].is_punct(','))
+    };
+    let opens_with_phrase = start < end && ((p.has(start, class::STOPWORD) && !p.has(start, class::PRONOUN) && !p.has(start, class::DETERMINER)) || (p.tokens[start].is_word() && participle(start)) || adverb());
     // "And Mr. Christie gloated: …": the phrase after a conjunction that opens the sentence.
     let conjunction = start + 1 < end && matches!(p.lower(start).as_str(), "and" | "but" | "so" | "yet" | "or");
     let starts = std::iter::once(start + usize::from(conjunction)).filter(|_| conjunction || !opens_with_phrase).chain((start..end).filter(|&i| p.tokens[i].is_punct(',')).map(|c| c + 1));
