@@ -313,3 +313,15 @@ fn an_opening_adverbial_word_is_no_speaker() {
     let p = ["Quickly seizing on the news, Governor Jane Tull blamed her rivals and stressed the threat that “reckless spending” poses to the state."];
     assert_eq!(speaker_of(&p, "reckless spending").as_deref(), Some("Jane Tull"));
 }
+
+#[test]
+fn a_quotation_paragraph_after_a_paragraph_about_a_person() {
+    let p = [
+        "Conservative organiser Richard Vail backed the senator early.",
+        "Vail is upbeat about the senator’s chances in November, in part because he sees him as a uniter.",
+        "“Not only can he win in November, he is the one with the best chance of winning.”",
+    ];
+    let q = quote_with(&p, "best chance");
+    assert_eq!(q.rule, "previous-subject");
+    assert_eq!(q.speaker.and_then(|s| s.name).as_deref(), Some("Richard Vail"));
+}

@@ -108,6 +108,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("continued", "a paragraph that goes on with the quotation the previous one left open"),
     ("same-paragraph", "a quotation with no cue of its own, attributed elsewhere in its paragraph"),
     ("previous-paragraph", "a paragraph of quotation only, after a paragraph whose last sentence attributes"),
+    ("previous-subject", "a paragraph of quotation only, after a paragraph about a person named as its subject"),
     ("unattributed", "a quotation with no speaker found"),
     ("term", "a short quoted phrase with no cue: a scare quote or a title"),
 ];
@@ -162,7 +163,7 @@ pub fn extract(paragraphs: &[&str]) -> Vec<Quote> {
             attribute_paragraph(index, p, &names, &mut found, &mut said);
         }
     }
-    inherit(&parsed, &mut found, &said);
+    inherit(&parsed, &names, &mut found, &said);
     if found.is_empty() {
         return Vec::new();
     }
@@ -974,7 +975,7 @@ fn is_code(text: &[char]) -> bool {
 /// the one the previous paragraph left open; else the nearest attributed quotation or
 /// saying before it in its paragraph (after it if there is none before); else, for a
 /// paragraph of quotation only, what the last sentence of the paragraph before attributes.
-fn inherit(parsed: &[Option<Paragraph>], found: &mut [Found], said: &[Said]) {
+fn inherit(parsed: &[Option<Paragraph>], names: &Names, found: &mut [Found], said: &[Said]) {
     for i in 0..found.len() {
         if found[i].own || found[i].kind == Kind::Term {
             continue;
@@ -1003,9 +1004,24 @@ fn inherit(parsed: &[Option<Paragraph>], found: &mut [Found], said: &[Said]) {
             });
             if let Some(s) = before {
                 give(&mut found[i], s.speaker, s.cue, s.via, "previous-paragraph");
+            } else if let Some(speaker) = parsed[paragraph - 1].as_ref().and_then(|p| last_subject(p, names, paragraph - 1)) {
+                // "Viguerie is upbeat about Cruz’s chances." then “Not only can Cruz win …”:
+                // the person the paragraph before is about.
+                give(&mut found[i], Some(speaker), None, None, "previous-subject");
             }
         }
     }
+}
+
+/// The person named as the subject of a paragraph's last sentence, when it has no
+/// quotation.
+fn last_subject(p: &Paragraph, names: &Names, paragraph: usize) -> Option<Phrase> {
+    let sentence = p.sentences.last()?;
+    if p.tokens[sentence.clone()].iter().any(|t| t.quote().is_some()) {
+        return None;
+    }
+    let (range, form) = opening_phrase(p, sentence.start, sentence.end).filter(|(r, form)| *form == Form::Name && is_person(p, names, paragraph, r, *form))?;
+    Some(Phrase { paragraph, tokens: range, form })
 }
 
 /// Who said something at a place in a paragraph: an attributed quotation or a saying.
