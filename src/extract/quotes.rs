@@ -311,31 +311,28 @@ fn attribute_paragraph(index: usize, p: &Paragraph, names: &Names, found: &mut V
             };
             let next = p.sentences.get(s + 1).zip(all_cues.get(s + 1));
             let attributed = attribute(p, index, sentence.clone(), qi, cues).or_else(|| next.and_then(|(n, c)| attribute_from_next(p, index, sentence, qi, n, c)));
-            if let Some((cue, speaker, via, rule)) = attributed {
-                f.cue = Some(cue.text.clone());
-                f.speaker = Some(speaker);
-                f.via = via;
-                f.rule = rule;
-                f.own = true;
+            let phrase = |(tokens, form): (Range<usize>, Form)| Phrase { paragraph: index, tokens, form };
+            // The subject of the sentence up to `end`, when it names a person.
+            let subject = |end: usize| opening_phrase(p, sentence.start, end).filter(|(r, form)| is_person(p, names, index, r, *form));
+            let own = if let Some((cue, speaker, via, rule)) = attributed {
+                Some((speaker, Some(cue.text.clone()), via, rule))
             } else if let Some((range, form, verb, rule)) = verb_after(p, sentence, qi, next.map(|(n, _)| n)) {
-                f.cue = Some(p.tokens[verb].text(&p.chars));
-                f.speaker = Some(Phrase { paragraph: index, tokens: range, form });
-                f.rule = rule;
-                f.own = true;
+                Some((phrase((range, form)), Some(p.tokens[verb].text(&p.chars)), None, rule))
             } else if qi > sentence.start && p.tokens[qi - 1].is_punct(':') {
-                if let Some((range, form)) = colon_subject(p, sentence.start, qi - 1).filter(|(_, form)| *form != Form::Nominal) {
-                    f.speaker = Some(Phrase { paragraph: index, tokens: range, form });
-                    f.rule = "speaker-colon-quote";
-                    f.own = true;
-                }
+                colon_subject(p, sentence.start, qi - 1).filter(|(_, form)| *form != Form::Nominal).map(|found| (phrase(found), None, None, "speaker-colon-quote"))
             } else if qi > sentence.start && matches!(p.tokens[qi - 1].kind, TokenKind::Punct(',' | '—' | '–' | '-')) && !partial {
                 // "Silverman interjected, “…”", "Trump also embraced the idea -- “…”": a
                 // sentence with no cue that hands over to a quotation is its subject's.
-                if let Some((range, form)) = opening_phrase(p, sentence.start, qi - 1).filter(|(r, form)| is_person(p, names, index, r, *form)) {
-                    f.speaker = Some(Phrase { paragraph: index, tokens: range, form });
-                    f.rule = "subject";
-                    f.own = true;
-                }
+                subject(qi - 1).map(|found| (phrase(found), None, None, "subject"))
+            } else {
+                None
+            };
+            if let Some((speaker, cue, via, rule)) = own {
+                f.speaker = Some(speaker);
+                f.cue = cue;
+                f.via = via;
+                f.rule = rule;
+                f.own = true;
             }
             let near = cues.iter().filter(|c| c.span.start > qi || qi - c.span.end <= CUE_REACH).count();
             if is_term(p, qi, partial, near) {
@@ -348,8 +345,8 @@ fn attribute_paragraph(index: usize, p: &Paragraph, names: &Names, found: &mut V
             } else if f.speaker.is_none() && partial {
                 // "Cruz is praising Bush as “a man who didn’t go to the gutter”": a quoted
                 // phrase inside a sentence with no cue is its subject's words.
-                if let Some((range, form)) = opening_phrase(p, sentence.start, qi).filter(|(r, form)| is_person(p, names, index, r, *form)) {
-                    f.speaker = Some(Phrase { paragraph: index, tokens: range, form });
+                if let Some(found) = subject(qi) {
+                    f.speaker = Some(phrase(found));
                     f.rule = "subject";
                     f.own = true;
                 }
