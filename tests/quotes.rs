@@ -302,3 +302,11 @@ fn a_quotation_paragraph_after_a_paragraph_about_a_person() {
     assert_eq!(q.rule, "previous-subject");
     assert_eq!(q.speaker.and_then(|s| s.name).as_deref(), Some("Richard Vail"));
 }
+
+#[test]
+fn names_with_apostrophes_party_tags_and_openers() {
+    assert_speaker(&["“Perpetual motion!” Rep. Glenn Tobin, R-Pa., said of the convention floor."], "Perpetual motion", "Glenn Tobin");
+    assert_speaker(&["“Our ideas of success are different,” agrees Michelle Stone, 30, of Gainesville, Fla."], "ideas of success", "Michelle Stone");
+    assert_speaker(&["O'Malley, who signed sweeping gun laws as governor, interjected to say: “They have both been inconsistent on this issue.”"], "inconsistent", "O'Malley");
+    assert_speaker(&["And then Senator Roy Platt went fully on the attack, saying, “Is the president ever going to name the threat?”"], "name the threat", "Roy Platt");
+}

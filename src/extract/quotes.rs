@@ -736,6 +736,7 @@ fn apposition_before(p: &Paragraph, lo: usize, comma: usize) -> Option<(Range<us
                 || chars[t.start].is_numeric()
                 || t.is_possessive()
                 || apostrophe
+                || party_tag(&chars[t.start..t.end])
                 || (t.is_word() && chars[t.start].is_lowercase()));
         // "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said":
         // a titled name between two commas is the subject, not an apposition of "Nevada".
@@ -752,6 +753,11 @@ fn apposition_before(p: &Paragraph, lo: usize, comma: usize) -> Option<(Range<us
     let before_is_role = nearest > lo && p.tokens[nearest - 1].is_word() && chars[p.tokens[nearest - 1].start].is_lowercase();
     let run = names::run_from(&p.tokens[..comma], nearest + 1).filter(|r| r.end == comma && names::name_part(&p.tokens, r.clone()).is_some());
     run.filter(|_| before_is_role && !quoted_after(nearest)).map(|r| (r, Form::Name))
+}
+
+/// A party and state after a name, as US news writes them: "R-Pa.", "D-N.Y.", "I-Vt.".
+fn party_tag(word: &[char]) -> bool {
+    matches!(word, ['R' | 'D' | 'I', '-', c, ..] if c.is_uppercase())
 }
 
 /// Where the title words right before a name start ("Republican presidential candidate"
@@ -842,7 +848,9 @@ fn opening_phrase(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usiz
     // reporters, …", "He’s …").
     let verb_like = |i: usize| {
         let word = p.lower(i);
-        word.ends_with("ing") || word.ends_with("ed") || word.contains('\'') || word.contains('’')
+        // A contraction, not a name such as "O'Malley".
+        let contraction = word.rsplit(['\'', '’']).next().is_some_and(|end| end.len() < word.len() && matches!(end, "s" | "re" | "ll" | "ve" | "d" | "m" | "t"));
+        word.ends_with("ing") || word.ends_with("ed") || contraction
     };
     // A participle opens a phrase, as a function word does ("Asked about it, Trump said");
     // "Ted Cruz" does not.
@@ -862,8 +870,15 @@ fn opening_phrase(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usiz
     };
     let opens_with_phrase = start < end && ((p.has(start, class::STOPWORD) && !p.has(start, class::PRONOUN) && !p.has(start, class::DETERMINER)) || (p.tokens[start].is_word() && participle(start)) || adverb());
     // "And Mr. Christie gloated: …": the phrase after a conjunction that opens the sentence.
+    // "And then Trump went on the attack", "Now Donald Trump … is promising": the words
+    // between subject and verb ("then", "now") may open the sentence after a conjunction.
     let conjunction = start + 1 < end && matches!(p.lower(start).as_str(), "and" | "but" | "so" | "yet" | "or");
-    let starts = std::iter::once(start + usize::from(conjunction)).filter(|_| conjunction || !opens_with_phrase).chain((start..end).filter(|&i| p.tokens[i].is_punct(',')).map(|c| c + 1));
+    let mut first = start + usize::from(conjunction);
+    while first + 1 < end && p.tokens[first].is_word() && p.has(first, class::SKIP) && !p.has(first, class::PRONOUN) {
+        first += 1;
+    }
+    let conjunction = first > start;
+    let starts = std::iter::once(first).filter(|_| conjunction || !opens_with_phrase).chain((start..end).filter(|&i| p.tokens[i].is_punct(',')).map(|c| c + 1));
     // Followed by its verb ("Sen. Ron Wyden (D-Ore.) said" too) wins; followed by an
     // apposition ("Mitch McConnell, R-Ky., delivered …") only when no phrase after it is.
     let mut apposed = None;
