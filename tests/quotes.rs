@@ -310,3 +310,8 @@ fn names_with_apostrophes_party_tags_and_openers() {
     assert_speaker(&["O'Malley, who signed sweeping gun laws as governor, interjected to say: “They have both been inconsistent on this issue.”"], "inconsistent", "O'Malley");
     assert_speaker(&["And then Senator Roy Platt went fully on the attack, saying, “Is the president ever going to name the threat?”"], "name the threat", "Roy Platt");
 }
+
+#[test]
+fn a_name_right_after_the_quotation_with_a_long_apposition() {
+    assert_speaker(&["“The governor needs a plan for the suburbs,” Nate Hollins, the pollster who founded the survey site tweeted on Wednesday."], "plan for the suburbs", "Nate Hollins");
+}

@@ -552,7 +552,15 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
                         return Some((phrase(range, form), None, "quote-cue-speaker"));
                     }
                 }
-                let (range, form) = phrase_before(p, lo, cue.span.start)?;
+                // "…,” Nate Silver, the polling guru who founded the site, tweeted": a name
+                // right after the quotation, then an apposition that runs on to the cue.
+                let lead = || {
+                    let first = (qi + 1..cue.span.start).find(|&i| p.tokens[i].is_word())?;
+                    let (range, form) = phrase_after(p, first, cue.span.start).filter(|(r, form)| *form == Form::Name && r.start == first)?;
+                    let apposed = p.tokens[range.end].is_punct(',') || p.has(range.end, class::OF);
+                    (apposed && hands_on(p, sentence, qi) && p.tokens[qi + 1..first].iter().all(|t| !t.is_word())).then(|| (phrase(range, form), None, "quote-speaker-cue"))
+                };
+                let Some((range, form)) = phrase_before(p, lo, cue.span.start) else { return lead() };
                 // The subject follows the quotation closely ("…,” Assad said"); words
                 // between belong to its phrase ("…,” Sanders campaign manager Jeff Weaver
                 // said", "…,” another New Hampshire Republican added").
@@ -572,7 +580,7 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
                 // “common-sense solutions” failed, Clinton described …"), with no cue before it.
                 let opening = cues.iter().all(|c| c.span.start > qi || matches!(c.role, Role::Participle | Role::According));
                 let aside = range.start > qi + 2 && p.tokens[range.start - 1].is_punct(',') && (hands_on(p, sentence, qi) || opening) && p.tokens[qi + 1..range.start].iter().all(|t| t.quote().is_none());
-                (aside && form != Form::Nominal).then(|| (phrase(range, form), None, "quote-speaker-cue"))
+                (aside && form != Form::Nominal).then(|| (phrase(range, form), None, "quote-speaker-cue")).or_else(lead)
             } else if let Some(range) = inverted_aside(p, cue, qi) {
                 // "The paradox, says historian Carl Anthony, is that she was “…”".
                 Some((phrase(range, Form::Name), None, "cue-speaker-quote"))
