@@ -315,3 +315,10 @@ fn names_with_apostrophes_party_tags_and_openers() {
 fn a_name_right_after_the_quotation_with_a_long_apposition() {
     assert_speaker(&["“The governor needs a plan for the suburbs,” Nate Hollins, the pollster who founded the survey site tweeted on Wednesday."], "plan for the suburbs", "Nate Hollins");
 }
+
+#[test]
+fn a_wire_dateline_is_not_the_subject() {
+    assert_speaker(&["Washington (AFP) – Democrat Hillary Clinton has taken a swipe at her rival, saying that “bombastic comments” do more harm than good."], "bombastic", "Hillary Clinton");
+    assert_speaker(&["LONDON — Mayor Sadiq Khan on Monday rejected the offer, saying he was “not interested in being an exception.”"], "exception", "Sadiq Khan");
+    assert_speaker(&["Hours later, Governor Bo Tate returned the compliment, telling Reuters, “We have been friends for a long time.”"], "friends for a long time", "Bo Tate");
+}

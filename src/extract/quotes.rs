@@ -124,6 +124,8 @@ const NOMINAL_WORDS: usize = 7;
 const MODIFIER_WORDS: usize = 5;
 /// How many tokens may stand between a cue and the quotation after it.
 const CUE_REACH: usize = 40;
+/// How many tokens a wire dateline may have before its dash ("PHILADELPHIA, July 25 (UPI) —").
+const DATELINE_TOKENS: usize = 10;
 /// How many tokens an apposition between commas may have ("Mun Jong Nam, the ambassador,").
 const APPOSITION_TOKENS: usize = 30;
 
@@ -852,6 +854,7 @@ fn clause_subject(p: &Paragraph, sentence: &Range<usize>, end: usize, cues: &[Cu
 /// The subject that opens a clause, for a participle ("Trump hit back on Twitter, saying"):
 /// after an opening phrase that ends in a comma ("On Sunday, Trump …").
 fn opening_phrase(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usize>, Form)> {
+    let start = after_dateline(p, start, end);
     // A capitalised verb or contraction opening the sentence is no name ("Speaking to
     // reporters, …", "He’s …").
     let verb_like = |i: usize| {
@@ -873,7 +876,9 @@ fn opening_phrase(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usiz
     let adverb = || {
         let next = start + 1;
         let one_word = names::run_from(&p.tokens[..end], start).is_some_and(|r| r.len() == 1);
-        one_word && next < end && p.tokens[next].is_word() && p.chars[p.tokens[next].start].is_lowercase() && (LEXICON.prepositions.contains(&*p.lower(next)) || p.lower(next).ends_with("ing"))
+        // "Hours later, Trump …" too, but not "Kelly later said".
+        let later = |i: usize| p.has(i, class::SKIP) && p.tokens.get(i + 1).is_some_and(|t| t.is_punct(','));
+        one_word && next < end && p.tokens[next].is_word() && p.chars[p.tokens[next].start].is_lowercase() && (LEXICON.prepositions.contains(&*p.lower(next)) || p.lower(next).ends_with("ing") || later(next))
             && (next..end).any(|i| p.tokens[i].is_punct(','))
     };
     let opens_with_phrase = start < end && ((p.has(start, class::STOPWORD) && !p.has(start, class::PRONOUN) && !p.has(start, class::DETERMINER)) || (p.tokens[start].is_word() && participle(start)) || adverb());
@@ -905,6 +910,17 @@ fn opening_phrase(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usiz
         }
     }
     apposed
+}
+
+/// Where a sentence starts after a wire dateline: "WASHINGTON (AFP) – Democrat Hillary
+/// Clinton has …", "PHILADELPHIA, July 25 (UPI) — The committee …", "LONDON — The …".
+fn after_dateline(p: &Paragraph, start: usize, end: usize) -> usize {
+    let dash = (start + 1..end.min(start + DATELINE_TOKENS)).find(|&i| matches!(p.tokens[i].kind, TokenKind::Punct('-' | '—' | '–')));
+    let Some(dash) = dash.filter(|&d| d + 1 < end) else { return start };
+    let agency = p.tokens[dash - 1].is_punct(')');
+    let word = &p.tokens[start];
+    let place = dash == start + 1 && word.is_word() && word.end - word.start > 2 && p.chars[word.start..word.end].iter().all(|c| !c.is_lowercase());
+    if agency || place { dash + 1 } else { start }
 }
 
 /// How many tokens before `end` are words that stand between a subject and its verb: "also",
