@@ -132,13 +132,13 @@ fn eval_quotes_on_polnear_dev() {
     let scores = eval(&dev);
     assert!(scores["span F1, exact"] >= 0.95, "{scores:?}");
     assert!(scores["span F1, overlap 0.8"] >= 0.95, "{scores:?}");
-    assert!(scores["named-speaker accuracy"] >= 0.80, "{scores:?}");
+    assert!(scores["named-speaker accuracy"] >= 0.85, "{scores:?}");
 }
 
 /// The targets of the Quotes issue. Not met yet (see the report in the issue); run with
 /// `cargo test --release --test quotes -- --ignored` to see how far.
 #[test]
-#[ignore = "targets not met yet: span F1 0.955 and named-speaker accuracy 0.822 on dev"]
+#[ignore = "targets not met yet: span F1 0.955 and named-speaker accuracy 0.861 on dev"]
 fn eval_quotes_meets_the_targets_on_polnear_dev() {
     let Some(dev) = corpus("polnear/dev") else { return };
     let scores = eval(&dev);
