@@ -94,6 +94,10 @@ pub struct Lexicon {
     pub particles: Words,
     pub abbreviations: Words,
     pub not_person: Words,
+    /// Honorifics and titles that mark a woman, or a man (for "she" and "he").
+    pub female: Words,
+    pub male: Words,
+    pub prepositions: Words,
     /// Phrases, each as its words.
     pub adverbials: Vec<Vec<String>>,
 }
@@ -138,6 +142,9 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         particles: section("particles"),
         abbreviations: section("abbreviations"),
         not_person: section("not_person"),
+        female: section("female"),
+        male: section("male"),
+        prepositions: section("prepositions"),
         adverbials: section("adverbials").iter().map(|p| p.split_whitespace().map(str::to_string).collect()).collect(),
     }
 });

@@ -133,7 +133,9 @@ fn find_marks(chars: &[char]) -> Vec<Mark> {
             // ’ opening a quotation is rare, and as an apostrophe ("’90s") it is common.
             Glyph::Closing if single => (false, right),
             Glyph::Opening => (left || !right, right && !left),
-            Glyph::Closing => (left && !right, right || !left),
+            // ”After a full stop or comma it closes even with no space after it
+            // ("… so do voters!”After his rally").
+            Glyph::Closing => (left && !right, right || !left || before.is_some_and(|b| matches!(b, '.' | ',' | '!' | '?' | '…'))),
             Glyph::Neutral if single => (left && !right, right && !left),
             Glyph::Neutral => (left || !right, right || !left),
         };
@@ -224,6 +226,11 @@ mod tests {
         let q = quotations(&chars);
         assert_eq!(q.len(), 1);
         assert_eq!((q[0].start, q[0].end, q[0].close), (1, chars.len(), None));
+    }
+
+    #[test]
+    fn a_closing_glyph_after_punctuation_closes_with_no_space_after_it() {
+        assert_eq!(cut("“We will win!”After the rally he left. “Good,”Smith said."), ["We will win!", "Good,"]);
     }
 
     #[test]

@@ -179,16 +179,23 @@ impl<'a> Names<'a> {
     }
 
     fn surname_of_person(&self, m: &NameMention) -> bool {
-        let Some(key) = m.key.last() else { return false };
-        let known = self.surnames.borrow().get(key).copied();
+        let word = m.name.rsplit(|c: char| c.is_whitespace() || c == '-').next().unwrap_or_default();
+        self.is_surname(word, m.paragraph)
+    }
+
+    /// Whether one word written in `paragraph` is a person's surname: it ends a name of two
+    /// words or more written there or before ("Cruz" once "Ted Cruz" is written; not
+    /// "Audiences" or "Specifically" opening a sentence).
+    pub fn is_surname(&self, word: &str, paragraph: usize) -> bool {
+        let Some(key) = key_words(word).pop() else { return false };
+        let known = self.surnames.borrow().get(&key).copied();
         let first = known.unwrap_or_else(|| {
-            let word = m.name.rsplit(|c: char| c.is_whitespace() || c == '-').next().unwrap_or_default();
-            let first = if LEXICON.not_person.contains(key) { None } else { self.paragraphs.iter().position(|text| ends_a_name(text, word)) };
-            self.surnames.borrow_mut().insert(key.clone(), first);
+            let first = if LEXICON.not_person.contains(&key) { None } else { self.paragraphs.iter().position(|text| ends_a_name(text, word)) };
+            self.surnames.borrow_mut().insert(key, first);
             first
         });
         // The full name is written in this paragraph or an earlier one.
-        first.is_some_and(|p| p <= m.paragraph)
+        first.is_some_and(|p| p <= paragraph)
     }
 }
 

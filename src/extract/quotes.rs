@@ -23,7 +23,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{class, Role, LEXICON};
+use super::lexicon::{class, Cue, Role, LEXICON};
 use super::marks::{self, Quoted};
 use super::names::{self, Names};
 use super::tokens::{self, Kind as TokenKind, Token};
@@ -104,9 +104,11 @@ pub const RULES: &[(&str, &str)] = &[
     ("passive", "Assad was quoted as saying “…”"),
     ("according-to", "“…,” according to Assad"),
     ("participle", "Assad hit back, saying “…” (the speaker is the clause's subject)"),
+    ("subject", "Cruz praised Bush as “a man who …” (a partial quotation with no cue: the sentence's subject)"),
     ("continued", "a paragraph that goes on with the quotation the previous one left open"),
     ("same-paragraph", "a quotation with no cue of its own, attributed elsewhere in its paragraph"),
     ("previous-paragraph", "a paragraph of quotation only, after a paragraph whose last sentence attributes"),
+    ("previous-subject", "a paragraph of quotation only, after a paragraph about a person named as its subject"),
     ("unattributed", "a quotation with no speaker found"),
     ("term", "a short quoted phrase with no cue: a scare quote or a title"),
 ];
@@ -122,6 +124,8 @@ const NOMINAL_WORDS: usize = 7;
 const MODIFIER_WORDS: usize = 5;
 /// How many tokens may stand between a cue and the quotation after it.
 const CUE_REACH: usize = 40;
+/// How many tokens a wire dateline may have before its dash ("PHILADELPHIA, July 25 (UPI) —").
+const DATELINE_TOKENS: usize = 10;
 /// How many tokens an apposition between commas may have ("Mun Jong Nam, the ambassador,").
 const APPOSITION_TOKENS: usize = 30;
 
@@ -150,18 +154,21 @@ pub fn extract(paragraphs: &[&str]) -> Vec<Quote> {
             parsed[i - 1] = Some(Paragraph::new(paragraphs[i - 1]));
         }
     }
+    if parsed.iter().all(Option::is_none) {
+        return Vec::new();
+    }
+    let names = Names::new(paragraphs);
     let mut found: Vec<Found> = Vec::new();
     let mut said: Vec<Said> = Vec::new();
     for (index, paragraph) in parsed.iter().enumerate() {
         if let Some(p) = paragraph {
-            attribute_paragraph(index, p, &mut found, &mut said);
+            attribute_paragraph(index, p, &names, &mut found, &mut said);
         }
     }
-    inherit(&parsed, &mut found, &said);
+    inherit(&parsed, &names, &mut found, &said);
     if found.is_empty() {
         return Vec::new();
     }
-    let names = Names::new(paragraphs);
     let mut resolver = Resolver { parsed: &parsed, names, channels: Vec::new(), speakers: Vec::new() };
     found.into_iter().map(|f| resolver.quote(f)).collect()
 }
@@ -256,23 +263,36 @@ struct Said {
     /// Code point of the cue.
     at: usize,
     speaker: Phrase,
-    cue: String,
+    cue: Option<String>,
 }
 
-fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said: &mut Vec<Said>) {
+fn attribute_paragraph(index: usize, p: &Paragraph, names: &Names, found: &mut Vec<Found>, said: &mut Vec<Said>) {
     let all_cues: Vec<Vec<CueMatch>> = p.sentences.iter().map(|s| find_cues(p, s.clone())).collect();
     for (s, sentence) in p.sentences.iter().enumerate() {
         let cues = &all_cues[s];
         if !p.tokens[sentence.clone()].iter().any(|t| t.quote().is_some()) {
             said.extend(cues.iter().find_map(|cue| {
                 let (range, form) = match cue.role {
-                    Role::Speech | Role::Report | Role::Passive => phrase_before(p, sentence.start, cue.span.start)?,
+                    // "Stated Stone:" too.
+                    Role::Speech | Role::Report | Role::Passive => phrase_before(p, sentence.start, cue.span.start)
+                        .or_else(|| phrase_after(p, cue.span.end, sentence.end).filter(|_| cue.inverts && cue.span.start == sentence.start))?,
                     Role::Relay => phrase_after(p, cue.slot.clone()?.start, cue.slot.clone()?.end)?,
-                    Role::According | Role::Participle => return None,
+                    // "Bolton distanced himself by saying he would help. “…”"
+                    Role::Participle => clause_subject(p, sentence, cue.span.start, cues).filter(|(_, form)| *form != Form::Nominal)?,
+                    Role::According => return None,
                 };
                 let speaker = Phrase { paragraph: index, tokens: range, form };
-                Some(Said { paragraph: index, at: p.tokens[cue.span.start].start, speaker, cue: cue.text.clone() })
+                Some(Said { paragraph: index, at: p.tokens[cue.span.start].start, speaker, cue: Some(cue.text.clone()) })
             }));
+            // "Trump issued the following statement:", with no cue: the subject introduces
+            // the quotation that follows.
+            let colon = sentence.end - 1;
+            if cues.is_empty() && sentence.len() > 1 && p.tokens[colon].is_punct(':') {
+                if let Some((range, form)) = colon_subject(p, sentence.start, colon).filter(|(r, form)| is_person(p, names, index, r, *form)) {
+                    let speaker = Phrase { paragraph: index, tokens: range, form };
+                    said.push(Said { paragraph: index, at: p.tokens[colon].start, speaker, cue: None });
+                }
+            }
             continue;
         }
         for qi in sentence.clone() {
@@ -293,20 +313,28 @@ fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said
             };
             let next = p.sentences.get(s + 1).zip(all_cues.get(s + 1));
             let attributed = attribute(p, index, sentence.clone(), qi, cues).or_else(|| next.and_then(|(n, c)| attribute_from_next(p, index, sentence, qi, n, c)));
-            if let Some((cue, speaker, via, rule)) = attributed {
-                f.cue = Some(cue.text.clone());
+            let phrase = |(tokens, form): (Range<usize>, Form)| Phrase { paragraph: index, tokens, form };
+            // The subject of the sentence up to `end`, when it names a person.
+            let subject = |end: usize| opening_phrase(p, sentence.start, end).filter(|(r, form)| is_person(p, names, index, r, *form));
+            let own = if let Some((cue, speaker, via, rule)) = attributed {
+                Some((speaker, Some(cue.text.clone()), via, rule))
+            } else if let Some((range, form, verb, rule)) = verb_after(p, sentence, qi, next.map(|(n, _)| n)) {
+                Some((phrase((range, form)), Some(p.tokens[verb].text(&p.chars)), None, rule))
+            } else if qi > sentence.start && p.tokens[qi - 1].is_punct(':') {
+                colon_subject(p, sentence.start, qi - 1).filter(|(_, form)| *form != Form::Nominal).map(|found| (phrase(found), None, None, "speaker-colon-quote"))
+            } else if qi > sentence.start && matches!(p.tokens[qi - 1].kind, TokenKind::Punct(',' | '—' | '–' | '-')) && !partial {
+                // "Silverman interjected, “…”", "Trump also embraced the idea -- “…”": a
+                // sentence with no cue that hands over to a quotation is its subject's.
+                subject(qi - 1).map(|found| (phrase(found), None, None, "subject"))
+            } else {
+                None
+            };
+            if let Some((speaker, cue, via, rule)) = own {
                 f.speaker = Some(speaker);
+                f.cue = cue;
                 f.via = via;
                 f.rule = rule;
                 f.own = true;
-            } else if qi > sentence.start && p.tokens[qi - 1].is_punct(':') {
-                // "She then addressed the supporters again: “…”": the clause's subject.
-                let alone = phrase_after(p, sentence.start, qi - 1).filter(|(r, form)| *form == Form::Name && r.end == qi - 1);
-                if let Some((range, form)) = alone.or_else(|| opening_phrase(p, sentence.start, qi - 1)).filter(|(_, form)| *form != Form::Nominal) {
-                    f.speaker = Some(Phrase { paragraph: index, tokens: range, form });
-                    f.rule = "speaker-colon-quote";
-                    f.own = true;
-                }
             }
             let near = cues.iter().filter(|c| c.span.start > qi || qi - c.span.end <= CUE_REACH).count();
             if is_term(p, qi, partial, near) {
@@ -316,9 +344,40 @@ fn attribute_paragraph(index: usize, p: &Paragraph, found: &mut Vec<Found>, said
                 f.speaker = None;
                 f.cue = None;
                 f.via = None;
+            } else if f.speaker.is_none() && partial {
+                // "Cruz is praising Bush as “a man who didn’t go to the gutter”": a quoted
+                // phrase inside a sentence with no cue is its subject's words.
+                if let Some(found) = subject(qi) {
+                    f.speaker = Some(phrase(found));
+                    f.rule = "subject";
+                    f.own = true;
+                }
             }
             found.push(f);
         }
+    }
+}
+
+/// Who speaks the quotation after the colon at token `colon`: a name that is all the words
+/// before it ("Stated Stone:", "More from Jones:", "… - Philip Bump:"), else the clause's
+/// subject ("She then addressed the supporters again:", "Trump issued this statement:").
+fn colon_subject(p: &Paragraph, start: usize, colon: usize) -> Option<(Range<usize>, Form)> {
+    let alone = phrase_after(p, start, colon).filter(|(r, form)| *form == Form::Name && r.end == colon);
+    let labelled = || {
+        let label = |r: &Range<usize>| r.start == start || matches!(p.tokens[r.start - 1].kind, TokenKind::Punct('-' | '—' | '–')) || p.lower(r.start - 1) == "from";
+        phrase_before(p, start, colon).filter(|(r, form)| *form == Form::Name && r.end == colon && label(r))
+    };
+    alone.or_else(labelled).or_else(|| opening_phrase(p, start, colon))
+}
+
+/// Whether a subject found by its place alone (no cue) names a person: a pronoun, a name
+/// of two words or more, or one capitalised word that is a person's surname ("Cruz"; not
+/// "Audiences" or "Specifically" opening the sentence).
+fn is_person(p: &Paragraph, names: &Names, paragraph: usize, range: &Range<usize>, form: Form) -> bool {
+    match form {
+        Form::Pronoun => true,
+        Form::Nominal => false,
+        Form::Name => range.len() > 1 || names.is_surname(&p.tokens[range.start].text(&p.chars), paragraph),
     }
 }
 
@@ -329,12 +388,15 @@ fn find_cues(p: &Paragraph, sentence: Range<usize>) -> Vec<CueMatch> {
     let mut i = sentence.start;
     while i < sentence.end {
         let t = &p.tokens[i];
-        if !t.is_word() || p.chars[t.start].is_uppercase() {
+        // "Said Comey, “…”": a verb that inverts may open the sentence, before a name.
+        let opening = i == sentence.start && p.tokens.get(i + 1).is_some_and(names::is_name_word);
+        let inverted = |cue: &&Cue| !opening || cue.inverts;
+        if !t.is_word() || (p.chars[t.start].is_uppercase() && !opening) {
             i += 1;
             continue;
         }
         let candidates = if t.has(class::CUE) { LEXICON.cues.get(&*p.lower(i)) } else { None };
-        let matched = candidates.and_then(|cues| cues.iter().find_map(|cue| match_cue(p, i, sentence.end, &cue.words).map(|m| (m, cue))));
+        let matched = candidates.and_then(|cues| cues.iter().filter(inverted).find_map(|cue| match_cue(p, i, sentence.end, &cue.words).map(|m| (m, cue))));
         match matched {
             Some(((span, slot, text), cue)) => {
                 i = span.end;
@@ -421,6 +483,44 @@ fn attribute_from_next(p: &Paragraph, paragraph: usize, sentence: &Range<usize>,
     Some((cue.clone(), phrase(found), None, "quote-speaker-cue"))
 }
 
+/// Whether the quotation at token `qi` hands on to its attribution: it ends in a comma, a
+/// question or an exclamation mark inside its marks, or a comma follows it ("…,” he said").
+fn hands_on(p: &Paragraph, sentence: &Range<usize>, qi: usize) -> bool {
+    let Some(q) = p.tokens[qi].quote().and_then(|n| p.quoted.get(n)) else { return false };
+    let last = p.chars[q.start..q.end].iter().rev().find(|c| !c.is_whitespace());
+    let after = p.tokens.get(qi + 1).filter(|_| qi + 1 < sentence.end);
+    matches!(last, Some(',' | '?' | '!')) || after.is_some_and(|t| t.is_punct(','))
+}
+
+/// A verb of saying that `cues.txt` does not list, in the past tense, right after a
+/// quotation that ends in a comma, a question or an exclamation mark, with its subject
+/// before or after it: "…,” scoffed Arianna Gil", "…?” Hannity pressed". Returns the
+/// subject, its form, the verb's token and the rule.
+fn verb_after(p: &Paragraph, sentence: &Range<usize>, qi: usize, next: Option<&Range<usize>>) -> Option<(Range<usize>, Form, usize, &'static str)> {
+    if !hands_on(p, sentence, qi) {
+        return None;
+    }
+    // The rest of the sentence, or the next one when the quotation ends its own.
+    let rest = (qi + 1..sentence.end).find(|&i| p.tokens[i].is_word() || p.tokens[i].quote().is_some());
+    let (from, end) = match rest {
+        Some(i) => (i, sentence.end),
+        None => next.map(|n| (n.start, n.end))?,
+    };
+    let past = |i: usize| {
+        i < end && p.tokens[i].is_word() && p.chars[p.tokens[i].start].is_lowercase() && !p.has(i, class::STOPWORD) && {
+            let word = p.lower(i);
+            word.len() > 4 && word.ends_with("ed")
+        }
+    };
+    if past(from) {
+        let (range, form) = phrase_after(p, from + 1, end).filter(|(_, form)| *form == Form::Name)?;
+        return Some((range, form, from, "quote-cue-speaker"));
+    }
+    let (range, form) = phrase_after(p, from, end).filter(|(r, form)| *form != Form::Nominal && past(r.end))?;
+    let verb = range.end;
+    Some((range, form, verb, "quote-speaker-cue"))
+}
+
 /// The speaker a cue gives, the channel it names itself (relays) and the rule's name.
 fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usize, qi: usize, cue: &CueMatch, cues: &[CueMatch]) -> Option<(Phrase, Option<Phrase>, &'static str)> {
     let phrase = |tokens: Range<usize>, form| Phrase { paragraph, tokens, form };
@@ -454,7 +554,15 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
                         return Some((phrase(range, form), None, "quote-cue-speaker"));
                     }
                 }
-                let (range, form) = phrase_before(p, lo, cue.span.start)?;
+                // "…,” Nate Silver, the polling guru who founded the site, tweeted": a name
+                // right after the quotation, then an apposition that runs on to the cue.
+                let lead = || {
+                    let first = (qi + 1..cue.span.start).find(|&i| p.tokens[i].is_word())?;
+                    let (range, form) = phrase_after(p, first, cue.span.start).filter(|(r, form)| *form == Form::Name && r.start == first)?;
+                    let apposed = p.tokens[range.end].is_punct(',') || p.has(range.end, class::OF);
+                    (apposed && hands_on(p, sentence, qi) && p.tokens[qi + 1..first].iter().all(|t| !t.is_word())).then(|| (phrase(range, form), None, "quote-speaker-cue"))
+                };
+                let Some((range, form)) = phrase_before(p, lo, cue.span.start) else { return lead() };
                 // The subject follows the quotation closely ("…,” Assad said"); words
                 // between belong to its phrase ("…,” Sanders campaign manager Jeff Weaver
                 // said", "…,” another New Hampshire Republican added").
@@ -462,10 +570,25 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
                 let gap = &p.tokens[first..range.start];
                 let in_phrase = gap.len() <= MODIFIER_WORDS
                     && (first..range.start).all(|i| p.tokens[i].is_word() && !is_cue_word(p, i) && (!p.has(i, class::STOPWORD) || p.has(i, class::DETERMINER)));
-                in_phrase.then(|| (phrase(first..range.end, form), None, "quote-speaker-cue"))
-            } else if let Some((range, form)) = phrase_before(p, lo, cue.span.start) {
+                if in_phrase {
+                    return Some((phrase(first..range.end, form), None, "quote-speaker-cue"));
+                }
+                // "…,” as Cruz said on the radio".
+                if first + 1 == range.start && p.lower(first) == "as" && form != Form::Nominal {
+                    return Some((phrase(range, form), None, "quote-speaker-cue"));
+                }
+                // "…,” as his father had hoped, Mr. Turry said": a clause between commas.
+                // Or, for a quotation inside an opening clause ("In explaining why those
+                // “common-sense solutions” failed, Clinton described …"), with no cue before it.
+                let opening = cues.iter().all(|c| c.span.start > qi || matches!(c.role, Role::Participle | Role::According));
+                let aside = range.start > qi + 2 && p.tokens[range.start - 1].is_punct(',') && (hands_on(p, sentence, qi) || opening) && p.tokens[qi + 1..range.start].iter().all(|t| t.quote().is_none());
+                (aside && form != Form::Nominal).then(|| (phrase(range, form), None, "quote-speaker-cue")).or_else(lead)
+            } else if let Some(range) = inverted_aside(p, cue, qi) {
+                // "The paradox, says historian Carl Anthony, is that she was “…”".
+                Some((phrase(range, Form::Name), None, "cue-speaker-quote"))
+            } else if let Some((range, form)) = subject_before(p, lo, cue.span.start) {
                 Some((phrase(range, form), None, "speaker-cue-quote"))
-            } else if let Some((range, form)) = phrase_after(p, cue.span.end, qi).filter(|(r, _)| r.end + 1 == qi && matches!(p.tokens[r.end].kind, TokenKind::Punct(':' | ','))) {
+            } else if let Some((range, form)) = phrase_after(p, cue.span.end, qi).filter(|(r, _)| cue.inverts && r.end + 1 == qi && matches!(p.tokens[r.end].kind, TokenKind::Punct(':' | ','))) {
                 // "In other words, explained CBS moderator Nancy Cordes: “…”".
                 Some((phrase(range, form), None, "cue-speaker-quote"))
             } else {
@@ -477,6 +600,14 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
             }
         }
     }
+}
+
+/// The name in an attribution set between commas with its verb first, before the quotation:
+/// "The paradox of Nancy, says Carl Anthony, is that she was “…”".
+fn inverted_aside(p: &Paragraph, cue: &CueMatch, qi: usize) -> Option<Range<usize>> {
+    let opens = cue.inverts && cue.span.start > 0 && p.tokens[cue.span.start - 1].is_punct(',');
+    let (range, form) = phrase_after(p, cue.span.end, qi).filter(|_| opens)?;
+    (form == Form::Name && p.tokens[range.end].is_punct(',')).then_some(range)
 }
 
 /// A channel named by another cue of the sentence: "…, according to KCNA", "Assad said,
@@ -527,15 +658,27 @@ fn phrase_before(p: &Paragraph, lo: usize, end: usize) -> Option<(Range<usize>, 
     }
     if names::is_name_word(t) {
         let mut run = names::run_before(&p.tokens[..e], e)?;
+        // The run that names the person: "Gov. Jeb Bush" in "Gov. Jeb Bush of Florida".
+        let mut person = run.clone();
+        // "Stacy Baker of Columbia, South Carolina says": a place, its comma and its state.
+        if run.start >= 4 && run.start > lo + 3 && p.tokens[run.start - 1].is_punct(',') {
+            let after_of = |r: &Range<usize>| r.start > lo + 2 && p.has(r.start - 1, class::OF) && names::is_name_word(&p.tokens[r.start - 2]) && !names::is_title(&p.tokens[r.start - 2]);
+            if let Some(place) = names::run_before(&p.tokens[..run.start - 1], run.start - 1).filter(after_of) {
+                run = place;
+            }
+        }
         // "Gov. Jeb Bush of Florida": the name before "of" and a place.
-        if run.start >= 2 && run.start > lo + 1 && p.has(run.start - 1, class::OF) && names::is_name_word(&p.tokens[run.start - 2]) && !names::is_title(&p.tokens[run.start - 2]) {
-            if let Some(person) = names::run_before(&p.tokens[..run.start - 1], run.start - 1) {
-                run = person.start..run.end;
+        // "James Pethokoukis of the American Enterprise Institute" too.
+        let of = if run.start > lo + 2 && p.lower(run.start - 1) == "the" { run.start - 2 } else { run.start.saturating_sub(1) };
+        if of >= 1 && of > lo && p.has(of, class::OF) && names::is_name_word(&p.tokens[of - 1]) && !names::is_title(&p.tokens[of - 1]) {
+            if let Some(found) = names::run_before(&p.tokens[..of], of) {
+                person = found.clone();
+                run = found.start..e;
             }
         }
         let start = titles_before(p, lo.max(run.start.saturating_sub(4)), run.start);
         let start = start.max(lo);
-        let has_name = names::name_part(&p.tokens, run.clone()).is_some();
+        let has_name = names::name_part(&p.tokens, person).is_some();
         return Some((start..e, if has_name { Form::Name } else { Form::Nominal }));
     }
     if t.is_word() && !p.has(last, class::STOPWORD) && !is_cue_word(p, last) {
@@ -569,6 +712,21 @@ fn phrase_before(p: &Paragraph, lo: usize, end: usize) -> Option<(Range<usize>, 
     None
 }
 
+/// The subject right before a verb at `end`: [`phrase_before`], but a noun phrase after a
+/// preposition is no subject ("Trump in his announcement speech called": Trump).
+fn subject_before(p: &Paragraph, lo: usize, end: usize) -> Option<(Range<usize>, Form)> {
+    let found = phrase_before(p, lo, end)?;
+    let start = found.0.start;
+    let preposition = found.1 == Form::Nominal && start > lo + 1 && p.tokens[start - 1].is_word() && LEXICON.prepositions.contains(&*p.lower(start - 1));
+    let adjacent = (found.0.end..end).all(|i| p.tokens[i].is_word());
+    if preposition && adjacent {
+        if let Some(subject) = phrase_before(p, lo, start - 1) {
+            return Some(subject);
+        }
+    }
+    Some(found)
+}
+
 /// The phrase before an apposition that ends with the comma at `comma`: "Mun Jong Nam, the
 /// ambassador, said"; "Harry Bond, 30, of Raleigh, N.C., who was polled, said" (the
 /// farthest comma that opens an apposition and follows a name or pronoun wins); or the
@@ -588,8 +746,13 @@ fn apposition_before(p: &Paragraph, lo: usize, comma: usize) -> Option<(Range<us
                 || chars[t.start].is_numeric()
                 || t.is_possessive()
                 || apostrophe
+                || party_tag(&chars[t.start..t.end])
                 || (t.is_word() && chars[t.start].is_lowercase()));
-        if !opens {
+        // "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said":
+        // a titled name between two commas is the subject, not an apposition of "Nevada".
+        let next = commas.iter().copied().find(|&d| d > c).unwrap_or(comma);
+        let subject = names::is_title(t) && phrase_after(p, inner, next).is_some_and(|(r, form)| form == Form::Name && r.end == next);
+        if !opens || subject {
             continue;
         }
         if let Some(found) = phrase_before(p, lo, c).filter(|(_, form)| *form != Form::Nominal) {
@@ -600,6 +763,11 @@ fn apposition_before(p: &Paragraph, lo: usize, comma: usize) -> Option<(Range<us
     let before_is_role = nearest > lo && p.tokens[nearest - 1].is_word() && chars[p.tokens[nearest - 1].start].is_lowercase();
     let run = names::run_from(&p.tokens[..comma], nearest + 1).filter(|r| r.end == comma && names::name_part(&p.tokens, r.clone()).is_some());
     run.filter(|_| before_is_role && !quoted_after(nearest)).map(|r| (r, Form::Name))
+}
+
+/// A party and state after a name, as US news writes them: "R-Pa.", "D-N.Y.", "I-Vt.".
+fn party_tag(word: &[char]) -> bool {
+    matches!(word, ['R' | 'D' | 'I', '-', c, ..] if c.is_uppercase())
 }
 
 /// Where the title words right before a name start ("Republican presidential candidate"
@@ -673,38 +841,86 @@ fn clause_subject(p: &Paragraph, sentence: &Range<usize>, end: usize, cues: &[Cu
     if let Some(found) = phrase_before(p, sentence.start, end).filter(|(r, form)| *form == Form::Name && r.end == end && opens_clause(r)) {
         return Some(found);
     }
-    let earlier = cues.iter().rev().find(|c| c.span.end <= end && c.span.start >= sentence.start && c.role == Role::Speech);
-    match earlier {
-        Some(c) => phrase_before(p, sentence.start, c.span.start),
-        None => opening_phrase(p, sentence.start, end),
-    }
+    let earlier = cues.iter().rev().find(|c| c.span.end <= end && c.span.start >= sentence.start && matches!(c.role, Role::Speech | Role::Participle));
+    // "with Trump tweeting that … and asking": the subject of the participle before.
+    let subject = |c: &CueMatch| match c.role {
+        Role::Participle => clause_subject(p, sentence, c.span.start, cues),
+        _ => phrase_before(p, sentence.start, c.span.start),
+    };
+    // "When asked whom she supported, Ms. Sherry smiled and said": no subject before "asked".
+    earlier.and_then(subject).or_else(|| opening_phrase(p, sentence.start, end))
 }
 
 /// The subject that opens a clause, for a participle ("Trump hit back on Twitter, saying"):
 /// after an opening phrase that ends in a comma ("On Sunday, Trump …").
 fn opening_phrase(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usize>, Form)> {
+    let start = after_dateline(p, start, end);
+    // A capitalised verb or contraction opening the sentence is no name ("Speaking to
+    // reporters, …", "He’s …").
+    let verb_like = |i: usize| {
+        let word = p.lower(i);
+        // A contraction, not a name such as "O'Malley".
+        let contraction = word.rsplit(['\'', '’']).next().is_some_and(|end| end.len() < word.len() && matches!(end, "s" | "re" | "ll" | "ve" | "d" | "m" | "t"));
+        word.ends_with("ing") || word.ends_with("ed") || contraction
+    };
+    // A participle opens a phrase, as a function word does ("Asked about it, Trump said");
+    // "Ted Cruz" does not.
+    let participle = |i: usize| {
+        let word = p.lower(i);
+        word.len() >= 5 && (word.ends_with("ing") || word.ends_with("ed")) && !p.tokens.get(i + 1).is_some_and(names::is_name_word)
+    };
     // The sentence's start, or the start of what follows an opening phrase and its comma
     // ("On Thursday, after remaining neutral, Warren appeared …").
-    let opens_with_phrase = p.tokens.get(start).is_some_and(|t| t.has(class::STOPWORD) && !p.has(start, class::PRONOUN) && !p.has(start, class::DETERMINER));
-    let starts = std::iter::once(start).filter(|_| !opens_with_phrase).chain((start..end).filter(|&i| p.tokens[i].is_punct(',')).map(|c| c + 1));
+    // "Back in 1999, Mr. Trump …", "Hastily politicizing the tragedy, Trump …": one
+    // capitalised word before a preposition or a participle, and a comma later.
+    let adverb = || {
+        let next = start + 1;
+        let one_word = names::run_from(&p.tokens[..end], start).is_some_and(|r| r.len() == 1);
+        // "Hours later, Trump …" too, but not "Kelly later said".
+        let later = |i: usize| p.has(i, class::SKIP) && p.tokens.get(i + 1).is_some_and(|t| t.is_punct(','));
+        one_word && next < end && p.tokens[next].is_word() && p.chars[p.tokens[next].start].is_lowercase() && (LEXICON.prepositions.contains(&*p.lower(next)) || p.lower(next).ends_with("ing") || later(next))
+            && (next..end).any(|i| p.tokens[i].is_punct(','))
+    };
+    let opens_with_phrase = start < end && ((p.has(start, class::STOPWORD) && !p.has(start, class::PRONOUN) && !p.has(start, class::DETERMINER)) || (p.tokens[start].is_word() && participle(start)) || adverb());
+    // "And Mr. Christie gloated: …": the phrase after a conjunction that opens the sentence.
+    // "And then Trump went on the attack", "Now Donald Trump … is promising": the words
+    // between subject and verb ("then", "now") may open the sentence after a conjunction.
+    let conjunction = start + 1 < end && matches!(p.lower(start).as_str(), "and" | "but" | "so" | "yet" | "or");
+    let mut first = start + usize::from(conjunction);
+    while first + 1 < end && p.tokens[first].is_word() && p.has(first, class::SKIP) && !p.has(first, class::PRONOUN) {
+        first += 1;
+    }
+    let conjunction = first > start;
+    let starts = std::iter::once(first).filter(|_| conjunction || !opens_with_phrase).chain((start..end).filter(|&i| p.tokens[i].is_punct(',')).map(|c| c + 1));
+    // Followed by its verb ("Sen. Ron Wyden (D-Ore.) said" too) wins; followed by an
+    // apposition ("Mitch McConnell, R-Ky., delivered …") only when no phrase after it is.
+    let mut apposed = None;
     for from in starts {
-        // The phrase must be followed by a word (its verb), not be the whole clause.
-        // A capitalised verb or contraction opening the sentence is no name ("Speaking to
-        // reporters, …", "He’s …").
-        let verb_like = |r: &Range<usize>| {
-            let word = p.lower(r.start);
-            r.len() == 1 && (word.ends_with("ing") || word.ends_with("ed") || word.contains('\'') || word.contains('’'))
-        };
-        // Followed by its verb or an apposition ("Mitch McConnell, R-Ky., delivered …").
-        let verb_follows = |r: &Range<usize>| r.end < end && (p.tokens[r.end].is_word() || p.tokens[r.end].is_punct(','));
-        if let Some((range, form)) = phrase_after(p, from, end).filter(|(r, _)| verb_follows(r) && !verb_like(r)) {
-            return Some((range, form));
+        if let Some((range, form)) = phrase_after(p, from, end).filter(|(r, _)| r.end < end && !(r.len() == 1 && verb_like(r.start))) {
+            let next = &p.tokens[range.end];
+            if next.is_word() || next.is_punct('(') {
+                return Some((range, form));
+            }
+            if next.is_punct(',') && apposed.is_none() {
+                apposed = Some((range, form));
+            }
         }
-        if !opens_with_phrase {
+        if !opens_with_phrase && !conjunction {
             break;
         }
     }
-    None
+    apposed
+}
+
+/// Where a sentence starts after a wire dateline: "WASHINGTON (AFP) – Democrat Hillary
+/// Clinton has …", "PHILADELPHIA, July 25 (UPI) — The committee …", "LONDON — The …".
+fn after_dateline(p: &Paragraph, start: usize, end: usize) -> usize {
+    let dash = (start + 1..end.min(start + DATELINE_TOKENS)).find(|&i| matches!(p.tokens[i].kind, TokenKind::Punct('-' | '—' | '–')));
+    let Some(dash) = dash.filter(|&d| d + 1 < end) else { return start };
+    let agency = p.tokens[dash - 1].is_punct(')');
+    let word = &p.tokens[start];
+    let place = dash == start + 1 && word.is_word() && word.end - word.start > 2 && p.chars[word.start..word.end].iter().all(|c| !c.is_lowercase());
+    if agency || place { dash + 1 } else { start }
 }
 
 /// How many tokens before `end` are words that stand between a subject and its verb: "also",
@@ -795,7 +1011,7 @@ fn is_code(text: &[char]) -> bool {
 /// the one the previous paragraph left open; else the nearest attributed quotation or
 /// saying before it in its paragraph (after it if there is none before); else, for a
 /// paragraph of quotation only, what the last sentence of the paragraph before attributes.
-fn inherit(parsed: &[Option<Paragraph>], found: &mut [Found], said: &[Said]) {
+fn inherit(parsed: &[Option<Paragraph>], names: &Names, found: &mut [Found], said: &[Said]) {
     for i in 0..found.len() {
         if found[i].own || found[i].kind == Kind::Term {
             continue;
@@ -815,11 +1031,33 @@ fn inherit(parsed: &[Option<Paragraph>], found: &mut [Found], said: &[Said]) {
         if let Some(s) = nearest.cloned() {
             give(&mut found[i], s.speaker, s.cue, s.via, "same-paragraph");
         } else if paragraph > 0 && all_quotation(parsed, paragraph) {
-            if let Some(s) = sources(found, said, paragraph - 1).pop() {
+            // What the paragraph before attributes; or, when it is all quotation too, the
+            // speaker its last quotation was given.
+            let before = sources(found, said, paragraph - 1).pop().or_else(|| {
+                let last = (0..i).rev().find(|&j| found[j].paragraph + 1 == paragraph && found[j].kind == Kind::Quote)?;
+                let f = &found[last];
+                (all_quotation(parsed, paragraph - 1) && f.speaker.is_some()).then(|| Source { at: f.quoted.open, speaker: f.speaker.clone(), cue: f.cue.clone(), via: f.via.clone() })
+            });
+            if let Some(s) = before {
                 give(&mut found[i], s.speaker, s.cue, s.via, "previous-paragraph");
+            } else if let Some(speaker) = parsed[paragraph - 1].as_ref().and_then(|p| last_subject(p, names, paragraph - 1)) {
+                // "Viguerie is upbeat about Cruz’s chances." then “Not only can Cruz win …”:
+                // the person the paragraph before is about.
+                give(&mut found[i], Some(speaker), None, None, "previous-subject");
             }
         }
     }
+}
+
+/// The person named as the subject of a paragraph's last sentence, when it has no
+/// quotation.
+fn last_subject(p: &Paragraph, names: &Names, paragraph: usize) -> Option<Phrase> {
+    let sentence = p.sentences.last()?;
+    if p.tokens[sentence.clone()].iter().any(|t| t.quote().is_some()) {
+        return None;
+    }
+    let (range, form) = opening_phrase(p, sentence.start, sentence.end).filter(|(r, form)| *form == Form::Name && is_person(p, names, paragraph, r, *form))?;
+    Some(Phrase { paragraph, tokens: range, form })
 }
 
 /// Who said something at a place in a paragraph: an attributed quotation or a saying.
@@ -834,7 +1072,7 @@ struct Source {
 /// The attributed quotations and sayings of a paragraph, by position.
 fn sources(found: &[Found], said: &[Said], paragraph: usize) -> Vec<Source> {
     let quotes = found.iter().filter(|f| f.paragraph == paragraph && f.own).map(|f| Source { at: f.quoted.open, speaker: f.speaker.clone(), cue: f.cue.clone(), via: f.via.clone() });
-    let sayings = said.iter().filter(|s| s.paragraph == paragraph).map(|s| Source { at: s.at, speaker: Some(s.speaker.clone()), cue: Some(s.cue.clone()), via: None });
+    let sayings = said.iter().filter(|s| s.paragraph == paragraph).map(|s| Source { at: s.at, speaker: Some(s.speaker.clone()), cue: s.cue.clone(), via: None });
     let mut all: Vec<Source> = quotes.chain(sayings).collect();
     all.sort_by_key(|s| s.at);
     all
@@ -920,9 +1158,29 @@ impl Resolver<'_> {
     /// paragraph; else the last named speaker, if in this paragraph or the one before; else
     /// the nearest person named in the paragraphs before.
     fn antecedent(&self, p: &Paragraph, phrase: &Phrase) -> Option<String> {
-        let before = &p.tokens[..phrase.tokens.start];
+        let at = phrase.tokens.start;
+        // A title or honorific that gives the other gender rules a person out ("she" is not
+        // "Mr. Trump", "he" not "Spokeswoman Haley Morris").
+        let other = if p.lower(at) == "she" { &LEXICON.male } else { &LEXICON.female };
+        let agrees = |titles: &[String]| !titles.iter().any(|t| other.contains(t));
+        // "Rubio said that … Trump, whom he called a “con artist”": a pronoun inside a
+        // sentence whose subject is a person named before it is that person.
+        if let Some(sentence) = p.sentences.iter().find(|s| s.contains(&at)) {
+            if let Some((range, _)) = opening_phrase(p, sentence.start, at).filter(|(r, form)| *form == Form::Name && r.end < at) {
+                let (first, last) = (&p.tokens[range.start], &p.tokens[range.end - 1]);
+                let text: String = p.chars[first.start..last.end].iter().collect();
+                let person = |name: &String| name.contains(' ') || self.names.is_surname(name, phrase.paragraph);
+                let words: Vec<String> = p.tokens[range.clone()].iter().map(|t| t.lower(&p.chars).to_string()).collect();
+                if let Some(name) = names::proper_name(&text).filter(person).filter(|_| agrees(&words)) {
+                    return Some(self.names.best_name(&name, (phrase.paragraph, first.start)));
+                }
+            }
+        }
+        let before = &p.tokens[..at];
         // A person here: a full name, or the last word of a speaker's name.
-        let known = |m: &names::NameMention| m.person || self.speakers.iter().any(|(_, s)| names::same_person(s, &m.name) && !m.name.contains(' '));
+        let known = |m: &names::NameMention| {
+            (m.person || self.speakers.iter().any(|(_, s)| names::same_person(s, &m.name) && !m.name.contains(' '))) && agrees(&m.titles)
+        };
         let here = names::mentions_in(&p.chars, before, phrase.paragraph).into_iter().rev().find(known);
         let person = match here {
             Some(m) => m,
