@@ -43,6 +43,9 @@ FROM (
 JOIN entities e ON e.id = c.entity_id
 JOIN entities o ON o.id = c.other_id;
 
+-- Merging entities (alias rules) moves quotes by their channel too.
+CREATE INDEX quotes_via ON quotes(via_entity_id);
+
 -- Alias rules: a name (by its key, as entities.key) and the entity it stands for. The user's
 -- (`--aliases`) hold whatever kind the tagger gave the name; the ones learned from the corpus
 -- (a surname nearly always written for one person) hold for people only.

@@ -32,11 +32,12 @@ impl Rollup {
         }
     }
 
-    /// Counts out an article already stored, before it is deleted.
-    pub fn remove_stored(&mut self, conn: &Connection, article_id: i64) -> Result<()> {
+    /// Counts an article already stored in (1) or out (-1): out before it is deleted, or out
+    /// and in again around a change to its mentions' entities.
+    pub fn add_stored(&mut self, conn: &Connection, article_id: i64, sign: i64) -> Result<()> {
         let mut stmt = conn.prepare_cached(include_str!("sql/article_mentions.sql"))?;
         let mut units = stmt.query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<Vec<Unit>, _>>()?;
-        self.add_article(&mut units, -1);
+        self.add_article(&mut units, sign);
         Ok(())
     }
 
@@ -58,16 +59,6 @@ impl Rollup {
         }
         Ok(())
     }
-}
-
-/// Counts the rows of one entity afresh from the mentions (after mentions moved to it), and
-/// forgets the rows of entities that no longer exist.
-pub fn recount(conn: &Connection, entity_id: i64, gone: &[i64]) -> Result<()> {
-    for &id in gone.iter().chain([&entity_id]) {
-        conn.prepare_cached(include_str!("sql/forget_cooccurrence.sql"))?.execute([id])?;
-    }
-    conn.prepare_cached(include_str!("sql/count_cooccurrence.sql"))?.execute(named_params! { ":id": entity_id })?;
-    Ok(())
 }
 
 /// The pairs among one article's mentions, each once with entity ≤ other (an entity pairs

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rusqlite::{named_params, Connection};
 
-use super::cooccurrence;
+use super::cooccurrence::Rollup;
 use crate::extract::ner::EntityKind;
 use crate::link::alias_rules::{self, AliasRule};
 use crate::model::Entity;
@@ -23,7 +23,7 @@ pub struct Applied {
 
 /// Stores `rules` and merges the stored entities they name into their targets: mentions,
 /// quotes (as speaker or channel) and aliases move, the emptied entities go, and the
-/// co-occurrence rows of each target are counted again. One transaction.
+/// co-occurrence counts of the articles that mention them are redone. One transaction.
 pub fn apply(conn: &mut Connection, rules: &[AliasRule]) -> Result<Applied> {
     if rules.is_empty() {
         return Ok(Applied::default());
@@ -49,11 +49,11 @@ pub fn apply_in(tx: &Connection, rules: &[AliasRule]) -> Result<Applied> {
             None => targets.push((&rule.entity, vec![rule])),
         }
     }
+    let mut rollup = Rollup::default();
     for (entity, group) in targets {
         let into = upsert(tx, entity)?;
         // The user's spelling of the name wins over the one the corpus first stored.
         tx.prepare_cached(include_str!("sql/rename_entity.sql"))?.execute(named_params! { ":id": into, ":name": entity.name })?;
-        let mut gone = Vec::new();
         for rule in &group {
             tx.prepare_cached(include_str!("sql/insert_entity_rule.sql"))?.execute(named_params! {
                 ":key": rule.key, ":alias": rule.alias, ":kind": entity.kind, ":name": entity.name,
@@ -63,18 +63,30 @@ pub fn apply_in(tx: &Connection, rules: &[AliasRule]) -> Result<Applied> {
             let found = tx.prepare_cached(include_str!("sql/entities_by_key.sql"))?
                 .query_map(named_params! { ":key": rule.key, ":only_kind": rule.only_kind, ":except": into }, |r| r.get::<_, i64>(0))?
                 .collect::<Result<Vec<i64>, _>>()?;
+            // The articles that mention what merges count out of the co-occurrence rollup
+            // before, and in again after: only their pairs change.
+            let mut articles = Vec::new();
+            for &from in &found {
+                let mut stmt = tx.prepare_cached(include_str!("sql/entity_articles.sql"))?;
+                articles.extend(stmt.query_map([from], |r| r.get::<_, i64>(0))?.collect::<Result<Vec<i64>, _>>()?);
+            }
+            articles.sort_unstable();
+            articles.dedup();
+            for &article in &articles {
+                rollup.add_stored(tx, article, -1)?;
+            }
             for from in found {
                 run_script(tx, include_str!("sql/merge_entity.sql"), &[(":from", from), (":into", into)])?;
-                gone.push(from);
+                applied.merged += 1;
+            }
+            for &article in &articles {
+                rollup.add_stored(tx, article, 1)?;
             }
             for alias in [entity.name.as_str(), rule.alias.as_str()] {
                 tx.prepare_cached(include_str!("sql/insert_entity_alias.sql"))?.execute(rusqlite::params![into, alias])?;
             }
         }
-        if !gone.is_empty() {
-            applied.merged += gone.len();
-            cooccurrence::recount(tx, into, &gone)?;
-        }
+        rollup.flush(tx)?;
     }
     Ok(applied)
 }

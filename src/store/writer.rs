@@ -221,7 +221,7 @@ impl Writer {
                 return Ok(Outcome::Conflict);
             }
             self.touched.extend(stories::story_of(&self.conn, earlier)?);
-            self.rollup.remove_stored(&self.conn, earlier)?;
+            self.rollup.add_stored(&self.conn, earlier, -1)?;
             self.conn.prepare_cached(include_str!("sql/delete_article.sql"))?.execute([earlier])?;
             outcome = Outcome::Updated;
         }
