@@ -14,9 +14,11 @@ target AS (
     LIMIT 1
 )
 SELECT * FROM (
-    SELECT 'alias' AS what, e.kind || ': ' || e.name AS entity, x.alias AS detail,
-           (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.text = x.alias) AS count
+    SELECT 'alias' AS what, e.kind || ': ' || e.name AS entity, x.alias AS detail, coalesce(written.n, 0) AS count
     FROM target t JOIN entities e ON e.id = t.id JOIN entity_aliases x ON x.entity_id = e.id
+    LEFT JOIN (
+        SELECT m.text, count(*) AS n FROM mentions m WHERE m.entity_id = (SELECT id FROM target) GROUP BY m.text
+    ) written ON written.text = x.alias
     ORDER BY count DESC, detail
     LIMIT coalesce(:limit, 30)
 )
