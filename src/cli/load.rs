@@ -89,15 +89,19 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
 /// The built-in classification rules, plus the user's file when one is given.
 pub fn rules(file: Option<&Path>) -> anyhow::Result<Rules> {
     let Some(file) = file else { return Ok(Rules::builtin()) };
-    let text = std::fs::read_to_string(file).with_context(|| format!("reading rules from {}", file.display()))?;
-    Rules::with_user_rules(&text, &file.display().to_string()).map_err(anyhow::Error::msg)
+    parse_file(file, "rules", Rules::with_user_rules)
 }
 
 /// The rules of the user's alias file, if one is given.
 pub fn aliases(file: Option<&Path>) -> anyhow::Result<Vec<AliasRule>> {
     let Some(file) = file else { return Ok(Vec::new()) };
-    let text = std::fs::read_to_string(file).with_context(|| format!("reading aliases from {}", file.display()))?;
-    alias_rules::parse(&text, &file.display().to_string()).map_err(anyhow::Error::msg)
+    parse_file(file, "aliases", alias_rules::parse)
+}
+
+/// Reads a user's data file and parses it, errors naming the file (and the parser's, its line).
+fn parse_file<T>(file: &Path, what: &str, parse: fn(&str, &str) -> Result<T, String>) -> anyhow::Result<T> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("reading {what} from {}", file.display()))?;
+    parse(&text, &file.display().to_string()).map_err(anyhow::Error::msg)
 }
 
 pub(super) fn progress_bar() -> ProgressBar {

@@ -8,6 +8,9 @@
 pub mod alias_rules;
 pub mod story;
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::extract::echo;
 use crate::extract::quotes::{self, Agent};
 use crate::extract::dates;
@@ -58,10 +61,15 @@ pub fn enrich(article: &mut Article) {
     article.story = story::features(article);
 }
 
+/// The words of a word-list data file: one a line, `#` comments and blank lines skipped.
+fn word_set(text: &'static str) -> HashSet<&'static str> {
+    text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+}
+
 /// Whether a mention is one of the words that never name an entity alone (`not_names.txt`).
 fn is_not_a_name(text: &str) -> bool {
-    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| include_str!("not_names.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect());
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| word_set(include_str!("not_names.txt")));
     words.contains(alias_key(text.trim_matches(|c: char| !c.is_alphanumeric())).as_str())
 }
 

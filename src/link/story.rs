@@ -22,7 +22,7 @@ pub const MIN_COPY_WORDS: usize = 25;
 
 fn stopwords() -> &'static HashSet<&'static str> {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| include_str!("stopwords.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
+    WORDS.get_or_init(|| super::word_set(include_str!("stopwords.txt")))
 }
 
 /// Lower-case words of letters and digits (apostrophes and hyphens split them).

@@ -91,9 +91,20 @@ pub fn apply_in(tx: &Connection, rules: &[AliasRule]) -> Result<Applied> {
     Ok(applied)
 }
 
-/// The stored rules, by key: what a load maps each name to (of any kind, or of one).
-pub fn read(conn: &Connection) -> Result<HashMap<String, (Option<&'static str>, Entity)>> {
-    Ok(stored(conn)?.into_iter().map(|rule| (rule.key, (rule.only_kind, rule.entity))).collect())
+/// The stored rules by key, for looking entities up.
+#[derive(Debug, Default)]
+pub struct Rules(HashMap<String, (Option<&'static str>, Entity)>);
+
+impl Rules {
+    /// The entity a rule makes of `entity`, if a rule holds for its name and kind.
+    pub fn target(&self, entity: &Entity) -> Option<&Entity> {
+        self.0.get(&entity.key).filter(|(only, _)| only.is_none_or(|k| k == entity.kind)).map(|(_, target)| target)
+    }
+}
+
+/// The stored rules: what a load maps each name to.
+pub fn read(conn: &Connection) -> Result<Rules> {
+    Ok(Rules(stored(conn)?.into_iter().map(|rule| (rule.key, (rule.only_kind, rule.entity))).collect()))
 }
 
 /// The stored rules, as the file gave them (`merge` carries them to its output).

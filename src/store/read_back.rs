@@ -23,6 +23,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, Row};
 
+use super::entity_rules::Rules;
 use crate::extract::dates::Granularity;
 use crate::extract::ner::EntityKind;
 use crate::link;
@@ -100,9 +101,6 @@ pub struct Reader<'c> {
     /// The database's alias rules: a stored entity may be the one a rule gave the name.
     rules: Rules,
 }
-
-/// Alias rules by key (see [`super::entity_rules::read`]).
-type Rules = HashMap<String, (Option<&'static str>, Entity)>;
 
 impl<'c> Reader<'c> {
     /// Reads with `conn`, whose statements from here on get one query plan each (SQLite's
@@ -378,17 +376,15 @@ const MAX_RETYPED: u32 = 3;
 
 /// The entities [`link::entities`] gives the stored mentions, when they are the stored ones
 /// (same kinds and keys, or the stored one is what an alias rule made of the name: the
-/// article's own entity is returned, and the database written to applies its rules). The kind the tagger gave a mention is not stored, only the kind of
-/// the entity it resolved to: an acronym joined to a longer name in the article takes that
+/// article's own entity is returned, and the database written to applies its rules). The
+/// kind the tagger gave a mention is not stored, only the kind of the entity it resolved to: an acronym joined to a longer name in the article takes that
 /// name's kind, and resolved again with it may go elsewhere ("DACA" as an organisation is a
 /// gazetteer spelling of Dhaka). So when the stored kinds do not agree, every kind is tried
 /// for the mentions that came out otherwise, one kind for all of them with the same text
 /// (the others of that text, which came out right, keep theirs).
 fn resolve_again(mentions: &[Mention], rules: &Rules) -> Option<Vec<Entity>> {
     let kinds: Vec<EntityKind> = mentions.iter().map(|m| EntityKind::parse(m.entity.kind)).collect::<Option<_>>()?;
-    let ruled = |e: &Entity, m: &Mention| {
-        rules.get(&e.key).is_some_and(|(only, target)| only.is_none_or(|k| k == e.kind) && (target.kind, &target.key) == (m.entity.kind, &m.entity.key))
-    };
+    let ruled = |e: &Entity, m: &Mention| rules.target(e).is_some_and(|t| (t.kind, &t.key) == (m.entity.kind, &m.entity.key));
     let differ = |e: &Entity, m: &Mention| (e.kind, &e.key) != (m.entity.kind, &m.entity.key) && !ruled(e, m);
     let agree = |entities: &[Entity]| entities.len() == mentions.len() && !entities.iter().zip(mentions).any(|(e, m)| differ(e, m));
     let mut names: Vec<(EntityKind, &str)> = kinds.iter().zip(mentions).map(|(&k, m)| (k, m.text.as_str())).collect();
@@ -441,7 +437,7 @@ mod tests {
         let mentions = stored(&[(Person, "DACA"), (Org, "Deferred Action for Childhood Arrivals"), (Org, "DACA")]);
         assert_eq!(mentions[0].entity.name, "Deferred Action for Childhood Arrivals");
         assert_eq!(mentions[2].entity.key, mentions[0].entity.key);
-        let again = resolve_again(&mentions, &Rules::new()).expect("resolved again");
+        let again = resolve_again(&mentions, &Rules::default()).expect("resolved again");
         assert_eq!(again, mentions.iter().map(|m| m.entity.clone()).collect::<Vec<_>>());
     }
 

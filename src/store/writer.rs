@@ -54,8 +54,8 @@ pub struct Writer {
     /// the spelling: no allocation per mention), for this load.
     entities: HashMap<(&'static str, String), i64>,
     aliases: HashSet<(i64, u64)>,
-    /// Alias rules: a name's key → the entity it stands for (for a name of any kind, or of one).
-    rules: HashMap<String, (Option<&'static str>, Entity)>,
+    /// Alias rules: the entity a name stands for.
+    rules: entity_rules::Rules,
     /// This batch's co-occurrence counts, written with it.
     rollup: Rollup,
     in_batch: usize,
@@ -324,10 +324,7 @@ impl Writer {
     /// The id of an entity (created the first time its kind and key are seen, or the one a
     /// user's alias rule names), recording `spelling` as one of its aliases.
     fn entity_id(&mut self, entity: &Entity, spelling: &str) -> Result<i64> {
-        let entity = match self.rules.get(&entity.key) {
-            Some((only, target)) if only.is_none_or(|k| k == entity.kind) => target,
-            _ => entity,
-        };
+        let entity = self.rules.target(entity).unwrap_or(entity);
         let cache_key = (entity.kind, entity.key.clone());
         let id = match self.entities.get(&cache_key) {
             Some(&id) => id,

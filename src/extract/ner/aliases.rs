@@ -96,25 +96,27 @@ const CITY_OVER_PERSON: u64 = 1_000_000;
 /// that the gazetteer knows as an organisation ("Twitter", "Reuters") is that organisation
 /// when no person of the article has the name.
 fn article_kinds(mentions: &[(EntityKind, &str)], bare: &[&str]) -> Vec<EntityKind> {
-    let mut people: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for (&(kind, _), name) in mentions.iter().zip(bare) {
-        if kind == EntityKind::Person && known_org(name).is_none() {
-            let key = alias_key(name);
-            if let Some(surname) = key.rsplit_once(' ').map(|(_, s)| s.to_string()) {
+    let keys: Vec<String> = bare.iter().map(|name| alias_key(name)).collect();
+    // Tagged a person, and a one-word name the gazetteer knows as an organisation.
+    let org_person: Vec<bool> = mentions.iter().zip(bare).map(|(&(kind, _), name)| kind == EntityKind::Person && known_org(name).is_some()).collect();
+    let mut people: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (i, &(kind, _)) in mentions.iter().enumerate() {
+        if kind == EntityKind::Person && !org_person[i] {
+            people.insert(&keys[i]);
+            if let Some((_, surname)) = keys[i].rsplit_once(' ') {
                 people.insert(surname);
             }
-            people.insert(key);
         }
     }
     mentions
         .iter()
-        .zip(bare)
-        .map(|(&(kind, _), name)| {
-            let person = people.contains(&alias_key(name));
+        .enumerate()
+        .map(|(i, &(kind, _))| {
+            let person = people.contains(keys[i].as_str());
             match kind {
-                EntityKind::Person if !person && known_org(name).is_some() => EntityKind::Org,
+                EntityKind::Person if !person && org_person[i] => EntityKind::Org,
                 EntityKind::Person => kind,
-                _ if person && yields_to_person(name) => EntityKind::Person,
+                _ if person && yields_to_person(bare[i]) => EntityKind::Person,
                 _ => kind,
             }
         })
