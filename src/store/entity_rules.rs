@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{named_params, Connection};
+use rusqlite::{named_params, params, Connection};
 
 use super::cooccurrence::Rollup;
 use crate::extract::ner::EntityKind;
@@ -126,13 +126,11 @@ pub fn stored(conn: &Connection) -> Result<Vec<AliasRule>> {
 
 /// The id of `entity`, created if need be.
 pub(super) fn upsert(conn: &Connection, entity: &Entity) -> Result<i64> {
-    Ok(conn.prepare_cached(include_str!("sql/upsert_entity.sql"))?.query_row(
-        named_params! {
-            ":kind": entity.kind, ":name": entity.name, ":key": entity.key, ":country": entity.country,
-            ":latitude": entity.latitude, ":longitude": entity.longitude,
-        },
-        |r| r.get(0),
-    )?)
+    conn.prepare_cached(include_str!("sql/upsert_entity.sql"))?.execute(named_params! {
+        ":kind": entity.kind, ":name": entity.name, ":key": entity.key, ":country": entity.country,
+        ":latitude": entity.latitude, ":longitude": entity.longitude,
+    })?;
+    Ok(conn.prepare_cached(include_str!("sql/find_entity.sql"))?.query_row(params![entity.kind, entity.key], |r| r.get(0))?)
 }
 
 /// Runs the `;`-separated statements of `sql` in turn, binding each the named parameters it

@@ -99,6 +99,10 @@ pub fn open_write(path: &Path) -> Result<Connection> {
     // the writer's cached statements (find_by_id, cluster_has_article, ...) were prepared
     // again on every article. There are no statistics for the plans to depend on anyway.
     conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+    // The writer's cached statements (about 25 for one article) must all fit in the cache:
+    // with rusqlite's default of 16 they pushed each other out, and every article prepared
+    // some of them again.
+    conn.set_prepared_statement_cache_capacity(64);
     let report = embedded::migrations::runner().run(&mut conn)?;
     for (version, indexes) in INDEXES_BUILT_EMPTY {
         if report.applied_migrations().iter().any(|m| m.version() == *version) {

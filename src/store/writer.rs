@@ -304,7 +304,7 @@ impl Writer {
                 Some(e) => Some(self.entity_id(e, q.via_text.as_deref().unwrap_or(&e.name))?),
                 None => None,
             };
-            let cluster_id: i64 = self.conn.prepare_cached(include_str!("sql/upsert_cluster.sql"))?.query_row([&q.echo_key], |r| r.get(0))?;
+            let cluster_id = self.cluster_id(&q.echo_key)?;
             let seen: bool = self.conn.prepare_cached(include_str!("sql/cluster_has_article.sql"))?.query_row(params![cluster_id, article_id], |r| r.get(0))?;
             self.conn.prepare_cached(include_str!("sql/insert_quote.sql"))?.execute(named_params! {
                 ":paragraph_id": paragraph_id, ":start": q.span.start as i64, ":end": q.span.end as i64, ":text": q.text,
@@ -313,12 +313,24 @@ impl Writer {
                 ":echo_key": q.echo_key, ":cluster_id": cluster_id,
             })?;
             let quote_id = self.conn.last_insert_rowid();
+            // Indexed here, not by a trigger: see migration V8.
+            self.conn.prepare_cached(include_str!("sql/index_quote.sql"))?.execute(params![quote_id, q.text])?;
             self.conn.prepare_cached(include_str!("sql/count_in_cluster.sql"))?.execute(named_params! {
                 ":new_article": i64::from(!seen), ":date": article.published_at, ":quote_id": quote_id,
                 ":article_id": article_id, ":source_id": source_id, ":cluster_id": cluster_id,
             })?;
         }
         Ok(())
+    }
+
+    /// The cluster of quotes with this echo key, created empty the first time.
+    fn cluster_id(&self, echo_key: &str) -> Result<i64> {
+        let found = self.conn.prepare_cached(include_str!("sql/find_cluster.sql"))?.query_row([echo_key], |r| r.get(0)).optional()?;
+        if let Some(id) = found {
+            return Ok(id);
+        }
+        self.conn.prepare_cached(include_str!("sql/insert_cluster.sql"))?.execute([echo_key])?;
+        Ok(self.conn.last_insert_rowid())
     }
 
     /// The id of an entity (created the first time its kind and key are seen, or the one a
@@ -354,8 +366,9 @@ impl Writer {
         if let Some(&id) = self.sources.get(spelling) {
             return Ok(Some(id));
         }
-        let id = self.conn.prepare_cached(include_str!("sql/insert_source.sql"))?
-            .query_row(named_params! { ":name": name, ":domain": article.source_domain }, |r| r.get(0))?;
+        self.conn.prepare_cached(include_str!("sql/insert_source.sql"))?
+            .execute(named_params! { ":name": name, ":domain": article.source_domain })?;
+        let id: i64 = self.conn.prepare_cached(include_str!("sql/find_source.sql"))?.query_row([name], |r| r.get(0))?;
         let mut alias = self.conn.prepare_cached(include_str!("sql/insert_source_alias.sql"))?;
         alias.execute(params![name, id])?;
         alias.execute(params![spelling, id])?;

@@ -201,6 +201,11 @@ pub fn alias_key(text: &str) -> String {
 }
 
 fn fold_accent(c: char) -> char {
+    // Most characters are ASCII: they skip the scan below (gazetteer lookups fold every
+    // candidate phrase of every sentence).
+    if c.is_ascii() {
+        return c;
+    }
     const FROM: &str = "àáâãäåçèéêëìíîïñòóôõöøùúûüýÿÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝ";
     const TO: &str = "aaaaaaceeeeiiiinoooooouuuuyyAAAAAACEEEEIIIINOOOOOOUUUUY";
     match FROM.chars().position(|f| f == c) {

@@ -1,6 +1,7 @@
 //! The averaged perceptron: hashed features index a flat table of weight rows (one weight
 //! per label), training updates and averages them, and the trained table is quantised to
-//! 16-bit integers and stored sparsely (only non-zero rows), gzip-compressed.
+//! 16-bit integers and stored sparsely (only non-zero rows), gzip-compressed; tagging reads
+//! it rounded to 8 bits.
 //!
 //! Decoding is a beam search, left to right: each hypothesis keeps its last two labels
 //! (the only history features see), a token's label-independent features are scored once
@@ -327,25 +328,61 @@ impl Scorer for Averaged {
 }
 
 impl Averaged {
-    /// Quantises to 16-bit weights. Rows whose weights all round to zero are dropped.
-    pub fn quantise(&self) -> Model {
+    /// The weights as stored: 16-bit, the largest at `i16::MAX`.
+    fn stored(&self) -> Vec<Row16> {
         let max = self.rows.iter().flatten().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
-        let rows = self
-            .rows
-            .iter()
-            .map(|r| std::array::from_fn(|l| (r[l] / scale).round() as i16))
-            .collect();
-        Model { id: next_model_id(), bits: self.bits, rows }
+        self.rows.iter().map(|r| std::array::from_fn(|l| (r[l] / scale).round() as i16)).collect()
+    }
+
+    /// The model that tags with these weights, exactly as it will after saving and loading.
+    pub fn quantise(&self) -> Model {
+        Model::from_stored(self.bits, &self.stored())
+    }
+
+    /// Serialises a sequence of models (first pass, second pass) compactly, with 16-bit
+    /// weights: per model the hash width, the number of live rows (rows whose weights do
+    /// not all round to zero), then each live row as the gap from the previous live row
+    /// (LEB128) and its weights; the whole gzip-compressed.
+    pub fn save_all(models: &[&Averaged]) -> std::io::Result<Vec<u8>> {
+        let mut raw = Vec::new();
+        raw.extend_from_slice(MAGIC);
+        raw.push(models.len() as u8);
+        for m in models {
+            let rows = m.stored();
+            let live = |r: &&Row16| r.iter().any(|&w| w != 0);
+            raw.push(m.bits as u8);
+            raw.extend_from_slice(&(rows.iter().filter(live).count() as u32).to_le_bytes());
+            let mut last = 0usize;
+            for (i, r) in rows.iter().enumerate().filter(|(_, r)| live(r)) {
+                leb128(&mut raw, (i - last) as u64);
+                last = i;
+                for w in r {
+                    raw.extend_from_slice(&w.to_le_bytes());
+                }
+            }
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&raw)?;
+        gz.finish()
     }
 }
 
-/// A trained, quantised model: one row of 16-bit weights per feature bucket.
+/// A row of weights as stored.
+type Row16 = [i16; N_LABELS];
+
+/// A trained model as it tags: one row of 8-bit weights per feature bucket.
+///
+/// The file keeps 16-bit weights; tagging reads them rounded to 8 bits. Scoring a token
+/// reads a dozen rows at random from the table, so its size is what tagging waits on: at
+/// 8 bits the table is half as large (4.5 MB instead of 9 per pass) and tagging about 19%
+/// faster while a load keeps both cores busy, for 0.0007 less F1 on CoNLL eng.testa
+/// (0.9304 against 0.9311).
 pub(crate) struct Model {
     /// Unique among the models of this process: the key of its score caches.
     id: u64,
     bits: u32,
-    rows: Vec<[i16; N_LABELS]>,
+    rows: Vec<[i8; N_LABELS]>,
 }
 
 impl Scorer for Model {
@@ -375,39 +412,15 @@ fn next_model_id() -> u64 {
 }
 
 impl Model {
-    /// Rows with at least one non-zero weight.
-    pub fn live_rows(&self) -> usize {
-        self.rows.iter().filter(|r| r.iter().any(|&w| w != 0)).count()
+    /// The model of stored 16-bit rows: each weight scaled so the largest is `i8::MAX`.
+    fn from_stored(bits: u32, stored: &[Row16]) -> Model {
+        let max = stored.iter().flatten().fold(0i32, |m, &w| m.max(i32::from(w).abs()));
+        let scale = if max > 0 { max as f32 / i8::MAX as f32 } else { 1.0 };
+        let rows = stored.iter().map(|r| std::array::from_fn(|l| (r[l] as f32 / scale).round() as i8)).collect();
+        Model { id: next_model_id(), bits, rows }
     }
 
-    /// Serialises a sequence of models (first pass, second pass) compactly: per model the
-    /// hash width, the number of live rows, then each live row as the gap from the previous
-    /// live row (LEB128) and its weights; the whole gzip-compressed.
-    pub fn save_all(models: &[&Model]) -> std::io::Result<Vec<u8>> {
-        let mut raw = Vec::new();
-        raw.extend_from_slice(MAGIC);
-        raw.push(models.len() as u8);
-        for m in models {
-            raw.push(m.bits as u8);
-            raw.extend_from_slice(&(m.live_rows() as u32).to_le_bytes());
-            let mut last = 0usize;
-            for (i, r) in m.rows.iter().enumerate() {
-                if r.iter().all(|&w| w == 0) {
-                    continue;
-                }
-                leb128(&mut raw, (i - last) as u64);
-                last = i;
-                for w in r {
-                    raw.extend_from_slice(&w.to_le_bytes());
-                }
-            }
-        }
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        gz.write_all(&raw)?;
-        gz.finish()
-    }
-
-    /// Reads what [`Model::save_all`] wrote; the error says what is wrong with the bytes.
+    /// Reads what [`Averaged::save_all`] wrote; the error says what is wrong with the bytes.
     pub fn load_all(bytes: &[u8]) -> Result<Vec<Model>, String> {
         let mut raw = Vec::new();
         flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw).map_err(|e| format!("not a gzip stream: {e}"))?;
@@ -432,7 +445,7 @@ impl Model {
                     *w = i16::from_le_bytes(r.array()?);
                 }
             }
-            models.push(Model { id: next_model_id(), bits, rows });
+            models.push(Model::from_stored(bits, &rows));
         }
         Ok(models)
     }
@@ -491,13 +504,15 @@ mod tests {
         let mut a = Averaged { bits: 8, rows: vec![[0.0; N_LABELS]; 256] };
         a.rows[3][1] = 2.5;
         a.rows[200][8] = -1.0;
-        let m = a.quantise();
-        let bytes = Model::save_all(&[&m, &m]).unwrap();
+        a.rows[90][2] = 0.001; // rounds to zero at 8 bits, not at 16
+        let bytes = Averaged::save_all(&[&a, &a]).unwrap();
         let back = Model::load_all(&bytes).unwrap();
         assert_eq!(back.len(), 2);
-        assert_eq!(back[1].rows[3][1], i16::MAX);
-        assert_eq!(back[1].rows[200][8], (-(i16::MAX as f32) / 2.5).round() as i16);
-        assert_eq!(back[0].live_rows(), 2);
+        assert_eq!(back[1].rows[3][1], i8::MAX);
+        assert_eq!(back[1].rows[200][8], (-(i8::MAX as f32) / 2.5).round() as i8);
+        assert_eq!(back[1].rows[90][2], 0);
+        // What loads tags as what training scored.
+        assert_eq!(back[0].rows, a.quantise().rows);
         assert!(Model::load_all(b"junk").is_err());
         assert!(Model::load_all(&bytes[..bytes.len() - 9]).is_err());
     }

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::conll::{Document, Score};
 use super::features::{hints, prepare, Hint, Label, Scratch, TokenInfo};
-use super::perceptron::{Averaged, Beam, Model, Scorer, Trainer};
+use super::perceptron::{Averaged, Beam, Scorer, Trainer};
 use super::{one_pass, two_passes, Buffers, Tagger, FIRST_BEAM, SECOND_BEAM};
 use crate::extract::gazetteer::gazetteer;
 
@@ -158,8 +158,8 @@ pub fn train(train: &[Document], dev: &[Document], options: &Options, log: &mut 
 
     log("first pass");
     let all: Vec<&Prepared> = train.iter().collect();
-    let (first, first_epochs, _) = train_best(&all, false, options, &mut rng, log, |a| score_first(a, &dev));
-    let first = first.quantise();
+    let (first_weights, first_epochs, _) = train_best(&all, false, options, &mut rng, log, |a| score_first(a, &dev));
+    let first = first_weights.quantise();
     let dev_first = score_first(&first, &dev);
     log(&format!("first pass: {first_epochs} epochs, dev F1 {:.4} (quantised)", dev_first.f1()));
 
@@ -192,11 +192,11 @@ pub fn train(train: &[Document], dev: &[Document], options: &Options, log: &mut 
 
     log("second pass");
     let all: Vec<&Prepared> = train.iter().collect();
-    let (second, second_epochs, _) = train_best(&all, true, options, &mut rng, log, |a| score_both(&first, a, &dev));
-    let second = second.quantise();
+    let (second_weights, second_epochs, _) = train_best(&all, true, options, &mut rng, log, |a| score_both(&first, a, &dev));
+    let second = second_weights.quantise();
     let dev_score = score_both(&first, &second, &dev);
     log(&format!("second pass: {second_epochs} epochs, dev F1 {:.4} (quantised)", dev_score.f1()));
-    let model = Model::save_all(&[&first, &second])?;
+    let model = Averaged::save_all(&[&first_weights, &second_weights])?;
     // What is saved must tag as what was scored.
     let reloaded = Tagger::from_bytes(&model).map_err(std::io::Error::other)?;
     if score_both(&reloaded.first, &reloaded.second, &dev) != dev_score {

@@ -1,0 +1,1 @@
+SELECT id FROM entities WHERE kind = ?1 AND key = ?2

@@ -1,0 +1,1 @@
+INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)
