@@ -21,7 +21,7 @@ use crate::text::classify::Rules;
 use crate::{link, text, Error, Result};
 
 /// Raw articles per batch handed between the stages.
-const BATCH: usize = 256;
+const BATCH: usize = 64;
 /// Batches in flight between two stages.
 const IN_FLIGHT: usize = 2;
 

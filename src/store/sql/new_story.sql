@@ -1,2 +1,2 @@
--- A story for an article like none grouped before it; update_stories.sql fills it in.
-INSERT INTO stories DEFAULT VALUES RETURNING id
+-- A new story (its counts follow when its articles are placed).
+INSERT INTO stories DEFAULT VALUES
