@@ -15,7 +15,9 @@
 //! (the previous paragraph left it open), of another quotation in its paragraph, or, when
 //! the paragraph is all quotation, of the quotation that ends the paragraph before. A short
 //! quoted phrase inside a sentence with no cue is a term or a title (a scare quote,
-//! “Meet the Press”), not a quotation: it is returned with [`Kind::Term`].
+//! “Meet the Press”), not a quotation: it is returned with [`Kind::Term`]; unless the
+//! sentence's subject is a person and the phrase is not title-cased ("Fiorina casts herself
+//! as a “change warrior”"): news puts a person's own words in marks that way.
 //!
 //! Speakers are resolved inside the article by [`Names`]: a name to the best full name
 //! written ("Assad" → "Bashar al-Assad"), a pronoun or a title ("he", "the spokesman") to
@@ -100,11 +102,13 @@ pub const RULES: &[(&str, &str)] = &[
     ("speaker-cue-quote", "Assad said: “…” (or a partial quote after the cue)"),
     ("cue-speaker-quote", "explained moderator Nancy Cordes: “…”"),
     ("speaker-colon-quote", "Assad then addressed the crowd: “…” (the clause's subject, no cue)"),
+    ("name-colon-quote", "The surge does not surprise pollster Daron Shaw: “…” (a full name right before the colon, no cue)"),
     ("relay", "KCNA cited Assad as saying “…” (speaker inside the cue, channel its subject)"),
     ("passive", "Assad was quoted as saying “…”"),
     ("according-to", "“…,” according to Assad"),
     ("participle", "Assad hit back, saying “…” (the speaker is the clause's subject)"),
     ("subject", "Cruz praised Bush as “a man who …” (a partial quotation with no cue: the sentence's subject)"),
+    ("subject-phrase", "Fiorina casts herself as a “change warrior” (a short quoted phrase with no cue: the sentence's subject, a person)"),
     ("continued", "a paragraph that goes on with the quotation the previous one left open"),
     ("same-paragraph", "a quotation with no cue of its own, attributed elsewhere in its paragraph"),
     ("previous-paragraph", "a paragraph of quotation only, after a paragraph whose last sentence attributes"),
@@ -321,7 +325,10 @@ fn attribute_paragraph(index: usize, p: &Paragraph, names: &Names, found: &mut V
             } else if let Some((range, form, verb, rule)) = verb_after(p, sentence, qi, next.map(|(n, _)| n)) {
                 Some((phrase((range, form)), Some(p.tokens[verb].text(&p.chars)), None, rule))
             } else if qi > sentence.start && p.tokens[qi - 1].is_punct(':') {
-                colon_subject(p, sentence.start, qi - 1).filter(|(_, form)| *form != Form::Nominal).map(|found| (phrase(found), None, None, "speaker-colon-quote"))
+                // "The surge does not surprise pollster Daron Shaw: “…”": when the subject is
+                // no person, a full name right before the colon introduces the quotation.
+                let named = || phrase_before(p, sentence.start, qi - 1).filter(|(r, form)| *form == Form::Name && r.end + 1 == qi && r.len() > 1).map(|found| (phrase(found), None, None, "name-colon-quote"));
+                colon_subject(p, sentence.start, qi - 1).filter(|(_, form)| *form != Form::Nominal).map(|found| (phrase(found), None, None, "speaker-colon-quote")).or_else(named)
             } else if qi > sentence.start && matches!(p.tokens[qi - 1].kind, TokenKind::Punct(',' | '—' | '–' | '-')) && !partial {
                 // "Silverman interjected, “…”", "Trump also embraced the idea -- “…”": a
                 // sentence with no cue that hands over to a quotation is its subject's.
@@ -337,7 +344,17 @@ fn attribute_paragraph(index: usize, p: &Paragraph, names: &Names, found: &mut V
                 f.own = true;
             }
             let near = cues.iter().filter(|c| c.span.start > qi || qi - c.span.end <= CUE_REACH).count();
-            if is_term(p, qi, partial, near) {
+            let reason = term_reason(p, qi, partial, near);
+            // "Fiorina routinely casts herself as a “change warrior”": a few words in marks,
+            // with no cue, in a sentence whose subject is a person are that person's words
+            // more often than a scare quote ("it" is no person).
+            let person = |(r, form): &(Range<usize>, Form)| *form == Form::Name || (*form == Form::Pronoun && p.lower(r.start) != "it");
+            let taken = subject(qi).filter(person).filter(|_| reason == Some(TermReason::Phrase) && partial && f.speaker.is_none());
+            if let Some(found) = taken {
+                f.rule = "subject-phrase";
+                f.speaker = Some(phrase(found));
+                f.own = true;
+            } else if reason.is_some() {
                 f.kind = Kind::Term;
                 f.rule = "term";
                 f.own = false;
@@ -388,15 +405,18 @@ fn find_cues(p: &Paragraph, sentence: Range<usize>) -> Vec<CueMatch> {
     let mut i = sentence.start;
     while i < sentence.end {
         let t = &p.tokens[i];
-        // "Said Comey, “…”": a verb that inverts may open the sentence, before a name.
-        let opening = i == sentence.start && p.tokens.get(i + 1).is_some_and(names::is_name_word);
-        let inverted = |cue: &&Cue| !opening || cue.inverts;
-        if !t.is_word() || (p.chars[t.start].is_uppercase() && !opening) {
+        // "Said Comey, “…”": a verb that inverts may open the sentence, before a name;
+        // "According to the agency, “…”" may open it too.
+        let first = i == sentence.start;
+        let opening = first && p.tokens.get(i + 1).is_some_and(names::is_name_word);
+        let capital = t.is_word() && p.chars[t.start].is_uppercase();
+        let fits = |cue: &&Cue| if capital { cue.role == Role::According || (opening && cue.inverts) } else { !opening || cue.inverts };
+        if !t.is_word() || (capital && !first) {
             i += 1;
             continue;
         }
         let candidates = if t.has(class::CUE) { LEXICON.cues.get(&*p.lower(i)) } else { None };
-        let matched = candidates.and_then(|cues| cues.iter().filter(inverted).find_map(|cue| match_cue(p, i, sentence.end, &cue.words).map(|m| (m, cue))));
+        let matched = candidates.and_then(|cues| cues.iter().filter(fits).find_map(|cue| match_cue(p, i, sentence.end, &cue.words).map(|m| (m, cue))));
         match matched {
             Some(((span, slot, text), cue)) => {
                 i = span.end;
@@ -970,16 +990,28 @@ fn is_partial(p: &Paragraph, sentence: Range<usize>, qi: usize) -> bool {
     !(matches!(prev.kind, TokenKind::Punct(':' | ',' | '—' | '–' | '-' | '(')) || prev.quote().is_some() || is_cue_word(p, qi - 1))
 }
 
-/// A term or title, not a quotation: a code (a number, a handle, a link: what embedded
-/// posts leave in the text), an attribute value (`tweet-date="…"`), a title (a
-/// title-cased phrase after "on" or a possessive, or before "star" or "show": “Meet the
-/// Press”), or a short phrase inside a sentence that has no cue (a scare quote).
-fn is_term(p: &Paragraph, qi: usize, partial: bool, cues: usize) -> bool {
+/// Why a quoted stretch is a term or a title, not a quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TermReason {
+    /// A number, a handle, a link, an attribute value: what embedded posts leave in the text.
+    Code,
+    /// A title-cased phrase: a show, a book, a slogan (“Meet the Press”).
+    Title,
+    /// A few words in lower case inside a sentence with no cue: a scare quote, or a phrase
+    /// taken from someone (see [`attribute_paragraph`]).
+    Phrase,
+}
+
+/// Whether the quotation at token `qi` is a term or title, and why: a code (a number, a
+/// handle, a link), an attribute value (`tweet-date="…"`), a title (a title-cased phrase
+/// after "on" or a possessive, or before "star" or "show": “Meet the Press”), or a short
+/// phrase inside a sentence that has no cue (a scare quote).
+fn term_reason(p: &Paragraph, qi: usize, partial: bool, cues: usize) -> Option<TermReason> {
     let q = p.quoted[p.tokens[qi].quote().unwrap_or(0)];
     let text = &p.chars[q.start..q.end];
     let words: Vec<&[char]> = text.split(|c| c.is_whitespace()).filter(|w| w.iter().any(|c| c.is_alphanumeric())).collect();
     if is_code(text) || (q.open > 0 && p.chars[q.open - 1] == '=') {
-        return true;
+        return Some(TermReason::Code);
     }
     // Every word but short ones ("of", "the") capitalised.
     let title_case = words.iter().enumerate().all(|(i, w)| {
@@ -991,10 +1023,17 @@ fn is_term(p: &Paragraph, qi: usize, partial: bool, cues: usize) -> bool {
     let titled = before.is_some_and(|t| t.is_possessive() || t.has(class::TITLE_BEFORE))
         || after.is_some_and(|t| t.has(class::TITLE_AFTER));
     if partial && title_case && titled && words.len() <= TITLE_WORDS {
-        return true;
+        return Some(TermReason::Title);
+    }
+    if cues > 0 {
+        return None;
     }
     let limit = if partial { TERM_WORDS } else { 1 };
-    cues == 0 && (words.len() <= limit || (partial && title_case && words.len() <= TITLE_WORDS))
+    if partial && title_case && words.len() <= TITLE_WORDS {
+        Some(TermReason::Title)
+    } else {
+        (words.len() <= limit).then_some(TermReason::Phrase)
+    }
 }
 
 /// One "word" with a digit, or starting with @ or #, or a link: "672138506081275904",
@@ -1234,4 +1273,62 @@ fn trim(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
         end -= 1;
     }
     (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quotation whose text starts with `start`.
+    fn quote_at(paragraphs: &[&str], start: &str) -> Quote {
+        let quotes = extract(paragraphs);
+        let found = quotes.iter().find(|q| q.text.starts_with(start));
+        found.cloned().unwrap_or_else(|| panic!("no quotation starting {start:?} in {quotes:#?}"))
+    }
+
+    fn speaker_name(q: &Quote) -> Option<&str> {
+        q.speaker.as_ref().and_then(|s| s.name.as_deref())
+    }
+
+    #[test]
+    fn according_to_may_open_the_sentence() {
+        let q = quote_at(&["According to the Harbour Gazette, “The mill will close in the spring and nobody has told the workers.”"], "The mill");
+        assert_eq!((q.rule, q.cue.as_deref()), ("according-to", Some("According to")));
+        assert_eq!(q.speaker.as_ref().map(|s| s.text.as_str()), Some("the Harbour Gazette"));
+        // With a speaker of its own, the sentence's opening "according to" names the channel.
+        let q = quote_at(&["According to the Harbour Gazette, Mayor Ellen Porter said the mill would “close in the spring, whatever the council votes.”"], "close");
+        assert_eq!((speaker_name(&q), q.cue.as_deref()), (Some("Ellen Porter"), Some("said")));
+        assert_eq!(q.via.as_ref().map(|v| v.text.as_str()), Some("the Harbour Gazette"));
+    }
+
+    #[test]
+    fn a_short_phrase_in_a_sentence_about_a_person_is_theirs() {
+        let paragraphs = ["Senator Maria Lindqvist spent the week touring the valley.", "Lindqvist keeps coming back to the “slow-motion robbery” of the middle class."];
+        let q = quote_at(&paragraphs, "slow-motion");
+        assert_eq!((q.kind, q.rule, q.partial), (Kind::Quote, "subject-phrase", true));
+        assert_eq!(speaker_name(&q), Some("Maria Lindqvist"));
+        let q = quote_at(&["She keeps coming back to the “slow-motion robbery” of the middle class."], "slow-motion");
+        assert_eq!((q.kind, q.rule), (Kind::Quote, "subject-phrase"));
+        // No person as the subject, or a title: still a term.
+        for paragraph in ["The vote ended in a “virtual tie” on Tuesday.", "It ended in a “virtual tie” on Tuesday.", "Lindqvist watched “Harbour Lights” twice."] {
+            let q = quote_at(&[paragraph], "");
+            assert_eq!((q.kind, q.rule), (Kind::Term, "term"), "{paragraph}");
+        }
+    }
+
+    #[test]
+    fn a_full_name_right_before_the_colon() {
+        let q = quote_at(&["The late swing did not surprise the pollster Ann Whitcombe: “Turnout was always going to decide this one.”"], "Turnout");
+        assert_eq!((q.rule, speaker_name(&q), q.cue.as_deref()), ("name-colon-quote", Some("Ann Whitcombe"), None));
+    }
+
+    #[test]
+    fn new_cue_words() {
+        let q = quote_at(&["Councillor Tom Garrick retorted: “That is simply not true, and the minutes show it.”"], "That is");
+        assert_eq!((q.rule, speaker_name(&q), q.cue.as_deref()), ("speaker-cue-quote", Some("Tom Garrick"), Some("retorted")));
+        let q = quote_at(&["The hall grew louder, with Dana Kessler yelling “Let the people vote on it!”"], "Let the");
+        assert_eq!((q.rule, speaker_name(&q), q.cue.as_deref()), ("participle", Some("Dana Kessler"), Some("yelling")));
+        let q = quote_at(&["Engineers at the plant speculated that the pumps “had been failing quietly for months.”"], "had been");
+        assert_eq!((q.rule, q.cue.as_deref()), ("speaker-cue-quote", Some("speculated")));
+    }
 }
