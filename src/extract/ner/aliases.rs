@@ -1,8 +1,10 @@
 //! Aliases inside one article: which mentions name the same thing, and by what canonical
 //! name. Pure: mention texts in, one resolution per mention out.
 //!
-//! - Titles, honorifics and nationalities before a name stay in the mention and leave the
-//!   name ("Syrian President Bashar al-Assad", "HE Kim Jong Un").
+//! - Titles, honorifics and nationalities before a person's name stay in the mention and
+//!   leave the name ("Syrian President Bashar al-Assad", "HE Kim Jong Un"). Other names keep
+//!   such words ("Justice Department", "Saudi Arabia", "American Civil Liberties Union");
+//!   only a country's abbreviation before them goes ("U.S. Supreme Court" → "Supreme Court").
 //! - Spellings that differ only in case, hyphens, periods or accents are one name ("Kim
 //!   Jong-Un", "Kim Jong-un", "Kim Jong Un"); the canonical spelling is the one without
 //!   hyphens between name parts, else the most frequent.
@@ -54,8 +56,15 @@ impl Resolved {
 /// assert_eq!(found[5].entry.and_then(|e| e.country.as_deref()), Some("KP"));
 /// ```
 pub fn resolve(mentions: &[(EntityKind, &str)]) -> Vec<Resolved> {
-    let bare: Vec<&str> = mentions.iter().map(|&(_, text)| bare_name(text)).collect();
-    let kinds = article_kinds(mentions, &bare);
+    // Read as a person's name first: a mention the tagger gave another kind may be a person's.
+    let persons: Vec<&str> = mentions.iter().map(|&(_, text)| bare_name(text, true)).collect();
+    let kinds = article_kinds(mentions, &persons);
+    let bare: Vec<&str> = kinds
+        .iter()
+        .zip(mentions)
+        .zip(&persons)
+        .map(|((&kind, &(_, text)), &person)| if kind == EntityKind::Person { person } else { bare_name(text, false) })
+        .collect();
     let mut out: Vec<Resolved> = kinds.into_iter().zip(&bare).map(|(kind, name)| first_guess(kind, name)).collect();
     let written: Vec<String> = out.iter().map(|r| r.name.clone()).collect();
     join_partial_names(&mut out);
@@ -64,11 +73,31 @@ pub fn resolve(mentions: &[(EntityKind, &str)]) -> Vec<Resolved> {
     out
 }
 
-/// The name a mention gives, qualifiers and a possessive stripped: "Syrian President Bashar
-/// al-Assad's" → "Bashar al-Assad".
-fn bare_name(text: &str) -> &str {
-    let name = strip_qualifiers(text.trim_matches(|c: char| !c.is_alphanumeric()));
+/// The name a mention gives, without a possessive; a person's also without the titles and
+/// nationalities before it ("Syrian President Bashar al-Assad's" → "Bashar al-Assad"),
+/// another's only without a country's abbreviation ("U.S. Justice Department's" → "Justice
+/// Department"): in "Justice Department", "Saudi Arabia" or "American Enterprise Institute"
+/// the first word is part of the name.
+fn bare_name(text: &str, person: bool) -> &str {
+    let text = text.trim_matches(|c: char| !c.is_alphanumeric());
+    let name = if person { strip_qualifiers(text) } else { strip_country_abbreviation(text) };
     name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")).unwrap_or(name)
+}
+
+/// Drops a leading country abbreviation ("U.S.", "UK") when what follows is a name in its
+/// own right: two words or more, or a name the gazetteer knows. "U.S. Army" stays whole.
+fn strip_country_abbreviation(text: &str) -> &str {
+    let tokens = tokenize(text);
+    let (Some(first), Some(second)) = (tokens.first(), tokens.get(1)) else { return text };
+    let word = &text[first.start..first.end];
+    let abbreviation = word.chars().filter(char::is_ascii_uppercase).count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    let country = abbreviation && gazetteer().lookup(word).any(|e| matches!(e.category, Category::Country | Category::Demonym));
+    let rest = &text[second.start..];
+    if country && (tokens.len() > 2 || known(rest).is_some()) {
+        rest
+    } else {
+        text
+    }
 }
 
 /// The gazetteer for non-persons. An acronym the tagger did not read as a place is not a
@@ -357,6 +386,18 @@ mod tests {
         let r = resolve(&[(Org, "DACA"), (Place, "NYC")]);
         assert_eq!((r[0].name.as_str(), r[0].kind), ("DACA", Org));
         assert_eq!(r[1].kind, Place);
+    }
+
+    #[test]
+    fn only_a_persons_name_loses_its_titles_and_nationality() {
+        let got = names(&[(Org, "Justice Department"), (Place, "Saudi Arabia"), (Org, "American Civil Liberties Union"), (Org, "General Motors")]);
+        // (The gazetteer knows the Justice Department by its full name.)
+        assert_eq!(got, ["Department of Justice", "Saudi Arabia", "American Civil Liberties Union", "General Motors"]);
+        // A country's abbreviation goes when a name is left.
+        assert_eq!(names(&[(Org, "U.S. Enterprise Institute's"), (Org, "U.S. Army")]), ["Enterprise Institute", "U.S. Army"]);
+        // A title before a person of the article, whatever the tagger said.
+        let r = resolve(&[(Person, "Anthony Kennedy"), (Org, "Justice Kennedy")]);
+        assert_eq!((r[1].name.as_str(), r[1].kind), ("Anthony Kennedy", Person));
     }
 
     #[test]
