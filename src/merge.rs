@@ -86,11 +86,11 @@ pub fn run(out: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn
     })?;
     let mut conn = store::open_write(out)?;
     // The user's alias rules of the inputs hold in the output too (a later input's rule for
-    // a name wins). Rules an input learned from its own articles (`only_kind`: surnames) are
-    // learned again from everything merged, as one load of it all would.
+    // a name wins). Rules an input learned from its own articles (surnames) are learned
+    // again from everything merged, as one load of it all would.
     let mut rules = Vec::new();
     for input in &opened {
-        rules.extend(store::entity_rules::stored(&input.conn)?.into_iter().filter(|r| r.only_kind.is_none()));
+        rules.extend(store::entity_rules::stored(&input.conn)?.into_iter().filter(|r| !r.learned()));
     }
     store::entity_rules::apply(&mut conn, &rules)?;
     // Problems of each input load already copied by an earlier merge, up to which id.

@@ -119,6 +119,10 @@ fn a_surname_the_corpus_gives_to_one_person_joins_that_person_and_an_ambiguous_o
     for n in 100..110 {
         article(n, format!("On Monday, Senator Whitfield and Minister Rahimi spoke by telephone about item {n} of the budget, officials said."));
     }
+    // Standing alone, the surname as the tagger may read another kind.
+    for n in 110..116 {
+        article(n, format!("The Whitfield Plan, item {n}, would cut the deficit, according to the Whitfield campaign."));
+    }
     std::fs::write(d.join("news.jsonl"), lines.join("\n")).unwrap();
     ok(d, &["--db", "c.db", "load", "--quiet", "news.jsonl"]);
     let conn = open(&d.join("c.db"));
@@ -128,7 +132,7 @@ fn a_surname_the_corpus_gives_to_one_person_joins_that_person_and_an_ambiguous_o
                                 JOIN articles a ON a.id = p.article_id WHERE m.text = 'Rahimi' AND CAST(substr(a.external_id, 2) AS INTEGER) >= 100");
     assert_eq!(alone, ["Rahimi"]);
     assert_eq!(count(&conn, "SELECT count(*) FROM entity_rules WHERE key = 'rahimi'"), 0);
-    let origin: String = conn.query_row("SELECT origin FROM entity_rules WHERE key = 'whitfield' AND only_kind = 'person'", [], |r| r.get(0)).unwrap();
+    let origin: String = conn.query_row("SELECT origin FROM entity_rules WHERE key = 'whitfield' AND only_kind IS NULL", [], |r| r.get(0)).unwrap();
     assert!(origin.starts_with("corpus: Jane Whitfield has 100% of the"), "{origin}");
     assert_rollup_exact(&conn);
     // A user's rule for the name is never replaced by what the corpus says.

@@ -30,12 +30,22 @@ pub struct AliasRule {
     /// Its key, as `entities.key`.
     pub key: String,
     pub entity: Entity,
-    /// Only a name of this kind follows the rule (rules learned from the corpus: people);
-    /// `None`, a name of any kind (the user's).
+    /// Only a name of this kind follows the rule; `None`, a name of any kind (what the
+    /// rules of a user's file and those learned from the corpus do).
     pub only_kind: Option<&'static str>,
-    /// `file:line` of the user's rule, or the evidence for a learned one.
+    /// `file:line` of the user's rule, or the evidence for a learned one (`corpus: …`).
     pub origin: String,
 }
+
+impl AliasRule {
+    /// Whether the rule was learned from the corpus rather than given by a user.
+    pub fn learned(&self) -> bool {
+        self.origin.starts_with(LEARNED)
+    }
+}
+
+/// How the origin of a rule learned from the corpus starts.
+pub const LEARNED: &str = "corpus: ";
 
 /// Parses an alias file; `origin` names it in errors, which give the line.
 ///

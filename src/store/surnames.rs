@@ -2,10 +2,13 @@
 //! that never gives the full name leaves a person "Trump" of its own, and across articles a
 //! surname alone is not merged without evidence ("Assad": Bashar or Hafez). The evidence
 //! is the corpus: when the people named in full with that surname are, nearly always, one
-//! person (by the paragraphs that name them), the bare surname is that person. What is
-//! learned becomes an alias rule for people (`entity_rules`, with the evidence as its
-//! origin), so later loads link the name as they store it, and a user's rule for the same
-//! name is never replaced.
+//! person (by the paragraphs that name them), the bare surname is that person, whatever
+//! kind the tagger gave it where it stands alone ("Obama" read as the Japanese town, "Trump"
+//! of "the Trump administration" as an organisation): a surname is only learned when the
+//! gazetteer knows no country, state, region, organisation or large city of that name. What
+//! is learned becomes an alias rule (`entity_rules`, with the evidence as its origin), so
+//! later loads link the name as they store it, and a user's rule for the same name is never
+//! replaced.
 
 use std::collections::{HashMap, HashSet};
 
@@ -13,7 +16,7 @@ use rusqlite::Connection;
 
 use crate::extract::ner::aliases::yields_to_person;
 use crate::extract::ner::EntityKind;
-use crate::link::alias_rules::{target, AliasRule};
+use crate::link::alias_rules::{target, AliasRule, LEARNED};
 use crate::Result;
 
 /// Paragraphs naming people in full with a surname before a bare mention of it can be linked:
@@ -23,9 +26,10 @@ const MIN_PARAGRAPHS: i64 = 50;
 const MIN_SHARE: f64 = 0.9;
 
 /// Rules for the bare surnames the corpus now attributes to one person, skipping names that
-/// have a rule already.
+/// have a user's rule. Rules learned before are learned again (a rule that applied to people
+/// only, before surnames applied to every kind, is replaced).
 pub fn learn(conn: &Connection) -> Result<Vec<AliasRule>> {
-    let ruled: HashSet<String> = super::entity_rules::stored(conn)?.into_iter().map(|r| r.key).collect();
+    let ruled: HashSet<String> = super::entity_rules::stored(conn)?.into_iter().filter(|r| !r.learned()).map(|r| r.key).collect();
     let mut stmt = conn.prepare(include_str!("sql/person_weights.sql"))?;
     let people = stmt
         .query_map([], |r| Ok((r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)))?
@@ -45,7 +49,8 @@ pub fn learn(conn: &Connection) -> Result<Vec<AliasRule>> {
 /// let people: Vec<(String, String, i64)> = people.iter().map(|&(k, n, p)| (k.into(), n.into(), p)).collect();
 /// let rules = surname_rules(&people, &HashSet::new());
 /// assert_eq!(rules.len(), 1, "Assad stays apart: two people share the surname");
-/// assert_eq!((rules[0].key.as_str(), rules[0].entity.name.as_str(), rules[0].only_kind), ("trump", "Donald Trump", Some("person")));
+/// assert_eq!((rules[0].key.as_str(), rules[0].entity.name.as_str(), rules[0].only_kind), ("trump", "Donald Trump", None));
+/// assert!(rules[0].learned());
 /// ```
 pub fn surname_rules(people: &[(String, String, i64)], ruled: &HashSet<String>) -> Vec<AliasRule> {
     // Full names by surname (the last word of the key), with their paragraphs.
@@ -69,8 +74,8 @@ pub fn surname_rules(people: &[(String, String, i64)], ruled: &HashSet<String>) 
                 alias: name.clone(),
                 key: key.clone(),
                 entity: target(EntityKind::Person, best),
-                only_kind: Some(EntityKind::Person.as_str()),
-                origin: format!("corpus: {best} has {:.0}% of the {total} paragraphs that give {name} in full", share * 100.0),
+                only_kind: None,
+                origin: format!("{LEARNED}{best} has {:.0}% of the {total} paragraphs that give {name} in full", share * 100.0),
             });
         }
     }
