@@ -238,3 +238,29 @@ fn headlines_right_after_a_related_links_heading_mid_article_are_promo_but_the_s
     assert_eq!(kinds(&conn, 1), ["title", "body", "promo", "promo", "promo", "body", "body", "body"]);
     assert_eq!(kinds(&conn, 2), ["title", "body", "promo", "body", "body", "body"]);
 }
+
+#[test]
+fn cards_of_related_headlines_after_names_are_cut_out_of_the_paragraph_and_kept_as_promo() {
+    let dir = workdir();
+    let d = dir.path();
+    let body = "Senate leader Mitch McConnell Addison (Mitch) Mitchell McConnellSenators weigh a long trial \
+                Governor race tightens in the South MORE (R-Ky.) said the vote would come on Friday.\n\n\
+                \"We have the votes,\" said Speaker Paul Ryan Paul Davis Ryan Retirees say no thanks to the plan \
+                Budget office scores the bill MORE.";
+    let article = serde_json::json!({"title": "Vote on Friday", "text": body, "source": "Capitol Daily", "date": "2019-10-02"});
+    fs::write(d.join("a.jsonl"), article.to_string()).unwrap();
+    ok(d, &["--db", &db(d), "load", "a.jsonl"]);
+    let conn = open(Path::new(&db(d)));
+    let blocks = strings(&conn, "SELECT kind || ': ' || text FROM paragraphs WHERE kind <> 'title' ORDER BY position");
+    assert_eq!(blocks, [
+        "body: Senate leader Mitch McConnell (R-Ky.) said the vote would come on Friday.",
+        "promo: Addison (Mitch) Mitchell McConnellSenators weigh a long trial Governor race tightens in the South MORE",
+        "body: \"We have the votes,\" said Speaker Paul Ryan.",
+        "promo: Paul Davis Ryan Retirees say no thanks to the plan Budget office scores the bill MORE",
+    ]);
+    assert_eq!(count(&conn, "SELECT count(*) FROM paragraphs WHERE reason LIKE 'card of related headlines after a name%'"), 2);
+    // Nothing of the cards is a name or a quote of the story; the sentences around them are.
+    let names = strings(&conn, "SELECT DISTINCT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN paragraphs p ON p.id = m.paragraph_id WHERE p.kind = 'body' ORDER BY 1");
+    assert!(names.iter().all(|n| !n.contains("Addison") && !n.contains("Davis") && !n.contains("Budget")), "{names:?}");
+    assert_eq!(strings(&conn, "SELECT text || ' / ' || coalesce(speaker_text, '') FROM quotes"), ["We have the votes / Speaker Paul Ryan"]);
+}

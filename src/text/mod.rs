@@ -3,6 +3,7 @@
 //! owned blocks.
 
 pub mod blocks;
+pub mod cards;
 pub mod classify;
 pub mod dates;
 pub mod language;
@@ -41,6 +42,7 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
         return Err("empty article: no title and no text".to_string());
     }
     classify_blocks(&mut blocks, 0, rules);
+    blocks = cut_out_cards(blocks);
     set_aside_related_links(&mut blocks);
     let language = language::detect_article(content(&blocks));
     for block in blocks.iter_mut().filter(|b| b.language.is_none() && b.kind != Kind::Title) {
@@ -129,6 +131,37 @@ fn classify_blocks(blocks: &mut [Block], from: usize, rules: &Rules) {
 /// but such lines (and other chrome) follows, all of them are; in the middle of an article,
 /// only the capitalised lines right after a heading that end in no punctuation at all (a
 /// question or a lead-in to a list is the story's own).
+/// Cuts the cards of related headlines out of body paragraphs ([`cards`]): the paragraph
+/// keeps its sentence, and each card follows it as a block of its own, set aside as promo,
+/// so that nothing is lost and nothing of it counts as the story.
+fn cut_out_cards(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for mut block in blocks {
+        let found = if block.kind == Kind::Body { cards::find(&block.text) } else { Vec::new() };
+        if found.is_empty() {
+            out.push(block);
+            continue;
+        }
+        let set_aside: Vec<Block> = found
+            .iter()
+            .map(|card| Block {
+                kind: Kind::Promo,
+                reason: Some("card of related headlines after a name (\"… MORE\"), cut out of the paragraph before".to_string()),
+                language: None,
+                text: block.text[card.clone()].trim().to_string(),
+                sentences: Vec::new(),
+                line_key: None,
+            })
+            .collect();
+        for card in found.into_iter().rev() {
+            block.text.replace_range(card, "");
+        }
+        out.push(block);
+        out.extend(set_aside);
+    }
+    out
+}
+
 fn set_aside_related_links(blocks: &mut [Block]) {
     let is_heading = |b: &Block| b.kind == Kind::Promo && b.reason.as_deref().is_some_and(|r| r.starts_with("related-links heading"));
     let headline = |b: &Block| {
