@@ -235,6 +235,76 @@ mod tests {
         }
     }
 
+    /// Each rule added for body blocks that were chrome, with the class and reason it gives;
+    /// the lines are made up in the shape of what the corpora carry.
+    #[test]
+    fn chrome_that_read_as_body() {
+        let rules = Rules::builtin();
+        let cases = [
+            ("Mayor promises new bus lanes for the east side Read more", false, Kind::Promo, "related link 'Read more'"),
+            ("see also Storm closes schools across the county Schools in three towns will...", false, Kind::Promo, "related link 'see also'"),
+            ("[Watch the mayor answer readers' questions at noon]", false, Kind::Promo, "bracketed link '[Watch the mayor answer readers' questions at noon]'"),
+            ("[Read more about how the budget was drawn up.]", false, Kind::Promo, "bracketed link '[Read more about how the budget was drawn up.]'"),
+            ("Go deeper: What the new budget means for schools", false, Kind::Promo, "related link 'Go deeper:'"),
+            ("For more coverage of the city budget, visit our politics page.", false, Kind::Promo, "related coverage pointer 'For more coverage'"),
+            ("Welcome to the Evening Note! Our newsletter gets you up to speed on the day's news.", false, Kind::Promo, "newsletter promotion 'Our newsletter gets you up to speed'"),
+            ("To keep this reporting free, become a member and sign up for our newsletter, City Daily.", false, Kind::Promo, "newsletter promotion 'sign up for our newsletter'"),
+            ("The Morning Brief Get the day's top stories first. This site is protected by recaptcha", false, Kind::Promo, "newsletter promotion 'This site is protected by recaptcha'"),
+            ("Local Politics How The Bus Plan Was Made How The Bus Plan Was Made Listen · 4:12 4:12", false, Kind::Promo, "audio or video player 'Listen · 4:12'"),
+            ("Mayor answers questions about the bus plan youtu.be", false, Kind::Promo, "audio or video player 'youtu.be'"),
+            ("Residents gather outside the town hall on Monday [File: Jane Roe/Reuters]", false, Kind::Caption, "photo caption with agency credit '[File: Jane Roe/Reuters]'"),
+            ("Volunteers fill sandbags by the river [John Doe/Example News] [-]", false, Kind::Caption, "photo caption with agency credit '[John Doe/Example News] [-]'"),
+            ("[embedtweet id=12345]", false, Kind::Credit, "media placeholder '[embedtweet id=12345]'"),
+            ("Photo credit: Jane Roe / Example Images", false, Kind::Credit, "photo credit 'Photo credit: J'"),
+            ("Jane Roe, John Doe and Ann Example", true, Kind::Credit, "byline (names only) 'Jane Roe, John Doe and Ann Example'"),
+            ("https://example.com/status/12345", false, Kind::Navigation, "bare link 'https://example.com/status/12345'"),
+            ("Jane Roe contributed to this report, which was updated at 9:15 a.m.", false, Kind::Footer, "contributor line 'contributed to this report,'"),
+            ("• Jane Roe is a senior fellow at the Example Institute.", true, Kind::Footer, "author bio '• Jane Roe is a senior fellow'"),
+            ("Read more from our transport correspondent", false, Kind::Promo, "related link 'Read more from our transport correspondent'"),
+            ("The mayor at the opening of the bridge, May 2, 2019. Jane Roe/Example Images via Getty Images", false, Kind::Caption, "photo caption with credit '. Jane Roe/Example Images via Getty Images'"),
+            ("A tenant outside her flat. (Jane Roe for Example News)", false, Kind::Caption, "photo caption with credit '(Jane Roe for Example News)'"),
+            ("'NO MORE TOLLS' CAMPAIGN WINS THE VOTE ON THE OLD HARBOUR BRIDGE", false, Kind::Promo, "headline of another story, in capitals ''NO MORE TOLLS' CAMPAIGN WINS THE VOTE ON THE OLD HARBOUR B…'"),
+            ("CITY COUNCIL VOTES TO RENAME THE OLD HARBOUR BRIDGE AFTER A LOCAL NURSE", false, Kind::Promo, "headline of another story, in capitals 'CITY COUNCIL VOTES TO RENAME THE OLD HARBOUR BRIDGE AFTER A…'"),
+        ];
+        let wrong: Vec<_> = cases
+            .iter()
+            .filter_map(|&(text, at_edge, kind, reason)| {
+                let verdict = rules.classify_at(text, at_edge).map(|v| (v.kind, v.reason));
+                (verdict.as_ref().map(|(k, r)| (*k, r.as_str())) != Some((kind, reason))).then(|| format!("{text}: {verdict:?}"))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    /// What the new rules must leave alone: story text of the same shapes.
+    #[test]
+    fn story_text_like_the_new_rules_stays_body() {
+        let rules = Rules::builtin();
+        let wrong = [
+            ("She told reporters to read more before they judge the plan.", false),
+            ("[The mayor later said the figure was wrong.]", false),
+            ("Andrew Jackson and John Quincy Adams", false),
+            ("Jane Roe and John Doe", false),
+            ("Jane Roe", true),
+            ("4. WHAT THE COUNCIL WILL DO WITH THE OLD HARBOUR BRIDGE NEXT", false),
+            ("WILL THE COUNCIL RENAME THE OLD HARBOUR BRIDGE AFTER A LOCAL NURSE?", false),
+            ("“WE WILL NOT RENAME THE OLD HARBOUR BRIDGE AFTER ANYONE AT ALL”", false),
+            ("An Example News/City Post poll found the bridge plan ahead by nine points.", false),
+            ("The Smith/Jones ticket went on to lose the race.", false),
+            ("He said the bridge would open in May (Jane Roe for Mayor).", false),
+            ("‘WE WILL NOT RENAME THE OLD HARBOUR BRIDGE AFTER ANYONE AT ALL’", false),
+            ("1 2 3 4 5 6 7 8 9 10", false),
+            ("Jane Roe is a senior fellow at the Example Institute.", false),
+            ("The newsletter was first sent in 1998.", false),
+            ("Listen to the council: it says the bridge is safe.", false),
+        ]
+        .into_iter()
+        .filter(|&(text, at_edge)| rules.classify_at(text, at_edge).is_some())
+        .map(|(text, at_edge)| format!("{text}: {:?}", rules.classify_at(text, at_edge)))
+        .collect::<Vec<_>>();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
     #[test]
     fn user_rules_extend_and_bad_lines_are_named() {
         let rules = Rules::with_user_rules("promo\ten\t0\t^Buy the paper\tshop link '{match}'\n", "mine.tsv").unwrap();

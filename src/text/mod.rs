@@ -42,6 +42,7 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
         return Err("empty article: no title and no text".to_string());
     }
     classify_blocks(&mut blocks, 0, rules);
+    keep_own_subheadings(&mut blocks);
     blocks = cut_out_cards(blocks);
     set_aside_related_links(&mut blocks);
     let language = language::detect_article(content(&blocks));
@@ -126,6 +127,32 @@ fn classify_blocks(blocks: &mut [Block], from: usize, rules: &Rules) {
     }
 }
 
+/// The reason the rules give a line in capitals that reads as another story's headline.
+const CAPITALS_HEADLINE: &str = "headline of another story, in capitals";
+/// An article links to a few other stories; more lines in capitals than this (of three words
+/// or more, set aside or not) are the article's own subheadings, a newsletter's sections.
+const MAX_CAPITALS_LINES: usize = 6;
+
+/// Puts back into the body the lines in capitals set aside as other stories' headlines when
+/// the article has more lines in capitals than it would have links: such an article writes
+/// its own subheadings in capitals, and its long ones read like headlines.
+fn keep_own_subheadings(blocks: &mut [Block]) {
+    let is_capitals_headline = |b: &Block| b.kind == Kind::Promo && b.reason.as_deref().is_some_and(|r| r.starts_with(CAPITALS_HEADLINE));
+    let in_capitals = |b: &Block| {
+        (b.kind == Kind::Body || is_capitals_headline(b))
+            && b.text.split_whitespace().nth(2).is_some()
+            && b.text.chars().any(char::is_uppercase)
+            && !b.text.chars().any(char::is_lowercase)
+    };
+    if !blocks.iter().any(is_capitals_headline) || blocks.iter().filter(|b| in_capitals(b)).count() <= MAX_CAPITALS_LINES {
+        return;
+    }
+    for block in blocks.iter_mut().filter(|b| is_capitals_headline(b)) {
+        block.kind = Kind::Body;
+        block.reason = None;
+    }
+}
+
 /// Related links are listed under a related-links heading: the short, unpunctuated lines
 /// after such a heading are headlines of other stories. Under the last heading, when nothing
 /// but such lines (and other chrome) follows, all of them are; in the middle of an article,
@@ -198,6 +225,7 @@ pub fn reclassify(blocks: &mut [Block], rules: &Rules, article_lang: Option<&str
         block.reason = None;
     }
     classify_blocks(blocks, after_title, rules);
+    keep_own_subheadings(blocks);
     set_aside_related_links(blocks);
     if let Some(lang) = article_lang {
         set_aside_other_language_edges(blocks, lang);
@@ -261,4 +289,40 @@ fn content_hash(source: Option<&str>, blocks: &[Block]) -> String {
         hasher.update(block.text.as_bytes());
     }
     hasher.finalize().to_hex().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: &str) -> Block {
+        Block { kind: Kind::Body, reason: None, language: None, text: text.to_string(), sentences: Vec::new(), line_key: None }
+    }
+
+    const LINK: &str = "CITY COUNCIL VOTES TO RENAME THE OLD HARBOUR BRIDGE AFTER A LOCAL NURSE";
+
+    #[test]
+    fn a_few_lines_in_capitals_are_links_to_other_stories() {
+        let mut blocks = vec![body("A title"), body("The council met on Monday."), body(LINK), body("It adjourned at noon.")];
+        blocks[0].kind = Kind::Title;
+        reclassify(&mut blocks, &Rules::builtin(), None);
+        assert_eq!(blocks[2].kind, Kind::Promo);
+        assert!(blocks[2].reason.as_deref().is_some_and(|r| r.starts_with(CAPITALS_HEADLINE)), "{:?}", blocks[2].reason);
+        assert_eq!(blocks[1].kind, Kind::Body);
+    }
+
+    #[test]
+    fn many_lines_in_capitals_are_the_articles_own_subheadings() {
+        let mut blocks = vec![body("A title")];
+        blocks[0].kind = Kind::Title;
+        // One long subheading, and short ones (no rule sets those aside) that say what the
+        // article's lines in capitals are.
+        blocks.push(body(LINK));
+        for _ in 0..MAX_CAPITALS_LINES {
+            blocks.push(body("A paragraph of the newsletter's section."));
+            blocks.push(body("SHORT SECTION HEADING"));
+        }
+        reclassify(&mut blocks, &Rules::builtin(), None);
+        assert!(blocks.iter().skip(1).all(|b| b.kind == Kind::Body && b.reason.is_none()), "{blocks:?}");
+    }
 }
