@@ -123,3 +123,35 @@ fn a_load_into_a_version_1_database_upgrades_it_and_adds_only_what_is_new() {
     let hits = strings(&conn, "SELECT a.title FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid JOIN articles a ON a.id = p.article_id WHERE paragraphs_fts MATCH 'reunification' GROUP BY a.id ORDER BY a.id");
     assert!(hits.len() >= 2 && hits.last().map(String::as_str) == Some("New after the upgrade"), "{hits:?}");
 }
+
+/// Migration V8 drops the insert trigger of `quotes_fts` (the loader indexes quotes itself):
+/// quotes the trigger indexed before stay found, and those a later load stores join them.
+#[test]
+fn quotes_indexed_before_version_8_stay_found_and_later_quotes_join_them() {
+    let dir = workdir();
+    let d = dir.path();
+    let db = d.join("v7.db");
+    {
+        let mut conn = Connection::open(&db).unwrap();
+        embedded::migrations::runner().set_target(refinery::Target::Version(7)).run(&mut conn).unwrap();
+        // One article with one quote, stored as a version-7 loader did: the trigger indexes it.
+        conn.execute_batch(
+            "INSERT INTO loads (id, started_at, inputs, options, tool_version) VALUES (1, '2020-01-01', '[]', '{}', 'v7');
+             INSERT INTO articles (id, title, content_hash, origin, load_id, words) VALUES (1, 'Old', 'h1', 'old.txt', 1, 6);
+             INSERT INTO paragraphs (id, article_id, position, kind, text) VALUES (1, 1, 0, 'body', '\"Harvest festivals unite us,\" she said.');
+             INSERT INTO quote_clusters (id, key) VALUES (1, 'harvest festivals unite us');
+             INSERT INTO quotes (paragraph_id, start, \"end\", text, partial, rule, echo_key, cluster_id)
+             VALUES (1, 1, 27, 'Harvest festivals unite us', 0, 'test', 'harvest festivals unite us', 1);",
+        )
+        .unwrap();
+    }
+    let out = run(&repo(), &["--db", db.to_str().unwrap(), "load", "tests/fixtures/seeds"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let conn = open(&db);
+    assert_eq!(count(&conn, "SELECT count(*) FROM sqlite_schema WHERE name = 'quotes_ai'"), 0);
+    conn.execute("INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)", []).unwrap();
+    assert_eq!(count(&conn, "SELECT count(*) FROM quotes_fts_docsize"), count(&conn, "SELECT count(*) FROM quotes"));
+    let found = |word: &str| strings(&conn, &format!("SELECT q.text FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid WHERE quotes_fts MATCH '{word}'"));
+    assert_eq!(found("harvest"), ["Harvest festivals unite us"]);
+    assert_eq!(found("reunification"), ["achieve the final victory and realise the reunification of Korea without fail"]);
+}
