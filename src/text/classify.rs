@@ -265,6 +265,7 @@ mod tests {
             ("A tenant outside her flat. (Jane Roe for Example News)", false, Kind::Caption, "photo caption with credit '(Jane Roe for Example News)'"),
             ("'NO MORE TOLLS' CAMPAIGN WINS THE VOTE ON THE OLD HARBOUR BRIDGE", false, Kind::Promo, "headline of another story, in capitals ''NO MORE TOLLS' CAMPAIGN WINS THE VOTE ON THE OLD HARBOUR B…'"),
             ("CITY COUNCIL VOTES TO RENAME THE OLD HARBOUR BRIDGE AFTER A LOCAL NURSE", false, Kind::Promo, "headline of another story, in capitals 'CITY COUNCIL VOTES TO RENAME THE OLD HARBOUR BRIDGE AFTER A…'"),
+            ("Before You Go If you value our journalism, become a member today and get every issue.", false, Kind::Promo, "membership promotion 'If you value our journalism'"),
         ];
         let wrong: Vec<_> = cases
             .iter()
