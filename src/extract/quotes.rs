@@ -562,6 +562,11 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
         }
         Role::Participle => {
             let (range, form) = clause_subject(p, sentence, cue.span.start, cues)?;
+            // "“…” and Garrick calling it “…”": a participle after the quotation whose own
+            // subject also follows it speaks the next quotation, not this one.
+            if after && range.start > qi && p.tokens[qi + 1..range.start].iter().all(|t| t.quote().is_none()) && p.tokens[qi + 1..range.start].iter().any(|t| t.is_word()) {
+                return None;
+            }
             Some((phrase(range, form), None, "participle"))
         }
         Role::Speech | Role::Report => {
@@ -687,14 +692,23 @@ fn phrase_before(p: &Paragraph, lo: usize, end: usize) -> Option<(Range<usize>, 
                 run = place;
             }
         }
+        // "Ann Kerr, president and CEO of the Harbour Trust said": an apposition whose
+        // closing comma is missing ends in the organisation's name; the speaker is the name
+        // before its opening comma, not the organisation (nor "CEO of the Harbour Trust").
+        if let Some(found) = open_apposition(p, lo, e) {
+            return Some(found);
+        }
         // "Gov. Jeb Bush of Florida": the name before "of" and a place.
-        // "James Pethokoukis of the American Enterprise Institute" too.
-        let of = if run.start > lo + 2 && p.lower(run.start - 1) == "the" { run.start - 2 } else { run.start.saturating_sub(1) };
-        if of >= 1 && of > lo && p.has(of, class::OF) && names::is_name_word(&p.tokens[of - 1]) && !names::is_title(&p.tokens[of - 1]) {
-            if let Some(found) = names::run_before(&p.tokens[..of], of) {
-                person = found.clone();
-                run = found.start..e;
+        // "James Pethokoukis of the American Enterprise Institute" too, and a chain of
+        // them ("Archbishop Jan Kowal of the Polish Mission of Chicago"): the first name.
+        for _ in 0..3 {
+            let of = if run.start > lo + 2 && p.lower(run.start - 1) == "the" { run.start - 2 } else { run.start.saturating_sub(1) };
+            if !(of >= 1 && of > lo && p.has(of, class::OF) && names::is_name_word(&p.tokens[of - 1]) && !names::is_title(&p.tokens[of - 1])) {
+                break;
             }
+            let Some(found) = names::run_before(&p.tokens[..of], of) else { break };
+            person = found.clone();
+            run = found.start..e;
         }
         let start = titles_before(p, lo.max(run.start.saturating_sub(4)), run.start);
         let start = start.max(lo);
@@ -730,6 +744,35 @@ fn phrase_before(p: &Paragraph, lo: usize, end: usize) -> Option<(Range<usize>, 
         }
     }
     None
+}
+
+/// The name before an apposition that opens with a comma and is not closed before `end`:
+/// "Ann Kerr, president and CEO of the Harbour Trust" (said). The apposition is a role
+/// (words in lower case, titles, acronyms) then a preposition ("of", "for", "at") and the
+/// organisation's name, so that a list ("Kerr, Smith and Jones") or a clause ("Kerr, who
+/// runs the Trust") is no apposition.
+fn open_apposition(p: &Paragraph, lo: usize, end: usize) -> Option<(Range<usize>, Form)> {
+    let from = end.saturating_sub(APPOSITION_TOKENS).max(lo);
+    let comma = (from..end).rev().find(|&j| !p.tokens[j].is_word())?;
+    if !p.tokens[comma].is_punct(',') {
+        return None;
+    }
+    let words = comma + 1..end;
+    // The organisation: name words, "the", "of" after the last preposition.
+    let link = words.clone().rev().find(|&j| matches!(p.lower(j).as_str(), "of" | "for" | "at"))?;
+    let organisation = (link + 1..end).all(|j| names::is_name_word(&p.tokens[j]) || matches!(p.lower(j).as_str(), "the" | "of"));
+    // A role in lower case, or a title or an acronym in it ("president and CEO").
+    let role_word = |j: usize| {
+        let t = &p.tokens[j];
+        let word = &p.chars[t.start..t.end];
+        let lower = word[0].is_lowercase() || names::is_title(t) || (word.len() > 1 && word.iter().all(|c| c.is_uppercase()));
+        lower && !is_cue_word(p, j) && !p.has(j, class::PRONOUN) && (!p.has(j, class::STOPWORD) || p.has(j, class::DETERMINER) || p.has(j, class::OF) || matches!(p.lower(j).as_str(), "and" | "for" | "at"))
+    };
+    let role = link > comma + 1 && (comma + 1..link).all(role_word);
+    if !(organisation && role && link + 1 < end) {
+        return None;
+    }
+    phrase_before(p, lo, comma).filter(|(r, form)| *form == Form::Name && r.end == comma)
 }
 
 /// The subject right before a verb at `end`: [`phrase_before`], but a noun phrase after a
@@ -856,9 +899,20 @@ fn phrase_after(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usize>
 /// The subject of the clause that a participle or a second verb hangs on, before token
 /// `end`: that of a speech cue before it in the sentence, else the phrase that opens it.
 fn clause_subject(p: &Paragraph, sentence: &Range<usize>, end: usize, cues: &[CueMatch]) -> Option<(Range<usize>, Form)> {
-    // "with Donald Trump tweeting that …": the name right before the participle.
-    let opens_clause = |r: &Range<usize>| r.start == sentence.start || p.tokens[r.start - 1].is_punct(',') || p.lower(r.start - 1) == "with";
-    if let Some(found) = phrase_before(p, sentence.start, end).filter(|(r, form)| *form == Form::Name && r.end == end && opens_clause(r)) {
+    // "with Donald Trump tweeting that …": the name right before the participle. So after
+    // a dash ("… a statement – Kerr saying she was “…”"), and after "and" when a participle
+    // came before it ("Kerr saying … and Garrick calling it “…”"): each participle has its
+    // own subject, so the subject of the main clause is not theirs.
+    let participle_before = |at: usize| cues.iter().any(|c| c.role == Role::Participle && c.span.end <= at && c.span.start >= sentence.start);
+    let opens_clause = |r: &Range<usize>| {
+        r.start == sentence.start
+            || matches!(p.tokens[r.start - 1].kind, TokenKind::Punct(',' | '—' | '–' | ';'))
+            || p.lower(r.start - 1) == "with"
+            || (p.lower(r.start - 1) == "and" && participle_before(r.start - 1))
+    };
+    // An adverb may stand between ("with Garrick reportedly yelling").
+    let adverbs = |r: &Range<usize>| (r.end..end).all(|i| p.tokens[i].is_word() && p.lower(i).ends_with("ly") && !is_cue_word(p, i));
+    if let Some(found) = phrase_before(p, sentence.start, end).filter(|(r, form)| *form == Form::Name && adverbs(r) && opens_clause(r)) {
         return Some(found);
     }
     let earlier = cues.iter().rev().find(|c| c.span.end <= end && c.span.start >= sentence.start && matches!(c.role, Role::Speech | Role::Participle));
@@ -1330,5 +1384,35 @@ mod tests {
         assert_eq!((q.rule, speaker_name(&q), q.cue.as_deref()), ("participle", Some("Dana Kessler"), Some("yelling")));
         let q = quote_at(&["Engineers at the plant speculated that the pumps “had been failing quietly for months.”"], "had been");
         assert_eq!((q.rule, q.cue.as_deref()), ("speaker-cue-quote", Some("speculated")));
+    }
+
+    #[test]
+    fn a_participle_with_its_own_subject() {
+        let paragraph = "After the meeting the two leaders issued a joint statement – Ann Kerr saying she was “very encouraged” and Tom Garrick calling it a “productive first step.”";
+        let q = quote_at(&[paragraph], "very encouraged");
+        assert_eq!((q.rule, speaker_name(&q), q.cue.as_deref()), ("participle", Some("Ann Kerr"), Some("saying")));
+        let q = quote_at(&[paragraph], "productive");
+        assert_eq!((q.rule, speaker_name(&q), q.cue.as_deref()), ("participle", Some("Tom Garrick"), Some("calling")));
+        let q = quote_at(&["Protesters filled the square, with Dana Kessler reportedly yelling: “Let the people vote on it!”"], "Let the");
+        assert_eq!((q.rule, speaker_name(&q)), ("participle", Some("Dana Kessler")));
+        // "and" with no participle before it joins objects: the main clause's subject speaks.
+        let q = quote_at(&["Mayor Ellen Porter thanked the firefighters and Tom Garrick, calling them “the best of this town.”"], "the best");
+        assert_eq!(speaker_name(&q), Some("Ellen Porter"));
+    }
+
+    #[test]
+    fn an_apposition_with_no_closing_comma() {
+        let q = quote_at(&["Ann Kerr, president and CEO of the Harbour Valley Trust stated, “The figures do not add up.”"], "The figures");
+        assert_eq!((q.rule, speaker_name(&q), q.cue.as_deref()), ("speaker-cue-quote", Some("Ann Kerr"), Some("stated")));
+        let q = quote_at(&["Tom Garrick, the finance director for the Northfield County Council said: “We will not raise the levy.”"], "We will");
+        assert_eq!((q.rule, speaker_name(&q)), ("speaker-cue-quote", Some("Tom Garrick")));
+        // A chain of "of": the name before the first.
+        let q = quote_at(&["As Bishop Piotr Nowak of the Polish Mission of Chicago told reporters, “We are tired of waiting.”"], "We are");
+        assert_eq!(speaker_name(&q), Some("Piotr Nowak"));
+        let q = quote_at(&["Ann Kerr, president and CEO of Westland Dairy Growers Association stated, “The figures do not add up.”"], "The figures");
+        assert_eq!(speaker_name(&q), Some("Ann Kerr"));
+        // A list is no apposition.
+        let q = quote_at(&["Kerr, Garrick and members of the Harbour Valley Trust said the plan was “dead on arrival.”"], "dead");
+        assert_ne!(speaker_name(&q), Some("Kerr"));
     }
 }
