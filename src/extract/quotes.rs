@@ -9,7 +9,9 @@
 //! that Kim would “…”"), then elsewhere in the sentence. The cue's role says where the
 //! speaker is: its subject, the phrase after it ("according to X") or the phrase inside it
 //! ("KCNA cited Assad as saying", where KCNA is the channel). Other cues in the sentence
-//! give the channel ("Assad said, KCNA reported"; "…, according to KCNA").
+//! give the channel ("Assad said, KCNA reported"; "…, according to KCNA"). A cue inside
+//! what an earlier cue reports gives way to it: in "Ross said Obama had told leaders there
+//! would be “no daylight”" the source quoted is Ross.
 //!
 //! A quotation with no cue in its sentence takes the speaker of the quotation it continues
 //! (the previous paragraph left it open), of another quotation in its paragraph, or, when
@@ -99,7 +101,7 @@ pub enum Form {
 pub const RULES: &[(&str, &str)] = &[
     ("quote-speaker-cue", "“…,” Assad said"),
     ("quote-cue-speaker", "“…,” said Assad"),
-    ("speaker-cue-quote", "Assad said: “…” (or a partial quote after the cue)"),
+    ("speaker-cue-quote", "Assad said: “…” (or a partial quote after the cue; \"Ross said Obama had called it “…”\": Ross)"),
     ("cue-speaker-quote", "explained moderator Nancy Cordes: “…”"),
     ("speaker-colon-quote", "Assad then addressed the crowd: “…” (the clause's subject, no cue)"),
     ("name-colon-quote", "The surge does not surprise pollster Daron Shaw: “…” (a full name right before the colon, no cue)"),
@@ -612,7 +614,10 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
                 // "The paradox, says historian Carl Anthony, is that she was “…”".
                 Some((phrase(range, Form::Name), None, "cue-speaker-quote"))
             } else if let Some((range, form)) = subject_before(p, lo, cue.span.start) {
-                Some((phrase(range, form), None, "speaker-cue-quote"))
+                // "Kerr said Garrick had called the plan “reckless”": a cue inside what an
+                // earlier cue reports; the one who reports it is the source quoted.
+                let outer = reporting_cue(p, lo, &range, cues).map(|(r, f)| phrase(r, f));
+                Some((outer.unwrap_or_else(|| phrase(range, form)), None, "speaker-cue-quote"))
             } else if let Some((range, form)) = phrase_after(p, cue.span.end, qi).filter(|(r, _)| cue.inverts && r.end + 1 == qi && matches!(p.tokens[r.end].kind, TokenKind::Punct(':' | ','))) {
                 // "In other words, explained CBS moderator Nancy Cordes: “…”".
                 Some((phrase(range, form), None, "cue-speaker-quote"))
@@ -625,6 +630,30 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
             }
         }
     }
+}
+
+/// The subject of a speech cue before the clause whose subject is `inner`, when that clause
+/// is what the cue reports ("Kerr said [that] Garrick had called …"; "Kerr acknowledged
+/// that Garrick …"): no quotation, no punctuation, no clause of its own ("… and Garrick
+/// said", "… after Garrick said") between. Only a name or a pronoun: "officials said …" is too vague to
+/// override a name.
+fn reporting_cue(p: &Paragraph, lo: usize, inner: &Range<usize>, cues: &[CueMatch]) -> Option<(Range<usize>, Form)> {
+    let cue = cues.iter().rev().find(|c| c.span.end <= inner.start && c.span.start >= lo)?;
+    if cue.role != Role::Speech {
+        return None;
+    }
+    let between = cue.span.end..inner.start;
+    // A comma or a subordinating word between them ends what the earlier cue reports:
+    // "After Kerr argued that …, Garrick said", "Kerr spoke after Garrick said".
+    let joined = between.clone().any(|i| {
+        let t = &p.tokens[i];
+        t.quote().is_some() || (!t.is_word() && !t.is_punct('.')) || matches!(p.lower(i).as_str(), "after" | "before" | "when" | "while" | "as" | "because" | "since" | "if" | "until" | "though" | "although" | "whereas" | "and" | "but" | "which" | "who")
+    });
+    if joined {
+        return None;
+    }
+    let (range, form) = subject_before(p, lo, cue.span.start)?;
+    (form != Form::Nominal && range != *inner).then_some((range, form))
 }
 
 /// The name in an attribution set between commas with its verb first, before the quotation:
@@ -1398,6 +1427,19 @@ mod tests {
         // "and" with no participle before it joins objects: the main clause's subject speaks.
         let q = quote_at(&["Mayor Ellen Porter thanked the firefighters and Tom Garrick, calling them “the best of this town.”"], "the best");
         assert_eq!(speaker_name(&q), Some("Ellen Porter"));
+    }
+
+    #[test]
+    fn a_cue_inside_what_an_earlier_cue_reports() {
+        let q = quote_at(&["Councillor Ann Kerr said Mayor Tom Garrick had called the budget “a work of fiction.”"], "a work");
+        assert_eq!((q.rule, speaker_name(&q), q.cue.as_deref()), ("speaker-cue-quote", Some("Ann Kerr"), Some("called")));
+        let q = quote_at(&["Ann Kerr said she expected that voters would say “enough” to the levy."], "enough");
+        assert_eq!(speaker_name(&q), Some("Ann Kerr"));
+        // A clause of its own after a comma or a subordinating word keeps its subject.
+        let q = quote_at(&["After Ann Kerr said the levy was fair, Tom Garrick called it “a tax on the poor.”"], "a tax");
+        assert_eq!(speaker_name(&q), Some("Tom Garrick"));
+        let q = quote_at(&["Ann Kerr spoke after Tom Garrick said the levy was “a tax on the poor.”"], "a tax");
+        assert_eq!(speaker_name(&q), Some("Tom Garrick"));
     }
 
     #[test]
