@@ -10,8 +10,9 @@
 //! speaker is: its subject, the phrase after it ("according to X") or the phrase inside it
 //! ("KCNA cited Assad as saying", where KCNA is the channel). Other cues in the sentence
 //! give the channel ("Assad said, KCNA reported"; "…, according to KCNA"). A cue inside
-//! what an earlier cue reports gives way to it: in "Ross said Obama had told leaders there
-//! would be “no daylight”" the source quoted is Ross.
+//! what an earlier cue reports gives way to it: in "Kerr said Garrick had told the council
+//! there would be “no new taxes”" the source quoted is Kerr. A cue in a relative clause
+//! right before the quotation ("what Kerr called “…,” the council …") comes first.
 //!
 //! A quotation with no cue in its sentence takes the speaker of the quotation it continues
 //! (the previous paragraph left it open), of another quotation in its paragraph, or, when
@@ -101,7 +102,7 @@ pub enum Form {
 pub const RULES: &[(&str, &str)] = &[
     ("quote-speaker-cue", "“…,” Assad said"),
     ("quote-cue-speaker", "“…,” said Assad"),
-    ("speaker-cue-quote", "Assad said: “…” (or a partial quote after the cue; \"Ross said Obama had called it “…”\": Ross)"),
+    ("speaker-cue-quote", "Assad said: “…” (or a partial quote after the cue; \"Kerr said Garrick had called it “…”\": Kerr; \"what Kerr called “…”\")"),
     ("cue-speaker-quote", "explained moderator Nancy Cordes: “…”"),
     ("speaker-colon-quote", "Assad then addressed the crowd: “…” (the clause's subject, no cue)"),
     ("name-colon-quote", "The surge does not surprise pollster Daron Shaw: “…” (a full name right before the colon, no cue)"),
@@ -471,6 +472,23 @@ fn attribute(p: &Paragraph, paragraph: usize, sentence: Range<usize>, qi: usize,
     order.extend(cues.iter().rev().filter(|c| c.span.end <= qi && c.span.start >= prev_quote));
     order.extend(cues.iter().filter(|c| c.span.start >= next_quote));
     order.extend(cues.iter().rev().filter(|c| c.span.end <= qi && c.span.start < prev_quote));
+    // "Under what Ann Kerr called “the old model,” the club charged …": a speech cue right
+    // before the quotation, in a relative clause whose subject is a name, is nearer to the
+    // quotation than any cue after it. "that" after a cue is no relative ("said that").
+    let relative = cues.iter().find(|c| c.role == Role::Speech && c.span.start >= prev_quote && (c.span.end == qi || (c.span.end + 1 == qi && p.lower(c.span.end) == "as"))).and_then(|c| {
+        let opens = |i: usize| match p.lower(i).as_str() {
+            "what" | "which" => true,
+            "that" => i == 0 || !is_cue_word(p, i - 1),
+            _ => false,
+        };
+        let (range, form) = phrase_before(p, prev_quote, c.span.start).filter(|(r, form)| *form == Form::Name && r.start > prev_quote && opens(r.start - 1))?;
+        // "Kerr said she expected that voters would say “…”": still what Kerr reports.
+        let (range, form) = reporting_cue(p, prev_quote, &range, cues).unwrap_or((range, form));
+        Some((c.clone(), Phrase { paragraph, tokens: range, form }, None, "speaker-cue-quote"))
+    });
+    if relative.is_some() {
+        return relative;
+    }
     let speaking = |c: &&&CueMatch| c.role != Role::According;
     let according = |c: &&&CueMatch| c.role == Role::According;
     for cue in order.iter().filter(speaking).chain(order.iter().filter(according)) {
@@ -1440,6 +1458,16 @@ mod tests {
         assert_eq!(speaker_name(&q), Some("Tom Garrick"));
         let q = quote_at(&["Ann Kerr spoke after Tom Garrick said the levy was “a tax on the poor.”"], "a tax");
         assert_eq!(speaker_name(&q), Some("Tom Garrick"));
+    }
+
+    #[test]
+    fn a_cue_in_a_relative_clause_before_the_quotation() {
+        let q = quote_at(&["Under what Ann Kerr called “the old model,” the Westland club charged members twice, Tom Garrick said."], "the old model");
+        assert_eq!((q.rule, speaker_name(&q), q.cue.as_deref()), ("speaker-cue-quote", Some("Ann Kerr"), Some("called")));
+        let q = quote_at(&["The plan drew charges that Tom Garrick, for one, called “pure fantasy.”"], "pure fantasy");
+        assert_eq!(speaker_name(&q), Some("Tom Garrick"));
+        let q = quote_at(&["Ann Kerr said she expected that Tom Garrick would say “no” to the levy."], "no");
+        assert_eq!(speaker_name(&q), Some("Ann Kerr"));
     }
 
     #[test]
