@@ -9,7 +9,10 @@
 //! that Kim would “…”"), then elsewhere in the sentence. The cue's role says where the
 //! speaker is: its subject, the phrase after it ("according to X") or the phrase inside it
 //! ("KCNA cited Assad as saying", where KCNA is the channel). Other cues in the sentence
-//! give the channel ("Assad said, KCNA reported"; "…, according to KCNA").
+//! give the channel ("Assad said, KCNA reported"; "…, according to KCNA"). A cue inside
+//! what an earlier cue reports gives way to it: in "Kerr said Garrick had told the council
+//! there would be “no new taxes”" the source quoted is Kerr. A cue in a relative clause
+//! right before the quotation ("what Kerr called “…,” the council …") comes first.
 //!
 //! A quotation with no cue in its sentence takes the speaker of the quotation it continues
 //! (the previous paragraph left it open), of another quotation in its paragraph, or, when
@@ -99,7 +102,7 @@ pub enum Form {
 pub const RULES: &[(&str, &str)] = &[
     ("quote-speaker-cue", "“…,” Assad said"),
     ("quote-cue-speaker", "“…,” said Assad"),
-    ("speaker-cue-quote", "Assad said: “…” (or a partial quote after the cue)"),
+    ("speaker-cue-quote", "Assad said: “…” (or a partial quote after the cue; \"Kerr said Garrick had called it “…”\": Kerr; \"what Kerr called “…”\")"),
     ("cue-speaker-quote", "explained moderator Nancy Cordes: “…”"),
     ("speaker-colon-quote", "Assad then addressed the crowd: “…” (the clause's subject, no cue)"),
     ("name-colon-quote", "The surge does not surprise pollster Daron Shaw: “…” (a full name right before the colon, no cue)"),
@@ -469,6 +472,23 @@ fn attribute(p: &Paragraph, paragraph: usize, sentence: Range<usize>, qi: usize,
     order.extend(cues.iter().rev().filter(|c| c.span.end <= qi && c.span.start >= prev_quote));
     order.extend(cues.iter().filter(|c| c.span.start >= next_quote));
     order.extend(cues.iter().rev().filter(|c| c.span.end <= qi && c.span.start < prev_quote));
+    // "Under what Ann Kerr called “the old model,” the club charged …": a speech cue right
+    // before the quotation, in a relative clause whose subject is a name, is nearer to the
+    // quotation than any cue after it. "that" after a cue is no relative ("said that").
+    let relative = cues.iter().find(|c| c.role == Role::Speech && c.span.start >= prev_quote && (c.span.end == qi || (c.span.end + 1 == qi && p.lower(c.span.end) == "as"))).and_then(|c| {
+        let opens = |i: usize| match p.lower(i).as_str() {
+            "what" | "which" => true,
+            "that" => i == 0 || !is_cue_word(p, i - 1),
+            _ => false,
+        };
+        let (range, form) = phrase_before(p, prev_quote, c.span.start).filter(|(r, form)| *form == Form::Name && r.start > prev_quote && opens(r.start - 1))?;
+        // "Kerr said she expected that voters would say “…”": still what Kerr reports.
+        let (range, form) = reporting_cue(p, prev_quote, &range, cues).unwrap_or((range, form));
+        Some((c.clone(), Phrase { paragraph, tokens: range, form }, None, "speaker-cue-quote"))
+    });
+    if relative.is_some() {
+        return relative;
+    }
     let speaking = |c: &&&CueMatch| c.role != Role::According;
     let according = |c: &&&CueMatch| c.role == Role::According;
     for cue in order.iter().filter(speaking).chain(order.iter().filter(according)) {
@@ -562,6 +582,11 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
         }
         Role::Participle => {
             let (range, form) = clause_subject(p, sentence, cue.span.start, cues)?;
+            // "“…” and Garrick calling it “…”": a participle after the quotation whose own
+            // subject also follows it speaks the next quotation, not this one.
+            if after && range.start > qi && p.tokens[qi + 1..range.start].iter().all(|t| t.quote().is_none()) && p.tokens[qi + 1..range.start].iter().any(|t| t.is_word()) {
+                return None;
+            }
             Some((phrase(range, form), None, "participle"))
         }
         Role::Speech | Role::Report => {
@@ -607,7 +632,10 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
                 // "The paradox, says historian Carl Anthony, is that she was “…”".
                 Some((phrase(range, Form::Name), None, "cue-speaker-quote"))
             } else if let Some((range, form)) = subject_before(p, lo, cue.span.start) {
-                Some((phrase(range, form), None, "speaker-cue-quote"))
+                // "Kerr said Garrick had called the plan “reckless”": a cue inside what an
+                // earlier cue reports; the one who reports it is the source quoted.
+                let outer = reporting_cue(p, lo, &range, cues).map(|(r, f)| phrase(r, f));
+                Some((outer.unwrap_or_else(|| phrase(range, form)), None, "speaker-cue-quote"))
             } else if let Some((range, form)) = phrase_after(p, cue.span.end, qi).filter(|(r, _)| cue.inverts && r.end + 1 == qi && matches!(p.tokens[r.end].kind, TokenKind::Punct(':' | ','))) {
                 // "In other words, explained CBS moderator Nancy Cordes: “…”".
                 Some((phrase(range, form), None, "cue-speaker-quote"))
@@ -620,6 +648,30 @@ fn speaker_of(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, lo: usiz
             }
         }
     }
+}
+
+/// The subject of a speech cue before the clause whose subject is `inner`, when that clause
+/// is what the cue reports ("Kerr said [that] Garrick had called …"; "Kerr acknowledged
+/// that Garrick …"): no quotation, no punctuation, no clause of its own ("… and Garrick
+/// said", "… after Garrick said") between. Only a name or a pronoun: "officials said …" is too vague to
+/// override a name.
+fn reporting_cue(p: &Paragraph, lo: usize, inner: &Range<usize>, cues: &[CueMatch]) -> Option<(Range<usize>, Form)> {
+    let cue = cues.iter().rev().find(|c| c.span.end <= inner.start && c.span.start >= lo)?;
+    if cue.role != Role::Speech {
+        return None;
+    }
+    let between = cue.span.end..inner.start;
+    // A comma or a subordinating word between them ends what the earlier cue reports:
+    // "After Kerr argued that …, Garrick said", "Kerr spoke after Garrick said".
+    let joined = between.clone().any(|i| {
+        let t = &p.tokens[i];
+        t.quote().is_some() || (!t.is_word() && !t.is_punct('.')) || matches!(p.lower(i).as_str(), "after" | "before" | "when" | "while" | "as" | "because" | "since" | "if" | "until" | "though" | "although" | "whereas" | "and" | "but" | "which" | "who")
+    });
+    if joined {
+        return None;
+    }
+    let (range, form) = subject_before(p, lo, cue.span.start)?;
+    (form != Form::Nominal && range != *inner).then_some((range, form))
 }
 
 /// The name in an attribution set between commas with its verb first, before the quotation:
@@ -687,14 +739,23 @@ fn phrase_before(p: &Paragraph, lo: usize, end: usize) -> Option<(Range<usize>, 
                 run = place;
             }
         }
+        // "Ann Kerr, president and CEO of the Harbour Trust said": an apposition whose
+        // closing comma is missing ends in the organisation's name; the speaker is the name
+        // before its opening comma, not the organisation (nor "CEO of the Harbour Trust").
+        if let Some(found) = open_apposition(p, lo, e) {
+            return Some(found);
+        }
         // "Gov. Jeb Bush of Florida": the name before "of" and a place.
-        // "James Pethokoukis of the American Enterprise Institute" too.
-        let of = if run.start > lo + 2 && p.lower(run.start - 1) == "the" { run.start - 2 } else { run.start.saturating_sub(1) };
-        if of >= 1 && of > lo && p.has(of, class::OF) && names::is_name_word(&p.tokens[of - 1]) && !names::is_title(&p.tokens[of - 1]) {
-            if let Some(found) = names::run_before(&p.tokens[..of], of) {
-                person = found.clone();
-                run = found.start..e;
+        // "James Pethokoukis of the American Enterprise Institute" too, and a chain of
+        // them ("Archbishop Jan Kowal of the Polish Mission of Chicago"): the first name.
+        for _ in 0..3 {
+            let of = if run.start > lo + 2 && p.lower(run.start - 1) == "the" { run.start - 2 } else { run.start.saturating_sub(1) };
+            if !(of >= 1 && of > lo && p.has(of, class::OF) && names::is_name_word(&p.tokens[of - 1]) && !names::is_title(&p.tokens[of - 1])) {
+                break;
             }
+            let Some(found) = names::run_before(&p.tokens[..of], of) else { break };
+            person = found.clone();
+            run = found.start..e;
         }
         let start = titles_before(p, lo.max(run.start.saturating_sub(4)), run.start);
         let start = start.max(lo);
@@ -730,6 +791,35 @@ fn phrase_before(p: &Paragraph, lo: usize, end: usize) -> Option<(Range<usize>, 
         }
     }
     None
+}
+
+/// The name before an apposition that opens with a comma and is not closed before `end`:
+/// "Ann Kerr, president and CEO of the Harbour Trust" (said). The apposition is a role
+/// (words in lower case, titles, acronyms) then a preposition ("of", "for", "at") and the
+/// organisation's name, so that a list ("Kerr, Smith and Jones") or a clause ("Kerr, who
+/// runs the Trust") is no apposition.
+fn open_apposition(p: &Paragraph, lo: usize, end: usize) -> Option<(Range<usize>, Form)> {
+    let from = end.saturating_sub(APPOSITION_TOKENS).max(lo);
+    let comma = (from..end).rev().find(|&j| !p.tokens[j].is_word())?;
+    if !p.tokens[comma].is_punct(',') {
+        return None;
+    }
+    let words = comma + 1..end;
+    // The organisation: name words, "the", "of" after the last preposition.
+    let link = words.clone().rev().find(|&j| matches!(p.lower(j).as_str(), "of" | "for" | "at"))?;
+    let organisation = (link + 1..end).all(|j| names::is_name_word(&p.tokens[j]) || matches!(p.lower(j).as_str(), "the" | "of"));
+    // A role in lower case, or a title or an acronym in it ("president and CEO").
+    let role_word = |j: usize| {
+        let t = &p.tokens[j];
+        let word = &p.chars[t.start..t.end];
+        let lower = word[0].is_lowercase() || names::is_title(t) || (word.len() > 1 && word.iter().all(|c| c.is_uppercase()));
+        lower && !is_cue_word(p, j) && !p.has(j, class::PRONOUN) && (!p.has(j, class::STOPWORD) || p.has(j, class::DETERMINER) || p.has(j, class::OF) || matches!(p.lower(j).as_str(), "and" | "for" | "at"))
+    };
+    let role = link > comma + 1 && (comma + 1..link).all(role_word);
+    if !(organisation && role && link + 1 < end) {
+        return None;
+    }
+    phrase_before(p, lo, comma).filter(|(r, form)| *form == Form::Name && r.end == comma)
 }
 
 /// The subject right before a verb at `end`: [`phrase_before`], but a noun phrase after a
@@ -856,9 +946,20 @@ fn phrase_after(p: &Paragraph, start: usize, end: usize) -> Option<(Range<usize>
 /// The subject of the clause that a participle or a second verb hangs on, before token
 /// `end`: that of a speech cue before it in the sentence, else the phrase that opens it.
 fn clause_subject(p: &Paragraph, sentence: &Range<usize>, end: usize, cues: &[CueMatch]) -> Option<(Range<usize>, Form)> {
-    // "with Donald Trump tweeting that …": the name right before the participle.
-    let opens_clause = |r: &Range<usize>| r.start == sentence.start || p.tokens[r.start - 1].is_punct(',') || p.lower(r.start - 1) == "with";
-    if let Some(found) = phrase_before(p, sentence.start, end).filter(|(r, form)| *form == Form::Name && r.end == end && opens_clause(r)) {
+    // "with Donald Trump tweeting that …": the name right before the participle. So after
+    // a dash ("… a statement – Kerr saying she was “…”"), and after "and" when a participle
+    // came before it ("Kerr saying … and Garrick calling it “…”"): each participle has its
+    // own subject, so the subject of the main clause is not theirs.
+    let participle_before = |at: usize| cues.iter().any(|c| c.role == Role::Participle && c.span.end <= at && c.span.start >= sentence.start);
+    let opens_clause = |r: &Range<usize>| {
+        r.start == sentence.start
+            || matches!(p.tokens[r.start - 1].kind, TokenKind::Punct(',' | '—' | '–' | ';'))
+            || p.lower(r.start - 1) == "with"
+            || (p.lower(r.start - 1) == "and" && participle_before(r.start - 1))
+    };
+    // An adverb may stand between ("with Garrick reportedly yelling").
+    let adverbs = |r: &Range<usize>| (r.end..end).all(|i| p.tokens[i].is_word() && p.lower(i).ends_with("ly") && !is_cue_word(p, i));
+    if let Some(found) = phrase_before(p, sentence.start, end).filter(|(r, form)| *form == Form::Name && adverbs(r) && opens_clause(r)) {
         return Some(found);
     }
     let earlier = cues.iter().rev().find(|c| c.span.end <= end && c.span.start >= sentence.start && matches!(c.role, Role::Speech | Role::Participle));
@@ -1330,5 +1431,58 @@ mod tests {
         assert_eq!((q.rule, speaker_name(&q), q.cue.as_deref()), ("participle", Some("Dana Kessler"), Some("yelling")));
         let q = quote_at(&["Engineers at the plant speculated that the pumps “had been failing quietly for months.”"], "had been");
         assert_eq!((q.rule, q.cue.as_deref()), ("speaker-cue-quote", Some("speculated")));
+    }
+
+    #[test]
+    fn a_participle_with_its_own_subject() {
+        let paragraph = "After the meeting the two leaders issued a joint statement – Ann Kerr saying she was “very encouraged” and Tom Garrick calling it a “productive first step.”";
+        let q = quote_at(&[paragraph], "very encouraged");
+        assert_eq!((q.rule, speaker_name(&q), q.cue.as_deref()), ("participle", Some("Ann Kerr"), Some("saying")));
+        let q = quote_at(&[paragraph], "productive");
+        assert_eq!((q.rule, speaker_name(&q), q.cue.as_deref()), ("participle", Some("Tom Garrick"), Some("calling")));
+        let q = quote_at(&["Protesters filled the square, with Dana Kessler reportedly yelling: “Let the people vote on it!”"], "Let the");
+        assert_eq!((q.rule, speaker_name(&q)), ("participle", Some("Dana Kessler")));
+        // "and" with no participle before it joins objects: the main clause's subject speaks.
+        let q = quote_at(&["Mayor Ellen Porter thanked the firefighters and Tom Garrick, calling them “the best of this town.”"], "the best");
+        assert_eq!(speaker_name(&q), Some("Ellen Porter"));
+    }
+
+    #[test]
+    fn a_cue_inside_what_an_earlier_cue_reports() {
+        let q = quote_at(&["Councillor Ann Kerr said Mayor Tom Garrick had called the budget “a work of fiction.”"], "a work");
+        assert_eq!((q.rule, speaker_name(&q), q.cue.as_deref()), ("speaker-cue-quote", Some("Ann Kerr"), Some("called")));
+        let q = quote_at(&["Ann Kerr said she expected that voters would say “enough” to the levy."], "enough");
+        assert_eq!(speaker_name(&q), Some("Ann Kerr"));
+        // A clause of its own after a comma or a subordinating word keeps its subject.
+        let q = quote_at(&["After Ann Kerr said the levy was fair, Tom Garrick called it “a tax on the poor.”"], "a tax");
+        assert_eq!(speaker_name(&q), Some("Tom Garrick"));
+        let q = quote_at(&["Ann Kerr spoke after Tom Garrick said the levy was “a tax on the poor.”"], "a tax");
+        assert_eq!(speaker_name(&q), Some("Tom Garrick"));
+    }
+
+    #[test]
+    fn a_cue_in_a_relative_clause_before_the_quotation() {
+        let q = quote_at(&["Under what Ann Kerr called “the old model,” the Westland club charged members twice, Tom Garrick said."], "the old model");
+        assert_eq!((q.rule, speaker_name(&q), q.cue.as_deref()), ("speaker-cue-quote", Some("Ann Kerr"), Some("called")));
+        let q = quote_at(&["The plan drew charges that Tom Garrick, for one, called “pure fantasy.”"], "pure fantasy");
+        assert_eq!(speaker_name(&q), Some("Tom Garrick"));
+        let q = quote_at(&["Ann Kerr said she expected that Tom Garrick would say “no” to the levy."], "no");
+        assert_eq!(speaker_name(&q), Some("Ann Kerr"));
+    }
+
+    #[test]
+    fn an_apposition_with_no_closing_comma() {
+        let q = quote_at(&["Ann Kerr, president and CEO of the Harbour Valley Trust stated, “The figures do not add up.”"], "The figures");
+        assert_eq!((q.rule, speaker_name(&q), q.cue.as_deref()), ("speaker-cue-quote", Some("Ann Kerr"), Some("stated")));
+        let q = quote_at(&["Tom Garrick, the finance director for the Northfield County Council said: “We will not raise the levy.”"], "We will");
+        assert_eq!((q.rule, speaker_name(&q)), ("speaker-cue-quote", Some("Tom Garrick")));
+        // A chain of "of": the name before the first.
+        let q = quote_at(&["As Bishop Piotr Nowak of the Polish Mission of Chicago told reporters, “We are tired of waiting.”"], "We are");
+        assert_eq!(speaker_name(&q), Some("Piotr Nowak"));
+        let q = quote_at(&["Ann Kerr, president and CEO of Westland Dairy Growers Association stated, “The figures do not add up.”"], "The figures");
+        assert_eq!(speaker_name(&q), Some("Ann Kerr"));
+        // A list is no apposition.
+        let q = quote_at(&["Kerr, Garrick and members of the Harbour Valley Trust said the plan was “dead on arrival.”"], "dead");
+        assert_ne!(speaker_name(&q), Some("Kerr"));
     }
 }
