@@ -29,10 +29,8 @@ pub struct AliasRule {
     pub alias: String,
     /// Its key, as `entities.key`.
     pub key: String,
+    /// What the name becomes, whatever kind the tagger gave it.
     pub entity: Entity,
-    /// Only a name of this kind follows the rule; `None`, a name of any kind (what the
-    /// rules of a user's file and those learned from the corpus do).
-    pub only_kind: Option<&'static str>,
     /// `file:line` of the user's rule, or the evidence for a learned one (`corpus: …`).
     pub origin: String,
 }
@@ -76,7 +74,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<AliasRule>, String> {
             if key.is_empty() {
                 continue;
             }
-            rules.push(AliasRule { alias: alias.to_string(), key, entity: entity.clone(), only_kind: None, origin: at.clone() });
+            rules.push(AliasRule { alias: alias.to_string(), key, entity: entity.clone(), origin: at.clone() });
         }
     }
     Ok(rules)

@@ -57,11 +57,11 @@ pub fn apply_in(tx: &Connection, rules: &[AliasRule]) -> Result<Applied> {
         for rule in &group {
             tx.prepare_cached(include_str!("sql/insert_entity_rule.sql"))?.execute(named_params! {
                 ":key": rule.key, ":alias": rule.alias, ":kind": entity.kind, ":name": entity.name,
-                ":only_kind": rule.only_kind, ":origin": rule.origin,
+                ":origin": rule.origin,
             })?;
             applied.rules += 1;
             let found = tx.prepare_cached(include_str!("sql/entities_by_key.sql"))?
-                .query_map(named_params! { ":key": rule.key, ":only_kind": rule.only_kind, ":except": into }, |r| r.get::<_, i64>(0))?
+                .query_map(named_params! { ":key": rule.key, ":except": into }, |r| r.get::<_, i64>(0))?
                 .collect::<Result<Vec<i64>, _>>()?;
             // The articles that mention what merges count out of the co-occurrence rollup
             // before, and in again after: only their pairs change.
@@ -93,33 +93,32 @@ pub fn apply_in(tx: &Connection, rules: &[AliasRule]) -> Result<Applied> {
 
 /// The stored rules by key, for looking entities up.
 #[derive(Debug, Default)]
-pub struct Rules(HashMap<String, (Option<&'static str>, Entity)>);
+pub struct Rules(HashMap<String, Entity>);
 
 impl Rules {
-    /// The entity a rule makes of `entity`, if a rule holds for its name and kind.
+    /// The entity a rule makes of `entity`, if a rule holds for its name (of any kind).
     pub fn target(&self, entity: &Entity) -> Option<&Entity> {
-        self.0.get(&entity.key).filter(|(only, _)| only.is_none_or(|k| k == entity.kind)).map(|(_, target)| target)
+        self.0.get(&entity.key)
     }
 }
 
 /// The stored rules: what a load maps each name to.
 pub fn read(conn: &Connection) -> Result<Rules> {
-    Ok(Rules(stored(conn)?.into_iter().map(|rule| (rule.key, (rule.only_kind, rule.entity))).collect()))
+    Ok(Rules(stored(conn)?.into_iter().map(|rule| (rule.key, rule.entity)).collect()))
 }
 
 /// The stored rules, as the file gave them (`merge` carries them to its output).
 pub fn stored(conn: &Connection) -> Result<Vec<AliasRule>> {
     let mut stmt = conn.prepare(include_str!("sql/read_entity_rules.sql"))?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?, r.get::<_, Option<String>>(5)?))
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?))
     })?;
     let mut rules = Vec::new();
     for row in rows {
-        let (key, alias, kind, name, only_kind, origin) = row?;
+        let (key, alias, kind, name, origin) = row?;
         // The table's CHECK allows only the four kinds.
         let Some(kind) = EntityKind::parse(&kind) else { continue };
-        let only_kind = only_kind.and_then(|k| EntityKind::parse(&k)).map(EntityKind::as_str);
-        rules.push(AliasRule { key, alias, entity: alias_rules::target(kind, &name), only_kind, origin: origin.unwrap_or_default() });
+        rules.push(AliasRule { key, alias, entity: alias_rules::target(kind, &name), origin: origin.unwrap_or_default() });
     }
     Ok(rules)
 }

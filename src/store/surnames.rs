@@ -49,7 +49,7 @@ pub fn learn(conn: &Connection) -> Result<Vec<AliasRule>> {
 /// let people: Vec<(String, String, i64)> = people.iter().map(|&(k, n, p)| (k.into(), n.into(), p)).collect();
 /// let rules = surname_rules(&people, &HashSet::new());
 /// assert_eq!(rules.len(), 1, "Assad stays apart: two people share the surname");
-/// assert_eq!((rules[0].key.as_str(), rules[0].entity.name.as_str(), rules[0].only_kind), ("trump", "Donald Trump", None));
+/// assert_eq!((rules[0].key.as_str(), rules[0].entity.name.as_str()), ("trump", "Donald Trump"));
 /// assert!(rules[0].learned());
 /// ```
 pub fn surname_rules(people: &[(String, String, i64)], ruled: &HashSet<String>) -> Vec<AliasRule> {
@@ -74,7 +74,6 @@ pub fn surname_rules(people: &[(String, String, i64)], ruled: &HashSet<String>) 
                 alias: name.clone(),
                 key: key.clone(),
                 entity: target(EntityKind::Person, best),
-                only_kind: None,
                 origin: format!("{LEARNED}{best} has {:.0}% of the {total} paragraphs that give {name} in full", share * 100.0),
             });
         }
