@@ -153,11 +153,6 @@ fn keep_own_subheadings(blocks: &mut [Block]) {
     }
 }
 
-/// Related links are listed under a related-links heading: the short, unpunctuated lines
-/// after such a heading are headlines of other stories. Under the last heading, when nothing
-/// but such lines (and other chrome) follows, all of them are; in the middle of an article,
-/// only the capitalised lines right after a heading that end in no punctuation at all (a
-/// question or a lead-in to a list is the story's own).
 /// Cuts the cards of related headlines out of body paragraphs ([`cards`]): the paragraph
 /// keeps its sentence, and each card follows it as a block of its own, set aside as promo,
 /// so that nothing is lost and nothing of it counts as the story.
@@ -189,6 +184,11 @@ fn cut_out_cards(blocks: Vec<Block>) -> Vec<Block> {
     out
 }
 
+/// Related links are listed under a related-links heading: the short, unpunctuated lines
+/// after such a heading are headlines of other stories. Under the last heading, when nothing
+/// but such lines (and other chrome) follows, all of them are; in the middle of an article,
+/// only the capitalised lines right after a heading that end in no punctuation at all (a
+/// question or a lead-in to a list is the story's own).
 fn set_aside_related_links(blocks: &mut [Block]) {
     let is_heading = |b: &Block| b.kind == Kind::Promo && b.reason.as_deref().is_some_and(|r| r.starts_with("related-links heading"));
     let headline = |b: &Block| {
