@@ -141,3 +141,36 @@ fn a_surname_the_corpus_gives_to_one_person_joins_that_person_and_an_ambiguous_o
     ok(d, &["--db", "c.db", "load", "--quiet", "--replace", "news.jsonl"]);
     assert_eq!(strings(&conn, "SELECT name FROM entity_rules WHERE key = 'whitfield'"), ["Whitfield (unknown)"]);
 }
+
+#[test]
+fn a_middle_initial_the_corpus_gives_to_one_person_joins_the_name_without_it() {
+    let d = workdir();
+    let d = d.path();
+    let mut lines = Vec::new();
+    let mut article = |n: usize, body: String| {
+        lines.push(serde_json::json!({ "id": format!("a{n}"), "source": "Example News", "date": "2021-03-04", "title": format!("Budget talks, day {n}"), "body": body }).to_string());
+    };
+    // Some outlets write every name with its middle initial.
+    for n in 0..8 {
+        article(n, format!("Senator Jane K. Whitfield said on Tuesday that the budget talks had reached stage {n}."));
+    }
+    for n in 8..16 {
+        article(n, format!("Senator Jane Whitfield said on Wednesday that item {n} of the budget was settled."));
+    }
+    // Two middle initials for one first and last name: two people, kept apart.
+    for n in 16..30 {
+        let initial = if n % 2 == 0 { "B." } else { "T." };
+        article(n, format!("Minister Omar {initial} Rahimi met the delegation for round {n}, and Omar Rahimi of the party spoke later."));
+    }
+    std::fs::write(d.join("news.jsonl"), lines.join("\n")).unwrap();
+    ok(d, &["--db", "c.db", "load", "--quiet", "news.jsonl"]);
+    let conn = open(&d.join("c.db"));
+    assert_eq!(entities_of(&conn, "Jane K. Whitfield"), ["person:Jane Whitfield"]);
+    assert_eq!(entities_of(&conn, "Jane Whitfield"), ["person:Jane Whitfield"]);
+    let origin: String = conn.query_row("SELECT origin FROM entity_rules WHERE key = 'jane k whitfield'", [], |r| r.get(0)).unwrap();
+    assert!(origin.starts_with("corpus: Jane K. Whitfield is the only middle initial"), "{origin}");
+    assert_eq!(entities_of(&conn, "Omar B. Rahimi"), ["person:Omar B. Rahimi"]);
+    assert_eq!(entities_of(&conn, "Omar T. Rahimi"), ["person:Omar T. Rahimi"]);
+    assert_eq!(count(&conn, "SELECT count(*) FROM entity_rules WHERE key LIKE 'omar%'"), 0);
+    assert_rollup_exact(&conn);
+}

@@ -9,6 +9,12 @@
 //! is learned becomes an alias rule (`entity_rules`, with the evidence as its origin), so
 //! later loads link the name as they store it, and a user's rule for the same name is never
 //! replaced.
+//!
+//! Middle initials are learned the same way: "Donald J. Trump" and "John A. Boehner" (as
+//! some outlets write every name) are "Donald Trump" and "John Boehner" when the corpus
+//! names the person without the initial too and gives that first and last name no other
+//! middle initial ("George W. Bush" stays apart while "George H. W. Bush" is in the corpus
+//! as well). Their paragraphs count for the full name when surnames are weighed.
 
 use std::collections::{HashMap, HashSet};
 
@@ -22,8 +28,13 @@ use crate::Result;
 /// Paragraphs naming people in full with a surname before a bare mention of it can be linked:
 /// a small corpus says too little.
 const MIN_PARAGRAPHS: i64 = 50;
-/// The share of those paragraphs one person must have.
+/// The share of those paragraphs one person must have; also the share of a name's
+/// paragraphs with a middle initial that one initial must have.
 const MIN_SHARE: f64 = 0.9;
+/// Paragraphs naming a person with and without a middle initial before the two are one (a
+/// full name is far less ambiguous than a surname, but two mentions say too little); and
+/// the paragraphs another middle initial of the name may have for them still to be one.
+const MIN_INITIAL_PARAGRAPHS: i64 = 10;
 
 /// Rules for the bare surnames the corpus now attributes to one person, skipping names that
 /// have a user's rule. Rules learned before are learned again (a rule that applied to people
@@ -34,7 +45,85 @@ pub fn learn(conn: &Connection) -> Result<Vec<AliasRule>> {
     let people = stmt
         .query_map([], |r| Ok((r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)))?
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(surname_rules(&people, &ruled))
+    let initials = initial_rules(&people, &ruled);
+    let people = fold(people, &initials);
+    let mut rules = initials;
+    rules.extend(surname_rules(&people, &ruled));
+    Ok(rules)
+}
+
+/// The first name, middle initials and last name of a key such as "george h w bush".
+fn with_initials(key: &str) -> Option<(&str, &str)> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let (&first, rest) = words.split_first()?;
+    let (&last, middle) = rest.split_last()?;
+    let initials = !middle.is_empty() && middle.len() <= 2 && middle.iter().all(|w| w.chars().count() == 1);
+    (initials && first.chars().count() > 1 && last.chars().count() > 1).then_some((first, last))
+}
+
+/// Rules that give a person named with a middle initial to the same first and last name
+/// without it, from people as (key, name, paragraphs); names with a user's rule are skipped.
+///
+/// ```
+/// use std::collections::HashSet;
+/// use corpusdb::store::surnames::initial_rules;
+/// let people = [
+///     ("donald trump", "Donald Trump", 950), ("donald j trump", "Donald J. Trump", 40),
+///     ("george bush", "George Bush", 30), ("george w bush", "George W. Bush", 900), ("george h w bush", "George H. W. Bush", 60),
+///     ("ann e smith", "Ann E. Smith", 4), ("ann smith", "Ann Smith", 3),
+/// ];
+/// let people: Vec<(String, String, i64)> = people.iter().map(|&(k, n, p)| (k.into(), n.into(), p)).collect();
+/// let rules = initial_rules(&people, &HashSet::new());
+/// assert_eq!(rules.len(), 1, "two Bushes; too little said of Ann Smith");
+/// assert_eq!((rules[0].key.as_str(), rules[0].entity.name.as_str()), ("donald j trump", "Donald Trump"));
+/// ```
+pub fn initial_rules(people: &[(String, String, i64)], ruled: &HashSet<String>) -> Vec<AliasRule> {
+    let plain: HashMap<&str, &(String, String, i64)> = people.iter().map(|p| (p.0.as_str(), p)).collect();
+    // Paragraphs with any middle initial, by first and last name.
+    let mut initialed: HashMap<(&str, &str), i64> = HashMap::new();
+    for (key, _, paragraphs) in people {
+        if let Some(names) = with_initials(key) {
+            *initialed.entry(names).or_default() += paragraphs;
+        }
+    }
+    let mut rules = Vec::new();
+    for (key, name, paragraphs) in people {
+        let Some((first, last)) = with_initials(key) else { continue };
+        let Some((_, without, plain_paragraphs)) = plain.get(format!("{first} {last}").as_str()) else { continue };
+        let others = initialed[&(first, last)] - paragraphs;
+        let share = *paragraphs as f64 / (paragraphs + others).max(1) as f64;
+        // "George W. Bush" beside 124 paragraphs of "George H. W. Bush": the name without an
+        // initial may be either, however few the other's paragraphs are next to his.
+        let alone = share >= MIN_SHARE && others < MIN_INITIAL_PARAGRAPHS;
+        if ruled.contains(key) || !alone || paragraphs + plain_paragraphs < MIN_INITIAL_PARAGRAPHS {
+            continue;
+        }
+        let origin = format!("{name} is the only middle initial the corpus gives {without} ({:.0}% of such paragraphs)", share * 100.0);
+        rules.push(learned_rule(key, name, without, origin));
+    }
+    rules.sort_by(|a, b| a.key.cmp(&b.key));
+    rules
+}
+
+/// A learned rule giving the name `alias` (keyed `key`) to the person `person`.
+fn learned_rule(key: &str, alias: &str, person: &str, evidence: String) -> AliasRule {
+    AliasRule { alias: alias.to_string(), key: key.to_string(), entity: target(EntityKind::Person, person), origin: format!("{LEARNED}{evidence}") }
+}
+
+/// `people` with each name that a rule gives to another person counted as that person.
+fn fold(mut people: Vec<(String, String, i64)>, rules: &[AliasRule]) -> Vec<(String, String, i64)> {
+    let into: HashMap<&str, &str> = rules.iter().map(|r| (r.key.as_str(), r.entity.key.as_str())).collect();
+    let mut moved: HashMap<String, i64> = HashMap::new();
+    for (key, _, paragraphs) in &people {
+        if let Some(&target) = into.get(key.as_str()) {
+            *moved.entry(target.to_string()).or_default() += paragraphs;
+        }
+    }
+    people.retain(|(key, _, _)| !into.contains_key(key.as_str()));
+    for (key, _, paragraphs) in &mut people {
+        *paragraphs += moved.get(key.as_str()).copied().unwrap_or(0);
+    }
+    people
 }
 
 /// The rules, from people as (key, name, paragraphs).
@@ -70,12 +159,8 @@ pub fn surname_rules(people: &[(String, String, i64)], ruled: &HashSet<String>) 
         let Some(&(best, most)) = full.iter().max_by_key(|&&(n, p)| (p, std::cmp::Reverse(n))) else { continue };
         let share = most as f64 / total.max(1) as f64;
         if total >= MIN_PARAGRAPHS && share >= MIN_SHARE {
-            rules.push(AliasRule {
-                alias: name.clone(),
-                key: key.clone(),
-                entity: target(EntityKind::Person, best),
-                origin: format!("{LEARNED}{best} has {:.0}% of the {total} paragraphs that give {name} in full", share * 100.0),
-            });
+            let origin = format!("{best} has {:.0}% of the {total} paragraphs that give {name} in full", share * 100.0);
+            rules.push(learned_rule(key, name, best, origin));
         }
     }
     rules.sort_by(|a, b| a.key.cmp(&b.key));

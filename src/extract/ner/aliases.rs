@@ -129,8 +129,8 @@ fn article_kinds(mentions: &[(EntityKind, &str)], bare: &[&str]) -> Vec<EntityKi
     // Tagged a person, and a one-word name the gazetteer knows as an organisation.
     let org_person: Vec<bool> = mentions.iter().zip(bare).map(|(&(kind, _), name)| kind == EntityKind::Person && known_org(name).is_some()).collect();
     let mut people: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for (i, &(kind, _)) in mentions.iter().enumerate() {
-        if kind == EntityKind::Person && !org_person[i] {
+    for (i, &(kind, text)) in mentions.iter().enumerate() {
+        if kind == EntityKind::Person && !org_person[i] && !court_case(text) {
             people.insert(&keys[i]);
             if let Some((_, surname)) = keys[i].rsplit_once(' ') {
                 people.insert(surname);
@@ -143,6 +143,7 @@ fn article_kinds(mentions: &[(EntityKind, &str)], bare: &[&str]) -> Vec<EntityKi
         .map(|(i, &(kind, _))| {
             let person = people.contains(keys[i].as_str());
             match kind {
+                _ if court_case(mentions[i].1) => EntityKind::Misc,
                 EntityKind::Person if !person && org_person[i] => EntityKind::Org,
                 EntityKind::Person => kind,
                 _ if person && yields_to_person(bare[i]) => EntityKind::Person,
@@ -150,6 +151,15 @@ fn article_kinds(mentions: &[(EntityKind, &str)], bare: &[&str]) -> Vec<EntityKi
             }
         })
         .collect()
+}
+
+/// Whether a name is a court case's ("Roe v. Wade", "Citizens United v. FEC"), which the
+/// tagger reads as a person or an organisation for the names on either side.
+fn court_case(text: &str) -> bool {
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let versus = |w: &str| matches!(w.to_lowercase().as_str(), "v." | "v" | "vs." | "vs" | "versus");
+    words.windows(3).any(|w| versus(w[1]) && capitalised(w[0]) && capitalised(w[2]))
 }
 
 /// A one-word name the gazetteer knows as an organisation.
@@ -379,6 +389,13 @@ mod tests {
         // Unless a person of the article has the name.
         let r = resolve(&[(Person, "Nikola Tesla"), (Person, "Tesla")]);
         assert_eq!((r[1].name.as_str(), r[1].kind), ("Nikola Tesla", Person));
+    }
+
+    #[test]
+    fn a_court_case_is_misc_whatever_the_tagger_said() {
+        let r = resolve(&[(Person, "Roe v. Wade"), (Org, "Citizens United v. FEC"), (Place, "Wade")]);
+        let found: Vec<(&str, EntityKind)> = r.iter().map(|r| (r.name.as_str(), r.kind)).collect();
+        assert_eq!(found, [("Roe v. Wade", Misc), ("Citizens United v. FEC", Misc), ("Wade", Place)], "the case names no person Wade");
     }
 
     #[test]
