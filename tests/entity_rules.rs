@@ -17,6 +17,14 @@ fn entities_of(conn: &rusqlite::Connection, text: &str) -> Vec<String> {
     ))
 }
 
+/// news.jsonl in `dir`: one article a body, numbered from 0, all from one outlet and day.
+fn write_news(dir: &std::path::Path, bodies: &[String]) {
+    let lines: Vec<String> = bodies.iter().enumerate().map(|(n, body)| {
+        serde_json::json!({ "id": format!("a{n}"), "source": "Example News", "date": "2021-03-04", "title": format!("Budget talks, day {n}"), "body": body }).to_string()
+    }).collect();
+    std::fs::write(dir.join("news.jsonl"), lines.join("\n")).unwrap();
+}
+
 fn assert_rollup_exact(conn: &rusqlite::Connection) {
     let wrong = cooccurrence_mismatches(conn);
     assert!(wrong.is_empty(), "cooccurrence_counts differs from a fresh count (entity, other, kept, fresh): {wrong:?}");
@@ -104,26 +112,23 @@ fn a_bad_alias_file_is_refused_with_its_line_and_nothing_is_loaded() {
 fn a_surname_the_corpus_gives_to_one_person_joins_that_person_and_an_ambiguous_one_stays_apart() {
     let d = workdir();
     let d = d.path();
-    let mut lines = Vec::new();
-    let mut article = |n: usize, body: String| {
-        lines.push(serde_json::json!({ "id": format!("a{n}"), "source": "Example News", "date": "2021-03-04", "title": format!("Budget talks, day {n}"), "body": body }).to_string());
-    };
+    let mut bodies = Vec::new();
     // Jane Whitfield is the only Whitfield named in full; two Rahimis share theirs.
     for n in 0..60 {
-        article(n, format!("Senator Jane Whitfield said on Tuesday that the budget talks had reached stage {n}. Whitfield added that a vote could come soon."));
+        bodies.push(format!("Senator Jane Whitfield said on Tuesday that the budget talks had reached stage {n}. Whitfield added that a vote could come soon."));
     }
     for n in 60..100 {
         let first = if n % 2 == 0 { "Hafez" } else { "Bashar" };
-        article(n, format!("Minister {first} Rahimi met the delegation for round {n} of the talks. Rahimi spoke for an hour."));
+        bodies.push(format!("Minister {first} Rahimi met the delegation for round {n} of the talks. Rahimi spoke for an hour."));
     }
     for n in 100..110 {
-        article(n, format!("On Monday, Senator Whitfield and Minister Rahimi spoke by telephone about item {n} of the budget, officials said."));
+        bodies.push(format!("On Monday, Senator Whitfield and Minister Rahimi spoke by telephone about item {n} of the budget, officials said."));
     }
     // Standing alone, the surname as the tagger may read another kind.
     for n in 110..116 {
-        article(n, format!("The Whitfield Plan, item {n}, would cut the deficit, according to the Whitfield campaign."));
+        bodies.push(format!("The Whitfield Plan, item {n}, would cut the deficit, according to the Whitfield campaign."));
     }
-    std::fs::write(d.join("news.jsonl"), lines.join("\n")).unwrap();
+    write_news(d, &bodies);
     ok(d, &["--db", "c.db", "load", "--quiet", "news.jsonl"]);
     let conn = open(&d.join("c.db"));
     assert_eq!(entities_of(&conn, "Whitfield"), ["person:Jane Whitfield"], "the bare surname joins the one person of that name");
@@ -146,23 +151,20 @@ fn a_surname_the_corpus_gives_to_one_person_joins_that_person_and_an_ambiguous_o
 fn a_middle_initial_the_corpus_gives_to_one_person_joins_the_name_without_it() {
     let d = workdir();
     let d = d.path();
-    let mut lines = Vec::new();
-    let mut article = |n: usize, body: String| {
-        lines.push(serde_json::json!({ "id": format!("a{n}"), "source": "Example News", "date": "2021-03-04", "title": format!("Budget talks, day {n}"), "body": body }).to_string());
-    };
+    let mut bodies = Vec::new();
     // Some outlets write every name with its middle initial.
     for n in 0..8 {
-        article(n, format!("Senator Jane K. Whitfield said on Tuesday that the budget talks had reached stage {n}."));
+        bodies.push(format!("Senator Jane K. Whitfield said on Tuesday that the budget talks had reached stage {n}."));
     }
     for n in 8..16 {
-        article(n, format!("Senator Jane Whitfield said on Wednesday that item {n} of the budget was settled."));
+        bodies.push(format!("Senator Jane Whitfield said on Wednesday that item {n} of the budget was settled."));
     }
     // Two middle initials for one first and last name: two people, kept apart.
     for n in 16..30 {
         let initial = if n % 2 == 0 { "B." } else { "T." };
-        article(n, format!("Minister Omar {initial} Rahimi met the delegation for round {n}, and Omar Rahimi of the party spoke later."));
+        bodies.push(format!("Minister Omar {initial} Rahimi met the delegation for round {n}, and Omar Rahimi of the party spoke later."));
     }
-    std::fs::write(d.join("news.jsonl"), lines.join("\n")).unwrap();
+    write_news(d, &bodies);
     ok(d, &["--db", "c.db", "load", "--quiet", "news.jsonl"]);
     let conn = open(&d.join("c.db"));
     assert_eq!(entities_of(&conn, "Jane K. Whitfield"), ["person:Jane Whitfield"]);
@@ -172,5 +174,35 @@ fn a_middle_initial_the_corpus_gives_to_one_person_joins_the_name_without_it() {
     assert_eq!(entities_of(&conn, "Omar B. Rahimi"), ["person:Omar B. Rahimi"]);
     assert_eq!(entities_of(&conn, "Omar T. Rahimi"), ["person:Omar T. Rahimi"]);
     assert_eq!(count(&conn, "SELECT count(*) FROM entity_rules WHERE key LIKE 'omar%'"), 0);
+    assert_rollup_exact(&conn);
+}
+
+#[test]
+fn a_name_the_corpus_nearly_always_tags_one_kind_is_that_kind_where_the_tagger_read_it_otherwise() {
+    let d = workdir();
+    let d = d.path();
+    let mut bodies = Vec::new();
+    // "Shares of X rose" reads X as a company; everywhere else the corpus has a person.
+    for n in 0..25 {
+        bodies.push(format!("Austin Whitfield said in Boston on Tuesday that the budget talks had reached stage {n}."));
+    }
+    for n in 25..29 {
+        bodies.push(format!("Shares of Austin Whitfield rose {n} percent in Boston."));
+    }
+    // Read both ways as often: the corpus cannot tell, and the two stay apart.
+    for n in 29..39 {
+        bodies.push(format!("Austin Marlowe said in Boston on Wednesday that item {n} of the budget was settled."));
+    }
+    for n in 39..49 {
+        bodies.push(format!("Shares of Austin Marlowe fell {n} percent in Boston."));
+    }
+    write_news(d, &bodies);
+    ok(d, &["--db", "c.db", "load", "--quiet", "news.jsonl"]);
+    let conn = open(&d.join("c.db"));
+    assert_eq!(entities_of(&conn, "Austin Whitfield"), ["person:Austin Whitfield"]);
+    let origin: String = conn.query_row("SELECT origin FROM entity_rules WHERE key = 'austin whitfield'", [], |r| r.get(0)).unwrap();
+    assert_eq!(origin, "corpus: Austin Whitfield is a person in 86% of the 29 paragraphs that name it");
+    assert_eq!(entities_of(&conn, "Austin Marlowe"), ["org:Austin Marlowe", "person:Austin Marlowe"]);
+    assert_eq!(count(&conn, "SELECT count(*) FROM entity_rules WHERE key = 'austin marlowe'"), 0);
     assert_rollup_exact(&conn);
 }

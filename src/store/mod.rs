@@ -7,7 +7,7 @@ pub mod cooccurrence;
 pub mod entity_rules;
 pub mod read_back;
 pub mod stories;
-pub mod surnames;
+pub mod learned;
 pub mod writer;
 
 use std::fs::{File, OpenOptions, TryLockError};

@@ -157,7 +157,7 @@ impl Writer {
         self.entities = HashMap::new();
         self.aliases = HashSet::new();
         self.conn.execute_batch("PRAGMA shrink_memory")?;
-        let learned = super::surnames::learn(&self.conn)?;
+        let learned = super::learned::learn(&self.conn)?;
         entity_rules::apply_in(&self.conn, &learned)?;
         stories::assign(&self.conn, &self.touched)?;
         // Lines that became frequent with this load's articles are set aside in the same

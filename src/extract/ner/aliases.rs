@@ -175,6 +175,11 @@ pub fn yields_to_person(name: &str) -> bool {
     }
 }
 
+/// Whether the gazetteer knows a name as an organisation, place or nationality.
+pub fn is_known(name: &str) -> bool {
+    known(name).is_some()
+}
+
 /// The gazetteer's entry for an organisation, place or nationality name (also with a
 /// generic tail such as "news agency" dropped); a nationality gives its country.
 fn known(name: &str) -> Option<&'static Entry> {
