@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use crate::extract::echo;
 use crate::extract::quotes::{self, Agent};
 use crate::extract::dates;
-use crate::extract::gazetteer::alias_key;
+use crate::extract::gazetteer::{alias_key, us_state};
 use crate::extract::ner::{aliases, EntityKind, Tagger};
 use crate::model::{Article, DateMention, Entity, Kind, Mention, Quote, Span};
 
@@ -66,11 +66,15 @@ fn word_set(text: &'static str) -> HashSet<&'static str> {
     text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
 }
 
-/// Whether a mention is one of the words that never name an entity alone (`not_names.txt`).
+/// Whether a mention is one of the words that never name an entity alone (`not_names.txt`),
+/// or a lawmaker's party label ("Chuck Schumer, D-N.Y.", "(R-Ky.)"): it says who a person
+/// is, not where the story is.
 fn is_not_a_name(text: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let words = WORDS.get_or_init(|| word_set(include_str!("not_names.txt")));
-    words.contains(alias_key(text.trim_matches(|c: char| !c.is_alphanumeric())).as_str())
+    let text = text.trim_matches(|c: char| !c.is_alphanumeric());
+    let party_label = text.split_once('-').is_some_and(|(party, state)| matches!(party, "D" | "R" | "I") && us_state(state).is_some());
+    party_label || words.contains(alias_key(text).as_str())
 }
 
 /// The canonical entity of each of one article's mentions (kind and text as tagged, in
@@ -133,10 +137,10 @@ mod tests {
 
     #[test]
     fn page_furniture_and_bare_generic_heads_are_not_names() {
-        for text in ["Photos", "PHOTOS:", "Hide Caption", "Image", "Department"] {
+        for text in ["Photos", "PHOTOS:", "Hide Caption", "Image", "Department", "D-N.Y.", "R-Ky", "I-Vt.", "R-Texas", "D-CA"] {
             assert!(is_not_a_name(text), "{text}");
         }
-        for text in ["State Department", "Photos Inc", "Getty Images", "Trump"] {
+        for text in ["State Department", "Photos Inc", "Getty Images", "Trump", "D-Day", "I-95", "R-Rated"] {
             assert!(!is_not_a_name(text), "{text}");
         }
     }

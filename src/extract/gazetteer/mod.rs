@@ -164,6 +164,36 @@ pub fn gazetteer() -> &'static Gazetteer {
     G.get_or_init(Gazetteer::embedded)
 }
 
+/// The US state a short form names: its name ("Texas"), postal code ("NY", "N.Y."), or an
+/// abbreviation of its name ("Calif.", "Ky.", "W.Va."; the letters in order, the first one
+/// first), as in a lawmaker's party label.
+///
+/// ```
+/// use corpusdb::extract::gazetteer::us_state;
+/// assert_eq!(us_state("N.Y."), Some("New York"));
+/// assert_eq!(us_state("Calif"), Some("California"));
+/// assert_eq!(us_state("Ky."), Some("Kentucky"));
+/// assert_eq!(us_state("Day"), None);
+/// ```
+pub fn us_state(text: &str) -> Option<&'static str> {
+    static STATES: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    let states = STATES.get_or_init(|| rows(US_STATES).map(|row| (column(&row, 0).to_string(), column(&row, 1).to_string())).collect());
+    let letters: String = text.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.chars().count() < 2 {
+        return None;
+    }
+    let abbreviates = |name: &str| {
+        let mut rest = name.chars().filter(|c| c.is_alphabetic()).map(|c| c.to_ascii_lowercase());
+        let mut wanted = letters.chars().map(|c| c.to_ascii_lowercase());
+        rest.next() == wanted.next() && wanted.all(|w| rest.any(|c| c == w))
+    };
+    states
+        .iter()
+        .find(|(name, code)| letters.eq_ignore_ascii_case(name) || letters == *code)
+        .or_else(|| states.iter().find(|(name, _)| abbreviates(name)))
+        .map(|(name, _)| name.as_str())
+}
+
 /// The key under which aliases are compared: lower case, periods dropped, hyphens,
 /// underscores and runs of white space as one space, curly apostrophes straight, common
 /// Latin accents folded, and a leading "the" dropped.
