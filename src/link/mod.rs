@@ -33,7 +33,7 @@ pub fn enrich(article: &mut Article) {
             .enumerate()
             .flat_map(|(i, mentions)| {
                 let block = content[i];
-                mentions.into_iter().filter(|m| m.start < m.end && !is_not_a_name(&m.text)).map(move |m| (block, m))
+                mentions.into_iter().filter(|m| m.start < m.end && !is_not_a_name(&m.text)).map(move |m| (block, as_group(m)))
             })
             .collect();
         let names: Vec<_> = found.iter().map(|(_, m)| (m.kind, m.text.as_str())).collect();
@@ -74,7 +74,22 @@ fn is_not_a_name(text: &str) -> bool {
     let words = WORDS.get_or_init(|| word_set(include_str!("not_names.txt")));
     let text = text.trim_matches(|c: char| !c.is_alphanumeric());
     let party_label = text.split_once('-').is_some_and(|(party, state)| matches!(party, "D" | "R" | "I") && us_state(state).is_some());
-    party_label || words.contains(alias_key(text).as_str())
+    // "the Kentucky Republican said": a description of a lawmaker, not a name.
+    let party_member = text.rsplit_once(' ').is_some_and(|(state, party)| {
+        matches!(party, "Republican" | "Democrat" | "Democratic" | "Independent") && us_state(state) == Some(state)
+    });
+    party_label || party_member || words.contains(alias_key(text).as_str())
+}
+
+/// A mention of a group of people (`groups.txt`: "Muslims", "Latinos") is misc, whatever
+/// kind the tagger gave it.
+fn as_group(mut mention: crate::extract::ner::Mention) -> crate::extract::ner::Mention {
+    static GROUPS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let groups = GROUPS.get_or_init(|| word_set(include_str!("groups.txt")));
+    if groups.contains(alias_key(mention.text.trim_matches(|c: char| !c.is_alphanumeric())).as_str()) {
+        mention.kind = EntityKind::Misc;
+    }
+    mention
 }
 
 /// The canonical entity of each of one article's mentions (kind and text as tagged, in
@@ -137,11 +152,19 @@ mod tests {
 
     #[test]
     fn page_furniture_and_bare_generic_heads_are_not_names() {
-        for text in ["Photos", "PHOTOS:", "Hide Caption", "Image", "Department", "D-N.Y.", "R-Ky", "I-Vt.", "R-Texas", "D-CA"] {
+        for text in ["Photos", "PHOTOS:", "Hide Caption", "Image", "Department", "D-N.Y.", "R-Ky", "I-Vt.", "R-Texas", "D-CA", "Kentucky Republican", "New York Democrat"] {
             assert!(is_not_a_name(text), "{text}");
         }
-        for text in ["State Department", "Photos Inc", "Getty Images", "Trump", "D-Day", "I-95", "R-Rated"] {
+        for text in ["State Department", "Photos Inc", "Getty Images", "Trump", "D-Day", "I-95", "R-Rated", "Republican", "Kentucky", "Ky. Republican Party"] {
             assert!(!is_not_a_name(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_group_of_people_is_misc_whatever_the_tagger_said() {
+        let mention = |text: &str| crate::extract::ner::Mention { kind: EntityKind::Person, start: 0, end: text.chars().count(), text: text.to_string() };
+        assert_eq!(as_group(mention("Muslims")).kind, EntityKind::Misc);
+        assert_eq!(as_group(mention("African-Americans")).kind, EntityKind::Misc);
+        assert_eq!(as_group(mention("Ann Kerr")).kind, EntityKind::Person);
     }
 }

@@ -64,11 +64,26 @@ pub fn learn(conn: &Connection) -> Result<Vec<AliasRule>> {
     let initials = initial_rules(&people, &ruled);
     let people = fold(people, &initials);
     let mut rules = initials;
-    rules.extend(surname_rules(&people, &ruled));
+    rules.extend(surname_rules(&people, &(&ruled | &not_surnames(&names))));
     // A name an initial or a surname rule gives to a person is settled.
     ruled.extend(rules.iter().map(|r| r.key.clone()));
     rules.extend(kind_rules(&names, &ruled));
     Ok(rules)
+}
+
+/// One-word names the tagger reads as a person in fewer than half the paragraphs naming
+/// them: whatever person an article made of one ("Ten Navy sailors" gives a "Ten Navy"),
+/// "the Navy" is no surname.
+fn not_surnames(names: &[(String, String, String, i64)]) -> HashSet<String> {
+    let mut by_key: HashMap<&str, (i64, i64)> = HashMap::new();
+    for (key, kind, _, paragraphs) in names.iter().filter(|n| !n.0.contains(' ')) {
+        let (person, all) = by_key.entry(key.as_str()).or_default();
+        *all += paragraphs;
+        if kind == EntityKind::Person.as_str() {
+            *person += paragraphs;
+        }
+    }
+    by_key.into_iter().filter(|&(_, (person, all))| person * 2 < all).map(|(key, _)| key.to_string()).collect()
 }
 
 /// Rules that give a name tagged with several kinds across the corpus the kind nearly all
@@ -224,4 +239,19 @@ pub fn surname_rules(people: &[(String, String, i64)], ruled: &HashSet<String>) 
     }
     rules.sort_by(|a, b| a.key.cmp(&b.key));
     rules
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_mostly_read_as_no_person_is_no_surname() {
+        let names = [("navy", "org", 300), ("navy", "person", 20), ("ten navy", "person", 60), ("trump", "person", 400), ("trump", "org", 50)];
+        let names: Vec<(String, String, String, i64)> = names.iter().map(|&(k, c, p)| (k.into(), c.into(), k.into(), p)).collect();
+        assert_eq!(not_surnames(&names), HashSet::from(["navy".to_string()]));
+        let people: Vec<(String, String, i64)> = names.iter().filter(|n| n.1 == "person").map(|n| (n.0.clone(), n.2.clone(), n.3)).collect();
+        assert_eq!(surname_rules(&people, &HashSet::new()).len(), 1, "without the guard, 'navy' goes to 'ten navy'");
+        assert!(surname_rules(&people, &not_surnames(&names)).is_empty());
+    }
 }
