@@ -26,7 +26,9 @@
 //! quoted phrase inside a sentence with no cue is a term or a title (a scare quote,
 //! “Meet the Press”), not a quotation: it is returned with [`Kind::Term`]; unless the
 //! sentence's subject is a person and the phrase is not title-cased ("Fiorina casts herself
-//! as a “change warrior”"): news puts a person's own words in marks that way.
+//! as a “change warrior”"): news puts a person's own words in marks that way. A
+//! title-cased quotation right after a kind of work ("her memoir, “Tough Roads,”") is its
+//! title, cue or not.
 //!
 //! Speakers are resolved inside the article by [`Names`]: a name to the best full name
 //! written ("Assad" → "Bashar al-Assad"), a pronoun or a title ("he", "the spokesman") to
@@ -383,8 +385,7 @@ fn attribute_paragraph(index: usize, p: &Paragraph, next_paragraph: Option<&Para
             // "Fiorina routinely casts herself as a “change warrior”": a few words in marks,
             // with no cue, in a sentence whose subject is a person are that person's words
             // more often than a scare quote ("it" is no person).
-            let person = |(r, form): &(Range<usize>, Form)| *form == Form::Name || (*form == Form::Pronoun && p.lower(r.start) != "it");
-            let taken = subject(qi).filter(person).filter(|_| reason == Some(TermReason::Phrase) && partial && f.speaker.is_none());
+            let taken = subject(qi).filter(|_| reason == Some(TermReason::Phrase) && partial && f.speaker.is_none());
             if let Some(found) = taken {
                 f.rule = "subject-phrase";
                 f.speaker = Some(phrase(found));
@@ -506,12 +507,12 @@ fn names_person(p: &Paragraph, names: &Names, range: &Range<usize>) -> bool {
     part.len() > 1 || titled || names.person_ending_in(&p.tokens[part.start].text(&p.chars)).is_some()
 }
 
-/// Whether a subject found by its place alone (no cue) names a person: a pronoun, a name
-/// of two words or more, or one capitalised word that is a person's surname ("Cruz"; not
-/// "Audiences" or "Specifically" opening the sentence).
+/// Whether a subject found by its place alone (no cue) names a person: a pronoun but "it",
+/// a name of two words or more, or one capitalised word that is a person's surname
+/// ("Cruz"; not "Audiences" or "Specifically" opening the sentence).
 fn is_person(p: &Paragraph, names: &Names, paragraph: usize, range: &Range<usize>, form: Form) -> bool {
     match form {
-        Form::Pronoun => true,
+        Form::Pronoun => p.lower(range.start) != "it",
         Form::Nominal => false,
         Form::Name => range.len() > 1 || names.is_surname(&p.tokens[range.start].text(&p.chars), paragraph),
     }
@@ -978,7 +979,10 @@ fn apposition_before(p: &Paragraph, lo: usize, comma: usize) -> Option<(Range<us
         // a titled name between two commas is the subject, not an apposition of "Nevada".
         let next = commas.iter().copied().find(|&d| d > c).unwrap_or(comma);
         let subject = names::is_title(t) && phrase_after(p, inner, next).is_some_and(|(r, form)| form == Form::Name && r.end == next);
-        if !opens || subject {
+        // "South Carolina, and uttering charges that Rush Limbaugh, for one, called": a
+        // conjunction opens a clause or a list, no apposition.
+        let conjunction = matches!(p.lower(inner).as_str(), "and" | "but" | "or");
+        if !opens || subject || conjunction {
             continue;
         }
         if let Some(found) = phrase_before(p, lo, c).filter(|(_, form)| *form != Form::Nominal) {
@@ -1221,7 +1225,8 @@ enum TermReason {
 
 /// Whether the quotation at token `qi` is a term or title, and why: a code (a number, a
 /// handle, a link), an attribute value (`tweet-date="…"`), a title (a title-cased phrase
-/// after "on" or a possessive, or before "star" or "show": “Meet the Press”), or a short
+/// after "on" or a possessive, or before "star" or "show": “Meet the Press”; after a kind
+/// of work, with a comma or not, even when a cue is near: "her memoir, “Tough Roads”"), or a short
 /// phrase inside a sentence that has no cue (a scare quote).
 fn term_reason(p: &Paragraph, qi: usize, partial: bool, cues: usize) -> Option<TermReason> {
     let q = p.quoted[p.tokens[qi].quote().unwrap_or(0)];
@@ -1239,7 +1244,10 @@ fn term_reason(p: &Paragraph, qi: usize, partial: bool, cues: usize) -> Option<T
     let after = p.tokens.get(qi + 1);
     let titled = before.is_some_and(|t| t.is_possessive() || t.has(class::TITLE_BEFORE))
         || after.is_some_and(|t| t.has(class::TITLE_AFTER));
-    if partial && title_case && titled && words.len() <= TITLE_WORDS {
+    // "her memoir, “Tough Roads,”": the kind of work, then (after a comma) its title.
+    let work = |i: usize| p.tokens[i].has(class::WORK) && p.chars[p.tokens[i].start].is_lowercase();
+    let after_work = qi > 0 && (work(qi - 1) || (qi > 1 && p.tokens[qi - 1].is_punct(',') && work(qi - 2)));
+    if (partial || after_work) && title_case && (titled || after_work) && words.len() <= TITLE_WORDS {
         return Some(TermReason::Title);
     }
     if cues > 0 {
@@ -1554,6 +1562,45 @@ mod tests {
             let q = quote_at(&[paragraph], "");
             assert_eq!((q.kind, q.rule), (Kind::Term, "term"), "{paragraph}");
         }
+    }
+
+    #[test]
+    fn it_is_no_speaker() {
+        // A sentence with no cue that hands over to a quotation is its subject's, if a person.
+        let quotation = "“The mill will close in the spring and nobody will say why.”";
+        let q = quote_at(&[&format!("She ended the meeting the same way, {quotation}")], "The mill");
+        assert_eq!((q.rule, q.speaker.as_ref().map(|s| s.text.as_str())), ("subject", Some("She")));
+        let q = quote_at(&[&format!("It ended the same way, {quotation}")], "The mill");
+        assert_eq!((q.rule, q.speaker.as_ref().map(|s| s.text.as_str())), ("unattributed", None));
+    }
+
+    #[test]
+    fn a_conjunction_opens_no_apposition() {
+        for paragraph in [
+            "Kerr toured the mill in Westland, and heard that Tom Garrick, for one, called the levy “a quiet robbery of the valley.”",
+            "Kerr toured the mill in Westland, but Tom Garrick, for one, called the levy “a quiet robbery of the valley.”",
+        ] {
+            let q = quote_at(&[paragraph], "a quiet");
+            assert_eq!((q.rule, speaker_name(&q)), ("speaker-cue-quote", Some("Tom Garrick")), "{paragraph}");
+        }
+    }
+
+    #[test]
+    fn a_title_after_a_kind_of_work() {
+        // Even with a cue in the sentence, and after a comma.
+        for (paragraph, start) in [
+            ("Kerr told reporters that her memoir, “Tough Roads,” would be out in May.", "Tough"),
+            ("Garrick said on the podcast “Harbour Talk” that the mill would close.", "Harbour"),
+            ("The council aired an ad, “Vote For The Mill,” that Kerr called misleading.", "Vote"),
+        ] {
+            let q = quote_at(&[paragraph], start);
+            assert_eq!((q.kind, q.rule, q.speaker.is_none()), (Kind::Term, "term", true), "{paragraph}");
+        }
+        // Words in small letters are no title, nor is a capitalised "Book" opening a sentence.
+        let q = quote_at(&["Kerr told reporters that her memoir, “a tough road to walk,” was done."], "a tough");
+        assert_eq!((q.kind, speaker_name(&q)), (Kind::Quote, Some("Kerr")));
+        let q = quote_at(&["Mayor Ann Kerr said: “Tough Roads Ahead For The Mill.”"], "Tough");
+        assert_eq!((q.kind, speaker_name(&q)), (Kind::Quote, Some("Ann Kerr")));
     }
 
     #[test]
