@@ -72,6 +72,8 @@ pub mod class {
     pub const CUE: u32 = 1 << 12;
     /// "of", which joins "Secretary of State" and ends "Jeb Bush of Florida".
     pub const OF: u32 = 1 << 13;
+    /// A kind of work ("show", "book", "memoir"): a title-cased quotation after it is its title.
+    pub const WORK: u32 = 1 << 14;
     pub const HONORIFIC: u32 = 1 << 16;
     pub const CAPITALIZED: u32 = 1 << 17;
     /// Can be part of a name: capitalised and no stopword, or "al-Assad".
@@ -126,6 +128,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         ("channels", class::CHANNEL),
         ("title_before", class::TITLE_BEFORE),
         ("title_after", class::TITLE_AFTER),
+        ("works", class::WORK),
         ("weekdays", class::WEEKDAY),
         ("skip_before_day", class::SKIP_BEFORE_DAY),
     ] {

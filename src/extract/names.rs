@@ -167,6 +167,22 @@ impl<'a> Names<'a> {
         Some(titled.unwrap_or(nearest))
     }
 
+    /// The first person named anywhere in the article by a name of two words or more that
+    /// ends in `words`, compared case-insensitively: "PENCE" or "Mike PENCE" → "Mike Pence".
+    ///
+    /// ```
+    /// use corpusdb::extract::names::Names;
+    /// let paragraphs = ["“KERR: We will not close the mill.”", "Mayor Ann Kerr spoke first."];
+    /// let names = Names::new(&paragraphs);
+    /// assert_eq!(names.person_ending_in("KERR").map(|m| m.name.as_str()), Some("Ann Kerr"));
+    /// assert!(names.person_ending_in("MILL").is_none());
+    /// ```
+    pub fn person_ending_in(&self, words: &str) -> Option<&NameMention> {
+        let key = key_words(words);
+        let ends = |m: &&NameMention| m.person && m.key.len() > 1 && m.key.ends_with(&key);
+        (!key.is_empty()).then(|| self.mentions().find(ends)).flatten()
+    }
+
     fn last_person(&self, paragraph: usize) -> Option<&NameMention> {
         let index = *self.last_persons[paragraph].get_or_init(|| self.scan(paragraph).mentions.iter().rposition(|m| self.is_person(m)));
         index.map(|i| &self.scan(paragraph).mentions[i])

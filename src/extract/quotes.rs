@@ -14,13 +14,21 @@
 //! there would be “no new taxes”" the source quoted is Kerr. A cue in a relative clause
 //! right before the quotation ("what Kerr called “…,” the council …") comes first.
 //!
+//! A transcript's label opening the quotation ("“PENCE: Well, …”") names its speaker, if
+//! the label is a name (two words or more, or the surname of a person the article names;
+//! not "“UPDATE: …”"); the quotation keeps the label in its text. A quotation followed by a
+//! dash and a name ("“…” — Ann Kerr, The Harbour Gazette"), in its paragraph or on a short
+//! line of its own, is that person's when no cue or colon says otherwise.
+//!
 //! A quotation with no cue in its sentence takes the speaker of the quotation it continues
 //! (the previous paragraph left it open), of another quotation in its paragraph, or, when
 //! the paragraph is all quotation, of the quotation that ends the paragraph before. A short
 //! quoted phrase inside a sentence with no cue is a term or a title (a scare quote,
 //! “Meet the Press”), not a quotation: it is returned with [`Kind::Term`]; unless the
 //! sentence's subject is a person and the phrase is not title-cased ("Fiorina casts herself
-//! as a “change warrior”"): news puts a person's own words in marks that way.
+//! as a “change warrior”"): news puts a person's own words in marks that way. A
+//! title-cased quotation right after a kind of work ("her memoir, “Tough Roads,”") is its
+//! title, cue or not.
 //!
 //! Speakers are resolved inside the article by [`Names`]: a name to the best full name
 //! written ("Assad" → "Bashar al-Assad"), a pronoun or a title ("he", "the spokesman") to
@@ -28,6 +36,7 @@
 
 use std::ops::Range;
 
+use super::gazetteer::{gazetteer, Category};
 use super::lexicon::{class, Cue, Role, LEXICON};
 use super::marks::{self, Quoted};
 use super::names::{self, Names};
@@ -112,6 +121,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("participle", "Assad hit back, saying “…” (the speaker is the clause's subject)"),
     ("subject", "Cruz praised Bush as “a man who …” (a partial quotation with no cue: the sentence's subject)"),
     ("subject-phrase", "Fiorina casts herself as a “change warrior” (a short quoted phrase with no cue: the sentence's subject, a person)"),
+    ("label-speaker", "“KERR: We will …” (a transcript's label in capitals: a name of two words or more, or a person's surname)"),
+    ("dash-speaker", "“…” — Ann Kerr (a name after a dash that follows the quotation, or on a short line of its own after it)"),
     ("continued", "a paragraph that goes on with the quotation the previous one left open"),
     ("same-paragraph", "a quotation with no cue of its own, attributed elsewhere in its paragraph"),
     ("previous-paragraph", "a paragraph of quotation only, after a paragraph whose last sentence attributes"),
@@ -135,6 +146,13 @@ const CUE_REACH: usize = 40;
 const DATELINE_TOKENS: usize = 10;
 /// How many tokens an apposition between commas may have ("Mun Jong Nam, the ambassador,").
 const APPOSITION_TOKENS: usize = 30;
+/// How many characters a transcript's speaker label may have ("“AMY GOODMAN: …”").
+const LABEL_CHARS: usize = 40;
+/// How many tokens a line of its own that names a quotation's speaker after a dash may have
+/// ("— Ann Kerr, 34, of Westland").
+const ATTRIBUTION_LINE_TOKENS: usize = 16;
+/// Dashes that may stand between a quotation and its speaker ("“…” — Ann Kerr").
+const DASHES: [char; 4] = ['—', '―', '–', '-'];
 
 /// Finds the quotations in an article's body paragraphs, in order.
 ///
@@ -161,6 +179,12 @@ pub fn extract(paragraphs: &[&str]) -> Vec<Quote> {
             parsed[i - 1] = Some(Paragraph::new(paragraphs[i - 1]));
         }
     }
+    // So may a line after it that opens with a dash ("— Ann Kerr"): its speaker.
+    for i in 1..parsed.len() {
+        if parsed[i].is_none() && all_quotation(&parsed, i - 1) && paragraphs[i].starts_with(DASHES) {
+            parsed[i] = Some(Paragraph::new(paragraphs[i]));
+        }
+    }
     if parsed.iter().all(Option::is_none) {
         return Vec::new();
     }
@@ -169,7 +193,8 @@ pub fn extract(paragraphs: &[&str]) -> Vec<Quote> {
     let mut said: Vec<Said> = Vec::new();
     for (index, paragraph) in parsed.iter().enumerate() {
         if let Some(p) = paragraph {
-            attribute_paragraph(index, p, &names, &mut found, &mut said);
+            let next = parsed.get(index + 1).and_then(Option::as_ref);
+            attribute_paragraph(index, p, next, &names, &mut found, &mut said);
         }
     }
     inherit(&parsed, &names, &mut found, &said);
@@ -273,7 +298,7 @@ struct Said {
     cue: Option<String>,
 }
 
-fn attribute_paragraph(index: usize, p: &Paragraph, names: &Names, found: &mut Vec<Found>, said: &mut Vec<Said>) {
+fn attribute_paragraph(index: usize, p: &Paragraph, next_paragraph: Option<&Paragraph>, names: &Names, found: &mut Vec<Found>, said: &mut Vec<Said>) {
     let all_cues: Vec<Vec<CueMatch>> = p.sentences.iter().map(|s| find_cues(p, s.clone())).collect();
     for (s, sentence) in p.sentences.iter().enumerate() {
         let cues = &all_cues[s];
@@ -323,7 +348,14 @@ fn attribute_paragraph(index: usize, p: &Paragraph, names: &Names, found: &mut V
             let phrase = |(tokens, form): (Range<usize>, Form)| Phrase { paragraph: index, tokens, form };
             // The subject of the sentence up to `end`, when it names a person.
             let subject = |end: usize| opening_phrase(p, sentence.start, end).filter(|(r, form)| is_person(p, names, index, r, *form));
-            let own = if let Some((cue, speaker, via, rule)) = attributed {
+            // "“…” — Ann Kerr": a name after a dash that follows the quotation.
+            let dashed = || dash_speaker(p, index, sentence, qi, next_paragraph, names).map(|(speaker, via)| (speaker, None, via, "dash-speaker"));
+            // "“PENCE: Well, look, …": a transcript's label names who speaks, unless a cue after
+            // the quotation does ("“FACT CHECK: …,” the Gazette tweeted").
+            let cue_after = attributed.as_ref().is_some_and(|(cue, ..)| cue.span.start > qi);
+            let own = if !cue_after && speaker_label(p, names, &quoted).is_some() {
+                Some((phrase((qi..qi + 1, Form::Name)), None, None, "label-speaker"))
+            } else if let Some((cue, speaker, via, rule)) = attributed {
                 Some((speaker, Some(cue.text.clone()), via, rule))
             } else if let Some((range, form, verb, rule)) = verb_after(p, sentence, qi, next.map(|(n, _)| n)) {
                 Some((phrase((range, form)), Some(p.tokens[verb].text(&p.chars)), None, rule))
@@ -331,7 +363,9 @@ fn attribute_paragraph(index: usize, p: &Paragraph, names: &Names, found: &mut V
                 // "The surge does not surprise pollster Daron Shaw: “…”": when the subject is
                 // no person, a full name right before the colon introduces the quotation.
                 let named = || phrase_before(p, sentence.start, qi - 1).filter(|(r, form)| *form == Form::Name && r.end + 1 == qi && r.len() > 1).map(|found| (phrase(found), None, None, "name-colon-quote"));
-                colon_subject(p, sentence.start, qi - 1).filter(|(_, form)| *form != Form::Nominal).map(|found| (phrase(found), None, None, "speaker-colon-quote")).or_else(named)
+                colon_subject(p, sentence.start, qi - 1).filter(|(_, form)| *form != Form::Nominal).map(|found| (phrase(found), None, None, "speaker-colon-quote")).or_else(named).or_else(dashed)
+            } else if let Some(found) = dashed() {
+                Some(found)
             } else if qi > sentence.start && matches!(p.tokens[qi - 1].kind, TokenKind::Punct(',' | '—' | '–' | '-')) && !partial {
                 // "Silverman interjected, “…”", "Trump also embraced the idea -- “…”": a
                 // sentence with no cue that hands over to a quotation is its subject's.
@@ -351,8 +385,7 @@ fn attribute_paragraph(index: usize, p: &Paragraph, names: &Names, found: &mut V
             // "Fiorina routinely casts herself as a “change warrior”": a few words in marks,
             // with no cue, in a sentence whose subject is a person are that person's words
             // more often than a scare quote ("it" is no person).
-            let person = |(r, form): &(Range<usize>, Form)| *form == Form::Name || (*form == Form::Pronoun && p.lower(r.start) != "it");
-            let taken = subject(qi).filter(person).filter(|_| reason == Some(TermReason::Phrase) && partial && f.speaker.is_none());
+            let taken = subject(qi).filter(|_| reason == Some(TermReason::Phrase) && partial && f.speaker.is_none());
             if let Some(found) = taken {
                 f.rule = "subject-phrase";
                 f.speaker = Some(phrase(found));
@@ -390,12 +423,96 @@ fn colon_subject(p: &Paragraph, start: usize, colon: usize) -> Option<(Range<usi
     alone.or_else(labelled).or_else(|| opening_phrase(p, start, colon))
 }
 
-/// Whether a subject found by its place alone (no cue) names a person: a pronoun, a name
-/// of two words or more, or one capitalised word that is a person's surname ("Cruz"; not
-/// "Audiences" or "Specifically" opening the sentence).
+/// The label a transcript opens a quotation with, in code points of the paragraph: one to
+/// three words in capitals, then a colon ("“PENCE: Well, …”", "“AMY GOODMAN: …”").
+fn label_in(chars: &[char], q: &Quoted) -> Option<Range<usize>> {
+    let start = (q.start..q.end).find(|&i| !chars[i].is_whitespace())?;
+    let colon = (start..q.end.min(start + LABEL_CHARS)).find(|&i| chars[i] == ':')?;
+    let capitals = |w: &&[char]| w.iter().filter(|c| c.is_alphabetic()).count() >= 2 && w[0].is_uppercase() && w.iter().all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '’' | '-'));
+    let words = chars[start..colon].split(|c| *c == ' ');
+    (words.clone().count() <= 3 && words.clone().all(|w| capitals(&w))).then_some(start..colon)
+}
+
+/// The transcript label of the quotation `q`, when it names a person: two or three words
+/// that are none of the lexicon's words (titles, function words, "news") nor a place or an
+/// organisation the gazetteer knows ("AMY GOODMAN", not "BREAKING NEWS" or "THE PRESIDENT"),
+/// or one word that ends the name of a person named in the article ("PENCE" once "Mike
+/// Pence" is written; not "UPDATE" or "GOP").
+fn speaker_label(p: &Paragraph, names: &Names, q: &Quoted) -> Option<Range<usize>> {
+    let range = label_in(&p.chars, q)?;
+    let label: String = p.chars[range.clone()].iter().collect();
+    let known = |w: &str| {
+        let w = w.to_lowercase();
+        LEXICON.classes.contains_key(&w) || LEXICON.not_person.contains(&w)
+    };
+    let named = if label.contains(' ') {
+        !label.split(' ').any(known) && gazetteer().lookup(&label).next().is_none()
+    } else {
+        names.person_ending_in(&label).is_some()
+    };
+    named.then_some(range)
+}
+
+/// The speaker after a dash that follows the quotation at token `qi`, and the outlet if
+/// one is named with it: "“…” — Ann Kerr", "“…” -- Ann Kerr (@annkerr) May 2, 2016",
+/// "“…” — Ann Kerr, The Harbour Gazette". The quotation opens its sentence or follows a
+/// colon (not "the plan — “Vote Kerr” — Garrick has …"). In a paragraph that is all
+/// quotation the dash may open the next paragraph, a short one.
+fn dash_speaker(p: &Paragraph, paragraph: usize, sentence: &Range<usize>, qi: usize, next: Option<&Paragraph>, names: &Names) -> Option<(Phrase, Option<Phrase>)> {
+    let opens = qi == sentence.start || p.tokens[qi - 1].is_punct(':');
+    let here = || after_dash(p, paragraph, qi + 1, names).filter(|_| opens);
+    let line = || {
+        let next = next.filter(|n| n.tokens.len() <= ATTRIBUTION_LINE_TOKENS && p.tokens.iter().all(|t| !t.is_word()))?;
+        after_dash(next, paragraph + 1, 0, names)
+    };
+    here().or_else(line)
+}
+
+/// The name of a person after the dash at token `at` ("— Ann Kerr"), titles and all
+/// ("— Psychologist Ann Kerr"), and the outlet after a comma or "to" when it ends the
+/// attribution and the gazetteer or a word such as "Times" says it is one ("— Ann Kerr to
+/// the Harbour Times").
+fn after_dash(p: &Paragraph, paragraph: usize, at: usize, names: &Names) -> Option<(Phrase, Option<Phrase>)> {
+    let dash = |i: usize| p.tokens.get(i).is_some_and(|t| matches!(t.kind, TokenKind::Punct(c) if DASHES.contains(&c)));
+    if !dash(at) {
+        return None;
+    }
+    // "--" is two tokens.
+    let from = if dash(at + 1) { at + 2 } else { at + 1 };
+    let end = p.sentences.iter().find(|s| s.contains(&from)).map_or(p.tokens.len(), |s| s.end);
+    let (range, form) = phrase_after(p, from, end).filter(|(r, form)| *form == Form::Name && names_person(p, names, r))?;
+    let speaker = Phrase { paragraph, tokens: range.clone(), form };
+    let outlet = |(r, _): &(Range<usize>, Form)| {
+        let last = (r.end..end).all(|i| p.tokens[i].is_punct('.')) || (p.tokens[r.end].is_punct(',') && p.tokens.get(r.end + 1).is_some_and(|t| p.chars[t.start].is_numeric()));
+        let text: String = p.chars[p.tokens[r.start].start..p.tokens[r.end - 1].end].iter().collect();
+        let known = || gazetteer().lookup(&text).any(|e| matches!(e.category, Category::Outlet | Category::Agency));
+        last && (r.clone().any(|i| p.has(i, class::CHANNEL)) || known())
+    };
+    let linked = range.end < end && (p.tokens[range.end].is_punct(',') || p.lower(range.end) == "to");
+    let via = linked.then(|| phrase_after(p, range.end + 1, end).filter(outlet)).flatten().map(|(tokens, form)| Phrase { paragraph, tokens, form });
+    Some((speaker, via))
+}
+
+/// Whether a phrase after a dash names a person: a name of two words or more, or one word
+/// after a capitalised title ("President Kerr", "Mr. Kerr") or that is a person's surname in
+/// the article; no determiner ("the Authorization") and no headline in capitals.
+fn names_person(p: &Paragraph, names: &Names, range: &Range<usize>) -> bool {
+    let first = &p.tokens[range.start];
+    let headline = p.chars[first.start..p.tokens[range.end - 1].end].iter().all(|c| !c.is_lowercase());
+    if headline || p.has(range.start, class::DETERMINER) {
+        return false;
+    }
+    let Some(part) = names::run_before(&p.tokens[..range.end], range.end).and_then(|run| names::name_part(&p.tokens, run)) else { return false };
+    let titled = names::is_title(first) && p.chars[first.start].is_uppercase();
+    part.len() > 1 || titled || names.person_ending_in(&p.tokens[part.start].text(&p.chars)).is_some()
+}
+
+/// Whether a subject found by its place alone (no cue) names a person: a pronoun but "it",
+/// a name of two words or more, or one capitalised word that is a person's surname
+/// ("Cruz"; not "Audiences" or "Specifically" opening the sentence).
 fn is_person(p: &Paragraph, names: &Names, paragraph: usize, range: &Range<usize>, form: Form) -> bool {
     match form {
-        Form::Pronoun => true,
+        Form::Pronoun => p.lower(range.start) != "it",
         Form::Nominal => false,
         Form::Name => range.len() > 1 || names.is_surname(&p.tokens[range.start].text(&p.chars), paragraph),
     }
@@ -862,7 +979,10 @@ fn apposition_before(p: &Paragraph, lo: usize, comma: usize) -> Option<(Range<us
         // a titled name between two commas is the subject, not an apposition of "Nevada".
         let next = commas.iter().copied().find(|&d| d > c).unwrap_or(comma);
         let subject = names::is_title(t) && phrase_after(p, inner, next).is_some_and(|(r, form)| form == Form::Name && r.end == next);
-        if !opens || subject {
+        // "South Carolina, and uttering charges that Rush Limbaugh, for one, called": a
+        // conjunction opens a clause or a list, no apposition.
+        let conjunction = matches!(p.lower(inner).as_str(), "and" | "but" | "or");
+        if !opens || subject || conjunction {
             continue;
         }
         if let Some(found) = phrase_before(p, lo, c).filter(|(_, form)| *form != Form::Nominal) {
@@ -1105,7 +1225,8 @@ enum TermReason {
 
 /// Whether the quotation at token `qi` is a term or title, and why: a code (a number, a
 /// handle, a link), an attribute value (`tweet-date="…"`), a title (a title-cased phrase
-/// after "on" or a possessive, or before "star" or "show": “Meet the Press”), or a short
+/// after "on" or a possessive, or before "star" or "show": “Meet the Press”; after a kind
+/// of work, with a comma or not, even when a cue is near: "her memoir, “Tough Roads”"), or a short
 /// phrase inside a sentence that has no cue (a scare quote).
 fn term_reason(p: &Paragraph, qi: usize, partial: bool, cues: usize) -> Option<TermReason> {
     let q = p.quoted[p.tokens[qi].quote().unwrap_or(0)];
@@ -1123,7 +1244,10 @@ fn term_reason(p: &Paragraph, qi: usize, partial: bool, cues: usize) -> Option<T
     let after = p.tokens.get(qi + 1);
     let titled = before.is_some_and(|t| t.is_possessive() || t.has(class::TITLE_BEFORE))
         || after.is_some_and(|t| t.has(class::TITLE_AFTER));
-    if partial && title_case && titled && words.len() <= TITLE_WORDS {
+    // "her memoir, “Tough Roads,”": the kind of work, then (after a comma) its title.
+    let work = |i: usize| p.tokens[i].has(class::WORK) && p.chars[p.tokens[i].start].is_lowercase();
+    let after_work = qi > 0 && (work(qi - 1) || (qi > 1 && p.tokens[qi - 1].is_punct(',') && work(qi - 2)));
+    if (partial || after_work) && title_case && (titled || after_work) && words.len() <= TITLE_WORDS {
         return Some(TermReason::Title);
     }
     if cues > 0 {
@@ -1260,20 +1384,28 @@ impl Resolver<'_> {
         Quote { paragraph: f.paragraph, start, end, text, kind: f.kind, partial: f.partial, speaker, cue: f.cue, via, rule: f.rule, continues: f.continues }
     }
 
-    /// The agent a phrase writes (phrases always come from parsed paragraphs).
+    /// The agent a phrase writes (phrases always come from parsed paragraphs); for a
+    /// quotation's token, the speaker label it opens with.
     fn agent(&self, phrase: &Phrase) -> Option<(Agent, &Paragraph)> {
         let p = self.parsed.get(phrase.paragraph)?.as_ref()?;
         let first = p.tokens.get(phrase.tokens.start)?;
         let last = p.tokens.get(phrase.tokens.end.checked_sub(1)?)?;
-        let text = p.chars[first.start..last.end].iter().collect();
-        let agent = Agent { text, paragraph: phrase.paragraph, start: first.start, end: last.end, form: phrase.form, name: None };
+        let (start, end) = match first.quote() {
+            Some(n) => label_in(&p.chars, p.quoted.get(n)?).map(|r| (r.start, r.end))?,
+            None => (first.start, last.end),
+        };
+        let text = p.chars[start..end].iter().collect();
+        let agent = Agent { text, paragraph: phrase.paragraph, start, end, form: phrase.form, name: None };
         Some((agent, p))
     }
 
     fn speaker(&self, phrase: &Phrase) -> Option<Agent> {
         let (mut agent, p) = self.agent(phrase)?;
         let at = (agent.paragraph, agent.start);
+        let label = p.tokens[phrase.tokens.start].quote().is_some();
         agent.name = match agent.form {
+            // "PENCE" → "Mike Pence"; "AMY GOODMAN" → "Amy Goodman" when no one else.
+            Form::Name if label => Some(self.names.person_ending_in(&agent.text).map_or_else(|| title_case(&agent.text), |m| m.name.clone())),
             Form::Name => names::proper_name(&agent.text).map(|n| self.names.best_name(&n, at)),
             Form::Pronoun => match agent.text.to_lowercase().as_str() {
                 "he" | "she" => self.antecedent(p, phrase),
@@ -1358,6 +1490,21 @@ impl Resolver<'_> {
     }
 }
 
+/// Each word with a capital then small letters: "AMY GOODMAN" → "Amy Goodman".
+fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut first = true;
+    for c in text.chars() {
+        if first {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        first = !c.is_alphanumeric();
+    }
+    out
+}
+
 /// All capitals, two letters or more: "KCNA", "AFP".
 fn is_acronym(chars: &[char], t: &Token) -> bool {
     let word = &chars[t.start..t.end];
@@ -1414,6 +1561,93 @@ mod tests {
         for paragraph in ["The vote ended in a “virtual tie” on Tuesday.", "It ended in a “virtual tie” on Tuesday.", "Lindqvist watched “Harbour Lights” twice."] {
             let q = quote_at(&[paragraph], "");
             assert_eq!((q.kind, q.rule), (Kind::Term, "term"), "{paragraph}");
+        }
+    }
+
+    #[test]
+    fn it_is_no_speaker() {
+        // A sentence with no cue that hands over to a quotation is its subject's, if a person.
+        let quotation = "“The mill will close in the spring and nobody will say why.”";
+        let q = quote_at(&[&format!("She ended the meeting the same way, {quotation}")], "The mill");
+        assert_eq!((q.rule, q.speaker.as_ref().map(|s| s.text.as_str())), ("subject", Some("She")));
+        let q = quote_at(&[&format!("It ended the same way, {quotation}")], "The mill");
+        assert_eq!((q.rule, q.speaker.as_ref().map(|s| s.text.as_str())), ("unattributed", None));
+    }
+
+    #[test]
+    fn a_conjunction_opens_no_apposition() {
+        for paragraph in [
+            "Kerr toured the mill in Westland, and heard that Tom Garrick, for one, called the levy “a quiet robbery of the valley.”",
+            "Kerr toured the mill in Westland, but Tom Garrick, for one, called the levy “a quiet robbery of the valley.”",
+        ] {
+            let q = quote_at(&[paragraph], "a quiet");
+            assert_eq!((q.rule, speaker_name(&q)), ("speaker-cue-quote", Some("Tom Garrick")), "{paragraph}");
+        }
+    }
+
+    #[test]
+    fn a_title_after_a_kind_of_work() {
+        // Even with a cue in the sentence, and after a comma.
+        for (paragraph, start) in [
+            ("Kerr told reporters that her memoir, “Tough Roads,” would be out in May.", "Tough"),
+            ("Garrick said on the podcast “Harbour Talk” that the mill would close.", "Harbour"),
+            ("The council aired an ad, “Vote For The Mill,” that Kerr called misleading.", "Vote"),
+        ] {
+            let q = quote_at(&[paragraph], start);
+            assert_eq!((q.kind, q.rule, q.speaker.is_none()), (Kind::Term, "term", true), "{paragraph}");
+        }
+        // Words in small letters are no title, nor is a capitalised "Book" opening a sentence.
+        let q = quote_at(&["Kerr told reporters that her memoir, “a tough road to walk,” was done."], "a tough");
+        assert_eq!((q.kind, speaker_name(&q)), (Kind::Quote, Some("Kerr")));
+        let q = quote_at(&["Mayor Ann Kerr said: “Tough Roads Ahead For The Mill.”"], "Tough");
+        assert_eq!((q.kind, speaker_name(&q)), (Kind::Quote, Some("Ann Kerr")));
+    }
+
+    #[test]
+    fn a_transcript_label_names_the_speaker() {
+        let paragraphs = [
+            "Senator Dana Whitfield sat down with host Marcus Obi on Sunday.",
+            "“OBI: Will you run again?",
+            "“WHITFIELD: Well, look, the voters will decide that.",
+            "“And I trust them to.”",
+            "“RIVA KOSTER: Thank you both.”",
+            "“UPDATE: The interview ran long.”",
+        ];
+        let q = quote_at(&paragraphs, "WHITFIELD");
+        assert_eq!((q.rule, speaker_name(&q)), ("label-speaker", Some("Dana Whitfield")));
+        assert!(q.text.starts_with("WHITFIELD: Well"), "the label stays in the text");
+        let label = q.speaker.as_ref().unwrap();
+        assert_eq!((label.text.as_str(), label.form), ("WHITFIELD", Form::Name));
+        assert_eq!(paragraphs[2].chars().skip(label.start).take(label.end - label.start).collect::<String>(), "WHITFIELD");
+        assert_eq!(speaker_name(&quote_at(&paragraphs, "OBI")), Some("Marcus Obi"));
+        let q = quote_at(&paragraphs, "And I trust");
+        assert_eq!((q.rule, speaker_name(&q)), ("continued", Some("Dana Whitfield")));
+        assert_eq!(speaker_name(&quote_at(&paragraphs, "RIVA")), Some("Riva Koster"));
+        // One word that is no one's surname is no speaker; nor are words such as "news".
+        assert_ne!(quote_at(&paragraphs, "UPDATE").rule, "label-speaker");
+        assert_ne!(quote_at(&["“BREAKING NEWS: The mill will close.”"], "BREAKING").rule, "label-speaker");
+        // A cue after the quotation says who.
+        let q = quote_at(&["“FACT CHECK: The levy is not new,” the Harbour Gazette tweeted."], "FACT");
+        assert_eq!((q.rule, q.speaker.as_ref().map(|s| s.text.as_str())), ("quote-speaker-cue", Some("the Harbour Gazette")));
+    }
+
+    #[test]
+    fn a_name_after_a_dash() {
+        let q = quote_at(&["“The mill will close in the spring.” — Ann Kerr, The Harbour Gazette"], "The mill");
+        assert_eq!((q.rule, speaker_name(&q), q.cue.as_deref()), ("dash-speaker", Some("Ann Kerr"), None));
+        assert_eq!(q.via.as_ref().and_then(|v| v.name.as_deref()), Some("Harbour Gazette"));
+        let q = quote_at(&["\"We will not raise the levy.\" -- Councillor Tom Garrick (@tgarrick) May 2, 2016"], "We will");
+        assert_eq!((q.rule, speaker_name(&q)), ("dash-speaker", Some("Tom Garrick")));
+        let q = quote_at(&["“Nobody told the workers.”― Economist Ellen Porter to Westland Radio"], "Nobody");
+        assert_eq!((speaker_name(&q), q.via.as_ref().map(|v| v.text.as_str())), (Some("Ellen Porter"), Some("Westland Radio")));
+        // On a short line of its own after a paragraph of quotation.
+        let q = quote_at(&["“I am so tired of waiting for the council.”", "— Rosa Delgado"], "I am");
+        assert_eq!((q.rule, speaker_name(&q)), ("dash-speaker", Some("Rosa Delgado")));
+        // A colon before the quotation introduces its speaker; no person, no speaker.
+        let q = quote_at(&["Kerr on the levy: “It is fair.” — Tom Garrick (@tgarrick)"], "It is");
+        assert_eq!((q.rule, q.speaker.as_ref().map(|s| s.text.as_str())), ("speaker-colon-quote", Some("Kerr")));
+        for paragraph in ["“It is fair.” — the Harbour Levy Act", "“It is fair.” — HARBOUR LEVY PASSES"] {
+            assert_ne!(quote_at(&[paragraph], "It is").rule, "dash-speaker", "{paragraph}");
         }
     }
 
