@@ -306,6 +306,66 @@ mod tests {
         assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
+    /// Round 6 (issue #3): news-agency captions, notices about the article's versions,
+    /// pointers and broadcast promotions, contact and assistance lines, bios with the role in
+    /// capitals; made-up lines in the shape of what the corpora carry, each with its class and
+    /// reason, then story text of the same shapes that must stay body.
+    #[test]
+    fn round_six_chrome_and_the_story_text_beside_it() {
+        let rules = Rules::builtin();
+        let chrome = [
+            ("FILE - In this May 2, 2019, file photo, the mayor speaks at the harbour. The council voted on Monday to rename the bridge. (Example Wire Photo/Jane Roe, File)", false, Kind::Caption, "photo caption with credit '(Example Wire Photo/Jane Roe, File)'"),
+            ("FILE - In this May 2, 2019, file photo, the mayor speaks at the harbour. The council voted on Monday.", false, Kind::Caption, "news agency photo caption 'FILE - In'"),
+            ("This undated photo provided by the county police shows John Doe. He was arrested on Friday.", false, Kind::Caption, "news agency photo caption 'This undated photo provided'"),
+            ("In this image from video, the mayor speaks during the council meeting in Exampleton, Monday, May 4, 2020.", false, Kind::Caption, "news agency photo caption 'In this image from'"),
+            ("In this March 7, 2016, photo, the mayor waves to supporters in Exampleton.", false, Kind::Caption, "news agency photo caption 'In this March 7, 2016, photo,'"),
+            ("EXAMPLETON, OHIO - JUNE 27: The candidates take part in the second debate.", false, Kind::Caption, "news agency photo caption 'EXAMPLETON, OHIO - JUNE 27: T'"),
+            ("The mayor on the new bridge, May 2019. (Example Wire photo: Jane Roe)", false, Kind::Caption, "photo caption with credit '(Example Wire photo: Jane Roe)'"),
+            ("The mayor at the opening. (Example Images)", false, Kind::Caption, "photo caption with credit '(Example Images)'"),
+            ("(This story corrects the date of the vote in paragraph 4)", false, Kind::Footer, "editorial notice '(This story corrects the date of the vote in paragraph 4)'"),
+            ("(We most recently updated this post at 9:10 a.m. ET.)", false, Kind::Footer, "editorial notice '(We most recently updated this post at 9:10 a.m. ET.)'"),
+            ("Editor's note: This article has been updated since it was first published.", false, Kind::Footer, "editorial notice 'Editor's note: This article has been updated since it was f…'"),
+            ("Editor’s note: As a public service, all our flood coverage is free.", false, Kind::Promo, "free-access notice 'all our flood coverage is free'"),
+            ("For more on the city budget, click here.", false, Kind::Promo, "related coverage pointer 'For more on the city budget, click'"),
+            ("To learn more about the bridge, read our full explainer.", false, Kind::Promo, "related coverage pointer 'To learn more about the bridge, read'"),
+            ("- Check out our election map and game out your own strategy.", false, Kind::Promo, "link set as a list item '- Check out'"),
+            ("Watch the full interview with the mayor on Sunday at 9 p.m. ET.", false, Kind::Promo, "promotion of a broadcast 'Watch the full interview with the mayor on Sunday at 9 p.m.…'"),
+            ("Listen to the full interview on Example Radio from 1900 GMT.", false, Kind::Promo, "promotion of a broadcast 'Listen to the full interview on Example Radio from 1900 GMT'"),
+            ("To contact the reporter on this story:", false, Kind::Footer, "reporter contact line 'To contact the reporter on this story:'"),
+            ("Jane Roe in Exampleton at jroe@example.com", false, Kind::Footer, "reporter contact line 'Jane Roe in Exampleton at jroe@example.com'"),
+            ("— With assistance by Jane Roe and John Doe", false, Kind::Footer, "reporting credit '— With assistance by Jane Roe and John Doe'"),
+            ("By: Jane Roe and John Doe, Example News", false, Kind::Credit, "byline 'By: Jane Roe and John Doe, Example News'"),
+            ("Jane Roe is Senior Editor-at-Large at Example News. Her new book is out in May.", true, Kind::Footer, "author bio 'Jane Roe is Senior Editor'"),
+            ("Editor's Note:", false, Kind::Promo, "related-links heading (a box label) 'Editor's Note:'"),
+            ("What do you think of the new bridge? Let us know in the comments!", false, Kind::Promo, "call for comments 'Let us know in the comments'"),
+        ];
+        let wrong: Vec<_> = chrome
+            .iter()
+            .filter_map(|&(text, at_edge, kind, reason)| {
+                let verdict = rules.classify_at(text, at_edge).map(|v| (v.kind, v.reason));
+                (verdict.as_ref().map(|(k, r)| (*k, r.as_str())) != Some((kind, reason))).then(|| format!("{text}: {verdict:?}"))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+        let story = [
+            ("This photograph was taken a month earlier at a protest in another city.", false),
+            ("In this case, the picture is the map below: the blue path is the one the marchers took.", false),
+            ("Police are taking measures, he said. (PICTURES: The Old Town A Ghost Town As People Stay Home)", false),
+            ("This story has a happy ending: the bridge was updated and reopened in May.", false),
+            ("For more than a decade the bridge was closed, and residents had to see the river from the quay.", false),
+            ("• Watch the vote in the suburbs around Exampleton and in the north of the county. These are two early-closing counties; if the mayor is holding her own there, we have a race, and the count may run late into the night.", false),
+            ("Watch for ice on the bridge on Monday morning, the council warned.", false),
+            ("Jane Roe is Senior Editor-at-Large at Example News.", false),
+            ("Jane Roe is the Director of the Example Institute.", true),
+            ("By 2019, the bridge was closed.", true),
+            ("Reporting from the harbour, she said, is her favourite part of the job.", false),
+        ]
+        .into_iter()
+        .filter_map(|(text, at_edge)| rules.classify_at(text, at_edge).map(|v| format!("{text}: {v:?}")))
+        .collect::<Vec<_>>();
+        assert!(story.is_empty(), "{story:#?}");
+    }
+
     #[test]
     fn user_rules_extend_and_bad_lines_are_named() {
         let rules = Rules::with_user_rules("promo\ten\t0\t^Buy the paper\tshop link '{match}'\n", "mine.tsv").unwrap();
