@@ -45,6 +45,7 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
     keep_own_subheadings(&mut blocks);
     blocks = cut_out_cards(blocks);
     set_aside_related_links(&mut blocks);
+    set_aside_gallery_captions(&mut blocks);
     let language = language::detect_article(content(&blocks));
     for block in blocks.iter_mut().filter(|b| b.language.is_none() && b.kind != Kind::Title) {
         block.language = language::detect_block(&block.text, language.as_deref());
@@ -191,8 +192,10 @@ fn cut_out_cards(blocks: Vec<Block>) -> Vec<Block> {
 /// question or a lead-in to a list is the story's own).
 fn set_aside_related_links(blocks: &mut [Block]) {
     let is_heading = |b: &Block| b.kind == Kind::Promo && b.reason.as_deref().is_some_and(|r| r.starts_with("related-links heading"));
+    // An embedded tweet ("… — Jane Roe (@janeroe) May 2, 2019") ends like a headline but is
+    // quoted in the story.
     let headline = |b: &Block| {
-        b.kind == Kind::Body && b.text.chars().count() <= MAX_HEADLINE_CHARS && !b.text.ends_with(['.', '!', '"', '”'])
+        b.kind == Kind::Body && b.text.chars().count() <= MAX_HEADLINE_CHARS && !b.text.ends_with(['.', '!', '"', '”']) && !b.text.contains("(@")
     };
     let bare_headline = |b: &Block| {
         headline(b) && !b.text.ends_with(['?', ':', ';', ',']) && b.text.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || "\"“'‘".contains(c))
@@ -215,6 +218,34 @@ fn set_aside_related_links(blocks: &mut [Block]) {
 /// Longer than this, a line is not a headline.
 const MAX_HEADLINE_CHARS: usize = 160;
 
+/// A photo gallery scraped into the text shows each caption twice, one copy right after the
+/// other. An article with at least this many such doubled blocks carries a gallery (a story
+/// paragraph scraped twice happens once, not again and again)...
+const MIN_GALLERY_PAIRS: usize = 3;
+/// ...counting only blocks with at least this many letters: short labels ("Twitter", a
+/// chart's city names) repeat for other reasons.
+const MIN_GALLERY_LETTERS: usize = 20;
+
+/// Sets aside as captions the body blocks of a photo gallery: blocks doubled (each followed
+/// by an identical copy) in an article with [`MIN_GALLERY_PAIRS`] or more of them. Both
+/// copies go, as neither is the story's text.
+fn set_aside_gallery_captions(blocks: &mut [Block]) {
+    let doubled = |a: &Block, b: &Block| {
+        a.kind == Kind::Body && b.kind == Kind::Body && a.text == b.text && a.text.chars().filter(|c| c.is_alphabetic()).count() >= MIN_GALLERY_LETTERS
+    };
+    let pairs: Vec<usize> = (1..blocks.len()).filter(|&i| doubled(&blocks[i - 1], &blocks[i])).collect();
+    if pairs.len() < MIN_GALLERY_PAIRS {
+        return;
+    }
+    let reason = format!("photo gallery caption, shown twice (as {} captions of this article are)", pairs.len());
+    for i in pairs {
+        for block in &mut blocks[i - 1..=i] {
+            block.kind = Kind::Caption;
+            block.reason = Some(reason.clone());
+        }
+    }
+}
+
 /// Re-applies `rules` to an article's stored blocks (after a rules change): the title, the
 /// dek and the chrome before the title stay as found at load; every later block is
 /// classified again.
@@ -227,6 +258,7 @@ pub fn reclassify(blocks: &mut [Block], rules: &Rules, article_lang: Option<&str
     classify_blocks(blocks, after_title, rules);
     keep_own_subheadings(blocks);
     set_aside_related_links(blocks);
+    set_aside_gallery_captions(blocks);
     if let Some(lang) = article_lang {
         set_aside_other_language_edges(blocks, lang);
     }
@@ -309,6 +341,50 @@ mod tests {
         assert_eq!(blocks[2].kind, Kind::Promo);
         assert!(blocks[2].reason.as_deref().is_some_and(|r| r.starts_with(CAPITALS_HEADLINE)), "{:?}", blocks[2].reason);
         assert_eq!(blocks[1].kind, Kind::Body);
+    }
+
+    #[test]
+    fn captions_of_a_photo_gallery_come_twice_and_are_set_aside() {
+        let captions = ["The mayor opens the new bridge on Monday morning.", "Crowds gather on the river bank to watch the boats.", "A band plays on the old quay after the ceremony."];
+        let mut blocks = vec![body("A title"), body("The council met on Monday."), body("Zoom."), body("Zoom.")];
+        blocks[0].kind = Kind::Title;
+        for caption in captions {
+            blocks.push(body(caption));
+            blocks.push(body(caption));
+        }
+        blocks.push(body("It adjourned at noon."));
+        reclassify(&mut blocks, &Rules::builtin(), None);
+        let kinds: Vec<Kind> = blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds[1..4], [Kind::Body; 3], "{blocks:?}");
+        assert_eq!(kinds[4..10], [Kind::Caption; 6], "{blocks:?}");
+        assert_eq!(kinds[10], Kind::Body);
+        assert_eq!(blocks[4].reason.as_deref(), Some("photo gallery caption, shown twice (as 3 captions of this article are)"));
+
+        // One paragraph scraped twice, with fewer doubled blocks than a gallery has: story text.
+        let mut blocks = vec![body("A title"), body(captions[0]), body(captions[0]), body(captions[1]), body(captions[1])];
+        blocks[0].kind = Kind::Title;
+        reclassify(&mut blocks, &Rules::builtin(), None);
+        assert!(blocks[1..].iter().all(|b| b.kind == Kind::Body), "{blocks:?}");
+    }
+
+    #[test]
+    fn a_box_under_an_editors_note_label_is_set_aside_with_it() {
+        let mut blocks = vec![
+            body("A title"),
+            body("The council met on Monday."),
+            body("Editor's Note:"),
+            body("Weird Trick Cuts Your Water Bill in Half"),
+            body("The bridge is open again! — Jane Roe (@janeroe) May 2, 2019"),
+            body("It adjourned at noon, and the vote was put off to May."),
+            body("Editor’s Note:"),
+            body("As this story was about to be published, the council said the meeting would be held again on Friday."),
+        ];
+        blocks[0].kind = Kind::Title;
+        reclassify(&mut blocks, &Rules::builtin(), None);
+        let kinds: Vec<Kind> = blocks.iter().map(|b| b.kind).collect();
+        // The embedded tweet under the box is quoted in the story: it stays.
+        assert_eq!(kinds, [Kind::Title, Kind::Body, Kind::Promo, Kind::Promo, Kind::Body, Kind::Body, Kind::Promo, Kind::Body], "{blocks:?}");
+        assert_eq!(blocks[3].reason.as_deref(), Some("related link under a related-links heading"));
     }
 
     #[test]
