@@ -354,6 +354,7 @@ mod tests {
             ("Illustration by Jane Roe", false, Kind::Credit, "illustration credit 'Illustration by Jane Roe'"),
             ("Example News's editorial opinions are decided by its Editorial Board, separate from the news staff.", false, Kind::Footer, "editorial policy notice 'editorial opinions are decided by'"),
             ("What do you think of the new bridge? Let us know in the comments!", false, Kind::Promo, "call for comments 'Let us know in the comments'"),
+            ("Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box. Invalid email address.", false, Kind::Promo, "newsletter sign-up form 'Please verify you're not a robot'"),
         ];
         let wrong: Vec<_> = chrome
             .iter()
