@@ -171,6 +171,9 @@ pub struct Mention {
     pub span: Span,
     pub text: String,
     pub entity: Entity,
+    /// The kind the article's linking gave the mention, when an alias rule has since given
+    /// it an entity of another kind (read back from a database; `None` from linking).
+    pub linked_kind: Option<&'static str>,
 }
 
 /// A date expression in one block, resolved when it can be.

@@ -41,7 +41,7 @@ pub fn enrich(article: &mut Article) {
         article.mentions = found
             .into_iter()
             .zip(resolved)
-            .map(|((block, m), entity)| Mention { block, span: Span { start: m.start, end: m.end }, text: m.text, entity })
+            .map(|((block, m), entity)| Mention { block, span: Span { start: m.start, end: m.end }, text: m.text, entity, linked_kind: None })
             .collect();
     }
     article.quotes = quotes(article);

@@ -24,7 +24,11 @@ pub struct Rollup {
 impl Rollup {
     /// Counts one article's mentions in (`sign` 1) or out (`sign` -1).
     pub fn add_article(&mut self, units: &mut [Unit], sign: i64) {
-        for ((entity, other), [paragraphs, sentences]) in pairs(units) {
+        self.add_pairs(units, sign, |_| true);
+    }
+
+    fn add_pairs(&mut self, units: &mut [Unit], sign: i64, keep: impl Fn((i64, i64)) -> bool) {
+        for ((entity, other), [paragraphs, sentences]) in pairs(units).into_iter().filter(|&(pair, _)| keep(pair)) {
             let d = self.deltas.entry((entity, other)).or_default();
             d[0] += sign * paragraphs;
             d[1] += sign * sentences;
@@ -32,12 +36,19 @@ impl Rollup {
         }
     }
 
-    /// Counts an article already stored in (1) or out (-1): out before it is deleted, or out
-    /// and in again around a change to its mentions' entities.
+    /// Counts an article already stored in (1) or out (-1) before it is deleted.
     pub fn add_stored(&mut self, conn: &Connection, article_id: i64, sign: i64) -> Result<()> {
+        self.add_stored_of(conn, article_id, sign, None)
+    }
+
+    /// Counts an article already stored out (-1) and in again (1) around a change to the
+    /// entities of some of its mentions: only the pairs of the entities `changing` can
+    /// change (counting the rest out and in again would hold every pair of a large merge's
+    /// articles in memory for nothing).
+    pub fn add_stored_of(&mut self, conn: &Connection, article_id: i64, sign: i64, changing: Option<&[i64]>) -> Result<()> {
         let mut stmt = conn.prepare_cached(include_str!("sql/article_mentions.sql"))?;
         let mut units = stmt.query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<Vec<Unit>, _>>()?;
-        self.add_article(&mut units, sign);
+        self.add_pairs(&mut units, sign, |(entity, other)| changing.is_none_or(|ids| ids.contains(&entity) || ids.contains(&other)));
         Ok(())
     }
 

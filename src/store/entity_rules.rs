@@ -72,15 +72,16 @@ pub fn apply_in(tx: &Connection, rules: &[AliasRule]) -> Result<Applied> {
             }
             articles.sort_unstable();
             articles.dedup();
+            let changing: Vec<i64> = found.iter().copied().chain([into]).collect();
             for &article in &articles {
-                rollup.add_stored(tx, article, -1)?;
+                rollup.add_stored_of(tx, article, -1, Some(&changing))?;
             }
             for from in found {
                 run_script(tx, include_str!("sql/merge_entity.sql"), &[(":from", from), (":into", into)])?;
                 applied.merged += 1;
             }
             for &article in &articles {
-                rollup.add_stored(tx, article, 1)?;
+                rollup.add_stored_of(tx, article, 1, Some(&changing))?;
             }
             for alias in [entity.name.as_str(), rule.alias.as_str()] {
                 tx.prepare_cached(include_str!("sql/insert_entity_alias.sql"))?.execute(rusqlite::params![into, alias])?;

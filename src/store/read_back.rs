@@ -274,7 +274,8 @@ fn read_article(conn: &Connection, row: &Row, id: i64, origin: Origin, warnings:
     let mut rows = stmt.query([id])?;
     while let Some(r) = rows.next()? {
         let entity = typed(entity_at(r, 4)?)?.ok_or_else(|| "a mention without an entity".to_string())?;
-        mentions.push(Mention { block: block_of(r.get(0)?)?, span: span(r, 1)?, text: r.get(3)?, entity });
+        let linked_kind = r.get::<_, Option<String>>(10)?.map(|k| entity_kind(&k)).transpose()?;
+        mentions.push(Mention { block: block_of(r.get(0)?)?, span: span(r, 1)?, text: r.get(3)?, entity, linked_kind });
     }
 
     let mut dates = Vec::new();
@@ -345,7 +346,9 @@ fn read_article(conn: &Connection, row: &Row, id: i64, origin: Origin, warnings:
 fn rederive(article: &mut Article, rules: &Rules) -> bool {
     let Some(entities) = resolve_again(&article.mentions, rules) else { return false };
     for (mention, entity) in article.mentions.iter_mut().zip(entities) {
+        // The article's own entity again: the database written to applies its rules.
         mention.entity = entity;
+        mention.linked_kind = None;
     }
     // A speaker or channel the article's mentions name is that mention's entity; one they
     // do not name has the quote extractor's name for it, found by extracting again.
@@ -383,7 +386,8 @@ const MAX_RETYPED: u32 = 3;
 /// for the mentions that came out otherwise, one kind for all of them with the same text
 /// (the others of that text, which came out right, keep theirs).
 fn resolve_again(mentions: &[Mention], rules: &Rules) -> Option<Vec<Entity>> {
-    let kinds: Vec<EntityKind> = mentions.iter().map(|m| EntityKind::parse(m.entity.kind)).collect::<Option<_>>()?;
+    // Linked again as the article linked them, before any rule gave them another kind.
+    let kinds: Vec<EntityKind> = mentions.iter().map(|m| EntityKind::parse(m.linked_kind.unwrap_or(m.entity.kind))).collect::<Option<_>>()?;
     let ruled = |e: &Entity, m: &Mention| rules.target(e).is_some_and(|t| (t.kind, &t.key) == (m.entity.kind, &m.entity.key));
     let differ = |e: &Entity, m: &Mention| (e.kind, &e.key) != (m.entity.kind, &m.entity.key) && !ruled(e, m);
     let agree = |entities: &[Entity]| entities.len() == mentions.len() && !entities.iter().zip(mentions).any(|(e, m)| differ(e, m));
@@ -425,7 +429,7 @@ mod tests {
         tagged
             .iter()
             .zip(link::entities(tagged))
-            .map(|(&(_, text), entity)| Mention { block: 0, span: Span { start: 0, end: 1 }, text: text.to_string(), entity })
+            .map(|(&(_, text), entity)| Mention { block: 0, span: Span { start: 0, end: 1 }, text: text.to_string(), entity, linked_kind: None })
             .collect()
     }
 

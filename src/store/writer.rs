@@ -157,9 +157,11 @@ impl Writer {
         self.entities = HashMap::new();
         self.aliases = HashSet::new();
         self.conn.execute_batch("PRAGMA shrink_memory")?;
+        stories::assign(&self.conn, &self.touched)?;
+        // Learning after the stories, whose large indexes are gone by then: learning's many
+        // small allocations fit in the space they leave, not the other way round.
         let learned = super::learned::learn(&self.conn)?;
         entity_rules::apply_in(&self.conn, &learned)?;
-        stories::assign(&self.conn, &self.touched)?;
         // Lines that became frequent with this load's articles are set aside in the same
         // transaction as its last batch.
         super::clean::mark_repeated(&self.conn)?;
@@ -282,8 +284,10 @@ impl Writer {
             let (Some(&paragraph_id), Some(block)) = (paragraph_ids.get(m.block), article.blocks.get(m.block)) else { continue };
             let entity_id = self.entity_id(&m.entity, &m.text)?;
             let sentence = sentence_of(block, m.span);
+            let retyped = self.rules.target(&m.entity).is_some_and(|t| t.kind != m.entity.kind);
+            let linked_kind = m.linked_kind.or(retyped.then_some(m.entity.kind));
             self.conn.prepare_cached(include_str!("sql/insert_mention.sql"))?.execute(params![
-                entity_id, paragraph_id, sentence, m.span.start as i64, m.span.end as i64, m.text
+                entity_id, paragraph_id, sentence, m.span.start as i64, m.span.end as i64, m.text, linked_kind
             ])?;
             units.push((paragraph_id, sentence, entity_id));
         }
