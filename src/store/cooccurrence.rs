@@ -38,17 +38,25 @@ impl Rollup {
 
     /// Counts an article already stored in (1) or out (-1) before it is deleted.
     pub fn add_stored(&mut self, conn: &Connection, article_id: i64, sign: i64) -> Result<()> {
-        self.add_stored_of(conn, article_id, sign, None)
+        let mut units = stored_units(conn, article_id)?;
+        self.add_article(&mut units, sign);
+        Ok(())
     }
 
-    /// Counts an article already stored out (-1) and in again (1) around a change to the
-    /// entities of some of its mentions: only the pairs of the entities `changing` can
-    /// change (counting the rest out and in again would hold every pair of a large merge's
-    /// articles in memory for nothing).
-    pub fn add_stored_of(&mut self, conn: &Connection, article_id: i64, sign: i64, changing: Option<&[i64]>) -> Result<()> {
-        let mut stmt = conn.prepare_cached(include_str!("sql/article_mentions.sql"))?;
-        let mut units = stmt.query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<Vec<Unit>, _>>()?;
-        self.add_pairs(&mut units, sign, |(entity, other)| changing.is_none_or(|ids| ids.contains(&entity) || ids.contains(&other)));
+    /// Counts what merging the entities `from` into `into` changes in a stored article,
+    /// read before the merge: its pairs of those entities out, and in again as `into`'s.
+    /// No other pair changes (counting them out and in again would hold every pair of a
+    /// large merge's articles in memory for nothing).
+    pub fn add_merge(&mut self, conn: &Connection, article_id: i64, from: &[i64], into: i64) -> Result<()> {
+        let mut units = stored_units(conn, article_id)?;
+        let changes = |(entity, other): (i64, i64)| [entity, other].iter().any(|id| *id == into || from.contains(id));
+        self.add_pairs(&mut units, -1, changes);
+        for unit in &mut units {
+            if from.contains(&unit.2) {
+                unit.2 = into;
+            }
+        }
+        self.add_pairs(&mut units, 1, changes);
         Ok(())
     }
 
@@ -70,6 +78,13 @@ impl Rollup {
         }
         Ok(())
     }
+}
+
+/// A stored article's mentions as (paragraph, sentence, entity).
+fn stored_units(conn: &Connection, article_id: i64) -> Result<Vec<Unit>> {
+    let mut stmt = conn.prepare_cached(include_str!("sql/article_mentions.sql"))?;
+    let units = stmt.query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<Vec<Unit>, _>>()?;
+    Ok(units)
 }
 
 /// The pairs among one article's mentions, each once with entity ≤ other (an entity pairs

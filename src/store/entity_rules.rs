@@ -63,8 +63,7 @@ pub fn apply_in(tx: &Connection, rules: &[AliasRule]) -> Result<Applied> {
             let found = tx.prepare_cached(include_str!("sql/entities_by_key.sql"))?
                 .query_map(named_params! { ":key": rule.key, ":except": into }, |r| r.get::<_, i64>(0))?
                 .collect::<Result<Vec<i64>, _>>()?;
-            // The articles that mention what merges count out of the co-occurrence rollup
-            // before, and in again after: only their pairs change.
+            // The articles that mention what merges: only their pairs change.
             let mut articles = Vec::new();
             for &from in &found {
                 let mut stmt = tx.prepare_cached(include_str!("sql/entity_articles.sql"))?;
@@ -72,16 +71,12 @@ pub fn apply_in(tx: &Connection, rules: &[AliasRule]) -> Result<Applied> {
             }
             articles.sort_unstable();
             articles.dedup();
-            let changing: Vec<i64> = found.iter().copied().chain([into]).collect();
             for &article in &articles {
-                rollup.add_stored_of(tx, article, -1, Some(&changing))?;
+                rollup.add_merge(tx, article, &found, into)?;
             }
             for from in found {
                 run_script(tx, include_str!("sql/merge_entity.sql"), &[(":from", from), (":into", into)])?;
                 applied.merged += 1;
-            }
-            for &article in &articles {
-                rollup.add_stored_of(tx, article, 1, Some(&changing))?;
             }
             for alias in [entity.name.as_str(), rule.alias.as_str()] {
                 tx.prepare_cached(include_str!("sql/insert_entity_alias.sql"))?.execute(rusqlite::params![into, alias])?;
