@@ -188,6 +188,18 @@ pub fn line_key(outlet: &str, text: &str) -> Option<i64> {
 mod tests {
     use super::*;
 
+    /// Each made-up block (text, at an edge) gets the class and reason given with it.
+    fn assert_verdicts(rules: &Rules, cases: &[(&str, bool, Kind, &str)]) {
+        let wrong: Vec<_> = cases
+            .iter()
+            .filter_map(|&(text, at_edge, kind, reason)| {
+                let verdict = rules.classify_at(text, at_edge).map(|v| (v.kind, v.reason));
+                (verdict.as_ref().map(|(k, r)| (*k, r.as_str())) != Some((kind, reason))).then(|| format!("{text}: {verdict:?}"))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
     #[test]
     fn builtin_rules_parse() {
         assert!(Rules::parse(BUILTIN, "rules.tsv").is_ok());
@@ -274,14 +286,7 @@ mod tests {
             ("CITY COUNCIL VOTES TO RENAME THE OLD HARBOUR BRIDGE AFTER A LOCAL NURSE", false, Kind::Promo, "headline of another story, in capitals 'CITY COUNCIL VOTES TO RENAME THE OLD HARBOUR BRIDGE AFTER A…'"),
             ("Before You Go If you value our journalism, become a member today and get every issue.", false, Kind::Promo, "membership promotion 'If you value our journalism'"),
         ];
-        let wrong: Vec<_> = cases
-            .iter()
-            .filter_map(|&(text, at_edge, kind, reason)| {
-                let verdict = rules.classify_at(text, at_edge).map(|v| (v.kind, v.reason));
-                (verdict.as_ref().map(|(k, r)| (*k, r.as_str())) != Some((kind, reason))).then(|| format!("{text}: {verdict:?}"))
-            })
-            .collect();
-        assert!(wrong.is_empty(), "{wrong:#?}");
+        assert_verdicts(&rules, &cases);
     }
 
     /// What the new rules must leave alone: story text of the same shapes.
@@ -356,14 +361,7 @@ mod tests {
             ("What do you think of the new bridge? Let us know in the comments!", false, Kind::Promo, "call for comments 'Let us know in the comments'"),
             ("Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box. Invalid email address.", false, Kind::Promo, "newsletter sign-up form 'Please verify you're not a robot'"),
         ];
-        let wrong: Vec<_> = chrome
-            .iter()
-            .filter_map(|&(text, at_edge, kind, reason)| {
-                let verdict = rules.classify_at(text, at_edge).map(|v| (v.kind, v.reason));
-                (verdict.as_ref().map(|(k, r)| (*k, r.as_str())) != Some((kind, reason))).then(|| format!("{text}: {verdict:?}"))
-            })
-            .collect();
-        assert!(wrong.is_empty(), "{wrong:#?}");
+        assert_verdicts(&rules, &chrome);
         let story = [
             ("This photograph was taken a month earlier at a protest in another city.", false),
             ("In this case, the picture is the map below: the blue path is the one the marchers took.", false),
