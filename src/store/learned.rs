@@ -82,7 +82,7 @@ fn learn_from(mut names: Vec<(String, String, String, i64)>, ruled: &mut HashSet
     rules
 }
 
-/// Rounds of learning before the rules stand (one or two do on real corpora).
+/// A bound on the rounds of learning (each round only adds rules, for names not yet ruled).
 const MAX_ROUNDS: usize = 5;
 
 /// One round: middle initials, bare surnames, then kinds, from names as (key, kind, name,
