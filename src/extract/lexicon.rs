@@ -96,6 +96,9 @@ pub struct Lexicon {
     pub particles: Words,
     pub abbreviations: Words,
     pub not_person: Words,
+    /// Words of the labels in capitals that open boxes and notes ("FACT CHECK:", "EDITOR'S
+    /// NOTE:"), which are no transcript's speaker.
+    pub not_speaker_labels: Words,
     /// Honorifics and titles that mark a woman, or a man (for "she" and "he").
     pub female: Words,
     pub male: Words,
@@ -145,6 +148,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         particles: section("particles"),
         abbreviations: section("abbreviations"),
         not_person: section("not_person"),
+        not_speaker_labels: section("not_speaker_labels"),
         female: section("female"),
         male: section("male"),
         prepositions: section("prepositions"),

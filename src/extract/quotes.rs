@@ -443,7 +443,7 @@ fn speaker_label(p: &Paragraph, names: &Names, q: &Quoted) -> Option<Range<usize
     let label: String = p.chars[range.clone()].iter().collect();
     let known = |w: &str| {
         let w = w.to_lowercase();
-        LEXICON.classes.contains_key(&w) || LEXICON.not_person.contains(&w)
+        LEXICON.classes.contains_key(&w) || LEXICON.not_person.contains(&w) || LEXICON.not_speaker_labels.contains(&w)
     };
     let named = if label.contains(' ') {
         !label.split(' ').any(known) && gazetteer().lookup(&label).next().is_none()
@@ -1626,6 +1626,10 @@ mod tests {
         // One word that is no one's surname is no speaker; nor are words such as "news".
         assert_ne!(quote_at(&paragraphs, "UPDATE").rule, "label-speaker");
         assert_ne!(quote_at(&["“BREAKING NEWS: The mill will close.”"], "BREAKING").rule, "label-speaker");
+        // Nor are the labels of boxes and notes, or an unnamed audience member.
+        for label in ["FACT CHECK", "EDITOR’S NOTE", "AUDIENCE MEMBER"] {
+            assert_ne!(quote_at(&[&format!("“{label}: The levy is not new.”")], label).rule, "label-speaker", "{label}");
+        }
         // A cue after the quotation says who.
         let q = quote_at(&["“FACT CHECK: The levy is not new,” the Harbour Gazette tweeted."], "FACT");
         assert_eq!((q.rule, q.speaker.as_ref().map(|s| s.text.as_str())), ("quote-speaker-cue", Some("the Harbour Gazette")));
