@@ -33,7 +33,7 @@ pub fn enrich(article: &mut Article) {
             .enumerate()
             .flat_map(|(i, mentions)| {
                 let block = content[i];
-                mentions.into_iter().filter(|m| m.start < m.end && !is_not_a_name(&m.text)).map(move |m| (block, as_group(m)))
+                mentions.into_iter().filter(|m| m.start < m.end).filter_map(screened).map(move |m| (block, m))
             })
             .collect();
         let names: Vec<_> = found.iter().map(|(_, m)| (m.kind, m.text.as_str())).collect();
@@ -66,30 +66,27 @@ fn word_set(text: &'static str) -> HashSet<&'static str> {
     text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
 }
 
-/// Whether a mention is one of the words that never name an entity alone (`not_names.txt`),
-/// or a lawmaker's party label ("Chuck Schumer, D-N.Y.", "(R-Ky.)"): it says who a person
-/// is, not where the story is.
-fn is_not_a_name(text: &str) -> bool {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| word_set(include_str!("not_names.txt")));
-    let text = text.trim_matches(|c: char| !c.is_alphanumeric());
+/// A tagged mention as linking takes it: none when it names no entity (`not_names.txt`, or
+/// a lawmaker's party label, "Chuck Schumer, D-N.Y.", "(R-Ky.)", which says who a person is,
+/// not where the story is), misc when it names a group of people (`groups.txt`: "Muslims",
+/// "Latinos") whatever kind the tagger gave it.
+fn screened(mut mention: crate::extract::ner::Mention) -> Option<crate::extract::ner::Mention> {
+    static NOT_NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static GROUPS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let text = mention.text.trim_matches(|c: char| !c.is_alphanumeric());
     let party_label = text.split_once('-').is_some_and(|(party, state)| matches!(party, "D" | "R" | "I") && us_state(state).is_some());
     // "the Kentucky Republican said": a description of a lawmaker, not a name.
     let party_member = text.rsplit_once(' ').is_some_and(|(state, party)| {
         matches!(party, "Republican" | "Democrat" | "Democratic" | "Independent") && us_state(state) == Some(state)
     });
-    party_label || party_member || words.contains(alias_key(text).as_str())
-}
-
-/// A mention of a group of people (`groups.txt`: "Muslims", "Latinos") is misc, whatever
-/// kind the tagger gave it.
-fn as_group(mut mention: crate::extract::ner::Mention) -> crate::extract::ner::Mention {
-    static GROUPS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let groups = GROUPS.get_or_init(|| word_set(include_str!("groups.txt")));
-    if groups.contains(alias_key(mention.text.trim_matches(|c: char| !c.is_alphanumeric())).as_str()) {
+    let key = alias_key(text);
+    if party_label || party_member || NOT_NAMES.get_or_init(|| word_set(include_str!("not_names.txt"))).contains(key.as_str()) {
+        return None;
+    }
+    if GROUPS.get_or_init(|| word_set(include_str!("groups.txt"))).contains(key.as_str()) {
         mention.kind = EntityKind::Misc;
     }
-    mention
+    Some(mention)
 }
 
 /// The canonical entity of each of one article's mentions (kind and text as tagged, in
@@ -150,6 +147,14 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
 mod tests {
     use super::*;
 
+    fn mention(kind: EntityKind, text: &str) -> crate::extract::ner::Mention {
+        crate::extract::ner::Mention { kind, start: 0, end: text.chars().count(), text: text.to_string() }
+    }
+
+    fn is_not_a_name(text: &str) -> bool {
+        screened(mention(EntityKind::Org, text)).is_none()
+    }
+
     #[test]
     fn page_furniture_and_bare_generic_heads_are_not_names() {
         for text in ["Photos", "PHOTOS:", "Hide Caption", "Image", "Department", "D-N.Y.", "R-Ky", "I-Vt.", "R-Texas", "D-CA", "Kentucky Republican", "New York Democrat"] {
@@ -162,9 +167,9 @@ mod tests {
 
     #[test]
     fn a_group_of_people_is_misc_whatever_the_tagger_said() {
-        let mention = |text: &str| crate::extract::ner::Mention { kind: EntityKind::Person, start: 0, end: text.chars().count(), text: text.to_string() };
-        assert_eq!(as_group(mention("Muslims")).kind, EntityKind::Misc);
-        assert_eq!(as_group(mention("African-Americans")).kind, EntityKind::Misc);
-        assert_eq!(as_group(mention("Ann Kerr")).kind, EntityKind::Person);
+        let kind = |text: &str| screened(mention(EntityKind::Person, text)).map(|m| m.kind);
+        assert_eq!(kind("Muslims"), Some(EntityKind::Misc));
+        assert_eq!(kind("African-Americans"), Some(EntityKind::Misc));
+        assert_eq!(kind("Ann Kerr"), Some(EntityKind::Person));
     }
 }

@@ -91,6 +91,8 @@ fn round(names: &[(String, String, String, i64)], ruled: &HashSet<String>) -> Ve
     let people: Vec<(String, String, i64)> =
         names.iter().filter(|n| n.1 == EntityKind::Person.as_str()).map(|(key, _, name, paragraphs)| (key.clone(), name.clone(), *paragraphs)).collect();
     let initials = initial_rules(&people, ruled);
+    // Surnames weigh the initials' paragraphs in this round, not the next: by then a kind rule
+    // for the bare surname ("Boehner" is a person) would have settled it.
     let people = fold(people, &initials);
     let mut rules = initials;
     rules.extend(surname_rules(&people, &(ruled | &not_surnames(names))));

@@ -128,9 +128,10 @@ fn article_kinds(mentions: &[(EntityKind, &str)], bare: &[&str]) -> Vec<EntityKi
     let keys: Vec<String> = bare.iter().map(|name| alias_key(name)).collect();
     // Tagged a person, and a one-word name the gazetteer knows as an organisation.
     let org_person: Vec<bool> = mentions.iter().zip(bare).map(|(&(kind, _), name)| kind == EntityKind::Person && known_org(name).is_some()).collect();
+    let cases: Vec<bool> = mentions.iter().map(|&(_, text)| court_case(text)).collect();
     let mut people: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for (i, &(kind, text)) in mentions.iter().enumerate() {
-        if kind == EntityKind::Person && !org_person[i] && !court_case(text) {
+    for (i, &(kind, _)) in mentions.iter().enumerate() {
+        if kind == EntityKind::Person && !org_person[i] && !cases[i] {
             people.insert(&keys[i]);
             if let Some((_, surname)) = keys[i].rsplit_once(' ') {
                 people.insert(surname);
@@ -143,7 +144,7 @@ fn article_kinds(mentions: &[(EntityKind, &str)], bare: &[&str]) -> Vec<EntityKi
         .map(|(i, &(kind, _))| {
             let person = people.contains(keys[i].as_str());
             match kind {
-                _ if court_case(mentions[i].1) => EntityKind::Misc,
+                _ if cases[i] => EntityKind::Misc,
                 EntityKind::Person if !person && org_person[i] => EntityKind::Org,
                 EntityKind::Person => kind,
                 _ if person && yields_to_person(bare[i]) => EntityKind::Person,
@@ -157,9 +158,16 @@ fn article_kinds(mentions: &[(EntityKind, &str)], bare: &[&str]) -> Vec<EntityKi
 /// tagger reads as a person or an organisation for the names on either side.
 fn court_case(text: &str) -> bool {
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let versus = |w: &str| matches!(w.to_lowercase().as_str(), "v." | "v" | "vs." | "vs" | "versus");
-    words.windows(3).any(|w| versus(w[1]) && capitalised(w[0]) && capitalised(w[2]))
+    let versus = |w: &str| ["v.", "v", "vs.", "vs", "versus"].iter().any(|v| w.eq_ignore_ascii_case(v));
+    let mut words = text.split_whitespace();
+    let (Some(mut before), Some(mut word)) = (words.next(), words.next()) else { return false };
+    for after in words {
+        if versus(word) && capitalised(before) && capitalised(after) {
+            return true;
+        }
+        (before, word) = (word, after);
+    }
+    false
 }
 
 /// A one-word name the gazetteer knows as an organisation.
