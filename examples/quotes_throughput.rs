@@ -10,6 +10,9 @@
 //! process's CPU time (from /proc/self/stat, on Linux) are given: on a shared machine the
 //! CPU time is the one to compare.
 
+#[path = "common/cpu.rs"]
+mod cpu;
+
 use std::io::{BufRead, BufReader};
 use std::time::Instant;
 
@@ -29,7 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let bytes: usize = articles.iter().flatten().map(String::len).sum();
     let started = Instant::now();
-    let cpu_started = cpu_seconds();
+    let cpu_started = cpu::cpu_seconds();
     let (mut quotes, mut terms) = (0, 0);
     for blocks in &articles {
         let paragraphs: Vec<&str> = blocks.iter().map(String::as_str).collect();
@@ -44,19 +47,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mb = bytes as f64 / 1e6;
     println!("{} articles, {mb:.1} MB of body text, {quotes} quotations, {terms} terms", articles.len());
     println!("wall {seconds:.2} s: {:.1} MB/s (one thread)", mb / seconds);
-    if let (Some(a), Some(b)) = (cpu_started, cpu_seconds()) {
+    if let (Some(a), Some(b)) = (cpu_started, cpu::cpu_seconds()) {
         println!("cpu  {:.2} s: {:.1} MB/s (one thread)", b - a, mb / (b - a));
     }
     Ok(())
-}
-
-/// User plus system CPU time of this process, in seconds (Linux: /proc/self/stat, clock
-/// ticks of 1/100 s).
-fn cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the command name in parentheses; utime and stime are the 14th and 15th.
-    let rest = stat.rsplit_once(')')?.1;
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
-    Some(ticks / 100.0)
 }

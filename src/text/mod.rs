@@ -34,25 +34,14 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
     } = raw;
     let bytes = text.len() + title.as_ref().map_or(0, String::len);
     let title = title.map(|t| blocks::collapse_lines(&t)).filter(|t| !t.is_empty());
-    let mut blocks = match layout {
+    let blocks = match layout {
         Layout::PlainText => blocks::structure_plain_text(&text, rules),
         Layout::Record => blocks::structure_record(title.as_deref(), &text),
     };
     if blocks.is_empty() {
         return Err("empty article: no title and no text".to_string());
     }
-    classify_blocks(&mut blocks, 0, rules);
-    keep_own_subheadings(&mut blocks);
-    blocks = cut_out_cards(blocks);
-    set_aside_related_links(&mut blocks);
-    set_aside_gallery_captions(&mut blocks);
-    let language = language::detect_article(content(&blocks));
-    for block in blocks.iter_mut().filter(|b| b.language.is_none() && b.kind != Kind::Title) {
-        block.language = language::detect_block(&block.text, language.as_deref());
-    }
-    if let Some(article_lang) = &language {
-        set_aside_other_language_edges(&mut blocks, article_lang);
-    }
+    let (mut blocks, language) = clean(blocks, rules);
     // The outlet: the input's, else one named in the set-aside blocks at the end.
     let content_hash = content_hash(source.as_deref(), &blocks);
     let source_raw = source
@@ -105,6 +94,26 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
         quotes: Vec::new(),
         story: Default::default(),
     })
+}
+
+/// The clean-text stage: classifies a structured article's blocks by the rules, cuts cards
+/// of related headlines out of paragraphs, sets aside related links, gallery captions and
+/// chrome in another language at the article's edges, and detects the article's language
+/// and each block's. Returns the blocks and the article's language.
+pub fn clean(mut blocks: Vec<Block>, rules: &Rules) -> (Vec<Block>, Option<String>) {
+    classify_blocks(&mut blocks, 0, rules);
+    keep_own_subheadings(&mut blocks);
+    blocks = cut_out_cards(blocks);
+    set_aside_related_links(&mut blocks);
+    set_aside_gallery_captions(&mut blocks);
+    let language = language::detect_article(content(&blocks));
+    for block in blocks.iter_mut().filter(|b| b.language.is_none() && b.kind != Kind::Title) {
+        block.language = language::detect_block(&block.text, language.as_deref());
+    }
+    if let Some(article_lang) = &language {
+        set_aside_other_language_edges(&mut blocks, article_lang);
+    }
+    (blocks, language)
 }
 
 /// The text analytics read: title, dek and body blocks.
