@@ -1250,6 +1250,14 @@ fn term_reason(p: &Paragraph, qi: usize, partial: bool, cues: usize) -> Option<T
     if (partial || after_work) && title_case && (titled || after_work) && words.len() <= TITLE_WORDS {
         return Some(TermReason::Title);
     }
+    // "according to “Hard Roads: A Mill Town's Long Decline” by …": a title with a subtitle
+    // after a colon is a book's or a film's, however long, and so is not what someone said,
+    // cue or not. Inside a sentence only: a sentence of its own opening "Kerr: …" is a
+    // transcript's label and its words.
+    let subtitled = words.iter().take(words.len().saturating_sub(1)).any(|w| w.last() == Some(&':'));
+    if (partial || after_work) && title_case && subtitled {
+        return Some(TermReason::Title);
+    }
     if cues > 0 {
         return None;
     }
@@ -1600,6 +1608,20 @@ mod tests {
         let q = quote_at(&["Kerr told reporters that her memoir, “a tough road to walk,” was done."], "a tough");
         assert_eq!((q.kind, speaker_name(&q)), (Kind::Quote, Some("Kerr")));
         let q = quote_at(&["Mayor Ann Kerr said: “Tough Roads Ahead For The Mill.”"], "Tough");
+        assert_eq!((q.kind, speaker_name(&q)), (Kind::Quote, Some("Ann Kerr")));
+    }
+
+    #[test]
+    fn a_title_with_a_subtitle_is_a_title_however_long() {
+        for (paragraph, start) in [
+            ("According to “Hard Roads: A Mill Town and the Long Decline of the Valley” by Ann Kerr, the mill closed twice.", "Hard"),
+            ("Garrick said his book “Westland: The Rise and Fall of a River Town on the Edge” sold well.", "Westland"),
+        ] {
+            let q = quote_at(&[paragraph], start);
+            assert_eq!((q.kind, q.rule), (Kind::Term, "term"), "{paragraph}");
+        }
+        // A sentence of quotation that opens with a label is no title.
+        let q = quote_at(&["Mayor Ann Kerr said: “Westland: The Mill Will Stay Open For Good.”"], "Westland");
         assert_eq!((q.kind, speaker_name(&q)), (Kind::Quote, Some("Ann Kerr")));
     }
 
