@@ -200,6 +200,12 @@ mod tests {
         assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
+    /// No rule sets aside any of these made-up blocks of story text (text, at an edge).
+    fn assert_story_text(rules: &Rules, cases: &[(&str, bool)]) {
+        let wrong: Vec<_> = cases.iter().filter_map(|&(text, at_edge)| rules.classify_at(text, at_edge).map(|v| format!("{text}: {v:?}"))).collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
     #[test]
     fn builtin_rules_parse() {
         assert!(Rules::parse(BUILTIN, "rules.tsv").is_ok());
@@ -293,7 +299,7 @@ mod tests {
     #[test]
     fn story_text_like_the_new_rules_stays_body() {
         let rules = Rules::builtin();
-        let wrong = [
+        let story = [
             ("She told reporters to read more before they judge the plan.", false),
             ("[The mayor later said the figure was wrong.]", false),
             ("Andrew Jackson and John Quincy Adams", false),
@@ -310,12 +316,8 @@ mod tests {
             ("Jane Roe is a senior fellow at the Example Institute.", false),
             ("The newsletter was first sent in 1998.", false),
             ("Listen to the council: it says the bridge is safe.", false),
-        ]
-        .into_iter()
-        .filter(|&(text, at_edge)| rules.classify_at(text, at_edge).is_some())
-        .map(|(text, at_edge)| format!("{text}: {:?}", rules.classify_at(text, at_edge)))
-        .collect::<Vec<_>>();
-        assert!(wrong.is_empty(), "{wrong:#?}");
+        ];
+        assert_story_text(&rules, &story);
     }
 
     /// Round 6 (issue #3): news-agency captions, notices about the article's versions,
@@ -381,11 +383,42 @@ mod tests {
             ("Illustration by illustration, the book builds its case.", false),
             ("Exampleton County Judge/Executive Jane Roe, who asked for the grant, said she met the mayor.", false),
             ("Senator Jane Roe Jane Ann RoeCouncil moves the harbour office | Mayor opens the bridge | EPA rule would expand the port MORE said on Monday.", false),
-        ]
-        .into_iter()
-        .filter_map(|(text, at_edge)| rules.classify_at(text, at_edge).map(|v| format!("{text}: {v:?}")))
-        .collect::<Vec<_>>();
-        assert!(story.is_empty(), "{story:#?}");
+        ];
+        assert_story_text(&rules, &story);
+    }
+
+    /// Round 8 (issue #3): captions with a credit of several slashed parts or a "FILE PHOTO:"
+    /// opening, name boxes, labels of graphics, maps, quizzes and live pages, and pointers to
+    /// stories listed under them; made-up lines, then story text of the same shapes.
+    #[test]
+    fn round_eight_chrome_and_the_story_text_beside_it() {
+        let rules = Rules::builtin();
+        let chrome = [
+            ("The mayor speaks at the harbour, May 2, 2019. Jane Roe/Example Times/Pool via REUTERS", false, Kind::Caption, "photo caption with credit '. Jane Roe/Example Times/Pool via REUTERS'"),
+            ("The bridge at dusk, June 1, 2020. John Doe/Example Herald/via REUTERS", false, Kind::Caption, "photo caption with credit '. John Doe/Example Herald/via REUTERS'"),
+            ("FILE PHOTO: The mayor speaks at the harbour in Exampleton, May 2, 2019.", false, Kind::Caption, "news agency photo caption 'FILE PHOTO:'"),
+            ("Jane Roe, Example News economics correspondent", false, Kind::Credit, "name box (name and role) 'Jane Roe, Example News economics correspondent'"),
+            ("Jane Roe, Example News, White House Reporter", false, Kind::Credit, "name box (name and role) 'Jane Roe, Example News, White House Reporter'"),
+            ("John Doe, opinion editor", false, Kind::Credit, "name box (name and role) 'John Doe, opinion editor'"),
+            ("Map: The flooded towns", false, Kind::Promo, "link to a graphic, map, quiz or live page 'Map: The flooded towns'"),
+            ("( QUIZ: How well do you know the mayor?)", false, Kind::Promo, "link to a graphic, map, quiz or live page '( QUIZ: How well do you know the mayor?)'"),
+            ("GRAPHIC: Rents in the city since 2010 - here", false, Kind::Promo, "link to a graphic, map, quiz or live page 'GRAPHIC: Rents in the city since 2010 - here'"),
+            ("Timeline: The Bridge Through the Years", false, Kind::Promo, "link to a graphic, map, quiz or live page 'Timeline: The Bridge Through the Years'"),
+            ("Live blog: Election night in Exampleton", false, Kind::Promo, "link to a graphic, map, quiz or live page 'Live blog: Election night in Exampleton'"),
+            ("For another preview of the vote, check this post from our politics blog:", false, Kind::Promo, "related-links heading (a pointer) 'For another preview of the vote, check this post from our p…'"),
+            ("For more on the bridge, see these earlier articles:", false, Kind::Promo, "related-links heading (a pointer) 'For more on the bridge, see these earlier articles:'"),
+        ];
+        assert_verdicts(&rules, &chrome);
+        let story = [
+            ("Timeline: The council said it aims to open the bridge between March 2021 and May 2021.", false),
+            ("TIMELINE: May, 2014 - June, 2016", false),
+            ("Jane Roe, 59, editor and community reporter", false),
+            ("Jane Roe, the paper's editor, said the bridge would open in May.", false),
+            ("The map: a bridge, a road and a river.", false),
+            ("He said he would read this story to his children:", true),
+            ("An Example News/City Post/Example Radio poll found the bridge plan ahead by nine points.", false),
+        ];
+        assert_story_text(&rules, &story);
     }
 
     #[test]
