@@ -46,6 +46,13 @@ fn repeated_lines_are_learned_per_outlet_but_a_shared_story_line_is_not() {
     assert_eq!(strings(&conn, "SELECT name FROM sources ORDER BY id"), ["Daily Planet", "Other Times"]);
     assert_eq!(strings(&conn, "SELECT DISTINCT source_raw FROM articles WHERE source_id = 1"), ["Daily Planet - News"]);
     assert_eq!(strings(&conn, "SELECT alias FROM source_aliases WHERE source_id = 1 ORDER BY alias"), ["Daily Planet", "Daily Planet - News"]);
+    let kinds_at_load = strings(&conn, "SELECT kind || ': ' || coalesce(reason, '') FROM paragraphs ORDER BY id");
+    drop(conn);
+    // Re-checked with the same rules, the repeated lines are found again: no block changes.
+    let out = ok(d, &["--db", &db(d), "reclassify"]);
+    assert!(out.contains(": 0 blocks changed"), "{out}");
+    let conn = open(Path::new(&db(d)));
+    assert_eq!(strings(&conn, "SELECT kind || ': ' || coalesce(reason, '') FROM paragraphs ORDER BY id"), kinds_at_load);
 }
 
 #[test]
@@ -80,6 +87,9 @@ fn user_rules_and_reclassify_and_reports() {
     let conn = open(Path::new(&db(d)));
     assert_eq!(kinds(&conn, 1), ["title", "body", "promo", "promo"]);
     drop(conn);
+    // Nothing new to find: nothing changes (repeated lines found again are no change).
+    let out = ok(d, &["--db", &db(d), "reclassify", "--rules", "mine.tsv"]);
+    assert!(out.contains("0 blocks changed"), "{out}");
     let bad = run(d, &["--db", &db(d), "load", "--rules", "missing.tsv", "a.txt"]);
     assert!(text(&bad.stderr).contains("missing.tsv"), "{}", text(&bad.stderr));
     fs::write(d.join("bad.tsv"), "promo\ten\t1\t(\tx\n").unwrap();

@@ -90,8 +90,10 @@ fn is_boilerplate(rows: &[Occurrence]) -> bool {
 /// stay), then recomputes the repeated lines. Returns how many blocks changed kind or reason.
 pub fn reclassify(conn: &mut Connection, rules: &Rules) -> Result<usize> {
     let tx = conn.transaction()?;
+    // Repeated lines are found again from scratch below: counting the writes would count
+    // every one of them as a change.
+    tx.execute(include_str!("sql/kinds_before.sql"), [])?;
     tx.execute(include_str!("sql/unmark_repeated.sql"), [])?;
-    let mut changed = 0;
     {
         let mut articles = tx.prepare("SELECT id, language FROM articles ORDER BY id")?;
         let mut paragraphs = tx.prepare_cached(include_str!("sql/article_blocks.sql"))?;
@@ -117,12 +119,14 @@ pub fn reclassify(conn: &mut Connection, rules: &Rules) -> Result<usize> {
             text::reclassify(&mut blocks, rules, language.as_deref());
             for ((id, block), (kind, reason)) in ids.iter().zip(&blocks).zip(before) {
                 if block.kind != kind || block.reason != reason {
-                    changed += set_kind.execute(params![id, block.kind.as_str(), block.reason])?;
+                    set_kind.execute(params![id, block.kind.as_str(), block.reason])?;
                 }
             }
         }
     }
-    changed += mark_repeated(&tx)?;
+    mark_repeated(&tx)?;
+    let changed: i64 = tx.query_row(include_str!("sql/kinds_changed.sql"), [], |r| r.get(0))?;
+    tx.execute("DROP TABLE temp.kinds_before", [])?;
     tx.commit()?;
-    Ok(changed)
+    Ok(changed as usize)
 }

@@ -163,6 +163,9 @@ fn keep_own_subheadings(blocks: &mut [Block]) {
     }
 }
 
+/// The reason of a card cut out of a paragraph: it marks the block as cut at load.
+const CARD_REASON: &str = "card of related headlines after a name (\"… MORE\"), cut out of the paragraph before";
+
 /// Cuts the cards of related headlines out of body paragraphs ([`cards`]): the paragraph
 /// keeps its sentence, and each card follows it as a block of its own, set aside as promo,
 /// so that nothing is lost and nothing of it counts as the story.
@@ -178,7 +181,7 @@ fn cut_out_cards(blocks: Vec<Block>) -> Vec<Block> {
             .iter()
             .map(|card| Block {
                 kind: Kind::Promo,
-                reason: Some("card of related headlines after a name (\"… MORE\"), cut out of the paragraph before".to_string()),
+                reason: Some(CARD_REASON.to_string()),
                 language: None,
                 text: block.text[card.clone()].trim().to_string(),
                 sentences: Vec::new(),
@@ -256,11 +259,13 @@ fn set_aside_gallery_captions(blocks: &mut [Block]) {
 }
 
 /// Re-applies `rules` to an article's stored blocks (after a rules change): the title, the
-/// dek and the chrome before the title stay as found at load; every later block is
-/// classified again.
+/// dek, the chrome before the title and the cards cut out of paragraphs stay as found at
+/// load; every other later block is classified again. (A card is found in the paragraph it
+/// was cut from, which is stored without it: no rule can find it again.)
 pub fn reclassify(blocks: &mut [Block], rules: &Rules, article_lang: Option<&str>) {
     let after_title = blocks.iter().position(|b| b.kind == Kind::Title).map_or(0, |t| t + 1);
-    for block in blocks[after_title..].iter_mut().filter(|b| b.kind != Kind::Dek) {
+    let as_found = |b: &Block| b.kind == Kind::Dek || b.reason.as_deref() == Some(CARD_REASON);
+    for block in blocks[after_title..].iter_mut().filter(|b| !as_found(b)) {
         block.kind = Kind::Body;
         block.reason = None;
     }
@@ -341,6 +346,24 @@ mod tests {
     }
 
     const LINK: &str = "CITY COUNCIL VOTES TO RENAME THE OLD HARBOUR BRIDGE AFTER A LOCAL NURSE";
+
+    /// Issue #3: `corpusdb reclassify` put the cards cut out at load back into the body
+    /// (6,793 blocks of allsides-37k), where they counted as the story again.
+    #[test]
+    fn issue_3_reclassify_keeps_the_cards_cut_out_at_load() {
+        let text = "Democratic nominee Hillary Clinton Hillary Diane Rodham ClintonGiuliani consulted \
+                    with Manafort on Ukraine info: report Sanders heart procedures shines spotlight \
+                    on age of top Democrats MORE leads in a new poll.";
+        let mut blocks = blocks::structure_record(Some("A poll"), text);
+        blocks = cut_out_cards(blocks);
+        assert_eq!(blocks.len(), 3);
+        assert_eq!((blocks[1].kind, blocks[1].text.as_str()), (Kind::Body, "Democratic nominee Hillary Clinton leads in a new poll."));
+        assert_eq!((blocks[2].kind, blocks[2].reason.as_deref()), (Kind::Promo, Some(CARD_REASON)));
+        reclassify(&mut blocks, &Rules::builtin(), Some("en"));
+        let kinds: Vec<Kind> = blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [Kind::Title, Kind::Body, Kind::Promo]);
+        assert_eq!(blocks[2].reason.as_deref(), Some(CARD_REASON));
+    }
 
     #[test]
     fn a_few_lines_in_capitals_are_links_to_other_stories() {
