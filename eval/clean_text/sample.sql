@@ -9,7 +9,9 @@
 -- and drew 21 after all of them; the eighth drew 22 and 23 after all of its rules). Since cards of related
 -- headlines are cut out of paragraphs into blocks of their own (src/text/cards.rs), the
 -- blocks after them sit one place later: the verdict files were moved with them (same blocks,
--- new positions), and a seed drawn again now gives a slightly different sample. Run:
+-- new positions), and a seed drawn again now gives a slightly different sample. Seeds 24 and
+-- 25 (allsides only) are a second holdout drawn after round 8's rules, judged with no rule changed.
+-- Run:
 --   sqlite3 -tabs DB '.parameter set :seed 2' '.read eval/clean_text/sample.sql'
 SELECT * FROM (
     SELECT 'set-aside' AS sample, a.external_id, p.position, p.kind, replace(replace(p.text, char(9), ' '), char(10), ' ') AS text
