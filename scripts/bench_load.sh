@@ -52,7 +52,8 @@ die() { echo "bench_load: $*" >&2; exit 1; }
   (expected \$REPO/../shared/corpora/allsides-37k.jsonl.gz; set CORPUS=... to point elsewhere)"
 CORPUS=$(cd "$(dirname "$CORPUS")" && pwd)/$(basename "$CORPUS")
 [ -x "$TIME" ] || die "$TIME is missing: install GNU time with  apt-get update && apt-get install -y time"
-"$TIME" -v true 2>&1 | grep -q 'Maximum resident set size' \
+# grep reads all of it: grep -q would stop early, and under pipefail time's SIGPIPE failed the check at random.
+"$TIME" -v true 2>&1 | grep 'Maximum resident set size' >/dev/null \
     || die "$TIME is not GNU time (no -v): apt-get install -y time"
 command -v "$SQLITE3" >/dev/null || die "sqlite3 shell not found ($SQLITE3): apt-get install -y sqlite3"
 command -v "$PYTHON" >/dev/null || die "$PYTHON not found"
