@@ -407,6 +407,9 @@ mod tests {
             ("Live blog: Election night in Exampleton", false, Kind::Promo, "link to a graphic, map, quiz or live page 'Live blog: Election night in Exampleton'"),
             ("For another preview of the vote, check this post from our politics blog:", false, Kind::Promo, "related-links heading (a pointer) 'For another preview of the vote, check this post from our p…'"),
             ("For more on the bridge, see these earlier articles:", false, Kind::Promo, "related-links heading (a pointer) 'For more on the bridge, see these earlier articles:'"),
+            ("Police search the harbour in Exampleton on Monday [Example Agency via Reuters]", false, Kind::Caption, "photo caption with agency credit '[Example Agency via Reuters]'"),
+            ("The mayor opens the bridge [Jane Roe/Pool/Reuters]", false, Kind::Caption, "photo caption with agency credit '[Jane Roe/Pool/Reuters]'"),
+            ("Protesters gather in the square, May 2, 2019 [AFP]", false, Kind::Caption, "photo caption with agency credit '[AFP]'"),
         ];
         assert_verdicts(&rules, &chrome);
         let story = [
@@ -417,6 +420,7 @@ mod tests {
             ("The map: a bridge, a road and a river.", false),
             ("He said he would read this story to his children:", true),
             ("An Example News/City Post/Example Radio poll found the bridge plan ahead by nine points.", false),
+            ("Leaking the mayor's calls is what police states do. [Bloomberg]", false),
         ];
         assert_story_text(&rules, &story);
     }
