@@ -410,6 +410,8 @@ mod tests {
             ("Police search the harbour in Exampleton on Monday [Example Agency via Reuters]", false, Kind::Caption, "photo caption with agency credit '[Example Agency via Reuters]'"),
             ("The mayor opens the bridge [Jane Roe/Pool/Reuters]", false, Kind::Caption, "photo caption with agency credit '[Jane Roe/Pool/Reuters]'"),
             ("Protesters gather in the square, May 2, 2019 [AFP]", false, Kind::Caption, "photo caption with agency credit '[AFP]'"),
+            ("The candidates faced off on Thursday in the second debate. YouTube", false, Kind::Caption, "video caption with credit 'YouTube'"),
+            ("Jane Roe, the mayor of Exampleton. (YouTube)", false, Kind::Caption, "video caption with credit 'YouTube'"),
         ];
         assert_verdicts(&rules, &chrome);
         let story = [
@@ -421,6 +423,8 @@ mod tests {
             ("He said he would read this story to his children:", true),
             ("An Example News/City Post/Example Radio poll found the bridge plan ahead by nine points.", false),
             ("Leaking the mayor's calls is what police states do. [Bloomberg]", false),
+            ("The mayor posted the video on YouTube", false),
+            ("Her channel has 2 million followers. She began on YouTube.", false),
         ];
         assert_story_text(&rules, &story);
     }

@@ -105,6 +105,7 @@ pub fn clean(mut blocks: Vec<Block>, rules: &Rules) -> (Vec<Block>, Option<Strin
     keep_own_subheadings(&mut blocks);
     blocks = cut_out_cards(blocks);
     set_aside_related_links(&mut blocks);
+    set_aside_series_links(&mut blocks);
     set_aside_gallery_captions(&mut blocks);
     let language = language::detect_article(content(&blocks));
     for block in blocks.iter_mut().filter(|b| b.language.is_none() && b.kind != Kind::Title) {
@@ -230,6 +231,30 @@ fn set_aside_related_links(blocks: &mut [Block]) {
 /// Longer than this, a line is not a headline.
 const MAX_HEADLINE_CHARS: usize = 160;
 
+/// The reason of a link to a part of a series.
+const SERIES_REASON: &str = "link to a part of a series (lines 'Part N: …' in a row)";
+
+/// Sets aside the links to the parts of a series that an installment lists: two or more
+/// short body blocks in a row that each open with "Part 1:", "Part 2:" and so on. An
+/// article's own parts stand apart, each with its text under it.
+fn set_aside_series_links(blocks: &mut [Block]) {
+    let is_part = |b: &Block| {
+        let label = b.text.strip_prefix("Part ").and_then(|rest| rest.split_once(':')).map(|(n, _)| n);
+        b.kind == Kind::Body && b.text.chars().count() <= MAX_HEADLINE_CHARS && label.is_some_and(|n| !n.is_empty() && n.len() <= 2 && n.bytes().all(|c| c.is_ascii_digit()))
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        let run = blocks[i..].iter().take_while(|b| is_part(b)).count();
+        if run >= 2 {
+            for block in &mut blocks[i..i + run] {
+                block.kind = Kind::Promo;
+                block.reason = Some(SERIES_REASON.to_string());
+            }
+        }
+        i += run.max(1);
+    }
+}
+
 /// A photo gallery scraped into the text shows each caption twice, one copy right after the
 /// other. An article with at least this many such doubled blocks carries a gallery (a story
 /// paragraph scraped twice happens once, not again and again)...
@@ -272,6 +297,7 @@ pub fn reclassify(blocks: &mut [Block], rules: &Rules, article_lang: Option<&str
     classify_blocks(blocks, after_title, rules);
     keep_own_subheadings(blocks);
     set_aside_related_links(blocks);
+    set_aside_series_links(blocks);
     set_aside_gallery_captions(blocks);
     if let Some(lang) = article_lang {
         set_aside_other_language_edges(blocks, lang);
@@ -363,6 +389,25 @@ mod tests {
         let kinds: Vec<Kind> = blocks.iter().map(|b| b.kind).collect();
         assert_eq!(kinds, [Kind::Title, Kind::Body, Kind::Promo]);
         assert_eq!(blocks[2].reason.as_deref(), Some(CARD_REASON));
+    }
+
+    #[test]
+    fn links_to_the_parts_of_a_series_are_set_aside_its_own_parts_stay() {
+        let mut blocks = vec![
+            body("A title"),
+            body("Part 1: A heading of the article's own"),
+            body("The council met on Monday."),
+            body("Part 2: Another heading of its own"),
+            body("It adjourned at noon."),
+            body("Part 1: The bridge that split a town"),
+            body("Part 2: Can the river be tamed?"),
+            body("Part 3: A mayor's last stand"),
+        ];
+        blocks[0].kind = Kind::Title;
+        reclassify(&mut blocks, &Rules::builtin(), None);
+        let kinds: Vec<Kind> = blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [Kind::Title, Kind::Body, Kind::Body, Kind::Body, Kind::Body, Kind::Promo, Kind::Promo, Kind::Promo]);
+        assert_eq!(blocks[5].reason.as_deref(), Some(SERIES_REASON));
     }
 
     #[test]
