@@ -371,6 +371,20 @@ mod tests {
         Block { kind: Kind::Body, reason: None, language: None, text: text.to_string(), sentences: Vec::new(), line_key: None }
     }
 
+    /// An article of these blocks, the first its title, classified by the built-in rules.
+    fn reclassified(texts: &[&str]) -> Vec<Block> {
+        let mut blocks: Vec<Block> = texts.iter().map(|t| body(t)).collect();
+        if let Some(title) = blocks.first_mut() {
+            title.kind = Kind::Title;
+        }
+        reclassify(&mut blocks, &Rules::builtin(), None);
+        blocks
+    }
+
+    fn kinds(blocks: &[Block]) -> Vec<Kind> {
+        blocks.iter().map(|b| b.kind).collect()
+    }
+
     const LINK: &str = "CITY COUNCIL VOTES TO RENAME THE OLD HARBOUR BRIDGE AFTER A LOCAL NURSE";
 
     /// Issue #3: `corpusdb reclassify` put the cards cut out at load back into the body
@@ -393,28 +407,23 @@ mod tests {
 
     #[test]
     fn links_to_the_parts_of_a_series_are_set_aside_its_own_parts_stay() {
-        let mut blocks = vec![
-            body("A title"),
-            body("Part 1: A heading of the article's own"),
-            body("The council met on Monday."),
-            body("Part 2: Another heading of its own"),
-            body("It adjourned at noon."),
-            body("Part 1: The bridge that split a town"),
-            body("Part 2: Can the river be tamed?"),
-            body("Part 3: A mayor's last stand"),
-        ];
-        blocks[0].kind = Kind::Title;
-        reclassify(&mut blocks, &Rules::builtin(), None);
-        let kinds: Vec<Kind> = blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(kinds, [Kind::Title, Kind::Body, Kind::Body, Kind::Body, Kind::Body, Kind::Promo, Kind::Promo, Kind::Promo]);
+        let blocks = reclassified(&[
+            "A title",
+            "Part 1: A heading of the article's own",
+            "The council met on Monday.",
+            "Part 2: Another heading of its own",
+            "It adjourned at noon.",
+            "Part 1: The bridge that split a town",
+            "Part 2: Can the river be tamed?",
+            "Part 3: A mayor's last stand",
+        ]);
+        assert_eq!(kinds(&blocks), [Kind::Title, Kind::Body, Kind::Body, Kind::Body, Kind::Body, Kind::Promo, Kind::Promo, Kind::Promo]);
         assert_eq!(blocks[5].reason.as_deref(), Some(SERIES_REASON));
     }
 
     #[test]
     fn a_few_lines_in_capitals_are_links_to_other_stories() {
-        let mut blocks = vec![body("A title"), body("The council met on Monday."), body(LINK), body("It adjourned at noon.")];
-        blocks[0].kind = Kind::Title;
-        reclassify(&mut blocks, &Rules::builtin(), None);
+        let blocks = reclassified(&["A title", "The council met on Monday.", LINK, "It adjourned at noon."]);
         assert_eq!(blocks[2].kind, Kind::Promo);
         assert!(blocks[2].reason.as_deref().is_some_and(|r| r.starts_with(CAPITALS_HEADLINE)), "{:?}", blocks[2].reason);
         assert_eq!(blocks[1].kind, Kind::Body);
@@ -438,29 +447,24 @@ mod tests {
         assert_eq!(blocks[4].reason.as_deref(), Some("photo gallery caption, shown twice (as 3 captions of this article are)"));
 
         // One paragraph scraped twice, with fewer doubled blocks than a gallery has: story text.
-        let mut blocks = vec![body("A title"), body(captions[0]), body(captions[0]), body(captions[1]), body(captions[1])];
-        blocks[0].kind = Kind::Title;
-        reclassify(&mut blocks, &Rules::builtin(), None);
+        let blocks = reclassified(&["A title", captions[0], captions[0], captions[1], captions[1]]);
         assert!(blocks[1..].iter().all(|b| b.kind == Kind::Body), "{blocks:?}");
     }
 
     #[test]
     fn a_box_under_an_editors_note_label_is_set_aside_with_it() {
-        let mut blocks = vec![
-            body("A title"),
-            body("The council met on Monday."),
-            body("Editor's Note:"),
-            body("Weird Trick Cuts Your Water Bill in Half"),
-            body("The bridge is open again! — Jane Roe (@janeroe) May 2, 2019"),
-            body("It adjourned at noon, and the vote was put off to May."),
-            body("Editor’s Note:"),
-            body("As this story was about to be published, the council said the meeting would be held again on Friday."),
-        ];
-        blocks[0].kind = Kind::Title;
-        reclassify(&mut blocks, &Rules::builtin(), None);
-        let kinds: Vec<Kind> = blocks.iter().map(|b| b.kind).collect();
+        let blocks = reclassified(&[
+            "A title",
+            "The council met on Monday.",
+            "Editor's Note:",
+            "Weird Trick Cuts Your Water Bill in Half",
+            "The bridge is open again! — Jane Roe (@janeroe) May 2, 2019",
+            "It adjourned at noon, and the vote was put off to May.",
+            "Editor’s Note:",
+            "As this story was about to be published, the council said the meeting would be held again on Friday.",
+        ]);
         // The embedded tweet under the box is quoted in the story: it stays.
-        assert_eq!(kinds, [Kind::Title, Kind::Body, Kind::Promo, Kind::Promo, Kind::Body, Kind::Body, Kind::Promo, Kind::Body], "{blocks:?}");
+        assert_eq!(kinds(&blocks), [Kind::Title, Kind::Body, Kind::Promo, Kind::Promo, Kind::Body, Kind::Body, Kind::Promo, Kind::Body], "{blocks:?}");
         assert_eq!(blocks[3].reason.as_deref(), Some("related link under a related-links heading"));
     }
 
