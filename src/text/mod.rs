@@ -106,6 +106,7 @@ pub fn clean(mut blocks: Vec<Block>, rules: &Rules) -> (Vec<Block>, Option<Strin
     blocks = cut_out_cards(blocks);
     set_aside_related_links(&mut blocks);
     set_aside_series_links(&mut blocks);
+    set_aside_split_credits(&mut blocks);
     set_aside_gallery_captions(&mut blocks);
     let language = language::detect_article(content(&blocks));
     for block in blocks.iter_mut().filter(|b| b.language.is_none() && b.kind != Kind::Title) {
@@ -255,6 +256,41 @@ fn set_aside_series_links(blocks: &mut [Block]) {
     }
 }
 
+/// Lines of names before a contributor line that a scraper split: "—Jane Roe," / "John Doe
+/// and Ann Poe" / "contributed to this article." The last is set aside by the rules; the
+/// names before it, up to this many blocks, go with it.
+const MAX_CREDIT_NAME_BLOCKS: usize = 2;
+
+/// Sets the name lines before a set-aside block that continues a credit ("contributed to
+/// this article.", in lower case: the end of a sentence begun above) to its class.
+fn set_aside_split_credits(blocks: &mut [Block]) {
+    for i in 1..blocks.len() {
+        if blocks[i].kind.is_content() || !blocks[i].text.starts_with("contributed ") {
+            continue;
+        }
+        let (kind, reason) = (blocks[i].kind, blocks[i].reason.clone());
+        for j in (i.saturating_sub(MAX_CREDIT_NAME_BLOCKS)..i).rev() {
+            if !is_names_line(&blocks[j].text) {
+                break;
+            }
+            // A line of names another rule set aside (as a byline, say) keeps its reason.
+            if blocks[j].kind == Kind::Body {
+                blocks[j].kind = kind;
+                blocks[j].reason = reason.clone();
+            }
+        }
+    }
+}
+
+/// A short line of names only: capitalised words, initials, commas and "and", maybe after a
+/// dash ("—Jane Roe,", "and John A. Doe", "Jane Roe, John Doe").
+fn is_names_line(text: &str) -> bool {
+    let names = text.trim_start_matches(['—', '–', '-', ' ']);
+    text.chars().count() <= 80
+        && names.split_whitespace().next().is_some()
+        && names.split_whitespace().map(|w| w.trim_end_matches(',')).all(|w| w == "and" || w.starts_with(char::is_uppercase))
+}
+
 /// A photo gallery scraped into the text shows each caption twice, one copy right after the
 /// other. An article with at least this many such doubled blocks carries a gallery (a story
 /// paragraph scraped twice happens once, not again and again)...
@@ -298,6 +334,7 @@ pub fn reclassify(blocks: &mut [Block], rules: &Rules, article_lang: Option<&str
     keep_own_subheadings(blocks);
     set_aside_related_links(blocks);
     set_aside_series_links(blocks);
+    set_aside_split_credits(blocks);
     set_aside_gallery_captions(blocks);
     if let Some(lang) = article_lang {
         set_aside_other_language_edges(blocks, lang);
@@ -419,6 +456,16 @@ mod tests {
         ]);
         assert_eq!(kinds(&blocks), [Kind::Title, Kind::Body, Kind::Body, Kind::Body, Kind::Body, Kind::Promo, Kind::Promo, Kind::Promo]);
         assert_eq!(blocks[5].reason.as_deref(), Some(SERIES_REASON));
+    }
+
+    #[test]
+    fn names_split_from_their_contributor_line_go_with_it() {
+        let blocks = reclassified(&["A title", "The council met on Monday.", "—Jane Roe,", "John Doe and Ann Poe", "contributed to this article."]);
+        assert_eq!(kinds(&blocks), [Kind::Title, Kind::Body, Kind::Footer, Kind::Credit, Kind::Footer]);
+        assert_eq!(blocks[2].reason, blocks[4].reason);
+        // A sentence before it is the story's.
+        let blocks = reclassified(&["A title", "The council met on Monday.", "It adjourned at noon.", "—Jane Roe", "contributed to this article."]);
+        assert_eq!(kinds(&blocks), [Kind::Title, Kind::Body, Kind::Body, Kind::Footer, Kind::Footer]);
     }
 
     #[test]
