@@ -11,6 +11,7 @@
 -- blocks after them sit one place later: the verdict files were moved with them (same blocks,
 -- new positions), and a seed drawn again now gives a slightly different sample. Seeds 24 and
 -- 25 (allsides only) are a second holdout drawn after round 8's rules, judged with no rule changed.
+-- Seeds 26 and 27 (allsides only) are the holdout drawn after round 9's rules, judged with no rule changed.
 -- Run:
 --   sqlite3 -tabs DB '.parameter set :seed 2' '.read eval/clean_text/sample.sql'
 SELECT * FROM (
