@@ -21,7 +21,6 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 
-use corpusdb::model::Layout;
 use corpusdb::read::{self, Item};
 use corpusdb::text::{self, blocks, classify::Rules};
 use corpusdb::{load, store};
@@ -47,13 +46,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     });
     let rules = Rules::builtin();
-    let structured: Vec<_> = raws
-        .iter()
-        .map(|raw| match raw.layout {
-            Layout::PlainText => blocks::structure_plain_text(&raw.text, &rules),
-            Layout::Record => blocks::structure_record(raw.title.as_deref(), &raw.text),
-        })
-        .collect();
+    let structured: Vec<_> = raws.iter().map(|raw| blocks::structure(raw.layout, raw.title.as_deref(), &raw.text, &rules)).collect();
     let before = cpu();
     let mut set_aside = 0;
     for blocks in structured {

@@ -5,7 +5,7 @@
 //! photo caption), and is read as a soft wrap when the next line continues the sentence
 //! (it starts in lower case, or the line ends with a hyphen or a comma).
 
-use crate::model::{Block, Kind};
+use crate::model::{Block, Kind, Layout};
 use crate::text::classify::{Rules, Verdict};
 
 /// A dek (subtitle) is short: longer blocks right under the title are body or captions.
@@ -60,6 +60,18 @@ pub fn collapse_lines(text: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Structures an article of either layout into blocks, as a load does: a record's title
+/// (its lines joined) from its own field, a text file's from its first lines.
+pub fn structure(layout: Layout, title: Option<&str>, text: &str, rules: &Rules) -> Vec<Block> {
+    match layout {
+        Layout::PlainText => structure_plain_text(text, rules),
+        Layout::Record => {
+            let title = title.map(collapse_lines).filter(|t| !t.is_empty());
+            structure_record(title.as_deref(), text)
+        }
+    }
 }
 
 /// Structures a scraped text file: chrome before the title, the title (the first line that

@@ -387,11 +387,12 @@ mod tests {
         assert_story_text(&rules, &story);
     }
 
-    /// Round 8 (issue #3): captions with a credit of several slashed parts or a "FILE PHOTO:"
-    /// opening, name boxes, labels of graphics, maps, quizzes and live pages, and pointers to
-    /// stories listed under them; made-up lines, then story text of the same shapes.
+    /// Rounds 8 and 9 (issue #3): captions with a credit of several slashed parts, a "FILE
+    /// PHOTO:" opening or a bracketed credit ending with an agency, name boxes, labels of
+    /// graphics, maps, quizzes and live pages, pointers to stories listed under them, and
+    /// video captions credited to YouTube; made-up lines, then story text of the same shapes.
     #[test]
-    fn round_eight_chrome_and_the_story_text_beside_it() {
+    fn rounds_eight_and_nine_chrome_and_the_story_text_beside_it() {
         let rules = Rules::builtin();
         let chrome = [
             ("The mayor speaks at the harbour, May 2, 2019. Jane Roe/Example Times/Pool via REUTERS", false, Kind::Caption, "photo caption with credit '. Jane Roe/Example Times/Pool via REUTERS'"),

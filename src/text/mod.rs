@@ -10,7 +10,7 @@ pub mod language;
 pub mod outlets;
 pub mod sentences;
 
-use crate::model::{Article, Block, Kind, Layout, RawArticle};
+use crate::model::{Article, Block, Kind, RawArticle};
 use classify::Rules;
 
 /// Turns a raw article into an article ready to store: blocks in order (title first), their
@@ -33,11 +33,7 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
         mut warnings,
     } = raw;
     let bytes = text.len() + title.as_ref().map_or(0, String::len);
-    let title = title.map(|t| blocks::collapse_lines(&t)).filter(|t| !t.is_empty());
-    let blocks = match layout {
-        Layout::PlainText => blocks::structure_plain_text(&text, rules),
-        Layout::Record => blocks::structure_record(title.as_deref(), &text),
-    };
+    let blocks = blocks::structure(layout, title.as_deref(), &text, rules);
     if blocks.is_empty() {
         return Err("empty article: no title and no text".to_string());
     }
@@ -104,10 +100,7 @@ pub fn clean(mut blocks: Vec<Block>, rules: &Rules) -> (Vec<Block>, Option<Strin
     classify_blocks(&mut blocks, 0, rules);
     keep_own_subheadings(&mut blocks);
     blocks = cut_out_cards(blocks);
-    set_aside_related_links(&mut blocks);
-    set_aside_series_links(&mut blocks);
-    set_aside_split_credits(&mut blocks);
-    set_aside_gallery_captions(&mut blocks);
+    set_aside_by_context(&mut blocks);
     let language = language::detect_article(content(&blocks));
     for block in blocks.iter_mut().filter(|b| b.language.is_none() && b.kind != Kind::Title) {
         block.language = language::detect_block(&block.text, language.as_deref());
@@ -116,6 +109,16 @@ pub fn clean(mut blocks: Vec<Block>, rules: &Rules) -> (Vec<Block>, Option<Strin
         set_aside_other_language_edges(&mut blocks, article_lang);
     }
     (blocks, language)
+}
+
+/// The chrome that only its neighbours give away, after the rules have classified each
+/// block alone: related links, a series' parts, names split from a credit, gallery captions.
+/// One list for loading and reclassifying alike.
+fn set_aside_by_context(blocks: &mut [Block]) {
+    set_aside_related_links(blocks);
+    set_aside_series_links(blocks);
+    set_aside_split_credits(blocks);
+    set_aside_gallery_captions(blocks);
 }
 
 /// The text analytics read: title, dek and body blocks.
@@ -332,10 +335,7 @@ pub fn reclassify(blocks: &mut [Block], rules: &Rules, article_lang: Option<&str
     }
     classify_blocks(blocks, after_title, rules);
     keep_own_subheadings(blocks);
-    set_aside_related_links(blocks);
-    set_aside_series_links(blocks);
-    set_aside_split_credits(blocks);
-    set_aside_gallery_captions(blocks);
+    set_aside_by_context(blocks);
     if let Some(lang) = article_lang {
         set_aside_other_language_edges(blocks, lang);
     }
