@@ -49,8 +49,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let structured: Vec<_> = raws.iter().map(|raw| blocks::structure(raw.layout, raw.title.as_deref(), &raw.text, &rules)).collect();
     let before = cpu();
     let mut set_aside = 0;
-    for blocks in structured {
-        let (blocks, _) = text::clean(blocks, &rules);
+    for (raw, blocks) in raws.iter().zip(structured) {
+        let (blocks, _) = text::clean(blocks, &rules, raw.byline.as_deref());
         set_aside += blocks.iter().filter(|b| !b.kind.is_content()).count();
     }
     let clean = cpu() - before + repeated;

@@ -17,8 +17,13 @@ pub const MIN_ARTICLES: i64 = 5;
 pub const MIN_DAYS: usize = 3;
 /// Boilerplate stands at the edges of articles (the first or last blocks this close to them)
 /// in at least half of its occurrences; a line recurring mid-article is a heading or label
-/// that structures the story ("What's next", "From the Right").
+/// that structures the story ("What's next", "From the Right"), unless it speaks to the
+/// reader ([`speaks_to_reader`]): a promo set in the story.
 const EDGE_BLOCKS: i64 = 3;
+/// Words of a line that addresses the reader or points elsewhere: a promo or a call to
+/// write in ("Visit our homepage for more stories.", "Got a tip? Email ..."), which a
+/// story's own recurring headings and labels are not.
+const READER_WORDS: &[&str] = &["you", "subscribe", "newsletter", "click", "email", "podcast", "download", "visit"];
 /// A line found this many times per article on average is a label inside the story (a
 /// transcript's speaker names), not furniture around it.
 const MAX_PER_ARTICLE: f64 = 1.5;
@@ -31,6 +36,7 @@ struct Occurrence {
     source_id: Option<i64>,
     published_at: Option<String>,
     position: i64,
+    text: String,
     last: i64,
 }
 
@@ -55,7 +61,8 @@ pub fn mark_repeated(conn: &Connection) -> Result<usize> {
                     source_id: r.get(3)?,
                     published_at: r.get(4)?,
                     position: r.get(5)?,
-                    last: r.get(6)?,
+                    text: r.get(6)?,
+                    last: r.get(7)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
@@ -74,7 +81,8 @@ pub fn mark_repeated(conn: &Connection) -> Result<usize> {
 }
 
 /// Whether one line's occurrences across an outlet look like boilerplate: in enough
-/// articles, on enough days, at the articles' edges, about once per article.
+/// articles, on enough days, at the articles' edges (or speaking to the reader), about once
+/// per article.
 fn is_boilerplate(rows: &[Occurrence]) -> bool {
     let articles: HashSet<i64> = rows.iter().map(|r| r.article_id).collect();
     let days: HashSet<&str> = rows.iter().filter_map(|r| r.published_at.as_deref()).map(|d| &d[..d.len().min(10)]).collect();
@@ -82,8 +90,19 @@ fn is_boilerplate(rows: &[Occurrence]) -> bool {
     let at_edges = rows.iter().filter(|r| r.position <= EDGE_BLOCKS || r.position >= r.last - (EDGE_BLOCKS - 1)).count();
     (articles.len() as i64) >= MIN_ARTICLES
         && (!dated || days.len() >= MIN_DAYS)
-        && at_edges * 2 >= rows.len()
+        && (at_edges * 2 >= rows.len() || rows.first().is_some_and(|r| speaks_to_reader(&r.text)))
         && (rows.len() as f64) / (articles.len() as f64) < MAX_PER_ARTICLE
+}
+
+/// Whether a line addresses the reader or points elsewhere (see [`READER_WORDS`]), or
+/// carries an address (an email, a link); a transcript's "Thank you." is not one.
+fn speaks_to_reader(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
+    if words.peek() == Some(&"thank") {
+        return false;
+    }
+    lower.contains('@') || lower.contains("http") || lower.contains("sign up") || words.any(|w| READER_WORDS.contains(&w))
 }
 
 /// Re-checks every stored article's blocks against `rules` (titles and deks found at load
@@ -95,11 +114,13 @@ pub fn reclassify(conn: &mut Connection, rules: &Rules) -> Result<usize> {
     tx.execute(include_str!("sql/kinds_before.sql"), [])?;
     tx.execute(include_str!("sql/unmark_repeated.sql"), [])?;
     {
-        let mut articles = tx.prepare("SELECT id, language FROM articles ORDER BY id")?;
+        let mut articles = tx.prepare(include_str!("sql/articles_to_reclassify.sql"))?;
         let mut paragraphs = tx.prepare_cached(include_str!("sql/article_blocks.sql"))?;
         let mut set_kind = tx.prepare_cached(include_str!("sql/set_kind.sql"))?;
-        let ids: Vec<(i64, Option<String>)> = articles.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
-        for (article_id, language) in ids {
+        let mut set_line_key = tx.prepare_cached(include_str!("sql/set_line_key.sql"))?;
+        let ids: Vec<(i64, Option<String>, Option<String>, Option<String>)> =
+            articles.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
+        for (article_id, language, outlet, byline) in ids {
             let rows: Vec<(i64, Block)> = paragraphs
                 .query_map([article_id], |r| {
                     let kind: String = r.get(1)?;
@@ -109,17 +130,23 @@ pub fn reclassify(conn: &mut Connection, rules: &Rules) -> Result<usize> {
                         language: r.get(3)?,
                         text: r.get(4)?,
                         sentences: Vec::new(),
-                        line_key: None,
+                        line_key: r.get(5)?,
                     };
                     Ok((r.get(0)?, block))
                 })?
                 .collect::<Result<_, _>>()?;
             let (ids, mut blocks): (Vec<i64>, Vec<Block>) = rows.into_iter().unzip();
             let before: Vec<(Kind, Option<String>)> = blocks.iter().map(|b| (b.kind, b.reason.clone())).collect();
-            text::reclassify(&mut blocks, rules, language.as_deref());
+            text::reclassify(&mut blocks, rules, language.as_deref(), byline.as_deref());
             for ((id, block), (kind, reason)) in ids.iter().zip(&blocks).zip(before) {
                 if block.kind != kind || block.reason != reason {
                     set_kind.execute(params![id, block.kind.as_str(), block.reason])?;
+                }
+                // Keyed as a load keys them (body blocks only), so that a block the rules
+                // no longer set aside, or a line the key now covers, can be found repeated.
+                let line_key = if block.kind == Kind::Body { text::classify::line_key(outlet.as_deref().unwrap_or(""), &block.text) } else { None };
+                if line_key != block.line_key {
+                    set_line_key.execute(params![id, line_key])?;
                 }
             }
         }
@@ -129,4 +156,37 @@ pub fn reclassify(conn: &mut Connection, rules: &Rules) -> Result<usize> {
     tx.execute("DROP TABLE temp.kinds_before", [])?;
     tx.commit()?;
     Ok(changed as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line set once in each of `n` articles, on different days, at `position` of 20 blocks.
+    fn occurrences(text: &str, n: i64, position: i64) -> Vec<Occurrence> {
+        (0..n)
+            .map(|i| Occurrence {
+                id: i,
+                article_id: i,
+                kind: "body".into(),
+                source_id: Some(1),
+                published_at: Some(format!("2020-01-{:02}", i + 1)),
+                position,
+                text: text.into(),
+                last: 20,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_line_mid_article_is_boilerplate_only_when_it_speaks_to_the_reader() {
+        assert!(is_boilerplate(&occurrences("Copyright Example News", 6, 20)));
+        assert!(!is_boilerplate(&occurrences("What happens next?", 6, 10)));
+        assert!(!is_boilerplate(&occurrences("Thank you.", 6, 10)));
+        assert!(is_boilerplate(&occurrences("Visit our homepage for more stories.", 6, 10)));
+        assert!(is_boilerplate(&occurrences("Got a tip? Email tips@example.com", 6, 10)));
+        assert!(is_boilerplate(&occurrences("( Sign up for the morning tip sheet)", 6, 10)));
+        // Too few articles, however it reads.
+        assert!(!is_boilerplate(&occurrences("Visit our homepage for more stories.", 4, 10)));
+    }
 }

@@ -150,9 +150,10 @@ fn shorten(text: &str, max: usize) -> String {
     cut
 }
 
-/// Blocks at most this long get a line key: repeated boilerplate is short (tag lines,
-/// promos, notices), and longer paragraphs reused across articles are content.
-pub const MAX_REPEATED_CHARS: usize = 160;
+/// Blocks at most this long get a line key: boilerplate runs to a few sentences at most
+/// (tag lines, promos, an author's bio, a syndication notice of 700 characters), and longer
+/// paragraphs reused across articles are content.
+pub const MAX_REPEATED_CHARS: usize = 800;
 /// ...and at least this many letters: numbers, scores and times ("20,210", "1500 GMT") recur
 /// by chance, not as boilerplate.
 const MIN_REPEATED_LETTERS: usize = 8;
@@ -166,7 +167,7 @@ const MIN_REPEATED_LETTERS: usize = 8;
 /// assert_eq!(line_key("Times", "Copyright © 2019 The Times."), line_key("Times", "COPYRIGHT © 2020  the times"));
 /// assert_ne!(line_key("Times", "Story continued below"), line_key("Times", "Story continues below"));
 /// assert_ne!(line_key("Times", "Advertisement"), line_key("Post", "Advertisement"));
-/// assert_eq!(line_key("Times", &"long ".repeat(40)), None);
+/// assert_eq!(line_key("Times", &"long ".repeat(200)), None);
 /// assert_eq!(line_key("Times", "20,210"), None);
 /// ```
 pub fn line_key(outlet: &str, text: &str) -> Option<i64> {
@@ -426,6 +427,42 @@ mod tests {
             ("Leaking the mayor's calls is what police states do. [Bloomberg]", false),
             ("The mayor posted the video on YouTube", false),
             ("Her channel has 2 million followers. She began on YouTube.", false),
+        ];
+        assert_story_text(&rules, &story);
+    }
+
+    #[test]
+    fn round_ten_chrome_and_the_story_text_beside_it() {
+        let rules = Rules::builtin();
+        let chrome = [
+            ("Read: The quiet crisis in the harbour", false, Kind::Promo, "related link 'Read: The quiet crisis in the harbour'"),
+            ("NOW WATCH: 'Five things to know about the bridge'", false, Kind::Promo, "related link 'NOW WATCH: 'Five things to know about the bridge''"),
+            ("READ THE COUNCIL'S LETTER", false, Kind::Promo, "link to a document or another story 'READ THE COUNCIL'S LETTER'"),
+            ("Read more about the bridge here.", false, Kind::Promo, "link to a document or another story 'Read more about the bridge here.'"),
+            ("Watch the full interview below:", false, Kind::Promo, "link to a video or audio clip 'Watch the full interview below:'"),
+            ("Listen to the latest episode of our podcast.", false, Kind::Promo, "link to a video or audio clip 'Listen to the latest episode of our podcast.'"),
+            ("( See more from Example's Polling Center)", false, Kind::Promo, "related coverage pointer '( See more from Example's Polling Center)'"),
+            ("More On This... Council approves the bridge", false, Kind::Promo, "related link 'More On This... Council approves the bridge'"),
+            ("More Great Stories From Example Fair", false, Kind::Promo, "related-links heading 'More Great Stories From Example Fair'"),
+            ("-- \"Bridge talks stall.\" (The Example Times)", false, Kind::Promo, "link to another outlet's story '-- \"Bridge talks stall.\" (The Example Times)'"),
+            ("From 'Morning Edition': Jane Roe reports Listen", false, Kind::Promo, "audio player label 'From 'Morning Edition': Jane Roe reports Listen'"),
+            ("poster=\"http://video.example.com/1.jpg\"", false, Kind::Promo, "video player markup 'poster=\"http://video.example.com/1.jpg\"'"),
+            ("Editor's note: As a public service, we've removed the paywall for our coverage.", false, Kind::Promo, "free-access notice 'removed the paywall'"),
+            ("Roe reported from Exampleton.", true, Kind::Footer, "reporter's dateline 'Roe reported from Exampleton.'"),
+            ("Jane Roe reported from Paris and John Doe from Rome. Contributing: Ann Poe", true, Kind::Footer, "reporter's dateline 'Jane Roe reported from Paris and John Doe from Rome. Contri…'"),
+            ("This report includes material from the Example Press.", true, Kind::Footer, "reporting credit 'This report includes material from the Example Press.'"),
+        ];
+        assert_verdicts(&rules, &chrome);
+        let story = [
+            ("Read his full statement below:", false),
+            ("Read on for the council's five options.", false),
+            ("READ MY LIPS: NO NEW TOLLS", false),
+            ("Watch for the vote to be close.", false),
+            ("\"Listen, this is a very tight race,\" the mayor said.", false),
+            ("(See the bottom of this post for the full list of votes.)", false),
+            ("The mayor asked residents to listen", false),
+            ("Roe reported from Exampleton for ten years before joining the council.", false),
+            ("Jane Roe, who has reported from Paris, said the bridge would open.", true),
         ];
         assert_story_text(&rules, &story);
     }

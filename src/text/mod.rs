@@ -37,7 +37,7 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
     if blocks.is_empty() {
         return Err("empty article: no title and no text".to_string());
     }
-    let (mut blocks, language) = clean(blocks, rules);
+    let (mut blocks, language) = clean(blocks, rules, byline.as_deref());
     // The outlet: the input's, else one named in the set-aside blocks at the end.
     let content_hash = content_hash(source.as_deref(), &blocks);
     let source_raw = source
@@ -95,12 +95,13 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
 /// The clean-text stage: classifies a structured article's blocks by the rules, cuts cards
 /// of related headlines out of paragraphs, sets aside related links, gallery captions and
 /// chrome in another language at the article's edges, and detects the article's language
-/// and each block's. Returns the blocks and the article's language.
-pub fn clean(mut blocks: Vec<Block>, rules: &Rules) -> (Vec<Block>, Option<String>) {
+/// and each block's. `byline` is the article's, when its input gives one. Returns the blocks
+/// and the article's language.
+pub fn clean(mut blocks: Vec<Block>, rules: &Rules, byline: Option<&str>) -> (Vec<Block>, Option<String>) {
     classify_blocks(&mut blocks, 0, rules);
     keep_own_subheadings(&mut blocks);
     blocks = cut_out_cards(blocks);
-    set_aside_by_context(&mut blocks);
+    set_aside_by_context(&mut blocks, byline);
     let language = language::detect_article(content(&blocks));
     for block in blocks.iter_mut().filter(|b| b.language.is_none() && b.kind != Kind::Title) {
         block.language = language::detect_block(&block.text, language.as_deref());
@@ -112,13 +113,17 @@ pub fn clean(mut blocks: Vec<Block>, rules: &Rules) -> (Vec<Block>, Option<Strin
 }
 
 /// The chrome that only its neighbours give away, after the rules have classified each
-/// block alone: related links, a series' parts, names split from a credit, gallery captions.
-/// One list for loading and reclassifying alike.
-fn set_aside_by_context(blocks: &mut [Block]) {
+/// block alone: related links, a series' parts, names split from a credit, gallery captions,
+/// a chart's labels, the author's name box. One list for loading and reclassifying alike.
+fn set_aside_by_context(blocks: &mut [Block], byline: Option<&str>) {
     set_aside_related_links(blocks);
     set_aside_series_links(blocks);
     set_aside_split_credits(blocks);
     set_aside_gallery_captions(blocks);
+    set_aside_chart_labels(blocks);
+    if let Some(byline) = byline {
+        set_aside_name_box(blocks, byline);
+    }
 }
 
 /// The text analytics read: title, dek and body blocks.
@@ -322,11 +327,76 @@ fn set_aside_gallery_captions(blocks: &mut [Block]) {
     }
 }
 
+/// A chart or map scraped into the text leaves its labels one per block: axis ticks ("20",
+/// "’60", "40 inches", "from 39.6%") among a few names ("Le Pen", "Corpus Christi"). A run
+/// of at least this many short body blocks in a row...
+const MIN_LABEL_RUN: usize = 4;
+/// ...each at most this long...
+const MAX_LABEL_CHARS: usize = 25;
+/// ...at least half of them ticks, and at least this many, is the chart's. A tick is one
+/// number, maybe with a unit in lower case; a table's rows ("2009 78 2041"), a poll's
+/// ("Smith 16%", "KY 27%") and a list's items ("1. Ohio", "• Maine: 12,912") are not.
+const MIN_TICKS: usize = 3;
+/// A unit is short: "40 inches", "30 pct. pts.", "from 39.6%"; "1 oz fresh lemon juice" is a
+/// recipe's line.
+const MAX_TICK_LETTERS: usize = 8;
+
+/// Sets aside as captions the labels of a chart or map spilled into the text (see
+/// [`MIN_LABEL_RUN`]).
+fn set_aside_chart_labels(blocks: &mut [Block]) {
+    let short = |b: &Block| {
+        let text = b.text.trim();
+        let list_item = text.starts_with(['•', '—', '–', '-', '*', '·']) || text.split_once(['.', ')']).is_some_and(|(n, rest)| !n.is_empty() && n.len() <= 2 && n.bytes().all(|c| c.is_ascii_digit()) && rest.starts_with(' '));
+        b.kind == Kind::Body && text.chars().count() <= MAX_LABEL_CHARS && !list_item && !text.ends_with(['.', '!', '?', ':', '"', '”'])
+    };
+    let tick = |b: &Block| {
+        let numbers = b.text.split(|c: char| !(c.is_ascii_digit() || ".,/:%’'‘".contains(c))).filter(|t| t.contains(|c: char| c.is_ascii_digit())).count();
+        numbers == 1 && !b.text.chars().any(char::is_uppercase) && b.text.chars().filter(|c| c.is_alphabetic()).count() <= MAX_TICK_LETTERS
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        let run = blocks[i..].iter().take_while(|b| short(b)).count();
+        let ticks = blocks[i..i + run].iter().filter(|b| tick(b)).count();
+        if run >= MIN_LABEL_RUN && ticks >= MIN_TICKS && ticks * 2 >= run {
+            for block in &mut blocks[i..i + run] {
+                block.kind = Kind::Caption;
+                block.reason = Some(format!("label of a chart or map, spilled into the text ({run} short labels in a row, {ticks} of them numbers)"));
+            }
+        }
+        i += run.max(1);
+    }
+}
+
+/// Sets aside the author's name box: a body block that is the byline's first name ("Jane
+/// Roe" of "Jane Roe, Special to Example News"; a byline of two parts at most), the only
+/// such block of the article, set in the story (an opinion page's box beside the text). A
+/// transcript names its speakers again and again, a symposium lists many writers and heads
+/// each one's part with their name, and a letter is signed after a closing ("Sincerely,"):
+/// those stay.
+fn set_aside_name_box(blocks: &mut [Block], byline: &str) {
+    let parts: Vec<&str> = byline.split([',', ';']).flat_map(|part| part.split(" and ")).map(str::trim).filter(|n| !n.is_empty()).collect();
+    let name = match parts[..] {
+        [name] | [name, _] if name.chars().count() <= MAX_NAME_BOX_CHARS => name,
+        _ => return,
+    };
+    let is_name = |b: &Block| b.text.trim().eq_ignore_ascii_case(name);
+    let found: Vec<usize> = (0..blocks.len()).filter(|&i| is_name(&blocks[i])).collect();
+    let [i] = found[..] else { return };
+    let after_closing = i > 0 && blocks[i - 1].text.trim_end().ends_with(',');
+    if blocks[i].kind == Kind::Body && !after_closing {
+        blocks[i].kind = Kind::Credit;
+        blocks[i].reason = Some("name box: the author's name (the byline) set in the story".to_string());
+    }
+}
+
+/// A part of a byline longer than this is not a name.
+const MAX_NAME_BOX_CHARS: usize = 60;
+
 /// Re-applies `rules` to an article's stored blocks (after a rules change): the title, the
 /// dek, the chrome before the title and the cards cut out of paragraphs stay as found at
 /// load; every other later block is classified again. (A card is found in the paragraph it
 /// was cut from, which is stored without it: no rule can find it again.)
-pub fn reclassify(blocks: &mut [Block], rules: &Rules, article_lang: Option<&str>) {
+pub fn reclassify(blocks: &mut [Block], rules: &Rules, article_lang: Option<&str>, byline: Option<&str>) {
     let after_title = blocks.iter().position(|b| b.kind == Kind::Title).map_or(0, |t| t + 1);
     let as_found = |b: &Block| b.kind == Kind::Dek || b.reason.as_deref() == Some(CARD_REASON);
     for block in blocks[after_title..].iter_mut().filter(|b| !as_found(b)) {
@@ -335,7 +405,7 @@ pub fn reclassify(blocks: &mut [Block], rules: &Rules, article_lang: Option<&str
     }
     classify_blocks(blocks, after_title, rules);
     keep_own_subheadings(blocks);
-    set_aside_by_context(blocks);
+    set_aside_by_context(blocks, byline);
     if let Some(lang) = article_lang {
         set_aside_other_language_edges(blocks, lang);
     }
@@ -414,7 +484,7 @@ mod tests {
         if let Some(title) = blocks.first_mut() {
             title.kind = Kind::Title;
         }
-        reclassify(&mut blocks, &Rules::builtin(), None);
+        reclassify(&mut blocks, &Rules::builtin(), None, None);
         blocks
     }
 
@@ -436,7 +506,7 @@ mod tests {
         assert_eq!(blocks.len(), 3);
         assert_eq!((blocks[1].kind, blocks[1].text.as_str()), (Kind::Body, "Democratic nominee Hillary Clinton leads in a new poll."));
         assert_eq!((blocks[2].kind, blocks[2].reason.as_deref()), (Kind::Promo, Some(CARD_REASON)));
-        reclassify(&mut blocks, &Rules::builtin(), Some("en"));
+        reclassify(&mut blocks, &Rules::builtin(), Some("en"), None);
         let kinds: Vec<Kind> = blocks.iter().map(|b| b.kind).collect();
         assert_eq!(kinds, [Kind::Title, Kind::Body, Kind::Promo]);
         assert_eq!(blocks[2].reason.as_deref(), Some(CARD_REASON));
@@ -456,6 +526,41 @@ mod tests {
         ]);
         assert_eq!(kinds(&blocks), [Kind::Title, Kind::Body, Kind::Body, Kind::Body, Kind::Body, Kind::Promo, Kind::Promo, Kind::Promo]);
         assert_eq!(blocks[5].reason.as_deref(), Some(SERIES_REASON));
+    }
+
+    #[test]
+    fn a_charts_labels_spilled_one_per_block_are_set_aside_a_table_and_a_list_stay() {
+        let chart = ["A title", "The tax rate fell.", "Rates by decade", "40", "30", "20", "’60", "from 39.6%", "It rose again."];
+        let blocks = reclassified(&chart);
+        assert_eq!(kinds(&blocks)[2..8], [Kind::Caption; 6]);
+        assert_eq!((blocks[1].kind, blocks[8].kind), (Kind::Body, Kind::Body));
+        assert!(blocks[3].reason.as_deref().is_some_and(|r| r.starts_with("label of a chart or map")), "{:?}", blocks[3].reason);
+        let table = ["A title", "Life expectancy:", "2009 78 2041", "2011 78 2037", "2017 79 2034", "2018 77 2034"];
+        let poll = ["A title", "The poll:", "Smith 16%", "Doe 13%", "Roe 8%", "Poe 7%"];
+        let list = ["A title", "The cases:", "1. Ohio", "2. Iowa", "3. Utah", "4. Maine"];
+        let recipe = ["A title", "The drink:", "1 oz fresh lemon juice", "1 oz orange juice", "1 oz grenadine", ".5 oz simple syrup"];
+        for texts in [&table[..], &poll, &list, &recipe] {
+            assert!(kinds(&reclassified(texts))[1..].iter().all(|k| *k == Kind::Body), "{texts:?}");
+        }
+    }
+
+    #[test]
+    fn the_authors_name_box_is_set_aside_a_speakers_name_and_a_signature_stay() {
+        let with_byline = |texts: &[&str], byline: &str| {
+            let mut blocks: Vec<Block> = texts.iter().map(|t| body(t)).collect();
+            blocks[0].kind = Kind::Title;
+            reclassify(&mut blocks, &Rules::builtin(), None, Some(byline));
+            kinds(&blocks)
+        };
+        let opinion = ["A title", "The bridge is a mistake.", "Jane Roe", "It will cost too much."];
+        assert_eq!(with_byline(&opinion, "Jane Roe, Special to Example News"), [Kind::Title, Kind::Body, Kind::Credit, Kind::Body]);
+        assert_eq!(with_byline(&opinion, "John Doe"), [Kind::Title, Kind::Body, Kind::Body, Kind::Body]);
+        // A transcript names its speakers again and again; a symposium lists many writers.
+        let transcript = ["A title", "Jane Roe", "Why the bridge?", "John Doe", "Because.", "Jane Roe", "I see."];
+        assert!(with_byline(&transcript, "Jane Roe")[1..].iter().all(|k| *k == Kind::Body));
+        assert_eq!(with_byline(&opinion, "Ann Poe, Jane Roe, John Doe")[2], Kind::Body);
+        let letter = ["A title", "The bridge is a mistake.", "Sincerely,", "Jane Roe"];
+        assert_eq!(with_byline(&letter, "Jane Roe")[3], Kind::Body);
     }
 
     #[test]
@@ -486,7 +591,7 @@ mod tests {
             blocks.push(body(caption));
         }
         blocks.push(body("It adjourned at noon."));
-        reclassify(&mut blocks, &Rules::builtin(), None);
+        reclassify(&mut blocks, &Rules::builtin(), None, None);
         let kinds: Vec<Kind> = blocks.iter().map(|b| b.kind).collect();
         assert_eq!(kinds[1..4], [Kind::Body; 3], "{blocks:?}");
         assert_eq!(kinds[4..10], [Kind::Caption; 6], "{blocks:?}");
@@ -526,7 +631,7 @@ mod tests {
             blocks.push(body("A paragraph of the newsletter's section."));
             blocks.push(body("SHORT SECTION HEADING"));
         }
-        reclassify(&mut blocks, &Rules::builtin(), None);
+        reclassify(&mut blocks, &Rules::builtin(), None, None);
         assert!(blocks.iter().skip(1).all(|b| b.kind == Kind::Body && b.reason.is_none()), "{blocks:?}");
     }
 }
