@@ -431,6 +431,67 @@ mod tests {
         assert_story_text(&rules, &story);
     }
 
+    /// Round 10 (issue #3): captions whose credit in parentheses goes through an agency or
+    /// ends with one, credits in capitals opening the caption, uncredited agency captions (a
+    /// scene and its weekday and full date), links to a graphic alone in their block, and
+    /// videos credited to a channel on YouTube; made-up lines, then story text of the same shapes.
+    #[test]
+    fn round_ten_captions_and_the_story_text_beside_it() {
+        let rules = Rules::builtin();
+        let chrome = [
+            ("The mayor opens the bridge in Exampleton on Tuesday. (Jane Roe/Example Journal via AP)", false, Kind::Caption, "photo caption with credit 'Jane Roe/Example Journal via AP'"),
+            ("Police at the harbour after the storm. (John Doe/dpa via AP)", false, Kind::Caption, "photo caption with credit 'John Doe/dpa via AP'"),
+            ("The council meets in the old hall, May 2, 2019. (Example Daily/via Reuters)", false, Kind::Caption, "photo caption with credit 'Example Daily/via Reuters'"),
+            ("Jane Roe listens to the closing arguments. (John Doe/The Example News via AP, Pool)", false, Kind::Caption, "photo caption with credit 'John Doe/The Example News via AP, Pool'"),
+            ("The mayor in 2019 (Jane Roe/Example Agency/Handout via Reuters)", false, Kind::Caption, "photo caption with credit 'Jane Roe/Example Agency/Handout via Reuters'"),
+            ("A barge on the river, with the refinery behind it. (Jane Roe / Flickr)", false, Kind::Caption, "photo caption with agency credit 'Jane Roe / Flickr'"),
+            ("The harbour at dusk. (jdoe / Flickr)", false, Kind::Caption, "photo caption with agency credit 'jdoe / Flickr'"),
+            ("The mayor speaks to the council, June 2, 2020. (John Doe/Reuters )", false, Kind::Caption, "photo caption with agency credit 'John Doe/Reuters'"),
+            ("The mayor hugs her brother after the verdict. (Jane Roe / Staff Photographer)", false, Kind::Caption, "photo caption with agency credit 'Jane Roe / Staff Photographer'"),
+            ("(For a graphic on the floods, click example.rs/2abcD)", false, Kind::Promo, "link to a graphic or a document 'For a graphic on the floods, click example.rs/2abcD'"),
+            ("(Open example.rs/2abcD in an external browser for an interactive)", false, Kind::Promo, "link to a graphic or a document 'Open example.rs/2abcD in an external browser for an interac…'"),
+            ("JANE ROE/EXAMPLE NEWS The mayor opens the bridge over the river.", false, Kind::Caption, "photo caption with the credit first 'JANE ROE/EXAMPLE NEWS'"),
+            ("JOHN DOE/GETTY IMAGES/THE EXAMPLE MONITOR \u{201c}If you go there now, people ask for schools.\u{201d}", false, Kind::Caption, "photo caption with the credit first 'JOHN DOE/GETTY IMAGES/THE EXAMPLE MONITOR'"),
+            ("JOHN DOE/AP", false, Kind::Caption, "photo caption with the credit first 'JOHN DOE/AP'"),
+            ("The mayor speaks at the harbour, Tuesday, May 2, 2019, in Exampleton.", false, Kind::Caption, "news agency photo caption (a scene and its date) 'Tuesday, May 2, 2019'"),
+            ("Firefighters battle a fire on Saturday, July 6, 2019 in Exampleton, the morning after the storm.", false, Kind::Caption, "news agency photo caption (a scene and its date) 'Saturday, July 6, 2019'"),
+            ("People line up to vote at the school in Exampleton on Tuesday, April 7, 2020.", false, Kind::Caption, "news agency photo caption (a scene and its date) 'Tuesday, April 7, 2020'"),
+            ("YouTube", false, Kind::Caption, "credit line of an embedded video 'YouTube'"),
+            ("Example News YouTube", false, Kind::Caption, "credit line of an embedded video 'Example News YouTube'"),
+            ("Jane Roe via YouTube", false, Kind::Caption, "credit line of an embedded video 'Jane Roe via YouTube'"),
+            ("examplechannel YouTube", false, Kind::Caption, "credit line of an embedded video 'examplechannel YouTube'"),
+            ("The mayor opens the bridge on Tuesday. Example News YouTube", false, Kind::Caption, "video caption with credit 'Example News YouTube'"),
+            ("Jane Roe on the Example Show in 2015 (via YouTube)", false, Kind::Caption, "video caption with credit 'YouTube'"),
+            ("The mayor on the radio (Example News via YouTube)", false, Kind::Caption, "video caption with credit 'YouTube'"),
+            ("The mayor speaks in 2017. (Image via YouTube)", false, Kind::Caption, "video caption with credit 'YouTube'"),
+        ];
+        assert_verdicts(&rules, &chrome);
+        let story = [
+            ("(Democrat up 47-45 in Example Today / City poll)", false),
+            ("(Bureau Of Statistics, Accessed 9/6/12)", false),
+            ("(H/T: Example Wire)", false),
+            ("(To keep it short, I'll say DAPA instead of DAPA/DACA+ from here on.)", false),
+            ("The mayor's lead grew to nine points (Ipsos/Reuters).", false),
+            ("The clerk joined the meeting from home (Jane Roe via Zoom)", false),
+            ("More than 30,000 people have died in the country. (Graphic: example.rs/2abcD)", false),
+            ("SAN FRANCISCO/WASHINGTON (Example Wire) - The mayor said on Tuesday the bridge would open.", false),
+            ("A EXN/ORC survey released Monday showed the mayor ahead.", false),
+            ("IN FOCUS/SHARP TAKES", false),
+            ("The talks began on Tuesday, May 2, 2019, in Exampleton.", false),
+            ("The talks with the council resumed on Tuesday, May 2, 2019.", false),
+            ("The signs went up on Monday, June 1, 2020, along the road.", false),
+            ("Senate holds on the nominees lasted until Friday, May 5, 2017.", false),
+            ("This happened on the morning of Sunday, November 19, 2017.", false),
+            ("The caption read: \"The mayor speaks at the harbour, Tuesday, May 2, 2019.\"", false),
+            ("On YouTube", false),
+            ("Why I Left YouTube", false),
+            ("\"It is too hard,\" the mayor said at the meeting. Example News YouTube", false),
+            ("He said so on his show. (via YouTube)", false),
+            ("The mayor posted the video on YouTube", false),
+        ];
+        assert_story_text(&rules, &story);
+    }
+
     #[test]
     fn round_ten_chrome_and_the_story_text_beside_it() {
         let rules = Rules::builtin();
