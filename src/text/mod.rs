@@ -113,9 +113,10 @@ pub fn clean(mut blocks: Vec<Block>, rules: &Rules, byline: Option<&str>) -> (Ve
 }
 
 /// The chrome that only its neighbours give away, after the rules have classified each
-/// block alone: related links, a series' parts, names split from a credit, gallery captions,
-/// a chart's labels, the author's name box. One list for loading and reclassifying alike.
+/// block alone: the title scraped again under it, related links, a series' parts, names
+/// split from a credit, gallery captions, a chart's labels, the author's name box. One list for loading and reclassifying alike.
 fn set_aside_by_context(blocks: &mut [Block], byline: Option<&str>) {
+    mark_title_again(blocks);
     set_aside_related_links(blocks);
     set_aside_series_links(blocks);
     set_aside_split_credits(blocks);
@@ -233,6 +234,27 @@ fn set_aside_related_links(blocks: &mut [Block]) {
             block.reason = Some("related link under a related-links heading".to_string());
         } else if block.kind.is_content() {
             under_heading = false;
+        }
+    }
+}
+
+/// The reason of the title found again in the text.
+const TITLE_AGAIN: &str = "the title again, scraped into the text under it";
+
+/// A scraper often takes the page's headline into the text as well as into the title: a
+/// block this close under the title that reads the same (ignoring case, spaces and
+/// punctuation) is the title again, not the story's first paragraph, and is classed a title.
+fn mark_title_again(blocks: &mut [Block]) {
+    let letters = |text: &str| text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let Some(t) = blocks.iter().position(|b| b.kind == Kind::Title) else { return };
+    let title = letters(&blocks[t].text);
+    if title.is_empty() {
+        return;
+    }
+    for block in blocks.iter_mut().skip(t + 1).take(classify::EDGE_BLOCKS) {
+        if block.kind == Kind::Body && letters(&block.text) == title {
+            block.kind = Kind::Title;
+            block.reason = Some(TITLE_AGAIN.to_string());
         }
     }
 }
@@ -561,6 +583,14 @@ mod tests {
         assert_eq!(with_byline(&opinion, "Ann Poe, Jane Roe, John Doe")[2], Kind::Body);
         let letter = ["A title", "The bridge is a mistake.", "Sincerely,", "Jane Roe"];
         assert_eq!(with_byline(&letter, "Jane Roe")[3], Kind::Body);
+    }
+
+    #[test]
+    fn the_title_scraped_again_under_it_is_a_title_not_the_body() {
+        // Further down, the same words are the story's (a heading, a closing line).
+        let blocks = reclassified(&["Council Votes on the Bridge", "Council votes on the bridge.", "It met on Monday.", "It voted at noon.", "It adjourned.", "Council votes on the bridge"]);
+        assert_eq!(kinds(&blocks), [Kind::Title, Kind::Title, Kind::Body, Kind::Body, Kind::Body, Kind::Body]);
+        assert_eq!(blocks[1].reason.as_deref(), Some(TITLE_AGAIN));
     }
 
     #[test]
