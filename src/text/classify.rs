@@ -512,6 +512,8 @@ mod tests {
             ("Roe reported from Exampleton.", true, Kind::Footer, "reporter's dateline 'Roe reported from Exampleton.'"),
             ("Jane Roe reported from Paris and John Doe from Rome. Contributing: Ann Poe", true, Kind::Footer, "reporter's dateline 'Jane Roe reported from Paris and John Doe from Rome. Contri…'"),
             ("This report includes material from the Example Press.", true, Kind::Footer, "reporting credit 'This report includes material from the Example Press.'"),
+            ("(Material from Example Wire and the Example Press was used in this story.)", false, Kind::Footer, "reporting credit '(Material from Example Wire and the Example Press was used …'"),
+            ("From the October 2018 issue: Jane Roe on why bridges fall", false, Kind::Promo, "link to an archive story 'From the October 2018 issue: Jane Roe on why bridges fall'"),
         ];
         assert_verdicts(&rules, &chrome);
         let story = [
@@ -524,6 +526,7 @@ mod tests {
             ("The mayor asked residents to listen", false),
             ("Roe reported from Exampleton for ten years before joining the council.", false),
             ("Jane Roe, who has reported from Paris, said the bridge would open.", true),
+            ("From 2011: the year the bridge closed. It never reopened.", false),
         ];
         assert_story_text(&rules, &story);
     }

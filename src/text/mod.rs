@@ -10,6 +10,10 @@ pub mod language;
 pub mod outlets;
 pub mod sentences;
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
 use crate::model::{Article, Block, Kind, RawArticle};
 use classify::Rules;
 
@@ -240,24 +244,73 @@ fn set_aside_related_links(blocks: &mut [Block]) {
 
 /// The reason of the title found again in the text.
 const TITLE_AGAIN: &str = "the title again, scraped into the text under it";
+/// The reason of a caption glued to the headline under the title.
+const CAPTION_AND_HEADLINE: &str = "photo caption glued to the headline under the title";
 
-/// A scraper often takes the page's headline into the text as well as into the title: a
+/// A scraper often takes the page's headline into the text as well as into the title. A
 /// block this close under the title that reads the same (ignoring case, spaces and
-/// punctuation) is the title again, not the story's first paragraph, and is classed a title.
+/// punctuation) is the title again, not the story's first paragraph, and is classed a title;
+/// the first block, when it is a caption with the headline glued after it (see
+/// [`caption_then_headline`]), is a caption.
 fn mark_title_again(blocks: &mut [Block]) {
     let letters = |text: &str| text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
     let Some(t) = blocks.iter().position(|b| b.kind == Kind::Title) else { return };
-    let title = letters(&blocks[t].text);
+    let title_text = blocks[t].text.clone();
+    let title = letters(&title_text);
     if title.is_empty() {
         return;
     }
-    for block in blocks.iter_mut().skip(t + 1).take(classify::EDGE_BLOCKS) {
-        if block.kind == Kind::Body && letters(&block.text) == title {
+    for (i, block) in blocks.iter_mut().enumerate().skip(t + 1).take(classify::EDGE_BLOCKS) {
+        if block.kind != Kind::Body {
+            continue;
+        }
+        if letters(&block.text) == title {
             block.kind = Kind::Title;
             block.reason = Some(TITLE_AGAIN.to_string());
+        } else if i == t + 1 && caption_then_headline(&block.text, &title_text) {
+            block.kind = Kind::Caption;
+            block.reason = Some(CAPTION_AND_HEADLINE.to_string());
         }
     }
 }
+
+/// A caption (at most this long, with its headline)...
+const MAX_CAPTION_AND_HEADLINE_CHARS: usize = 400;
+/// ...and a headline after it of at most this many characters...
+const MAX_GLUED_HEADLINE_CHARS: usize = 120;
+/// ...and at least this many words of three letters or more, at least half of them words of
+/// the title.
+const MIN_GLUED_HEADLINE_WORDS: usize = 3;
+
+/// Whether `text` is a photo caption with the story's headline glued after it, the way
+/// some pages put the picture and its caption above the headline: "The mayor spoke for an
+/// hour on Monday. | Jane Roe/Example Times Mayor backs bridge" under the title "Mayor backs
+/// the bridge". The caption ends as a sentence does after a word of four or more letters or
+/// digits (so "Gov." or "U.S." does not end it) or at a credit's bar; the headline after it
+/// does not end as a sentence, and at least half of its words are the title's. A quote, an
+/// embedded tweet, or a block that ends as a sentence is the story's.
+fn caption_then_headline(text: &str, title: &str) -> bool {
+    static SENTENCE_END: OnceLock<Regex> = OnceLock::new();
+    let sentence_end = SENTENCE_END.get_or_init(|| Regex::new(r#"[a-z0-9)]{4}[.!?]["”’']?\s+|\s\|\s"#).expect("a valid pattern"));
+    let text = text.trim();
+    let ends_open = !text.ends_with(['.', '!', '?', '"', '\'', '”', '’', ')', ':', ';']);
+    let opens_as_quote = text.starts_with(['"', '“', '‘', '\'']);
+    if text.chars().count() > MAX_CAPTION_AND_HEADLINE_CHARS || !ends_open || opens_as_quote || text.contains("(@") {
+        return false;
+    }
+    let Some(end) = sentence_end.find_iter(text).last() else { return false };
+    let (caption, headline) = (&text[..end.start()], &text[end.end()..]);
+    let words = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase).collect::<Vec<_>>();
+    let (headline_words, title_words) = (words(headline), words(title));
+    let shared = headline_words.iter().filter(|w| title_words.contains(w)).count();
+    caption.chars().count() >= MIN_CAPTION_CHARS
+        && headline.chars().count() <= MAX_GLUED_HEADLINE_CHARS
+        && headline_words.len() >= MIN_GLUED_HEADLINE_WORDS
+        && shared * 2 >= headline_words.len()
+}
+
+/// A caption has at least this many characters ("Collapse 2. …" is a widget's label).
+const MIN_CAPTION_CHARS: usize = 30;
 
 /// Longer than this, a line is not a headline.
 const MAX_HEADLINE_CHARS: usize = 160;
@@ -591,6 +644,24 @@ mod tests {
         let blocks = reclassified(&["Council Votes on the Bridge", "Council votes on the bridge.", "It met on Monday.", "It voted at noon.", "It adjourned.", "Council votes on the bridge"]);
         assert_eq!(kinds(&blocks), [Kind::Title, Kind::Title, Kind::Body, Kind::Body, Kind::Body, Kind::Body]);
         assert_eq!(blocks[1].reason.as_deref(), Some(TITLE_AGAIN));
+    }
+
+    #[test]
+    fn a_caption_glued_to_the_headline_under_the_title_is_a_caption() {
+        let title = "Mayor backs the new bridge plan";
+        let blocks = reclassified(&[title, "The mayor spoke for an hour on Monday, the author writes. Mayor backs bridge plan", "The council met."]);
+        assert_eq!(kinds(&blocks), [Kind::Title, Kind::Caption, Kind::Body]);
+        assert_eq!(blocks[1].reason.as_deref(), Some(CAPTION_AND_HEADLINE));
+        assert!(caption_then_headline("Roe said the bridge will open in May. | Jane Roe/Example Times Mayor backs bridge plan", title));
+        // A first paragraph, a quote, an abbreviation, or an excerpt with its source stays.
+        for story in [
+            "The mayor backs the new bridge plan. He said so on Monday.",
+            "\"I back the new bridge plan,\" the mayor said. Mayor backs bridge plan",
+            "The plan was drawn up by Gov. Mayor backs the bridge plan",
+            "On Monday the council voted for the new bridge plan, the Example Times reports. Example Times",
+        ] {
+            assert!(!caption_then_headline(story, title), "{story}");
+        }
     }
 
     #[test]
