@@ -152,27 +152,13 @@ fn assert_copies_found(conn: &rusqlite::Connection, corpus: &std::path::Path) {
     assert!(count(conn, "SELECT count(*) FROM stories WHERE sources >= 5") >= 100, "stories across outlets");
 }
 
-/// The blocks people judged by reading in rounds 4 to 8 (eval/clean_text/verdicts4.tsv, seed 4;
-/// verdicts4-seed5.tsv, allsides only, seed 5, drawn after round 4's rules were written;
-/// verdicts5-seed9.tsv, seed 9, drawn after round 5's first rules and judged on them;
-/// verdicts5-seed10.tsv, seed 10, drawn after all of round 5's rules; verdicts6-seed20.tsv,
-/// seed 20, judged on round 6's rules, two of whose misses then led to rules;
-/// verdicts7-seed21.tsv, seed 21, drawn after all of round 7's rules; verdicts8-seed22.tsv
-/// and verdicts8-seed23.tsv, seeds 22 and 23, drawn after all of round 8's rules and not looked
-/// at while writing them; verdicts9-seed24.tsv and verdicts9-seed25.tsv, allsides only,
-/// seeds 24 and 25, a second holdout drawn after round 8's rules and judged with no rule
-/// changed; and verdicts10-seed26.tsv and verdicts10-seed27.tsv, allsides only, seeds 26 and
-/// 27, a holdout drawn after round 9's rules (the bracketed agency credits, YouTube video
-/// captions, links to a series' parts, and contributor names split from their line) and judged
-/// with no rule changed): what the classifier reaches on them now may not fall below what it
-/// reaches at the end of round 8, or for seeds 26 and 27 of round 9. Set aside: bbc 17/17 or
-/// 20/20 in each; allsides 100/100 (seeds 4, 9, 10, 20, 21, 22, 23, 24, 27), 99/100 (seeds 25
-/// and 26) and 98/100 (seed 5) chrome. Body: bbc 0/100 in each;
-/// allsides 1/100 (seed 4), 2/100 (seed 5), 1/100 (seed 9, 5/100 when it was judged), 1/100
-/// (seed 10, 2/100 at the end of round 5), 0/100 (seed 20, 5/100 when it was judged and 3/100
-/// at the end of round 7), 0/100 (seed 21, 1/100 when it was judged), 2/100 (seed 22), 0/100
-/// (seed 23), 2/100 (seed 24), 3/100 (seed 25), 3/100 (seed 26) and 4/100 (seed 27) chrome. The issue's targets (98 % and 1 %)
-/// are in the issue note with the numbers.
+/// The blocks people judged by reading, one file per sample (eval/clean_text/verdicts*.tsv;
+/// sample.sql says which seed was drawn when, and which samples were holdouts drawn after
+/// their round's rules and judged with no rule changed: seeds 22 to 27 for rounds 8 and 9,
+/// 28 to 30 for round 10, and 31 to 34 for the round after it). What the classifier reaches
+/// on each now may not fall below the levels below, which are what it reaches at the end of
+/// round 10 (for bbc, at the end of round 8; its body has had no chrome in any sample). The
+/// issue's targets (98 % and 1 %) are measured on the holdouts, in the issue notes.
 fn assert_clean_text_targets(conn: &rusqlite::Connection, corpus: &str) {
     // (file, set-aside blocks judged not chrome at most, body blocks judged chrome at most)
     let levels: &[(&str, usize, usize)] = match corpus {
@@ -188,16 +174,23 @@ fn assert_clean_text_targets(conn: &rusqlite::Connection, corpus: &str) {
         _ => &[
             ("verdicts4.tsv", 0, 1),
             ("verdicts4-seed5.tsv", 2, 2),
-            ("verdicts5-seed9.tsv", 0, 1),
+            ("verdicts5-seed9.tsv", 0, 0),
             ("verdicts5-seed10.tsv", 0, 1),
             ("verdicts6-seed20.tsv", 0, 0),
             ("verdicts7-seed21.tsv", 0, 0),
-            ("verdicts8-seed22.tsv", 0, 2),
+            ("verdicts8-seed22.tsv", 0, 1),
             ("verdicts8-seed23.tsv", 0, 0),
-            ("verdicts9-seed24.tsv", 0, 2),
-            ("verdicts9-seed25.tsv", 1, 3),
+            ("verdicts9-seed24.tsv", 0, 0),
+            ("verdicts9-seed25.tsv", 1, 1),
             ("verdicts10-seed26.tsv", 1, 3),
-            ("verdicts10-seed27.tsv", 0, 4),
+            ("verdicts10-seed27.tsv", 0, 1),
+            ("verdicts11-seed28.tsv", 0, 0),
+            ("verdicts11-seed29.tsv", 1, 2),
+            ("verdicts11-seed30.tsv", 2, 1),
+            ("verdicts12-seed31.tsv", 0, 1),
+            ("verdicts12-seed32.tsv", 4, 4),
+            ("verdicts12-seed33.tsv", 0, 4),
+            ("verdicts12-seed34.tsv", 1, 0),
         ],
     };
     for &(file, max_aside_content, max_body_chrome) in levels {

@@ -12,6 +12,9 @@
 -- new positions), and a seed drawn again now gives a slightly different sample. Seeds 24 and
 -- 25 (allsides only) are a second holdout drawn after round 8's rules, judged with no rule changed.
 -- Seeds 26 and 27 (allsides only) are the holdout drawn after round 9's rules, judged with no rule changed.
+-- Seeds 28 to 30 (allsides only) are the holdout drawn after round 10's rules (verdicts11-*); seeds 40 to 43
+-- (body blocks only, not kept) were then read to find more rules, and seeds 31 to 34 (allsides only,
+-- verdicts12-*) are the holdout drawn after those, judged with no rule changed.
 -- Run:
 --   sqlite3 -tabs DB '.parameter set :seed 2' '.read eval/clean_text/sample.sql'
 SELECT * FROM (

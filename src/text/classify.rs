@@ -512,6 +512,7 @@ mod tests {
             ("Roe reported from Exampleton.", true, Kind::Footer, "reporter's dateline 'Roe reported from Exampleton.'"),
             ("Jane Roe reported from Paris and John Doe from Rome. Contributing: Ann Poe", true, Kind::Footer, "reporter's dateline 'Jane Roe reported from Paris and John Doe from Rome. Contri…'"),
             ("This report includes material from the Example Press.", true, Kind::Footer, "reporting credit 'This report includes material from the Example Press.'"),
+            ("This article contains material from the Example Press.", true, Kind::Footer, "reporting credit 'This article contains material from the Example Press.'"),
             ("(Material from Example Wire and the Example Press was used in this story.)", false, Kind::Footer, "reporting credit '(Material from Example Wire and the Example Press was used …'"),
             ("From the October 2018 issue: Jane Roe on why bridges fall", false, Kind::Promo, "link to an archive story 'From the October 2018 issue: Jane Roe on why bridges fall'"),
         ];
