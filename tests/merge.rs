@@ -186,7 +186,7 @@ const STORY: [&str; 6] = [
 
 /// A line found at the end of six of one outlet's articles, all in shard A: set aside as
 /// repeated in A (with counts from A), and again, with the counts of everything, after a merge.
-const LINE_IN_A: &str = "Read our coverage of the summit on the website";
+const LINE_IN_A: &str = "Coverage of the summit is produced with our partners in the region";
 /// A line found at the end of three articles in shard A and three in shard B: repeated in
 /// neither shard, but in everything together.
 const LINE_ACROSS: &str = "Our correspondents filed this report from the region";
