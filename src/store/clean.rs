@@ -105,6 +105,15 @@ fn speaks_to_reader(text: &str) -> bool {
     lower.contains('@') || lower.contains("http") || lower.contains("sign up") || words.any(|w| READER_WORDS.contains(&w))
 }
 
+/// What reclassifying needs of an article besides its blocks.
+struct StoredArticle {
+    id: i64,
+    language: Option<String>,
+    /// The outlet's canonical name, which its lines are keyed by.
+    outlet: Option<String>,
+    byline: Option<String>,
+}
+
 /// Re-checks every stored article's blocks against `rules` (titles and deks found at load
 /// stay), then recomputes the repeated lines. Returns how many blocks changed kind or reason.
 pub fn reclassify(conn: &mut Connection, rules: &Rules) -> Result<usize> {
@@ -118,9 +127,10 @@ pub fn reclassify(conn: &mut Connection, rules: &Rules) -> Result<usize> {
         let mut paragraphs = tx.prepare_cached(include_str!("sql/article_blocks.sql"))?;
         let mut set_kind = tx.prepare_cached(include_str!("sql/set_kind.sql"))?;
         let mut set_line_key = tx.prepare_cached(include_str!("sql/set_line_key.sql"))?;
-        let ids: Vec<(i64, Option<String>, Option<String>, Option<String>)> =
-            articles.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
-        for (article_id, language, outlet, byline) in ids {
+        let stored: Vec<StoredArticle> = articles
+            .query_map([], |r| Ok(StoredArticle { id: r.get(0)?, language: r.get(1)?, outlet: r.get(2)?, byline: r.get(3)? }))?
+            .collect::<Result<_, _>>()?;
+        for StoredArticle { id: article_id, language, outlet, byline } in stored {
             let rows: Vec<(i64, Block)> = paragraphs
                 .query_map([article_id], |r| {
                     let kind: String = r.get(1)?;

@@ -10,6 +10,7 @@ pub mod language;
 pub mod outlets;
 pub mod sentences;
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -118,7 +119,8 @@ pub fn clean(mut blocks: Vec<Block>, rules: &Rules, byline: Option<&str>) -> (Ve
 
 /// The chrome that only its neighbours give away, after the rules have classified each
 /// block alone: the title scraped again under it, related links, a series' parts, names
-/// split from a credit, gallery captions, a chart's labels, the author's name box. One list for loading and reclassifying alike.
+/// split from a credit, gallery captions, a chart's labels, the author's name box. One list
+/// for loading and reclassifying alike.
 fn set_aside_by_context(blocks: &mut [Block], byline: Option<&str>) {
     mark_title_again(blocks);
     set_aside_related_links(blocks);
@@ -255,19 +257,20 @@ const CAPTION_AND_HEADLINE: &str = "photo caption glued to the headline under th
 fn mark_title_again(blocks: &mut [Block]) {
     let letters = |text: &str| text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
     let Some(t) = blocks.iter().position(|b| b.kind == Kind::Title) else { return };
-    let title_text = blocks[t].text.clone();
-    let title = letters(&title_text);
+    let (head, rest) = blocks.split_at_mut(t + 1);
+    let title_text = &head[t].text;
+    let title = letters(title_text);
     if title.is_empty() {
         return;
     }
-    for (i, block) in blocks.iter_mut().enumerate().skip(t + 1).take(classify::EDGE_BLOCKS) {
+    for (i, block) in rest.iter_mut().take(classify::EDGE_BLOCKS).enumerate() {
         if block.kind != Kind::Body {
             continue;
         }
         if letters(&block.text) == title {
             block.kind = Kind::Title;
             block.reason = Some(TITLE_AGAIN.to_string());
-        } else if i == t + 1 && caption_then_headline(&block.text, &title_text) {
+        } else if i == 0 && caption_then_headline(&block.text, title_text) {
             block.kind = Kind::Caption;
             block.reason = Some(CAPTION_AND_HEADLINE.to_string());
         }
@@ -324,19 +327,33 @@ const SERIES_REASON: &str = "link to a part of a series (lines 'Part N: …' in 
 fn set_aside_series_links(blocks: &mut [Block]) {
     let is_part = |b: &Block| {
         let label = b.text.strip_prefix("Part ").and_then(|rest| rest.split_once(':')).map(|(n, _)| n);
-        b.kind == Kind::Body && b.text.chars().count() <= MAX_HEADLINE_CHARS && label.is_some_and(|n| !n.is_empty() && n.len() <= 2 && n.bytes().all(|c| c.is_ascii_digit()))
+        b.kind == Kind::Body && b.text.chars().count() <= MAX_HEADLINE_CHARS && label.is_some_and(is_item_number)
     };
+    for run in runs(blocks, is_part).into_iter().filter(|run| run.len() >= 2) {
+        for block in &mut blocks[run] {
+            block.kind = Kind::Promo;
+            block.reason = Some(SERIES_REASON.to_string());
+        }
+    }
+}
+
+/// The runs of consecutive blocks that `pred` holds for, longest first at each start.
+fn runs(blocks: &[Block], pred: impl Fn(&Block) -> bool) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
-        let run = blocks[i..].iter().take_while(|b| is_part(b)).count();
-        if run >= 2 {
-            for block in &mut blocks[i..i + run] {
-                block.kind = Kind::Promo;
-                block.reason = Some(SERIES_REASON.to_string());
-            }
+        let run = blocks[i..].iter().take_while(|b| pred(b)).count();
+        if run > 0 {
+            found.push(i..i + run);
         }
         i += run.max(1);
     }
+    found
+}
+
+/// A list item's or a part's number: one or two digits ("Part 2:", "1. Ohio").
+fn is_item_number(n: &str) -> bool {
+    !n.is_empty() && n.len() <= 2 && n.bytes().all(|c| c.is_ascii_digit())
 }
 
 /// Lines of names before a contributor line that a scraper split: "—Jane Roe," / "John Doe
@@ -421,24 +438,22 @@ const MAX_TICK_LETTERS: usize = 8;
 fn set_aside_chart_labels(blocks: &mut [Block]) {
     let short = |b: &Block| {
         let text = b.text.trim();
-        let list_item = text.starts_with(['•', '—', '–', '-', '*', '·']) || text.split_once(['.', ')']).is_some_and(|(n, rest)| !n.is_empty() && n.len() <= 2 && n.bytes().all(|c| c.is_ascii_digit()) && rest.starts_with(' '));
+        let list_item = text.starts_with(['•', '—', '–', '-', '*', '·']) || text.split_once(['.', ')']).is_some_and(|(n, rest)| is_item_number(n) && rest.starts_with(' '));
         b.kind == Kind::Body && text.chars().count() <= MAX_LABEL_CHARS && !list_item && !text.ends_with(['.', '!', '?', ':', '"', '”'])
     };
     let tick = |b: &Block| {
         let numbers = b.text.split(|c: char| !(c.is_ascii_digit() || ".,/:%’'‘".contains(c))).filter(|t| t.contains(|c: char| c.is_ascii_digit())).count();
         numbers == 1 && !b.text.chars().any(char::is_uppercase) && b.text.chars().filter(|c| c.is_alphabetic()).count() <= MAX_TICK_LETTERS
     };
-    let mut i = 0;
-    while i < blocks.len() {
-        let run = blocks[i..].iter().take_while(|b| short(b)).count();
-        let ticks = blocks[i..i + run].iter().filter(|b| tick(b)).count();
-        if run >= MIN_LABEL_RUN && ticks >= MIN_TICKS && ticks * 2 >= run {
-            for block in &mut blocks[i..i + run] {
+    for run in runs(blocks, short) {
+        let ticks = blocks[run.clone()].iter().filter(|b| tick(b)).count();
+        if run.len() >= MIN_LABEL_RUN && ticks >= MIN_TICKS && ticks * 2 >= run.len() {
+            let reason = format!("label of a chart or map, spilled into the text ({} short labels in a row, {ticks} of them numbers)", run.len());
+            for block in &mut blocks[run] {
                 block.kind = Kind::Caption;
-                block.reason = Some(format!("label of a chart or map, spilled into the text ({run} short labels in a row, {ticks} of them numbers)"));
+                block.reason = Some(reason.clone());
             }
         }
-        i += run.max(1);
     }
 }
 
