@@ -14,7 +14,9 @@
 -- Seeds 26 and 27 (allsides only) are the holdout drawn after round 9's rules, judged with no rule changed.
 -- Seeds 28 to 30 (allsides only) are the holdout drawn after round 10's rules (verdicts11-*); seeds 40 to 43
 -- (body blocks only, not kept) were then read to find more rules, and seeds 31 to 34 (allsides only,
--- verdicts12-*) are the holdout drawn after those, judged with no rule changed.
+-- verdicts12-*) are the holdout drawn after those, judged with no rule changed. Seeds 35 to 38 (allsides
+-- only, verdicts13-*) are the holdout drawn after round 11's rules (found by ranking body blocks with a model
+-- trained on the rules' own classes, not by reading a sample), judged with no rule changed.
 -- Run:
 --   sqlite3 -tabs DB '.parameter set :seed 2' '.read eval/clean_text/sample.sql'
 SELECT * FROM (

@@ -533,6 +533,52 @@ mod tests {
     }
 
     #[test]
+    fn round_eleven_chrome_and_the_story_text_beside_it() {
+        let rules = Rules::builtin();
+        let chrome = [
+            ("Shoppers wait outside a store in Exampleton, March 25, 2020. Jane Roe/AP, FILE", false, Kind::Caption, "photo caption with credit 'AP, FILE'"),
+            ("The mayor opens the bridge. | Jane Roe/AP Photo", false, Kind::Caption, "photo caption with credit 'Jane Roe/AP Photo'"),
+            ("The bridge at dawn, March 2, 2019. REUTERS/ Jane Roe", false, Kind::Caption, "photo caption with credit 'REUTERS/ Jane Roe'"),
+            ("Tanks at the harbour on May 21. Photo: jane roe/Reuters", false, Kind::Caption, "photo caption with credit 'Photo: jane roe/Reuters'"),
+            ("Photograph by Jane Roe/Example/Getty Images.", false, Kind::Caption, "photo credit 'Photograph by Jane Roe/Example/Getty Images.'"),
+            ("The mayor at the harbour (Reuters: Jane Roe)", false, Kind::Caption, "photo caption with credit 'Reuters: Jane Roe'"),
+            ("Facebook Twitter Pinterest The bridge at night. Photograph: Jane Roe", false, Kind::Caption, "share buttons and a photo caption 'Facebook Twitter Pinterest'"),
+            ("Workers on the bridge in Exampleton, Florida. Jane Roe, USA TODAY", false, Kind::Caption, "photo caption with credit 'Jane Roe, USA TODAY'"),
+            ("Jane Roe and John Doe and Ann Poe", true, Kind::Credit, "byline 'Jane Roe and John Doe and Ann Poe'"),
+            ("Jane Roe, USA TODAY", true, Kind::Credit, "byline 'Jane Roe, USA TODAY'"),
+            ("By Jane Roe/Staff writer", false, Kind::Credit, "byline 'By Jane Roe/Staff writer'"),
+            ("AP Business Writer Jane Roe contributed.", false, Kind::Footer, "contributor line 'AP Business Writer Jane Roe contributed.'"),
+            ("Jane Roe contributed to this story, which was updated at 8:16 a.m.", false, Kind::Footer, "contributor line 'contributed to this story,'"),
+            ("Reach Jane Roe on Twitter @janeroe", false, Kind::Footer, "reporter contact line 'Reach Jane Roe on Twitter'"),
+            ("Send tips to jane@example.org.", false, Kind::Footer, "reporter contact line 'Send tips to jane@'"),
+            ("• Jane Roe, a former judge, is a regular contributor to The Example Times.", false, Kind::Footer, "author bio '• Jane Roe, a former judge, is a'"),
+            ("— John Doe is the publisher of the Example.", false, Kind::Footer, "author bio '— John Doe is the publisher'"),
+            ("This article is republished from The Example under a Creative Commons license.", false, Kind::Footer, "syndication note 'republished from The Example under a Creative Commons'"),
+            ("Updated at 5 a.m. ET Sunday", false, Kind::Navigation, "time stamp 'Updated at 5 a.m. ET Sunday'"),
+            ("Twitter", false, Kind::Navigation, "sharing button 'Twitter'"),
+            ("See: Council says the bridge will cost more", false, Kind::Promo, "related link 'See: Council says the bridge will cost more'"),
+            ("► March 26: Council votes on the bridge", false, Kind::Promo, "related link '► March 26:'"),
+            ("Click for more from Example.com.", false, Kind::Promo, "related coverage pointer 'Click for more from'"),
+            ("( Sign up for Example's Morning Bridge tip sheet)", false, Kind::Promo, "newsletter promotion '( Sign up for Example's Morning Bridge tip sheet'"),
+            ("Catch up on the campaign with our weekly politics podcast", false, Kind::Promo, "podcast promotion 'Catch up on the campaign with our weekly politics podcast'"),
+            ("COUNCIL DEMS BLAST MAYOR OVER BRIDGE COSTS", false, Kind::Promo, "headline of another story, in capitals 'COUNCIL DEMS BLAST MAYOR OVER BRIDGE COSTS'"),
+        ];
+        assert_verdicts(&rules, &chrome);
+        let story = [
+            ("A LOOK AT THE HISTORICAL CONTEXT", false),
+            ("TOO FAST TOO FURIOUS (DIGITAL BRIDGES)", false),
+            ("WITH YOUR SECOND CUP OF COFFEE…", false),
+            ("Don't Hurt People and Don't Take Their Stuff", true),
+            ("► We know that the council discussed the bridge before the vote.", false),
+            ("Jane Roe, US District Court for DC", true),
+            ("Updated at 10:20 p.m. -- Council concedes the vote", false),
+            ("Jane Roe is a teacher in Exampleton who opposes the bridge.", false),
+            ("See the full list of votes below.", false),
+        ];
+        assert_story_text(&rules, &story);
+    }
+
+    #[test]
     fn user_rules_extend_and_bad_lines_are_named() {
         let rules = Rules::with_user_rules("promo\ten\t0\t^Buy the paper\tshop link '{match}'\n", "mine.tsv").unwrap();
         assert_eq!(rules.classify("Buy the paper today").map(|v| v.kind), Some(Kind::Promo));

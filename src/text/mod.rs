@@ -248,12 +248,15 @@ fn set_aside_related_links(blocks: &mut [Block]) {
 const TITLE_AGAIN: &str = "the title again, scraped into the text under it";
 /// The reason of a caption glued to the headline under the title.
 const CAPTION_AND_HEADLINE: &str = "photo caption glued to the headline under the title";
+/// The reason of the page's own headline, worded differently from the title.
+const HEADLINE_REWORDED: &str = "the headline again, worded differently from the title";
 
 /// A scraper often takes the page's headline into the text as well as into the title. A
 /// block this close under the title that reads the same (ignoring case, spaces and
 /// punctuation) is the title again, not the story's first paragraph, and is classed a title;
 /// the first block, when it is a caption with the headline glued after it (see
-/// [`caption_then_headline`]), is a caption.
+/// [`caption_then_headline`]), is a caption, and when it is the page's headline worded
+/// differently from the title (see [`headline_reworded`]), a title.
 fn mark_title_again(blocks: &mut [Block]) {
     let letters = |text: &str| text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
     let Some(t) = blocks.iter().position(|b| b.kind == Kind::Title) else { return };
@@ -273,6 +276,9 @@ fn mark_title_again(blocks: &mut [Block]) {
         } else if i == 0 && caption_then_headline(&block.text, title_text) {
             block.kind = Kind::Caption;
             block.reason = Some(CAPTION_AND_HEADLINE.to_string());
+        } else if i == 0 && headline_reworded(&block.text, title_text) {
+            block.kind = Kind::Title;
+            block.reason = Some(HEADLINE_REWORDED.to_string());
         }
     }
 }
@@ -303,13 +309,38 @@ fn caption_then_headline(text: &str, title: &str) -> bool {
     }
     let Some(end) = sentence_end.find_iter(text).last() else { return false };
     let (caption, headline) = (&text[..end.start()], &text[end.end()..]);
-    let words = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase).collect::<Vec<_>>();
-    let (headline_words, title_words) = (words(headline), words(title));
+    let (headline_words, title_words) = (title_words(headline), title_words(title));
     let shared = headline_words.iter().filter(|w| title_words.contains(w)).count();
     caption.chars().count() >= MIN_CAPTION_CHARS
         && headline.chars().count() <= MAX_GLUED_HEADLINE_CHARS
         && headline_words.len() >= MIN_GLUED_HEADLINE_WORDS
         && shared * 2 >= headline_words.len()
+}
+
+/// The words of three letters or more, in lower case.
+fn title_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase).collect()
+}
+
+/// Whether `text`, the first block under the title, is the page's own headline worded
+/// differently from the title the input gave ("Obama Presses Congress On Student Loan
+/// Rates" under "Obama To Press Congress On Student Loan Rates"): set in title case (four
+/// in five of its words of four letters or more open with a capital), not ending as a
+/// sentence, four words of three letters or more, at least half of them the title's. A
+/// story's first paragraph ends as a sentence, and a dek is written in sentence case.
+fn headline_reworded(text: &str, title: &str) -> bool {
+    let text = text.trim();
+    let ends_open = !text.ends_with(['.', '!', ':', ';', ',']);
+    let long_words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let capitalised = long_words.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
+    let (words, title) = (title_words(text), title_words(title));
+    let shared = words.iter().filter(|w| title.contains(w)).count();
+    ends_open
+        && text.chars().count() <= MAX_HEADLINE_CHARS
+        && words.len() >= 4
+        && !long_words.is_empty()
+        && capitalised * 5 >= long_words.len() * 4
+        && shared * 2 >= words.len()
 }
 
 /// A caption has at least this many characters ("Collapse 2. …" is a widget's label).
@@ -659,6 +690,25 @@ mod tests {
         let blocks = reclassified(&["Council Votes on the Bridge", "Council votes on the bridge.", "It met on Monday.", "It voted at noon.", "It adjourned.", "Council votes on the bridge"]);
         assert_eq!(kinds(&blocks), [Kind::Title, Kind::Title, Kind::Body, Kind::Body, Kind::Body, Kind::Body]);
         assert_eq!(blocks[1].reason.as_deref(), Some(TITLE_AGAIN));
+    }
+
+    #[test]
+    fn the_headline_worded_differently_under_the_title_is_a_title() {
+        let title = "Obama To Press Congress On Student Loan Rates";
+        let blocks = reclassified(&[title, "Obama Presses Congress On Student Loan Rates", "The president spoke on Monday."]);
+        assert_eq!(kinds(&blocks), [Kind::Title, Kind::Title, Kind::Body]);
+        assert_eq!(blocks[1].reason.as_deref(), Some(HEADLINE_REWORDED));
+        // A first paragraph, a dek in sentence case, a subheading of other words, or the
+        // same headline further down stays.
+        for story in [
+            "Obama Presses Congress On Student Loan Rates.",
+            "Obama presses Congress on student loan rates as the deadline nears",
+            "The Numbers Behind The Fight",
+        ] {
+            assert!(!headline_reworded(story, title), "{story}");
+        }
+        let blocks = reclassified(&[title, "The president spoke on Monday.", "Obama Presses Congress On Student Loan Rates"]);
+        assert_eq!(blocks[2].kind, Kind::Body);
     }
 
     #[test]
