@@ -550,6 +550,8 @@ mod tests {
             ("AP Business Writer Jane Roe contributed.", false, Kind::Footer, "contributor line 'AP Business Writer Jane Roe contributed.'"),
             ("Jane Roe contributed to this story, which was updated at 8:16 a.m.", false, Kind::Footer, "contributor line 'contributed to this story,'"),
             ("Reach Jane Roe on Twitter @janeroe", false, Kind::Footer, "reporter contact line 'Reach Jane Roe on Twitter'"),
+            ("Jane Roe contributed to this story which was updated at noon.", false, Kind::Footer, "contributor line 'contributed to this story which'"),
+            ("Follow Jane Roe at https://twitter.com/janeroe", false, Kind::Footer, "reporter contact line 'Follow Jane Roe at https://twitter.com'"),
             ("Send tips to jane@example.org.", false, Kind::Footer, "reporter contact line 'Send tips to jane@'"),
             ("• Jane Roe, a former judge, is a regular contributor to The Example Times.", false, Kind::Footer, "author bio '• Jane Roe, a former judge, is a'"),
             ("— John Doe is the publisher of the Example.", false, Kind::Footer, "author bio '— John Doe is the publisher'"),

@@ -309,7 +309,7 @@ fn caption_then_headline(text: &str, title: &str) -> bool {
     }
     let Some(end) = sentence_end.find_iter(text).last() else { return false };
     let (caption, headline) = (&text[..end.start()], &text[end.end()..]);
-    let (headline_words, title_words) = (title_words(headline), title_words(title));
+    let (headline_words, title_words) = (significant_words(headline), significant_words(title));
     let shared = headline_words.iter().filter(|w| title_words.contains(w)).count();
     caption.chars().count() >= MIN_CAPTION_CHARS
         && headline.chars().count() <= MAX_GLUED_HEADLINE_CHARS
@@ -318,7 +318,7 @@ fn caption_then_headline(text: &str, title: &str) -> bool {
 }
 
 /// The words of three letters or more, in lower case.
-fn title_words(text: &str) -> Vec<String> {
+fn significant_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase).collect()
 }
 
@@ -333,7 +333,7 @@ fn headline_reworded(text: &str, title: &str) -> bool {
     let ends_open = !text.ends_with(['.', '!', ':', ';', ',']);
     let long_words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
     let capitalised = long_words.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
-    let (words, title) = (title_words(text), title_words(title));
+    let (words, title) = (significant_words(text), significant_words(title));
     let shared = words.iter().filter(|w| title.contains(w)).count();
     ends_open
         && text.chars().count() <= MAX_HEADLINE_CHARS
