@@ -26,10 +26,17 @@ use corpusdb::text::{self, blocks, classify::Rules};
 use corpusdb::{load, store};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "../shared/corpora/allsides-37k.jsonl.gz".to_string());
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/corpora/allsides-37k.jsonl.gz".to_string());
     let scratch = tempfile::tempdir()?;
     let before = cpu();
-    let summary = load::run(&scratch.path().join("corpus.db"), &[PathBuf::from(&path)], &load::Options::default(), &mut |_| {})?;
+    let summary = load::run(
+        &scratch.path().join("corpus.db"),
+        &[PathBuf::from(&path)],
+        &load::Options::default(),
+        &mut |_| {},
+    )?;
     let load = cpu() - before;
     // The repeated-line pass the load ran at its end, run again on the loaded database for its
     // time: it finds the same lines, and what it writes is already written.
@@ -40,13 +47,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     drop(conn);
 
     let mut raws = Vec::new();
-    read::read_file(Path::new(&path), &path, &read::Options::default(), &Arc::new(AtomicU64::new(0)), &mut |item: Item| {
-        if let Ok(raw) = item {
-            raws.push(raw);
-        }
-    });
+    read::read_file(
+        Path::new(&path),
+        &path,
+        &read::Options::default(),
+        &Arc::new(AtomicU64::new(0)),
+        &mut |item: Item| {
+            if let Ok(raw) = item {
+                raws.push(raw);
+            }
+        },
+    );
     let rules = Rules::builtin();
-    let structured: Vec<_> = raws.iter().map(|raw| blocks::structure(raw.layout, raw.title.as_deref(), &raw.text, &rules)).collect();
+    let structured: Vec<_> = raws
+        .iter()
+        .map(|raw| blocks::structure(raw.layout, raw.title.as_deref(), &raw.text, &rules))
+        .collect();
     let before = cpu();
     let mut set_aside = 0;
     for (raw, blocks) in raws.iter().zip(structured) {
@@ -55,10 +71,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let clean = cpu() - before + repeated;
 
-    println!("{} articles loaded; clean text sets aside {set_aside} blocks", summary.counts.added);
+    println!(
+        "{} articles loaded; clean text sets aside {set_aside} blocks",
+        summary.counts.added
+    );
     println!("load, all threads:           {load:.2} CPU-s");
     println!("clean text alone, one thread: {clean:.2} CPU-s (of which the repeated-line pass {repeated:.2})");
-    println!("clean text adds {:.1} % to the load's CPU time without it", 100.0 * clean / (load - clean));
+    println!(
+        "clean text adds {:.1} % to the load's CPU time without it",
+        100.0 * clean / (load - clean)
+    );
     Ok(())
 }
 

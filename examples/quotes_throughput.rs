@@ -20,7 +20,9 @@ use corpusdb::extract::quotes::{extract, Kind};
 use corpusdb::text::blocks::split_blocks;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "../shared/corpora/allsides-37k.jsonl.gz".to_string());
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/corpora/allsides-37k.jsonl.gz".to_string());
     let file = std::fs::File::open(&path).map_err(|e| format!("{path}: {e}"))?;
     let reader = BufReader::new(flate2::read::MultiGzDecoder::new(file));
     let mut articles: Vec<Vec<String>> = Vec::new();
@@ -45,7 +47,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let seconds = started.elapsed().as_secs_f64();
     let mb = bytes as f64 / 1e6;
-    println!("{} articles, {mb:.1} MB of body text, {quotes} quotations, {terms} terms", articles.len());
+    println!(
+        "{} articles, {mb:.1} MB of body text, {quotes} quotations, {terms} terms",
+        articles.len()
+    );
     println!("wall {seconds:.2} s: {:.1} MB/s (one thread)", mb / seconds);
     if let (Some(a), Some(b)) = (cpu_started, cpu::cpu_seconds()) {
         println!("cpu  {:.2} s: {:.1} MB/s (one thread)", b - a, mb / (b - a));

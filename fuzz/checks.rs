@@ -12,10 +12,10 @@ use std::path::Path;
 
 use std::sync::OnceLock;
 
+use corpusdb::link;
 use corpusdb::model::{Article, Layout, Origin, RawArticle, Span};
 use corpusdb::read::{self, Options};
 use corpusdb::text::{self, classify::Rules};
-use corpusdb::link;
 
 fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
@@ -31,19 +31,38 @@ fn structure(raw: RawArticle) -> Option<Article> {
 
 /// The names a file can have, which decide how its bytes are read; the input's first byte
 /// picks one.
-const NAMES: [&str; 7] = ["x.jsonl", "x.json", "x.csv", "x.tsv", "x.txt", "x", "x.jsonl.gz"];
+const NAMES: [&str; 7] = [
+    "x.jsonl",
+    "x.json",
+    "x.csv",
+    "x.tsv",
+    "x.txt",
+    "x",
+    "x.jsonl.gz",
+];
 
 pub fn read(data: &[u8]) {
-    let Some((&pick, bytes)) = data.split_first() else { return };
+    let Some((&pick, bytes)) = data.split_first() else {
+        return;
+    };
     let name = NAMES[pick as usize % NAMES.len()];
     let mut items = Vec::new();
-    read::read_stream(std::io::Cursor::new(bytes.to_vec()), Path::new(name), name, &Options::default(), &mut |item| items.push(item));
+    read::read_stream(
+        std::io::Cursor::new(bytes.to_vec()),
+        Path::new(name),
+        name,
+        &Options::default(),
+        &mut |item| items.push(item),
+    );
     for item in items {
         match item {
             Ok(raw) => {
                 assert_eq!(raw.origin.file, name);
                 // NULs are removed or the input refused: SQLite's text functions stop at them.
-                assert!(!raw.text.contains('\0') && !raw.title.as_deref().unwrap_or("").contains('\0'), "a NUL got through: {raw:?}");
+                assert!(
+                    !raw.text.contains('\0') && !raw.title.as_deref().unwrap_or("").contains('\0'),
+                    "a NUL got through: {raw:?}"
+                );
                 if let Some(article) = structure(raw) {
                     check_article(&article);
                 }
@@ -57,21 +76,34 @@ pub fn read(data: &[u8]) {
 }
 
 pub fn text(data: &[u8]) {
-    let Ok(input) = std::str::from_utf8(data) else { return };
+    let Ok(input) = std::str::from_utf8(data) else {
+        return;
+    };
     check_sentences(input, &text::sentences::split(input));
     for block in text::blocks::split_blocks(input) {
         assert!(!block.trim().is_empty(), "an empty block from {input:?}");
-        assert!(!block.contains('\n'), "a block keeps a line break: {block:?}");
+        assert!(
+            !block.contains('\n'),
+            "a block keeps a line break: {block:?}"
+        );
     }
     let _ = text::dates::normalize(input);
     let (first_line, rest) = input.split_once('\n').unwrap_or((input, ""));
     for layout in [Layout::PlainText, Layout::Record] {
         let raw = RawArticle {
-            origin: Origin { file: "x".into(), line: Some(1), record: None },
+            origin: Origin {
+                file: "x".into(),
+                line: Some(1),
+                record: None,
+            },
             layout,
             external_id: None,
             title: (layout == Layout::Record).then(|| first_line.to_string()),
-            text: if layout == Layout::Record { rest.to_string() } else { input.to_string() },
+            text: if layout == Layout::Record {
+                rest.to_string()
+            } else {
+                input.to_string()
+            },
             date: Some(first_line.to_string()),
             source: None,
             source_domain: None,
@@ -94,13 +126,33 @@ fn check_article(article: &Article) {
         check_sentences(&block.text, &block.sentences);
     }
     // Every extracted span cuts its own text out of its block (code points, end exclusive).
-    let spans = article.mentions.iter().map(|m| (m.block, m.span, m.text.as_str()))
-        .chain(article.dates.iter().map(|d| (d.block, d.span, d.text.as_str())))
-        .chain(article.quotes.iter().map(|q| (q.block, q.span, q.text.as_str())));
+    let spans = article
+        .mentions
+        .iter()
+        .map(|m| (m.block, m.span, m.text.as_str()))
+        .chain(
+            article
+                .dates
+                .iter()
+                .map(|d| (d.block, d.span, d.text.as_str())),
+        )
+        .chain(
+            article
+                .quotes
+                .iter()
+                .map(|q| (q.block, q.span, q.text.as_str())),
+        );
     for (block, Span { start, end }, text) in spans {
         let block = &article.blocks[block].text;
-        let cut: String = block.chars().skip(start).take(end.saturating_sub(start)).collect();
-        assert!(start < end && end <= block.chars().count(), "span {start}..{end} outside {block:?}");
+        let cut: String = block
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect();
+        assert!(
+            start < end && end <= block.chars().count(),
+            "span {start}..{end} outside {block:?}"
+        );
         assert_eq!(cut, text, "span {start}..{end} of {block:?}");
     }
 }
@@ -111,13 +163,26 @@ fn check_sentences(text: &str, spans: &[corpusdb::model::Span]) {
     let chars: Vec<char> = text.chars().collect();
     let mut at = 0;
     for span in spans {
-        assert!(at <= span.start && span.start < span.end && span.end <= chars.len(), "bad span {span:?} in {text:?}");
-        assert!(chars[at..span.start].iter().all(|c| c.is_whitespace()), "text lost between sentences in {text:?}");
+        assert!(
+            at <= span.start && span.start < span.end && span.end <= chars.len(),
+            "bad span {span:?} in {text:?}"
+        );
+        assert!(
+            chars[at..span.start].iter().all(|c| c.is_whitespace()),
+            "text lost between sentences in {text:?}"
+        );
         let sentence: String = chars[span.start..span.end].iter().collect();
-        assert_eq!(sentence.trim(), sentence, "an untrimmed sentence in {text:?}");
+        assert_eq!(
+            sentence.trim(),
+            sentence,
+            "an untrimmed sentence in {text:?}"
+        );
         at = span.end;
     }
-    assert!(chars[at..].iter().all(|c| c.is_whitespace()), "text lost after the last sentence in {text:?}");
+    assert!(
+        chars[at..].iter().all(|c| c.is_whitespace()),
+        "text lost after the last sentence in {text:?}"
+    );
 }
 
 /// `extract`: any UTF-8, one paragraph a line → the quote, entity and date extractors and the
@@ -125,19 +190,29 @@ fn check_sentences(text: &str, spans: &[corpusdb::model::Span]) {
 /// a tenth of the speed): no panic, every span cuts its own text out of its paragraph.
 pub fn extract(data: &[u8]) {
     use corpusdb::extract::{dates, ner::Tagger, quotes};
-    let Ok(input) = std::str::from_utf8(data) else { return };
+    let Ok(input) = std::str::from_utf8(data) else {
+        return;
+    };
     let paragraphs: Vec<&str> = input.lines().collect();
     let cut = |paragraph: &str, start: usize, end: usize, text: &str| {
         let chars = paragraph.chars().count();
-        assert!(start <= end && end <= chars, "span {start}..{end} outside {paragraph:?}");
+        assert!(
+            start <= end && end <= chars,
+            "span {start}..{end} outside {paragraph:?}"
+        );
         let found: String = paragraph.chars().skip(start).take(end - start).collect();
         assert_eq!(found, text, "span {start}..{end} of {paragraph:?}");
     };
     let found = quotes::extract(&paragraphs);
     for (i, q) in found.iter().enumerate() {
-        let paragraph = paragraphs.get(q.paragraph).expect("a quote's paragraph exists");
+        let paragraph = paragraphs
+            .get(q.paragraph)
+            .expect("a quote's paragraph exists");
         cut(paragraph, q.start, q.end, &q.text);
-        assert!(q.continues.is_none_or(|c| c < i), "quote {i} continues a later one: {q:?}");
+        assert!(
+            q.continues.is_none_or(|c| c < i),
+            "quote {i} continues a later one: {q:?}"
+        );
     }
     if let Ok(tagger) = Tagger::embedded() {
         let tagged = tagger.tag_blocks(&paragraphs);
@@ -155,5 +230,8 @@ pub fn extract(data: &[u8]) {
         }
     }
     let words: Vec<String> = input.split_whitespace().map(str::to_lowercase).collect();
-    assert_eq!(corpusdb::link::story::signature(&words).len(), corpusdb::link::story::SIGNATURE);
+    assert_eq!(
+        corpusdb::link::story::signature(&words).len(),
+        corpusdb::link::story::SIGNATURE
+    );
 }

@@ -22,7 +22,11 @@ pub enum Error {
     #[error("unknown report '{0}' (see `corpusdb report --list`)")]
     UnknownReport(String),
     #[error("report '{report}' has no parameter '{param}' (it takes: {known})")]
-    UnknownParam { report: String, param: String, known: String },
+    UnknownParam {
+        report: String,
+        param: String,
+        known: String,
+    },
     #[error("full-text query error: {0}")]
     Fts(String),
     #[error("{0}")]
@@ -30,7 +34,11 @@ pub enum Error {
     #[error("internal error: {0}")]
     Internal(String),
     #[error("{path}:{line}: {why}")]
-    Input { path: PathBuf, line: usize, why: String },
+    Input {
+        path: PathBuf,
+        line: usize,
+        why: String,
+    },
     #[error("NER model: {0}")]
     Model(String),
     #[error("writing output: {0}")]
@@ -51,7 +59,10 @@ impl Error {
     }
 
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 }
 

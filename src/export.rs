@@ -113,24 +113,40 @@ pub fn objects(conn: &Connection) -> Result<Vec<Object>> {
            AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> ?1
          ORDER BY type, name",
     )?;
-    let names: Vec<(String, String)> =
-        stmt.query_map([MIGRATION_HISTORY], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    let names: Vec<(String, String)> = stmt
+        .query_map([MIGRATION_HISTORY], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
     let mut objects = Vec::with_capacity(names.len());
     for (name, kind) in names {
-        let kind = if kind == "view" { ObjectKind::View } else { ObjectKind::Table };
+        let kind = if kind == "view" {
+            ObjectKind::View
+        } else {
+            ObjectKind::Table
+        };
         let described = describe(conn, &name, kind);
-        objects.push(described.map_err(|e| Error::Export { name: name.clone(), source: Box::new(e) })?);
+        objects.push(described.map_err(|e| Error::Export {
+            name: name.clone(),
+            source: Box::new(e),
+        })?);
     }
     Ok(objects)
 }
 
 fn describe(conn: &Connection, name: &str, kind: ObjectKind) -> Result<Object> {
-    let columns = table_columns(conn, name)?.into_iter().map(|c| (c.name, c.decl)).collect();
+    let columns = table_columns(conn, name)?
+        .into_iter()
+        .map(|c| (c.name, c.decl))
+        .collect();
     let chain = match kind {
         ObjectKind::Table => chain_to_articles(conn, name, &mut Vec::new())?,
         ObjectKind::View => None,
     };
-    Ok(Object { name: name.to_string(), kind, columns, chain })
+    Ok(Object {
+        name: name.to_string(),
+        kind,
+        columns,
+        chain,
+    })
 }
 
 struct TableColumn {
@@ -147,7 +163,12 @@ fn table_columns(conn: &Connection, table: &str) -> Result<Vec<TableColumn>> {
     let mut stmt = conn.prepare("SELECT name, type, \"notnull\", pk FROM pragma_table_xinfo(?1) WHERE hidden <> 1 ORDER BY cid")?;
     let columns = stmt
         .query_map([table], |r| {
-            Ok(TableColumn { name: r.get(0)?, decl: r.get::<_, Option<String>>(1)?.unwrap_or_default(), not_null: r.get(2)?, pk: r.get(3)? })
+            Ok(TableColumn {
+                name: r.get(0)?,
+                decl: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                not_null: r.get(2)?,
+                pk: r.get(3)?,
+            })
         })?
         .collect::<Result<Vec<_>, _>>()?;
     if columns.is_empty() {
@@ -159,7 +180,11 @@ fn table_columns(conn: &Connection, table: &str) -> Result<Vec<TableColumn>> {
 /// The shortest path of NOT NULL single-column foreign keys from `table` to `articles`, if
 /// there is one: its rows then belong to exactly one article each. Nullable keys do not
 /// count (a quote cluster's first article is not what the cluster belongs to).
-fn chain_to_articles(conn: &Connection, table: &str, visiting: &mut Vec<String>) -> Result<Option<Vec<Link>>> {
+fn chain_to_articles(
+    conn: &Connection,
+    table: &str,
+    visiting: &mut Vec<String>,
+) -> Result<Option<Vec<Link>>> {
     if table.eq_ignore_ascii_case(ARTICLES) {
         return Ok(Some(Vec::new()));
     }
@@ -173,18 +198,29 @@ fn chain_to_articles(conn: &Connection, table: &str, visiting: &mut Vec<String>)
          WHERE id IN (SELECT id FROM pragma_foreign_key_list(?1) GROUP BY id HAVING count(*) = 1)
          ORDER BY id",
     )?;
-    let keys: Vec<(String, String, Option<String>)> =
-        stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+    let keys: Vec<(String, String, Option<String>)> = stmt
+        .query_map([table], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
     let mut best: Option<Vec<Link>> = None;
     for (parent, column, to) in keys {
-        let not_null = columns.iter().any(|c| c.name.eq_ignore_ascii_case(&column) && c.not_null);
+        let not_null = columns
+            .iter()
+            .any(|c| c.name.eq_ignore_ascii_case(&column) && c.not_null);
         if !not_null || !exists(conn, &parent)? {
             continue;
         }
-        let Some(key) = primary_key(conn, &parent, to.as_deref())? else { continue };
-        let Some(rest) = chain_to_articles(conn, &parent, visiting)? else { continue };
+        let Some(key) = primary_key(conn, &parent, to.as_deref())? else {
+            continue;
+        };
+        let Some(rest) = chain_to_articles(conn, &parent, visiting)? else {
+            continue;
+        };
         if best.as_ref().is_none_or(|b| rest.len() + 1 < b.len()) {
-            let mut chain = vec![Link { column, parent, key }];
+            let mut chain = vec![Link {
+                column,
+                parent,
+                key,
+            }];
             chain.extend(rest);
             best = Some(chain);
         }
@@ -202,29 +238,50 @@ fn exists(conn: &Connection, table: &str) -> Result<bool> {
 /// `table`'s primary key column when it is a single column and is what a foreign key
 /// referencing `to` (None: the primary key) points at.
 fn primary_key(conn: &Connection, table: &str, to: Option<&str>) -> Result<Option<String>> {
-    let pk: Vec<TableColumn> = table_columns(conn, table)?.into_iter().filter(|c| c.pk > 0).collect();
+    let pk: Vec<TableColumn> = table_columns(conn, table)?
+        .into_iter()
+        .filter(|c| c.pk > 0)
+        .collect();
     match pk.as_slice() {
-        [only] if to.is_none_or(|to| to.eq_ignore_ascii_case(&only.name)) => Ok(Some(only.name.clone())),
+        [only] if to.is_none_or(|to| to.eq_ignore_ascii_case(&only.name)) => {
+            Ok(Some(only.name.clone()))
+        }
         _ => Ok(None),
     }
 }
 
 /// Exports every table and view of `conn` into `dir`, calling `on_done` after each. All of
 /// it is read in one transaction, so a load that commits meanwhile is in none or all of it.
-pub fn export(conn: &Connection, dir: &Path, options: &Options, on_done: &mut dyn FnMut(&Exported)) -> Result<Vec<Exported>> {
+pub fn export(
+    conn: &Connection,
+    dir: &Path,
+    options: &Options,
+    on_done: &mut dyn FnMut(&Exported),
+) -> Result<Vec<Exported>> {
     let snapshot = conn.unchecked_transaction()?;
     let mut objects = objects(conn)?;
     for name in &options.skip {
         if !objects.iter().any(|o| o.name.eq_ignore_ascii_case(name)) {
             let known: Vec<&str> = objects.iter().map(|o| o.name.as_str()).collect();
-            return Err(Error::Usage(format!("--skip {name}: no such table or view (there are: {})", known.join(", "))));
+            return Err(Error::Usage(format!(
+                "--skip {name}: no such table or view (there are: {})",
+                known.join(", ")
+            )));
         }
     }
-    objects.retain(|o| !options.skip.iter().any(|name| o.name.eq_ignore_ascii_case(name)));
+    objects.retain(|o| {
+        !options
+            .skip
+            .iter()
+            .any(|name| o.name.eq_ignore_ascii_case(name))
+    });
     prepare_folder(dir, options.force)?;
     let mut done = Vec::new();
     for object in objects {
-        let exported = export_object(conn, &object, dir).map_err(|e| Error::Export { name: object.name.clone(), source: Box::new(e) })?;
+        let exported = export_object(conn, &object, dir).map_err(|e| Error::Export {
+            name: object.name.clone(),
+            source: Box::new(e),
+        })?;
         on_done(&exported);
         done.push(exported);
     }
@@ -244,8 +301,13 @@ fn prepare_folder(dir: &Path, force: bool) -> Result<()> {
             }
             Ok(())
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e)),
-        Err(_) if dir.exists() && !dir.is_dir() => Err(Error::Usage(format!("{} exists and is not a folder", dir.display()))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))
+        }
+        Err(_) if dir.exists() && !dir.is_dir() => Err(Error::Usage(format!(
+            "{} exists and is not a folder",
+            dir.display()
+        ))),
         Err(e) => Err(Error::io(dir, e)),
     }
 }
@@ -286,9 +348,16 @@ fn remove(path: &Path) -> Result<()> {
 fn queries(object: &Object) -> (String, Option<String>) {
     let Some(chain) = &object.chain else {
         let columns: Vec<String> = object.columns.iter().map(|(c, _)| ident(c)).collect();
-        return (format!("SELECT {} FROM {}", columns.join(", "), ident(&object.name)), None);
+        return (
+            format!("SELECT {} FROM {}", columns.join(", "), ident(&object.name)),
+            None,
+        );
     };
-    let columns: Vec<String> = object.columns.iter().map(|(c, _)| format!("t0.{}", ident(c))).collect();
+    let columns: Vec<String> = object
+        .columns
+        .iter()
+        .map(|(c, _)| format!("t0.{}", ident(c)))
+        .collect();
     let columns = columns.join(", ");
     // t0 is the table, t1 the table its first link leads to, ..., t{n} is articles.
     let n = chain.len();
@@ -296,22 +365,47 @@ fn queries(object: &Object) -> (String, Option<String>) {
     let source = format!("{article}.{}", ident(SOURCE_COLUMN));
     let date = format!("{article}.{}", ident(DATE_COLUMN));
     let year = format!("CASE WHEN {date} GLOB '[0-9][0-9][0-9][0-9]*' THEN CAST(substr({date}, 1, 4) AS INTEGER) END");
-    let child = |i: usize| if i == 0 { ident(&object.name) } else { ident(&chain[i - 1].parent) };
+    let child = |i: usize| {
+        if i == 0 {
+            ident(&object.name)
+        } else {
+            ident(&chain[i - 1].parent)
+        }
+    };
     // Articles drive the join (CROSS JOIN fixes the order in SQLite) in the order of their
     // (source_id, published_at) index, so the rows come out grouped by partition with no
     // sort of the whole table, each child found through its foreign key's index.
-    let mut main = format!("SELECT {columns}, {source}, {year} FROM {} AS {article}", ident(ARTICLES));
+    let mut main = format!(
+        "SELECT {columns}, {source}, {year} FROM {} AS {article}",
+        ident(ARTICLES)
+    );
     for i in (0..n).rev() {
         let link = &chain[i];
-        main += &format!(" CROSS JOIN {} AS t{i} ON t{i}.{} = t{}.{}", child(i), ident(&link.column), i + 1, ident(&link.key));
+        main += &format!(
+            " CROSS JOIN {} AS t{i} ON t{i}.{} = t{}.{}",
+            child(i),
+            ident(&link.column),
+            i + 1,
+            ident(&link.key)
+        );
     }
     main += &format!(" ORDER BY {source}, {date}");
     if n == 0 {
         return (main, None);
     }
-    let mut orphans = format!("SELECT {columns}, NULL, NULL FROM {} AS t0", ident(&object.name));
+    let mut orphans = format!(
+        "SELECT {columns}, NULL, NULL FROM {} AS t0",
+        ident(&object.name)
+    );
     for (i, link) in chain.iter().enumerate() {
-        orphans += &format!(" LEFT JOIN {} AS t{} ON t{}.{} = t{i}.{}", ident(&link.parent), i + 1, i + 1, ident(&link.key), ident(&link.column));
+        orphans += &format!(
+            " LEFT JOIN {} AS t{} ON t{}.{} = t{i}.{}",
+            ident(&link.parent),
+            i + 1,
+            i + 1,
+            ident(&link.key),
+            ident(&link.column)
+        );
     }
     orphans += &format!(" WHERE {article}.rowid IS NULL");
     (main, Some(orphans))
@@ -329,7 +423,11 @@ fn write_object(conn: &Connection, object: &Object, folder: &Path) -> Result<Exp
     let mut rows = stmt.query([])?;
 
     // Declared types decide where they can; where not, the first batch of rows does.
-    let declared: Vec<Option<Kind>> = object.columns.iter().map(|(_, decl)| Kind::declared(decl)).collect();
+    let declared: Vec<Option<Kind>> = object
+        .columns
+        .iter()
+        .map(|(_, decl)| Kind::declared(decl))
+        .collect();
     let mut first: Vec<Vec<Owned>> = Vec::new();
     if declared.iter().any(Option::is_none) {
         while first.len() < BATCH_ROWS {
@@ -344,11 +442,14 @@ fn write_object(conn: &Connection, object: &Object, folder: &Path) -> Result<Exp
         .enumerate()
         .map(|(i, ((name, _), kind))| Column {
             name: name.clone(),
-            kind: kind.unwrap_or_else(|| Kind::from_values(first.iter().map(|row| row[i].as_ref()))),
+            kind: kind
+                .unwrap_or_else(|| Kind::from_values(first.iter().map(|row| row[i].as_ref()))),
         })
         .collect();
 
-    let keys = object.partitioned().then(|| (key_name("source", &columns), key_name("year", &columns)));
+    let keys = object
+        .partitioned()
+        .then(|| (key_name("source", &columns), key_name("year", &columns)));
     let mut out = Output::new(folder, &columns, keys);
     for row in &first {
         let values: Vec<ValueRef> = row.iter().map(Owned::as_ref).collect();
@@ -360,7 +461,11 @@ fn write_object(conn: &Connection, object: &Object, folder: &Path) -> Result<Exp
     }
     drop(rows);
     if let Some(orphans) = orphans {
-        let total: i64 = conn.query_row(&format!("SELECT count(*) FROM {}", ident(&object.name)), [], |r| r.get(0))?;
+        let total: i64 = conn.query_row(
+            &format!("SELECT count(*) FROM {}", ident(&object.name)),
+            [],
+            |r| r.get(0),
+        )?;
         if out.rows < u64::try_from(total).unwrap_or(0) {
             let mut stmt = conn.prepare(&orphans)?;
             let mut rows = stmt.query([])?;
@@ -371,12 +476,28 @@ fn write_object(conn: &Connection, object: &Object, folder: &Path) -> Result<Exp
         }
     }
     let (rows, files, bytes, unfit) = out.finish()?;
-    let unfit = columns.iter().zip(unfit).filter(|(_, n)| *n > 0).map(|(c, n)| (c.name.clone(), n)).collect();
-    Ok(Exported { name: object.name.clone(), kind: object.kind, partitioned: object.partitioned(), rows, files, bytes, columns, unfit })
+    let unfit = columns
+        .iter()
+        .zip(unfit)
+        .filter(|(_, n)| *n > 0)
+        .map(|(c, n)| (c.name.clone(), n))
+        .collect();
+    Ok(Exported {
+        name: object.name.clone(),
+        kind: object.kind,
+        partitioned: object.partitioned(),
+        rows,
+        files,
+        bytes,
+        columns,
+        unfit,
+    })
 }
 
 fn refs<'a>(row: &'a Row<'_>) -> Result<Vec<ValueRef<'a>>> {
-    Ok((0..row.as_ref().column_count()).map(|i| row.get_ref(i)).collect::<Result<_, _>>()?)
+    Ok((0..row.as_ref().column_count())
+        .map(|i| row.get_ref(i))
+        .collect::<Result<_, _>>()?)
 }
 
 /// A value kept past its row, as SQLite gave it (rusqlite's own `Value` insists on valid
@@ -435,7 +556,9 @@ impl Part {
             ValueRef::Null => Part::Null,
             ValueRef::Integer(n) => Part::Integer(n),
             ValueRef::Real(x) => Part::Text(format!("{x:?}")),
-            ValueRef::Text(t) | ValueRef::Blob(t) => Part::Text(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Text(t) | ValueRef::Blob(t) => {
+                Part::Text(String::from_utf8_lossy(t).into_owned())
+            }
         }
     }
 
@@ -564,7 +687,12 @@ impl Output {
             let file = self.open((Part::Null, Part::Null))?;
             self.bytes += file.close()?;
         }
-        Ok((self.rows, self.files, self.bytes, self.batch.unfit().to_vec()))
+        Ok((
+            self.rows,
+            self.files,
+            self.bytes,
+            self.batch.unfit().to_vec(),
+        ))
     }
 }
 
@@ -583,12 +711,39 @@ mod tests {
     fn article_tables_are_found_through_their_foreign_keys() {
         let (_dir, conn) = migrated();
         let objects = objects(&conn).unwrap();
-        let partitioned: Vec<&str> = objects.iter().filter(|o| o.partitioned()).map(|o| o.name.as_str()).collect();
-        assert_eq!(partitioned, ["articles", "date_mentions", "mentions", "paragraphs", "quotes", "sentences"]);
+        let partitioned: Vec<&str> = objects
+            .iter()
+            .filter(|o| o.partitioned())
+            .map(|o| o.name.as_str())
+            .collect();
+        assert_eq!(
+            partitioned,
+            [
+                "articles",
+                "date_mentions",
+                "mentions",
+                "paragraphs",
+                "quotes",
+                "sentences"
+            ]
+        );
         let names: Vec<&str> = objects.iter().map(|o| o.name.as_str()).collect();
-        assert!(names.contains(&"sources") && names.contains(&"quote_overview"), "{names:?}");
-        assert!(!names.iter().any(|n| n.contains("_fts") || n.starts_with("sqlite_") || *n == MIGRATION_HISTORY), "{names:?}");
-        assert!(objects.windows(2).all(|w| w[0].kind == w[1].kind || w[1].kind == ObjectKind::View), "tables come before views");
+        assert!(
+            names.contains(&"sources") && names.contains(&"quote_overview"),
+            "{names:?}"
+        );
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("_fts") || n.starts_with("sqlite_") || *n == MIGRATION_HISTORY),
+            "{names:?}"
+        );
+        assert!(
+            objects
+                .windows(2)
+                .all(|w| w[0].kind == w[1].kind || w[1].kind == ObjectKind::View),
+            "tables come before views"
+        );
     }
 
     /// The partition queries never sort a whole table: SQLite walks articles by their
@@ -599,11 +754,21 @@ mod tests {
         for object in objects(&conn).unwrap().iter().filter(|o| o.partitioned()) {
             let (main, _) = queries(object);
             let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {main}")).unwrap();
-            let plan: Vec<String> = stmt.query_map([], |r| r.get(3)).unwrap().map(|r| r.unwrap()).collect();
+            let plan: Vec<String> = stmt
+                .query_map([], |r| r.get(3))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect();
             let sorts_or_scans = |step: &String| {
-                step.contains("TEMP B-TREE") || step.contains("AUTOMATIC") || (step.starts_with("SCAN") && !step.contains("articles_source_date"))
+                step.contains("TEMP B-TREE")
+                    || step.contains("AUTOMATIC")
+                    || (step.starts_with("SCAN") && !step.contains("articles_source_date"))
             };
-            assert!(!plan.iter().any(sorts_or_scans), "{}: {plan:?}", object.name);
+            assert!(
+                !plan.iter().any(sorts_or_scans),
+                "{}: {plan:?}",
+                object.name
+            );
         }
     }
 
@@ -628,25 +793,46 @@ mod tests {
         let objects = objects(&conn).unwrap();
         let find = |name: &str| objects.iter().find(|o| o.name == name).unwrap();
         assert!(find("clip_articles").partitioned());
-        assert!(!find("clips").partitioned() && !find("notes").partitioned(), "nullable keys do not partition");
+        assert!(
+            !find("clips").partitioned() && !find("notes").partitioned(),
+            "nullable keys do not partition"
+        );
         let out = dir.path().join("out");
         let done = export(&conn, &out, &Options::default(), &mut |_| {}).unwrap();
         let clip_articles = done.iter().find(|e| e.name == "clip_articles").unwrap();
         assert_eq!((clip_articles.rows, clip_articles.files), (4, 4));
-        for path in ["source=7/year=2019/part-0.parquet", "source=7/year=2018/part-0.parquet"] {
+        for path in [
+            "source=7/year=2019/part-0.parquet",
+            "source=7/year=2018/part-0.parquet",
+        ] {
             assert!(out.join("clip_articles").join(path).is_file(), "{path}");
         }
         // The article with no outlet and the orphan share the NULL partition, in two files.
-        let null = out.join("clip_articles").join(format!("source={NULL_PARTITION}/year={NULL_PARTITION}"));
+        let null = out
+            .join("clip_articles")
+            .join(format!("source={NULL_PARTITION}/year={NULL_PARTITION}"));
         assert!(null.join("part-0.parquet").is_file() && null.join("part-1.parquet").is_file());
         let notes = done.iter().find(|e| e.name == "notes").unwrap();
-        assert_eq!(notes.columns[2].kind, Kind::Text, "untyped column with 1 and 'two' is text");
+        assert_eq!(
+            notes.columns[2].kind,
+            Kind::Text,
+            "untyped column with 1 and 'two' is text"
+        );
         let clips = done.iter().find(|e| e.name == "clips").unwrap();
         assert_eq!(clips.columns[1].kind, Kind::Text);
         assert!(out.join("notes/part-0.parquet").is_file());
         // An empty table still has a file.
-        assert!(out.join("quotes").join(format!("source={NULL_PARTITION}/year={NULL_PARTITION}/part-0.parquet")).is_file());
-        assert!(!std::fs::read_dir(&out).unwrap().any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".partial")));
+        assert!(out
+            .join("quotes")
+            .join(format!(
+                "source={NULL_PARTITION}/year={NULL_PARTITION}/part-0.parquet"
+            ))
+            .is_file());
+        assert!(!std::fs::read_dir(&out).unwrap().any(|e| e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".partial")));
 
         let err = export(&conn, &out, &Options::default(), &mut |_| {}).unwrap_err();
         assert!(err.to_string().contains("not empty"), "{err}");
@@ -654,10 +840,26 @@ mod tests {
         let skip = vec!["cooccurrence".to_string()];
         std::fs::remove_dir_all(out.join("cooccurrence")).unwrap();
         export(&conn, &out, &Options { force: true, skip }, &mut |_| {}).unwrap();
-        assert!(out.join("keep.txt").is_file(), "--force replaces only the exported folders");
+        assert!(
+            out.join("keep.txt").is_file(),
+            "--force replaces only the exported folders"
+        );
         assert!(!out.join("cooccurrence").exists());
-        let err = export(&conn, &out, &Options { force: true, skip: vec!["nope".into()] }, &mut |_| {}).unwrap_err();
-        assert!(err.to_string().contains("--skip nope: no such table or view"), "{err}");
+        let err = export(
+            &conn,
+            &out,
+            &Options {
+                force: true,
+                skip: vec!["nope".into()],
+            },
+            &mut |_| {},
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("--skip nope: no such table or view"),
+            "{err}"
+        );
     }
 
     #[test]

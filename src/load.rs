@@ -12,9 +12,9 @@ use std::thread;
 
 use rayon::prelude::*;
 
+use crate::link::alias_rules::AliasRule;
 use crate::model::{Article, Problem, Severity};
 use crate::read::{self, Item};
-use crate::link::alias_rules::AliasRule;
 use crate::store::entity_rules::{self, Applied};
 use crate::store::{self, writer::Counts, Writer};
 use crate::text::classify::Rules;
@@ -41,7 +41,13 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { read: read::Options::default(), replace: false, rules: Rules::builtin(), aliases: Vec::new(), on_wait: None }
+        Options {
+            read: read::Options::default(),
+            replace: false,
+            rules: Rules::builtin(),
+            aliases: Vec::new(),
+            on_wait: None,
+        }
     }
 }
 
@@ -67,7 +73,12 @@ pub struct Summary {
 }
 
 /// Loads `inputs` into the database at `db`, calling `progress` after each batch.
-pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
+pub fn run(
+    db: &Path,
+    inputs: &[PathBuf],
+    options: &Options,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary> {
     let _lock = store::LoadLock::acquire(db, &mut |holder| {
         if let Some(tell) = options.on_wait {
             tell(holder);
@@ -103,7 +114,12 @@ pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn 
         .name("text".into())
         .spawn(move || {
             for batch in raw_rx {
-                let done: Vec<_> = pool.install(|| batch.into_par_iter().map(|item| structure(item, &rules)).collect());
+                let done: Vec<_> = pool.install(|| {
+                    batch
+                        .into_par_iter()
+                        .map(|item| structure(item, &rules))
+                        .collect()
+                });
                 if done_tx.send(done).is_err() {
                     break; // the writer stopped (an error); stop too
                 }
@@ -111,7 +127,10 @@ pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn 
         })
         .map_err(|e| Error::io("thread", e))?;
 
-    let mut state = Progress { input_total, ..Progress::default() };
+    let mut state = Progress {
+        input_total,
+        ..Progress::default()
+    };
     let written: Result<()> = (|| {
         for batch in done_rx {
             for item in batch {
@@ -134,12 +153,18 @@ pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn 
     // short, which must not pass for a finished load.
     let stages_ok = worker.join().is_ok() & reader.join().is_ok();
     if !stages_ok && written.is_ok() {
-        return Err(Error::Internal("a load stage stopped unexpectedly; the load is incomplete, run it again".into()));
+        return Err(Error::Internal(
+            "a load stage stopped unexpectedly; the load is incomplete, run it again".into(),
+        ));
     }
     written?;
     let load_id = writer.load_id();
     let counts = writer.finish()?;
-    Ok(Summary { load_id, counts, aliases })
+    Ok(Summary {
+        load_id,
+        counts,
+        aliases,
+    })
 }
 
 /// Structures one raw article, turning a failure into a problem at its origin.
@@ -150,12 +175,27 @@ pub fn run(db: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn 
 fn structure(item: Item, rules: &Rules) -> Result<Article, Problem> {
     let raw = item?;
     let origin = raw.origin.clone();
-    let problem = |severity, message| Problem { origin: origin.clone(), severity, message };
-    let processed = panic::catch_unwind(AssertUnwindSafe(|| text::process(raw, rules)))
-        .map_err(|cause| problem(Severity::Error, format!("internal error structuring this article: {}", panic_message(&cause))))?;
+    let problem = |severity, message| Problem {
+        origin: origin.clone(),
+        severity,
+        message,
+    };
+    let processed =
+        panic::catch_unwind(AssertUnwindSafe(|| text::process(raw, rules))).map_err(|cause| {
+            problem(
+                Severity::Error,
+                format!(
+                    "internal error structuring this article: {}",
+                    panic_message(&cause)
+                ),
+            )
+        })?;
     let mut article = processed.map_err(|message| problem(Severity::Error, message))?;
     if let Err(cause) = panic::catch_unwind(AssertUnwindSafe(|| link::enrich(&mut article))) {
-        article.warnings.push(format!("internal error extracting quotes, entities or dates: {}; stored without the rest", panic_message(&cause)));
+        article.warnings.push(format!(
+            "internal error extracting quotes, entities or dates: {}; stored without the rest",
+            panic_message(&cause)
+        ));
     }
     Ok(article)
 }
@@ -171,17 +211,31 @@ fn panic_message(cause: &Box<dyn std::any::Any + Send>) -> String {
 /// The database's own files (itself, its WAL, shared memory, journal and load lock), by
 /// canonical path: `corpusdb load .` in the database's folder must not read them.
 fn own_files(db: &Path) -> Vec<PathBuf> {
-    let Ok(db) = fs::canonicalize(db) else { return Vec::new() };
+    let Ok(db) = fs::canonicalize(db) else {
+        return Vec::new();
+    };
     let with = |suffix: &str| {
         let mut name = db.clone().into_os_string();
         name.push(suffix);
         PathBuf::from(name)
     };
-    vec![with("-wal"), with("-shm"), with("-journal"), store::LoadLock::path(&db), db]
+    vec![
+        with("-wal"),
+        with("-shm"),
+        with("-journal"),
+        store::LoadLock::path(&db),
+        db,
+    ]
 }
 
 /// The reader stage: every input file in order, in batches.
-fn read_all(inputs: &[PathBuf], own_files: &[PathBuf], options: &read::Options, counter: &Arc<AtomicU64>, tx: &mpsc::SyncSender<Vec<Item>>) {
+fn read_all(
+    inputs: &[PathBuf],
+    own_files: &[PathBuf],
+    options: &read::Options,
+    counter: &Arc<AtomicU64>,
+    tx: &mpsc::SyncSender<Vec<Item>>,
+) {
     let mut batch = Vec::with_capacity(BATCH);
     let mut stopped = false;
     {
@@ -191,7 +245,9 @@ fn read_all(inputs: &[PathBuf], own_files: &[PathBuf], options: &read::Options, 
             }
             batch.push(item);
             if batch.len() >= BATCH {
-                stopped = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).is_err();
+                stopped = tx
+                    .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
+                    .is_err();
             }
         };
         for (path, name) in read::expand(inputs, &mut emit) {
@@ -213,7 +269,11 @@ fn total_size(inputs: &[PathBuf]) -> Option<u64> {
             return None;
         }
         if path.is_dir() {
-            for entry in walkdir::WalkDir::new(path).follow_links(true).into_iter().flatten() {
+            for entry in walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .into_iter()
+                .flatten()
+            {
                 if entry.file_type().is_file() {
                     total += entry.metadata().map(|m| m.len()).unwrap_or(0);
                 }

@@ -9,7 +9,10 @@ fn main() -> ExitCode {
     match cli::run() {
         Ok(code) => code,
         Err(err) => {
-            if err.downcast_ref::<corpusdb::Error>().is_some_and(corpusdb::Error::is_broken_pipe) {
+            if err
+                .downcast_ref::<corpusdb::Error>()
+                .is_some_and(corpusdb::Error::is_broken_pipe)
+            {
                 return ExitCode::SUCCESS;
             }
             eprintln!("corpusdb: {}", message(&err));
@@ -24,11 +27,15 @@ fn message(err: &anyhow::Error) -> String {
     let mut message = String::new();
     let mut corrupt = false;
     for cause in err.chain() {
-        corrupt |= cause.downcast_ref::<rusqlite::Error>().is_some_and(is_corrupt)
+        corrupt |= cause
+            .downcast_ref::<rusqlite::Error>()
+            .is_some_and(is_corrupt)
             || matches!(cause.downcast_ref::<corpusdb::Error>(), Some(corpusdb::Error::Sqlite(e)) if is_corrupt(e));
         let cause = cause.to_string();
         // rusqlite's source repeats its message after "Error code N: ".
-        let said = cause.split_once(": ").is_some_and(|(code, rest)| code.starts_with("Error code") && message.contains(rest));
+        let said = cause
+            .split_once(": ")
+            .is_some_and(|(code, rest)| code.starts_with("Error code") && message.contains(rest));
         if !message.contains(&cause) && !said {
             if !message.is_empty() {
                 message.push_str(": ");

@@ -73,7 +73,12 @@ struct Input {
 }
 
 /// Merges `inputs`, in order, into the database at `out` (created if absent).
-pub fn run(out: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
+pub fn run(
+    out: &Path,
+    inputs: &[PathBuf],
+    options: &Options,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary> {
     // Every input is checked before the output is touched.
     let mut opened = Vec::with_capacity(inputs.len());
     for path in inputs {
@@ -90,7 +95,11 @@ pub fn run(out: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn
     // again from everything merged, as one load of it all would.
     let mut rules = Vec::new();
     for input in &opened {
-        rules.extend(store::entity_rules::stored(&input.conn)?.into_iter().filter(|r| !r.learned()));
+        rules.extend(
+            store::entity_rules::stored(&input.conn)?
+                .into_iter()
+                .filter(|r| !r.learned()),
+        );
     }
     store::entity_rules::apply(&mut conn, &rules)?;
     // Problems of each input load already copied by an earlier merge, up to which id.
@@ -100,20 +109,37 @@ pub fn run(out: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn
     for input in &opened {
         let (plan, loads) = plan(input, &mut copied);
         plans.push(plan);
-        record.push(serde_json::json!({ "database": input.path.display().to_string(), "loads": loads }));
+        record.push(
+            serde_json::json!({ "database": input.path.display().to_string(), "loads": loads }),
+        );
     }
     let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
     let recorded = serde_json::json!({ "merge": record, "replace": options.replace });
     let mut writer = Writer::begin(conn, &names, &recorded, options.replace)?;
 
-    let mut summary = Summary { load_id: writer.load_id(), counts: Counts::default(), carried: 0, rejected: 0, names_kept: 0 };
-    let mut state = Progress { total: opened.iter().map(|i| i.articles).sum(), ..Progress::default() };
+    let mut summary = Summary {
+        load_id: writer.load_id(),
+        counts: Counts::default(),
+        carried: 0,
+        rejected: 0,
+        names_kept: 0,
+    };
+    let mut state = Progress {
+        total: opened.iter().map(|i| i.articles).sum(),
+        ..Progress::default()
+    };
     for (input, plan) in opened.into_iter().zip(plans) {
-        merge_one(&mut writer, input, plan, &mut summary, &mut |articles, bytes| {
-            state.articles += articles;
-            state.text_bytes += bytes;
-            progress(state);
-        })?;
+        merge_one(
+            &mut writer,
+            input,
+            plan,
+            &mut summary,
+            &mut |articles, bytes| {
+                state.articles += articles;
+                state.text_bytes += bytes;
+                progress(state);
+            },
+        )?;
     }
     summary.counts = writer.finish()?;
     Ok(summary)
@@ -122,17 +148,28 @@ pub fn run(out: &Path, inputs: &[PathBuf], options: &Options, progress: &mut dyn
 /// Opens one input read-only, refusing the output itself and anything that is not a
 /// corpusdb database of this version's schema.
 fn open_input(out: &Path, path: &Path) -> Result<Input> {
-    let refuse = |why: &str| Error::NotCorpus { path: path.to_path_buf(), why: why.to_string() };
+    let refuse = |why: &str| Error::NotCorpus {
+        path: path.to_path_buf(),
+        why: why.to_string(),
+    };
     if !path.exists() {
         return Err(refuse("no such file"));
     }
     if same_file(out, path) {
-        return Err(Error::Usage(format!("{} is the output of the merge; it cannot also be one of its inputs", path.display())));
+        return Err(Error::Usage(format!(
+            "{} is the output of the merge; it cannot also be one of its inputs",
+            path.display()
+        )));
     }
     let conn = store::open_read(path)?;
     let loads = read_back::loads(&conn)?;
     let articles = read_back::article_count(&conn)?;
-    Ok(Input { path: path.to_path_buf(), conn, loads, articles })
+    Ok(Input {
+        path: path.to_path_buf(),
+        conn,
+        loads,
+        articles,
+    })
 }
 
 /// Whether `a` and `b` name one file (`a` may not exist yet): by device and inode when both
@@ -145,7 +182,10 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
     let canonical = |p: &Path| {
         std::fs::canonicalize(p).ok().or_else(|| {
-            let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let parent = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             Some(std::fs::canonicalize(parent).ok()?.join(p.file_name()?))
         })
     };
@@ -168,12 +208,28 @@ fn json_or_text(text: &str) -> serde_json::Value {
 fn earlier_merges(conn: &Connection) -> Result<HashMap<String, i64>> {
     let mut copied = HashMap::new();
     for load in read_back::loads(conn)? {
-        let Some(Ok(value)) = load.options.as_deref().map(serde_json::from_str::<serde_json::Value>) else { continue };
-        let inputs = value.get("merge").and_then(|m| m.as_array()).into_iter().flatten();
+        let Some(Ok(value)) = load
+            .options
+            .as_deref()
+            .map(serde_json::from_str::<serde_json::Value>)
+        else {
+            continue;
+        };
+        let inputs = value
+            .get("merge")
+            .and_then(|m| m.as_array())
+            .into_iter()
+            .flatten();
         for load in inputs.filter_map(|i| i.get("loads")?.as_array()).flatten() {
-            let (Some(started), Some(version)) = (load["started_at"].as_str(), load["tool_version"].as_str()) else { continue };
+            let (Some(started), Some(version)) =
+                (load["started_at"].as_str(), load["tool_version"].as_str())
+            else {
+                continue;
+            };
             let through = load["problems_through"].as_i64().unwrap_or(0);
-            let seen = copied.entry(fingerprint(started, &load["inputs"], version)).or_insert(0);
+            let seen = copied
+                .entry(fingerprint(started, &load["inputs"], version))
+                .or_insert(0);
             *seen = through.max(*seen);
         }
     }
@@ -190,7 +246,9 @@ fn plan(input: &Input, copied: &mut HashMap<String, i64>) -> (Plan, Vec<serde_js
     for load in &input.loads {
         let inputs = json_or_text(&load.inputs);
         let through = load.problems_through.unwrap_or(0);
-        let seen = copied.entry(fingerprint(&load.started_at, &inputs, &load.tool_version)).or_insert(0);
+        let seen = copied
+            .entry(fingerprint(&load.started_at, &inputs, &load.tool_version))
+            .or_insert(0);
         plan.insert(load.id, (*seen, through));
         *seen = through.max(*seen);
         record.push(serde_json::json!({
@@ -212,7 +270,13 @@ enum Item {
 }
 
 /// Writes one input's articles, then the problems it carries.
-fn merge_one(writer: &mut Writer, input: Input, plan: Plan, summary: &mut Summary, progress: &mut dyn FnMut(u64, u64)) -> Result<()> {
+fn merge_one(
+    writer: &mut Writer,
+    input: Input,
+    plan: Plan,
+    summary: &mut Summary,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<()> {
     let name = input.path.display().to_string();
     let (tx, rx) = mpsc::sync_channel::<Result<Item>>(IN_FLIGHT);
     let reader = thread::Builder::new()
@@ -237,8 +301,15 @@ fn merge_one(writer: &mut Writer, input: Input, plan: Plan, summary: &mut Summar
                             }
                             Err(why) => {
                                 summary.rejected += 1;
-                                let message = format!("{name}: article {} not merged: it holds {why}", stored.id);
-                                writer.problem(&Problem { origin: stored.origin, severity: Severity::Error, message })?;
+                                let message = format!(
+                                    "{name}: article {} not merged: it holds {why}",
+                                    stored.id
+                                );
+                                writer.problem(&Problem {
+                                    origin: stored.origin,
+                                    severity: Severity::Error,
+                                    message,
+                                })?;
                             }
                         }
                     }
@@ -256,7 +327,9 @@ fn merge_one(writer: &mut Writer, input: Input, plan: Plan, summary: &mut Summar
     })();
     // On a write error the receiver is gone, which stops the reader.
     if reader.join().is_err() && written.is_ok() {
-        return Err(Error::Internal(format!("reading {name} stopped unexpectedly; the merge is incomplete, run it again")));
+        return Err(Error::Internal(format!(
+            "reading {name} stopped unexpectedly; the merge is incomplete, run it again"
+        )));
     }
     written
 }
@@ -271,7 +344,12 @@ fn read_input(conn: &Connection, plan: &Plan, tx: &mpsc::SyncSender<Result<Item>
     reader.articles(&mut |stored| {
         batch.push(stored);
         if batch.len() >= BATCH {
-            open = tx.send(Ok(Item::Articles(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))))).is_ok();
+            open = tx
+                .send(Ok(Item::Articles(std::mem::replace(
+                    &mut batch,
+                    Vec::with_capacity(BATCH),
+                ))))
+                .is_ok();
         }
         open
     })?;
@@ -284,7 +362,10 @@ fn read_input(conn: &Connection, plan: &Plan, tx: &mpsc::SyncSender<Result<Item>
     let problems: Vec<Problem> = reader
         .problems()
         .into_iter()
-        .filter(|p| plan.get(&p.load_id).is_some_and(|&(after, through)| p.id > after && p.id <= through))
+        .filter(|p| {
+            plan.get(&p.load_id)
+                .is_some_and(|&(after, through)| p.id > after && p.id <= through)
+        })
         .map(|p| p.problem)
         .collect();
     if !problems.is_empty() {

@@ -105,8 +105,16 @@ pub enum Kind {
 
 impl Kind {
     pub const ALL: [Kind; 10] = [
-        Kind::Title, Kind::Dek, Kind::Body, Kind::Navigation, Kind::Promo,
-        Kind::Caption, Kind::Credit, Kind::Footer, Kind::OtherLanguage, Kind::Repeated,
+        Kind::Title,
+        Kind::Dek,
+        Kind::Body,
+        Kind::Navigation,
+        Kind::Promo,
+        Kind::Caption,
+        Kind::Credit,
+        Kind::Footer,
+        Kind::OtherLanguage,
+        Kind::Repeated,
     ];
 
     pub fn as_str(self) -> &'static str {

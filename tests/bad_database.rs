@@ -19,7 +19,16 @@ use common::*;
 fn real_db(dir: &Path) -> PathBuf {
     let db = dir.join("good.db");
     generated::generate(&dir.join("news.jsonl"), 1_500);
-    let out = run(&repo(), &["--db", db.to_str().unwrap(), "load", "tests/fixtures/seeds", dir.join("news.jsonl").to_str().unwrap()]);
+    let out = run(
+        &repo(),
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "load",
+            "tests/fixtures/seeds",
+            dir.join("news.jsonl").to_str().unwrap(),
+        ],
+    );
     assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
     db
 }
@@ -41,7 +50,11 @@ fn command(dir: &Path, db: &Path, command: &str) -> Output {
 #[track_caller]
 fn assert_no_panic(what: &str, out: &Output) {
     let stderr = text(&out.stderr);
-    assert!(!stderr.contains("panicked") && out.status.code().is_some(), "{what}: {:?} {stderr}", out.status);
+    assert!(
+        !stderr.contains("panicked") && out.status.code().is_some(),
+        "{what}: {:?} {stderr}",
+        out.status
+    );
 }
 
 const PAGE: usize = 4096;
@@ -56,14 +69,17 @@ fn damaged_databases_are_refused_with_a_clear_message_never_a_panic() {
     // Pages overwritten with noise: the header page, the next ones (schema, first tables),
     // and pages through the file; then the file cut in half.
     let mut noise = generated::Rng(7);
-    let mut cases: Vec<(String, Vec<u8>)> = [0, 1, 2, pages / 4, pages / 2, 3 * pages / 4, pages - 1]
-        .into_iter()
-        .map(|page| {
-            let mut bytes = good.clone();
-            bytes[page * PAGE..(page + 1) * PAGE].iter_mut().for_each(|b| *b = noise.next() as u8);
-            (format!("page {} of {pages} overwritten", page + 1), bytes)
-        })
-        .collect();
+    let mut cases: Vec<(String, Vec<u8>)> =
+        [0, 1, 2, pages / 4, pages / 2, 3 * pages / 4, pages - 1]
+            .into_iter()
+            .map(|page| {
+                let mut bytes = good.clone();
+                bytes[page * PAGE..(page + 1) * PAGE]
+                    .iter_mut()
+                    .for_each(|b| *b = noise.next() as u8);
+                (format!("page {} of {pages} overwritten", page + 1), bytes)
+            })
+            .collect();
     cases.push(("cut in half".to_string(), good[..good.len() / 2].to_vec()));
     let db = d.join("damaged.db");
     let mut refused = Vec::new();
@@ -80,7 +96,8 @@ fn damaged_databases_are_refused_with_a_clear_message_never_a_panic() {
                 // page works, and its answer comes from intact pages.
                 Some(0 | 3) => {}
                 Some(1) => {
-                    let clear = stderr.contains("The database file is damaged") || stderr.contains("is not a corpusdb database");
+                    let clear = stderr.contains("The database file is damaged")
+                        || stderr.contains("is not a corpusdb database");
                     assert!(clear, "{what}: unclear message: {stderr}");
                     refused.push(what);
                 }
@@ -91,7 +108,12 @@ fn damaged_databases_are_refused_with_a_clear_message_never_a_panic() {
     eprintln!("refused: {refused:#?}");
     for must in ["page 1 of", "cut in half"] {
         for name in COMMANDS {
-            assert!(refused.iter().any(|r| r.starts_with(must) && r.ends_with(name)), "{must}, {name} was not refused: {refused:#?}");
+            assert!(
+                refused
+                    .iter()
+                    .any(|r| r.starts_with(must) && r.ends_with(name)),
+                "{must}, {name} was not refused: {refused:#?}"
+            );
         }
     }
 }
@@ -109,14 +131,28 @@ fn files_that_are_not_corpusdb_databases_are_refused_by_every_command() {
         .execute("INSERT INTO refinery_schema_history(version, name, applied_on, checksum) VALUES (99, 'from_the_future', '2030-01-01T00:00:00Z', '1')", [])
         .unwrap();
     // A history row that refinery did not write (it would panic reading its date).
-    rusqlite::Connection::open(&edited).unwrap().execute("UPDATE refinery_schema_history SET applied_on = 'yesterday'", []).unwrap();
+    rusqlite::Connection::open(&edited)
+        .unwrap()
+        .execute(
+            "UPDATE refinery_schema_history SET applied_on = 'yesterday'",
+            [],
+        )
+        .unwrap();
     let text_file = d.join("notes.db");
-    fs::write(&text_file, "Not a database, only some notes that are long enough to fill a header. ".repeat(20)).unwrap();
+    fs::write(
+        &text_file,
+        "Not a database, only some notes that are long enough to fill a header. ".repeat(20),
+    )
+    .unwrap();
     let cases: [(&Path, &str, &[&str]); 4] = [
         (&edited, "refinery_schema_history) is damaged", &["load"]),
         (&foreign, "without corpusdb's tables", &COMMANDS),
         (&text_file, "it is not a SQLite database", &COMMANDS),
-        (&newer, "version 99, written by a newer corpusdb", &["search", "report", "stats"]),
+        (
+            &newer,
+            "version 99, written by a newer corpusdb",
+            &["search", "report", "stats"],
+        ),
     ];
     for (db, says, commands) in cases {
         let before = fs::read(db).unwrap();
@@ -126,15 +162,26 @@ fn files_that_are_not_corpusdb_databases_are_refused_by_every_command() {
             assert_no_panic(&what, &out);
             assert_eq!(out.status.code(), Some(1), "{what}");
             let stderr = text(&out.stderr);
-            assert!(stderr.contains("is not a corpusdb database") && stderr.contains(says), "{what}: {stderr}");
+            assert!(
+                stderr.contains("is not a corpusdb database") && stderr.contains(says),
+                "{what}: {stderr}"
+            );
         }
-        assert!(fs::read(db).unwrap() == before, "{}: a refused file was changed", db.display());
+        assert!(
+            fs::read(db).unwrap() == before,
+            "{}: a refused file was changed",
+            db.display()
+        );
     }
     // A load into a database from a newer corpusdb refuses too, and adds nothing.
     let out = command(d, &newer, "load");
     assert_no_panic("newer, load", &out);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("version 99, written by a newer corpusdb"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("version 99, written by a newer corpusdb"),
+        "{}",
+        text(&out.stderr)
+    );
     assert_eq!(count(&open(&newer), "SELECT count(*) FROM loads"), 1);
 }
 
@@ -147,21 +194,51 @@ fn readers_work_where_they_may_not_write() {
     let db = real_db(d);
     fs::set_permissions(&db, fs::Permissions::from_mode(0o444)).unwrap();
     let before = fs::read(&db).unwrap();
-    let as_reader = |args: &[&str]| unprivileged::corpusdb(d).args(["--db", db.to_str().unwrap()]).args(args).output().unwrap();
+    let as_reader = |args: &[&str]| {
+        unprivileged::corpusdb(d)
+            .args(["--db", db.to_str().unwrap()])
+            .args(args)
+            .output()
+            .unwrap()
+    };
     let found = as_reader(&["search", "minister Brussels", "--format", "csv"]);
     assert!(found.status.success(), "{}", text(&found.stderr));
-    assert_eq!(text(&found.stdout).lines().count(), 21, "20 rows and the header");
+    assert_eq!(
+        text(&found.stdout).lines().count(),
+        21,
+        "20 rows and the header"
+    );
     let overview = as_reader(&["report", "overview", "--format", "csv"]);
-    assert!(overview.status.success() && text(&overview.stdout).contains("Daily A"), "{}", text(&overview.stderr));
+    assert!(
+        overview.status.success() && text(&overview.stdout).contains("Daily A"),
+        "{}",
+        text(&overview.stderr)
+    );
     let stats = as_reader(&["stats", "--format", "csv"]);
-    assert!(stats.status.success() && text(&stats.stdout).contains("articles,"), "{}", text(&stats.stderr));
+    assert!(
+        stats.status.success() && text(&stats.stdout).contains("articles,"),
+        "{}",
+        text(&stats.stderr)
+    );
     // A load there cannot write, and says why.
-    let load = as_reader(&["load", repo().join("tests/fixtures/seeds").to_str().unwrap()]);
+    let load = as_reader(&[
+        "load",
+        repo().join("tests/fixtures/seeds").to_str().unwrap(),
+    ]);
     assert_eq!(load.status.code(), Some(1));
     let why = text(&load.stderr);
-    assert!(why.contains("permission denied") || why.contains("readonly"), "{why}");
-    assert!(fs::read(&db).unwrap() == before, "a reader changed the file");
-    assert!(!d.join("good.db-wal").exists() && !d.join("good.db-shm").exists(), "a reader left side files");
+    assert!(
+        why.contains("permission denied") || why.contains("readonly"),
+        "{why}"
+    );
+    assert!(
+        fs::read(&db).unwrap() == before,
+        "a reader changed the file"
+    );
+    assert!(
+        !d.join("good.db-wal").exists() && !d.join("good.db-shm").exists(),
+        "a reader left side files"
+    );
 }
 
 #[test]
@@ -170,15 +247,57 @@ fn user_input_is_bound_never_spliced_into_sql() {
     let d = dir.path();
     let db = real_db(d);
     let db = db.to_str().unwrap();
-    let hostile = ["x' OR '1'='1", "'; DROP TABLE articles; --", "\") OR 1=1 --", "%", "_", "Daily A' --"];
+    let hostile = [
+        "x' OR '1'='1",
+        "'; DROP TABLE articles; --",
+        "\") OR 1=1 --",
+        "%",
+        "_",
+        "Daily A' --",
+    ];
     for value in hostile {
-        let out = ok(d, &["--db", db, "report", "articles", "-p", &format!("source={value}"), "--format", "csv"]);
-        assert_eq!(out.lines().count(), 1, "source={value:?} matched rows: {out}");
+        let out = ok(
+            d,
+            &[
+                "--db",
+                db,
+                "report",
+                "articles",
+                "-p",
+                &format!("source={value}"),
+                "--format",
+                "csv",
+            ],
+        );
+        assert_eq!(
+            out.lines().count(),
+            1,
+            "source={value:?} matched rows: {out}"
+        );
         let out = run(d, &["--db", db, "search", value, "--format", "csv"]);
-        assert!(out.status.success(), "search {value:?}: {}", text(&out.stderr));
+        assert!(
+            out.status.success(),
+            "search {value:?}: {}",
+            text(&out.stderr)
+        );
     }
     // The real outlet name matches, as a value, exactly.
-    let out = ok(d, &["--db", db, "report", "articles", "-p", "source=Daily A", "--format", "csv"]);
+    let out = ok(
+        d,
+        &[
+            "--db",
+            db,
+            "report",
+            "articles",
+            "-p",
+            "source=Daily A",
+            "--format",
+            "csv",
+        ],
+    );
     assert!(out.lines().count() > 1, "{out}");
-    assert!(count(&open(Path::new(db)), "SELECT count(*) FROM articles") > 1000, "the articles are all still there");
+    assert!(
+        count(&open(Path::new(db)), "SELECT count(*) FROM articles") > 1000,
+        "the articles are all still there"
+    );
 }

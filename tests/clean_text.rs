@@ -13,7 +13,10 @@ fn db(dir: &Path) -> String {
 }
 
 fn kinds(conn: &rusqlite::Connection, article: i64) -> Vec<String> {
-    strings(conn, &format!("SELECT kind FROM paragraphs WHERE article_id = {article} ORDER BY position"))
+    strings(
+        conn,
+        &format!("SELECT kind FROM paragraphs WHERE article_id = {article} ORDER BY position"),
+    )
 }
 
 #[test]
@@ -24,7 +27,11 @@ fn repeated_lines_are_learned_per_outlet_but_a_shared_story_line_is_not() {
     for i in 0..6 {
         // Six articles on six days carry the outlet's tag line; three on one day share a line
         // of the same story.
-        let shared = if i < 3 { "\n\nThe summit was held in Singapore." } else { "" };
+        let shared = if i < 3 {
+            "\n\nThe summit was held in Singapore."
+        } else {
+            ""
+        };
         lines.push_str(&serde_json::json!({
             "title": format!("Story {i}"),
             "text": format!("Paragraph number {i} of real news.{shared}\n\nThe Daily Planet: all the news that fits, since 1938."),
@@ -39,20 +46,47 @@ fn repeated_lines_are_learned_per_outlet_but_a_shared_story_line_is_not() {
     ok(d, &["--db", &db(d), "load", "x.jsonl"]);
     let conn = open(Path::new(&db(d)));
     let repeated = strings(&conn, "SELECT DISTINCT s.name || ': ' || p.reason FROM paragraphs p JOIN articles a ON a.id = p.article_id JOIN sources s ON s.id = a.source_id WHERE p.kind = 'repeated'");
-    assert_eq!(repeated, ["Daily Planet: repeated in 6 of 6 articles from this outlet"]);
+    assert_eq!(
+        repeated,
+        ["Daily Planet: repeated in 6 of 6 articles from this outlet"]
+    );
     assert_eq!(count(&conn, "SELECT count(*) FROM paragraphs WHERE text = 'The summit was held in Singapore.' AND kind = 'body'"), 3);
     assert_eq!(count(&conn, "SELECT count(*) FROM paragraphs p JOIN articles a ON a.id = p.article_id WHERE a.title = 'Other' AND p.kind = 'body'"), 2);
     // The outlet's name is canonical, the raw name kept as an alias and on the article.
-    assert_eq!(strings(&conn, "SELECT name FROM sources ORDER BY id"), ["Daily Planet", "Other Times"]);
-    assert_eq!(strings(&conn, "SELECT DISTINCT source_raw FROM articles WHERE source_id = 1"), ["Daily Planet - News"]);
-    assert_eq!(strings(&conn, "SELECT alias FROM source_aliases WHERE source_id = 1 ORDER BY alias"), ["Daily Planet", "Daily Planet - News"]);
-    let kinds_at_load = strings(&conn, "SELECT kind || ': ' || coalesce(reason, '') FROM paragraphs ORDER BY id");
+    assert_eq!(
+        strings(&conn, "SELECT name FROM sources ORDER BY id"),
+        ["Daily Planet", "Other Times"]
+    );
+    assert_eq!(
+        strings(
+            &conn,
+            "SELECT DISTINCT source_raw FROM articles WHERE source_id = 1"
+        ),
+        ["Daily Planet - News"]
+    );
+    assert_eq!(
+        strings(
+            &conn,
+            "SELECT alias FROM source_aliases WHERE source_id = 1 ORDER BY alias"
+        ),
+        ["Daily Planet", "Daily Planet - News"]
+    );
+    let kinds_at_load = strings(
+        &conn,
+        "SELECT kind || ': ' || coalesce(reason, '') FROM paragraphs ORDER BY id",
+    );
     drop(conn);
     // Re-checked with the same rules, the repeated lines are found again: no block changes.
     let out = ok(d, &["--db", &db(d), "reclassify"]);
     assert!(out.contains(": 0 blocks changed"), "{out}");
     let conn = open(Path::new(&db(d)));
-    assert_eq!(strings(&conn, "SELECT kind || ': ' || coalesce(reason, '') FROM paragraphs ORDER BY id"), kinds_at_load);
+    assert_eq!(
+        strings(
+            &conn,
+            "SELECT kind || ': ' || coalesce(reason, '') FROM paragraphs ORDER BY id"
+        ),
+        kinds_at_load
+    );
 }
 
 #[test]
@@ -66,10 +100,28 @@ fn other_language_blocks_at_the_edges_are_set_aside_in_the_middle_they_stay() {
     fs::write(d.join("a.txt"), text).unwrap();
     ok(d, &["--db", &db(d), "load", "a.txt"]);
     let conn = open(Path::new(&db(d)));
-    assert_eq!(kinds(&conn, 1), ["title", "body", "body", "body", "other-language"]);
-    let reason: String = conn.query_row("SELECT reason FROM paragraphs WHERE position = 4", [], |r| r.get(0)).unwrap();
-    assert_eq!(reason, "language fr in an en article, after the article's last paragraph");
-    assert_eq!(strings(&conn, "SELECT language FROM paragraphs WHERE position IN (2, 4) ORDER BY position"), ["fr", "fr"]);
+    assert_eq!(
+        kinds(&conn, 1),
+        ["title", "body", "body", "body", "other-language"]
+    );
+    let reason: String = conn
+        .query_row(
+            "SELECT reason FROM paragraphs WHERE position = 4",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        reason,
+        "language fr in an en article, after the article's last paragraph"
+    );
+    assert_eq!(
+        strings(
+            &conn,
+            "SELECT language FROM paragraphs WHERE position IN (2, 4) ORDER BY position"
+        ),
+        ["fr", "fr"]
+    );
 }
 
 #[test]
@@ -81,7 +133,11 @@ fn user_rules_and_reclassify_and_reports() {
     let conn = open(Path::new(&db(d)));
     assert_eq!(kinds(&conn, 1), ["title", "body", "body", "promo"]);
     drop(conn);
-    fs::write(d.join("mine.tsv"), "# my rules\npromo\ten\t100\t^buy the print edition\tshop promotion '{match}'\n").unwrap();
+    fs::write(
+        d.join("mine.tsv"),
+        "# my rules\npromo\ten\t100\t^buy the print edition\tshop promotion '{match}'\n",
+    )
+    .unwrap();
     let out = ok(d, &["--db", &db(d), "reclassify", "--rules", "mine.tsv"]);
     assert!(out.contains("1 blocks changed"), "{out}");
     let conn = open(Path::new(&db(d)));
@@ -90,16 +146,50 @@ fn user_rules_and_reclassify_and_reports() {
     // Nothing new to find: nothing changes (repeated lines found again are no change).
     let out = ok(d, &["--db", &db(d), "reclassify", "--rules", "mine.tsv"]);
     assert!(out.contains("0 blocks changed"), "{out}");
-    let bad = run(d, &["--db", &db(d), "load", "--rules", "missing.tsv", "a.txt"]);
-    assert!(text(&bad.stderr).contains("missing.tsv"), "{}", text(&bad.stderr));
+    let bad = run(
+        d,
+        &["--db", &db(d), "load", "--rules", "missing.tsv", "a.txt"],
+    );
+    assert!(
+        text(&bad.stderr).contains("missing.tsv"),
+        "{}",
+        text(&bad.stderr)
+    );
     fs::write(d.join("bad.tsv"), "promo\ten\t1\t(\tx\n").unwrap();
     let bad = run(d, &["--db", &db(d), "reclassify", "--rules", "bad.tsv"]);
-    assert!(text(&bad.stderr).contains("bad.tsv:1: bad pattern"), "{}", text(&bad.stderr));
+    assert!(
+        text(&bad.stderr).contains("bad.tsv:1: bad pattern"),
+        "{}",
+        text(&bad.stderr)
+    );
 
-    let article = ok(d, &["--db", &db(d), "report", "article", "-p", "id=1", "--format", "csv"]);
-    assert_eq!(article.lines().next().unwrap(), "position,kind,language,reason,text");
-    assert!(article.contains("2,promo,en,shop promotion 'Buy the print edition',Buy the print edition today!"), "{article}");
-    let boilerplate = ok(d, &["--db", &db(d), "report", "boilerplate", "--format", "json"]);
+    let article = ok(
+        d,
+        &[
+            "--db",
+            &db(d),
+            "report",
+            "article",
+            "-p",
+            "id=1",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(
+        article.lines().next().unwrap(),
+        "position,kind,language,reason,text"
+    );
+    assert!(
+        article.contains(
+            "2,promo,en,shop promotion 'Buy the print edition',Buy the print edition today!"
+        ),
+        "{article}"
+    );
+    let boilerplate = ok(
+        d,
+        &["--db", &db(d), "report", "boilerplate", "--format", "json"],
+    );
     let rows: Vec<serde_json::Value> = serde_json::from_str(&boilerplate).unwrap();
     assert_eq!(rows.len(), 1, "{boilerplate}");
     assert_eq!(rows[0]["kind"], "promo");
@@ -112,12 +202,36 @@ fn outlets_merge_by_canonical_name_and_footer() {
     let dir = workdir();
     let d = dir.path();
     fs::write(d.join("x.jsonl"), "{\"title\": \"A\", \"text\": \"One.\", \"source\": \"New York Times - News\"}\n{\"title\": \"B\", \"text\": \"Two.\", \"source\": \"NYT\"}\n{\"title\": \"C\", \"text\": \"Three.\", \"source\": \"New York Times - Opinion\"}\n").unwrap();
-    fs::write(d.join("plain.txt"), "A title\n\nA paragraph of news.\n\nCopyright 2024 Middle East Eye. All rights reserved.\n").unwrap();
+    fs::write(
+        d.join("plain.txt"),
+        "A title\n\nA paragraph of news.\n\nCopyright 2024 Middle East Eye. All rights reserved.\n",
+    )
+    .unwrap();
     ok(d, &["--db", &db(d), "load", "x.jsonl", "plain.txt"]);
     let conn = open(Path::new(&db(d)));
-    assert_eq!(strings(&conn, "SELECT name FROM sources ORDER BY id"), ["New York Times", "Middle East Eye"]);
-    assert_eq!(count(&conn, "SELECT count(DISTINCT source_id) FROM articles WHERE title IN ('A', 'B', 'C')"), 1);
-    assert_eq!(strings(&conn, "SELECT alias FROM source_aliases WHERE source_id = 1 ORDER BY alias"), ["NYT", "New York Times", "New York Times - News", "New York Times - Opinion"]);
+    assert_eq!(
+        strings(&conn, "SELECT name FROM sources ORDER BY id"),
+        ["New York Times", "Middle East Eye"]
+    );
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(DISTINCT source_id) FROM articles WHERE title IN ('A', 'B', 'C')"
+        ),
+        1
+    );
+    assert_eq!(
+        strings(
+            &conn,
+            "SELECT alias FROM source_aliases WHERE source_id = 1 ORDER BY alias"
+        ),
+        [
+            "NYT",
+            "New York Times",
+            "New York Times - News",
+            "New York Times - Opinion"
+        ]
+    );
 }
 
 #[test]
@@ -128,7 +242,10 @@ fn headlines_under_a_related_links_heading_at_the_end_are_promo() {
     fs::write(d.join("b.txt"), "B title\n\nRead more:\n\nA paragraph that goes on with the story after the heading.\n\nWhat comes next\n").unwrap();
     ok(d, &["--db", &db(d), "load", "a.txt", "b.txt"]);
     let conn = open(Path::new(&db(d)));
-    assert_eq!(kinds(&conn, 1), ["title", "body", "body", "promo", "promo", "promo"]);
+    assert_eq!(
+        kinds(&conn, 1),
+        ["title", "body", "body", "promo", "promo", "promo"]
+    );
     // Story text after the heading: the heading is chrome, the story is not.
     assert_eq!(kinds(&conn, 2), ["title", "promo", "body", "body"]);
 }
@@ -172,7 +289,10 @@ fn round_four_rules_set_aside_chrome_and_leave_story_text() {
         ("Story continues", Kind::Promo),
     ];
     // Every line that is not set aside as expected, at once.
-    let missed: Vec<_> = chrome.iter().filter(|(text, kind)| rules.classify(text).map(|v| v.kind) != Some(*kind)).collect();
+    let missed: Vec<_> = chrome
+        .iter()
+        .filter(|(text, kind)| rules.classify(text).map(|v| v.kind) != Some(*kind))
+        .collect();
     assert!(missed.is_empty(), "{missed:#?}");
     // Edge-only rules: author bios and contact lines at an article's edge; the same words in
     // the middle of a story are story text.
@@ -182,7 +302,11 @@ fn round_four_rules_set_aside_chrome_and_leave_story_text() {
         "Jane Roe covers the statehouse for the Example Courier.",
         "John Doe can be reached at jdoe@example.com.",
     ] {
-        assert_eq!(rules.classify_at(text, true).map(|v| v.kind), Some(Kind::Footer), "{text}");
+        assert_eq!(
+            rules.classify_at(text, true).map(|v| v.kind),
+            Some(Kind::Footer),
+            "{text}"
+        );
         assert_eq!(rules.classify_at(text, false), None, "{text}");
     }
     let story = [
@@ -218,7 +342,9 @@ fn author_bios_are_set_aside_only_at_the_edges_of_a_stored_article() {
     let bio = "Jane Roe is a professor of history at Example University.";
     let mut text = format!("Talks resume\n\n{bio}\n\n");
     for i in 0..8 {
-        text.push_str(&format!("Paragraph {i} of the story, told in full sentences.\n\n"));
+        text.push_str(&format!(
+            "Paragraph {i} of the story, told in full sentences.\n\n"
+        ));
         if i == 3 {
             text.push_str(&format!("{bio}\n\n"));
         }
@@ -227,12 +353,18 @@ fn author_bios_are_set_aside_only_at_the_edges_of_a_stored_article() {
     fs::write(d.join("a.txt"), text).unwrap();
     ok(d, &["--db", &db(d), "load", "a.txt"]);
     let conn = open(Path::new(&db(d)));
-    let bios = strings(&conn, &format!("SELECT position || ' ' || kind FROM paragraphs WHERE text = '{bio}' ORDER BY position"));
+    let bios = strings(
+        &conn,
+        &format!(
+            "SELECT position || ' ' || kind FROM paragraphs WHERE text = '{bio}' ORDER BY position"
+        ),
+    );
     assert_eq!(bios, ["1 footer", "6 body", "11 footer"]);
 }
 
 #[test]
-fn headlines_right_after_a_related_links_heading_mid_article_are_promo_but_the_story_after_them_is_not() {
+fn headlines_right_after_a_related_links_heading_mid_article_are_promo_but_the_story_after_them_is_not(
+) {
     let dir = workdir();
     let d = dir.path();
     fs::write(
@@ -245,8 +377,14 @@ fn headlines_right_after_a_related_links_heading_mid_article_are_promo_but_the_s
     fs::write(d.join("b.txt"), "B title\n\nThe story itself.\n\nMore:\n\nHere is a guide to the cases:\n\nWhat are the allegations?\n\nThe first case concerns gifts.\n").unwrap();
     ok(d, &["--db", &db(d), "load", "a.txt", "b.txt"]);
     let conn = open(Path::new(&db(d)));
-    assert_eq!(kinds(&conn, 1), ["title", "body", "promo", "promo", "promo", "body", "body", "body"]);
-    assert_eq!(kinds(&conn, 2), ["title", "body", "promo", "body", "body", "body"]);
+    assert_eq!(
+        kinds(&conn, 1),
+        ["title", "body", "promo", "promo", "promo", "body", "body", "body"]
+    );
+    assert_eq!(
+        kinds(&conn, 2),
+        ["title", "body", "promo", "body", "body", "body"]
+    );
 }
 
 #[test]
@@ -261,7 +399,10 @@ fn cards_of_related_headlines_after_names_are_cut_out_of_the_paragraph_and_kept_
     fs::write(d.join("a.jsonl"), article.to_string()).unwrap();
     ok(d, &["--db", &db(d), "load", "a.jsonl"]);
     let conn = open(Path::new(&db(d)));
-    let blocks = strings(&conn, "SELECT kind || ': ' || text FROM paragraphs WHERE kind <> 'title' ORDER BY position");
+    let blocks = strings(
+        &conn,
+        "SELECT kind || ': ' || text FROM paragraphs WHERE kind <> 'title' ORDER BY position",
+    );
     assert_eq!(blocks, [
         "body: Senate leader Mitch McConnell (R-Ky.) said the vote would come on Friday.",
         "promo: Addison (Mitch) Mitchell McConnellSenators weigh a long trial Governor race tightens in the South MORE",
@@ -271,6 +412,17 @@ fn cards_of_related_headlines_after_names_are_cut_out_of_the_paragraph_and_kept_
     assert_eq!(count(&conn, "SELECT count(*) FROM paragraphs WHERE reason LIKE 'card of related headlines after a name%'"), 2);
     // Nothing of the cards is a name or a quote of the story; the sentences around them are.
     let names = strings(&conn, "SELECT DISTINCT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN paragraphs p ON p.id = m.paragraph_id WHERE p.kind = 'body' ORDER BY 1");
-    assert!(names.iter().all(|n| !n.contains("Addison") && !n.contains("Davis") && !n.contains("Budget")), "{names:?}");
-    assert_eq!(strings(&conn, "SELECT text || ' / ' || coalesce(speaker_text, '') FROM quotes"), ["We have the votes / Speaker Paul Ryan"]);
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("Addison") && !n.contains("Davis") && !n.contains("Budget")),
+        "{names:?}"
+    );
+    assert_eq!(
+        strings(
+            &conn,
+            "SELECT text || ' / ' || coalesce(speaker_text, '') FROM quotes"
+        ),
+        ["We have the votes / Speaker Paul Ryan"]
+    );
 }

@@ -28,7 +28,10 @@ fn spawn_load(dir: &Path, db: &str, inputs: &[&str]) -> Child {
 fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
     let started = Instant::now();
     while !done() {
-        assert!(started.elapsed() < Duration::from_secs(60), "timed out waiting until {what}");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "timed out waiting until {what}"
+        );
         std::thread::sleep(Duration::from_millis(5));
     }
 }
@@ -49,13 +52,21 @@ const SNAPSHOT_CHECK: &str = "SELECT
 
 /// Whether a load has created the schema and recorded itself as running, without waiting.
 fn load_recorded(db: &Path) -> bool {
-    let Ok(conn) = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else { return false };
+    let Ok(conn) =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+    else {
+        return false;
+    };
     let sql = "SELECT count(*) FROM loads WHERE finished_at IS NULL";
-    conn.query_row(sql, [], |r| r.get::<_, i64>(0)).is_ok_and(|n| n > 0)
+    conn.query_row(sql, [], |r| r.get::<_, i64>(0))
+        .is_ok_and(|n| n > 0)
 }
 
 fn has_sqlite3() -> bool {
-    Command::new("sqlite3").arg("--version").output().is_ok_and(|o| o.status.success())
+    Command::new("sqlite3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 #[test]
@@ -86,12 +97,45 @@ fn readers_during_a_load_see_consistent_data_and_are_never_locked_out() {
     while still_running {
         still_running = load.try_wait().unwrap().is_none();
         rounds += 1;
-        check("search", run(d, &["--db", "t.db", "search", "minister Brussels", "--format", "csv"]));
-        check("report", run(d, &["--db", "t.db", "report", "overview", "--format", "csv"]));
-        check("stats", run(d, &["--db", "t.db", "stats", "--format", "csv"]));
+        check(
+            "search",
+            run(
+                d,
+                &[
+                    "--db",
+                    "t.db",
+                    "search",
+                    "minister Brussels",
+                    "--format",
+                    "csv",
+                ],
+            ),
+        );
+        check(
+            "report",
+            run(
+                d,
+                &["--db", "t.db", "report", "overview", "--format", "csv"],
+            ),
+        );
+        check(
+            "stats",
+            run(d, &["--db", "t.db", "stats", "--format", "csv"]),
+        );
         if shell {
-            let out = check("sqlite3", Command::new("sqlite3").arg("t.db").arg(SNAPSHOT_CHECK).current_dir(d).output().unwrap());
-            let fields: Vec<i64> = text(&out.stdout).split_whitespace().filter_map(|f| f.parse().ok()).collect();
+            let out = check(
+                "sqlite3",
+                Command::new("sqlite3")
+                    .arg("t.db")
+                    .arg(SNAPSHOT_CHECK)
+                    .current_dir(d)
+                    .output()
+                    .unwrap(),
+            );
+            let fields: Vec<i64> = text(&out.stdout)
+                .split_whitespace()
+                .filter_map(|f| f.parse().ok())
+                .collect();
             if fields.len() == 5 {
                 assert_eq!(fields[..4], [0, 0, 0, 0], "an inconsistent snapshot: half-stored articles, paragraphs without sentences, index out of step, load count out of step");
                 seen.push(fields[4]);
@@ -99,14 +143,29 @@ fn readers_during_a_load_see_consistent_data_and_are_never_locked_out() {
         }
     }
     let out = load.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(3), "the generated input has some bad lines: {}", text(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "the generated input has some bad lines: {}",
+        text(&out.stderr)
+    );
     eprintln!("{rounds} rounds of readers during the load; articles seen by the shell: {seen:?}");
-    assert!(failures.is_empty(), "readers failed during the load:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "readers failed during the load:\n{}",
+        failures.join("\n")
+    );
     if shell {
-        assert!(seen.windows(2).all(|w| w[0] <= w[1]), "a later snapshot saw fewer articles: {seen:?}");
+        assert!(
+            seen.windows(2).all(|w| w[0] <= w[1]),
+            "a later snapshot saw fewer articles: {seen:?}"
+        );
         let first = *seen.first().unwrap();
         let last = *seen.last().unwrap();
-        assert!(first < last, "the readers never ran while articles were being added: {seen:?}");
+        assert!(
+            first < last,
+            "the readers never ran while articles were being added: {seen:?}"
+        );
     }
 }
 
@@ -115,30 +174,62 @@ fn a_second_load_into_the_same_file_waits_for_the_first_then_adds_only_what_is_n
     let dir = workdir();
     let d = dir.path();
     generate(&d.join("news.jsonl"), 12_000);
-    std::fs::write(d.join("extra.jsonl"), "{\"title\": \"Only in the second load\", \"text\": \"New text.\", \"source\": \"X\"}\n").unwrap();
+    std::fs::write(
+        d.join("extra.jsonl"),
+        "{\"title\": \"Only in the second load\", \"text\": \"New text.\", \"source\": \"X\"}\n",
+    )
+    .unwrap();
     let mut first = spawn_load(d, "t.db", &["news.jsonl"]);
     // Start the second while the first is writing (its load is recorded, not finished).
-    wait_until("the first load is writing", || load_recorded(&d.join("t.db")));
+    wait_until("the first load is writing", || {
+        load_recorded(&d.join("t.db"))
+    });
     let second = spawn_load(d, "t.db", &["news.jsonl", "extra.jsonl"]);
     let second = second.wait_with_output().unwrap();
-    assert!(first.try_wait().unwrap().is_some(), "the second load ended before the first");
+    assert!(
+        first.try_wait().unwrap().is_some(),
+        "the second load ended before the first"
+    );
     let first = first.wait_with_output().unwrap();
     assert_eq!(first.status.code(), Some(3), "{}", text(&first.stderr));
     assert_eq!(second.status.code(), Some(3), "{}", text(&second.stderr));
     let waited = text(&second.stderr);
-    assert!(waited.contains("another load (pid ") && waited.contains("is writing to t.db; waiting for it to finish"), "{waited}");
+    assert!(
+        waited.contains("another load (pid ")
+            && waited.contains("is writing to t.db; waiting for it to finish"),
+        "{waited}"
+    );
     assert!(text(&first.stderr).is_empty(), "{}", text(&first.stderr));
 
     let conn = open(&d.join("t.db"));
     // Serialised: the first load's articles all come before the second's, and the second
     // found every article of the first already stored.
     let loads = strings(&conn, "SELECT id || ' ' || added || ' ' || skipped || ' ' || (finished_at IS NOT NULL) FROM loads ORDER BY id");
-    let (added, skipped) = (count(&conn, "SELECT added FROM loads WHERE id = 1"), count(&conn, "SELECT skipped FROM loads WHERE id = 1"));
+    let (added, skipped) = (
+        count(&conn, "SELECT added FROM loads WHERE id = 1"),
+        count(&conn, "SELECT skipped FROM loads WHERE id = 1"),
+    );
     assert!(added > 11_000, "{loads:?}");
-    assert_eq!(loads, [format!("1 {added} {skipped} 1"), format!("2 1 {} 1", added + skipped)]);
+    assert_eq!(
+        loads,
+        [
+            format!("1 {added} {skipped} 1"),
+            format!("2 1 {} 1", added + skipped)
+        ]
+    );
     assert_eq!(count(&conn, "SELECT count(*) FROM articles WHERE load_id = 1 AND id > (SELECT min(id) FROM articles WHERE load_id = 2)"), 0);
-    assert_eq!(strings(&conn, "SELECT title FROM articles WHERE load_id = 2"), ["Only in the second load"]);
-    assert_eq!(count(&conn, "SELECT count(external_id) - count(DISTINCT external_id) FROM articles"), 0, "an article stored twice");
+    assert_eq!(
+        strings(&conn, "SELECT title FROM articles WHERE load_id = 2"),
+        ["Only in the second load"]
+    );
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(external_id) - count(DISTINCT external_id) FROM articles"
+        ),
+        0,
+        "an article stored twice"
+    );
 }
 
 /// A load killed part way leaves the statistics of the database as they were before it
@@ -150,7 +241,11 @@ fn a_second_load_into_the_same_file_waits_for_the_first_then_adds_only_what_is_n
 fn search_stays_fast_after_a_killed_load_left_stale_statistics() {
     let dir = workdir();
     let d = dir.path();
-    std::fs::write(d.join("one.jsonl"), "{\"title\": \"First\", \"text\": \"The minister spoke.\"}\n").unwrap();
+    std::fs::write(
+        d.join("one.jsonl"),
+        "{\"title\": \"First\", \"text\": \"The minister spoke.\"}\n",
+    )
+    .unwrap();
     ok(d, &["--db", "t.db", "load", "one.jsonl"]);
     generate(&d.join("news.jsonl"), 30_000);
     let mut load = spawn_load(d, "t.db", &["news.jsonl"]);
@@ -167,7 +262,12 @@ fn search_stays_fast_after_a_killed_load_left_stale_statistics() {
         .stdout(Stdio::null())
         .spawn()
         .unwrap();
-    wait_until("the search ends", || search.try_wait().unwrap().is_some() || started.elapsed() > Duration::from_secs(10));
+    wait_until("the search ends", || {
+        search.try_wait().unwrap().is_some() || started.elapsed() > Duration::from_secs(10)
+    });
     let _ = search.kill();
-    assert!(started.elapsed() < Duration::from_secs(10), "search took over 10 s");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "search took over 10 s"
+    );
 }

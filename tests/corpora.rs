@@ -14,7 +14,11 @@ fn bbc_loads_whole_with_titles_pound_signs_and_idempotent_reload() {
     let first = ok(dir.path(), &["--db", db_s, "load", bbc_s]);
     let conn = open(&db);
     // 98 files repeat another file byte for byte: stored once, counted as skipped.
-    assert_eq!(count(&conn, "SELECT added FROM loads WHERE id = 1"), 2127, "{first}");
+    assert_eq!(
+        count(&conn, "SELECT added FROM loads WHERE id = 1"),
+        2127,
+        "{first}"
+    );
     assert_eq!(count(&conn, "SELECT skipped FROM loads WHERE id = 1"), 98);
     assert_eq!(count(&conn, "SELECT failed FROM loads WHERE id = 1"), 0);
 
@@ -31,16 +35,33 @@ fn bbc_loads_whole_with_titles_pound_signs_and_idempotent_reload() {
         let text = corpusdb::read::decode(&bytes).0.into_owned();
         let first_line = text.lines().next().unwrap().trim().to_string();
         // The corpus' own layout: title line, blank line, paragraphs between blank lines.
-        let body: Vec<String> = text.split("\n\n").skip(1).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
+        let body: Vec<String> = text
+            .split("\n\n")
+            .skip(1)
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
         let hash_titles: i64 = conn
-            .query_row("SELECT count(*) FROM articles WHERE title = ?1", [&first_line], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM articles WHERE title = ?1",
+                [&first_line],
+                |r| r.get(0),
+            )
             .unwrap();
-        assert!(hash_titles >= 1, "{}: no article titled {first_line:?}", entry.path().display());
+        assert!(
+            hash_titles >= 1,
+            "{}: no article titled {first_line:?}",
+            entry.path().display()
+        );
         if let Some(lead) = body.first() {
             let found: i64 = conn
                 .query_row("SELECT count(*) FROM paragraphs p JOIN articles a ON a.id = p.article_id WHERE a.title = ?1 AND p.text = ?2", [&first_line, lead], |r| r.get(0))
                 .unwrap();
-            assert!(found >= 1, "{}: first paragraph not stored under its title", entry.path().display());
+            assert!(
+                found >= 1,
+                "{}: first paragraph not stored under its title",
+                entry.path().display()
+            );
         }
     }
     assert_eq!(files, 2225);
@@ -49,37 +70,80 @@ fn bbc_loads_whole_with_titles_pound_signs_and_idempotent_reload() {
     // sport/199.txt is Latin-1: its pound sign survives, with a warning naming the file.
     let pound: i64 = conn.query_row("SELECT count(*) FROM paragraphs p JOIN articles a ON a.id = p.article_id WHERE a.external_id = 'sport/199.txt' AND p.text LIKE '%£%'", [], |r| r.get(0)).unwrap();
     assert!(pound >= 1, "sport/199.txt lost its £");
-    let warning: String = conn.query_row("SELECT message FROM load_errors WHERE file LIKE '%sport/199.txt'", [], |r| r.get(0)).unwrap();
+    let warning: String = conn
+        .query_row(
+            "SELECT message FROM load_errors WHERE file LIKE '%sport/199.txt'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert!(warning.contains("Windows-1252"), "{warning}");
 
     for (check, bad) in sentence_invariant_violations(&conn) {
         assert_eq!(bad, 0, "{check}");
     }
     let wrong = cooccurrence_mismatches(&conn);
-    assert!(wrong.is_empty(), "cooccurrence_counts differs from a fresh count (entity, other, kept, fresh): {wrong:?}");
+    assert!(
+        wrong.is_empty(),
+        "cooccurrence_counts differs from a fresh count (entity, other, kept, fresh): {wrong:?}"
+    );
     assert_clean_text_targets(&conn, "bbc");
     drop(conn);
 
     let second = ok(dir.path(), &["--db", db_s, "load", bbc_s]);
-    assert!(second.contains("0 added") && second.contains("2225 skipped"), "{second}");
+    assert!(
+        second.contains("0 added") && second.contains("2225 skipped"),
+        "{second}"
+    );
     let conn = open(&db);
     assert_eq!(count(&conn, "SELECT count(*) FROM articles"), 2127);
 }
 
 #[test]
 fn allsides_loads_with_no_options_into_the_right_columns() {
-    let Some(allsides) = corpus("allsides-37k.jsonl.gz") else { return };
+    let Some(allsides) = corpus("allsides-37k.jsonl.gz") else {
+        return;
+    };
     let dir = workdir();
     let db = dir.path().join("allsides.db");
-    let out = ok(dir.path(), &["--db", db.to_str().unwrap(), "load", allsides.to_str().unwrap()]);
+    let out = ok(
+        dir.path(),
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "load",
+            allsides.to_str().unwrap(),
+        ],
+    );
     let conn = open(&db);
-    assert_eq!(count(&conn, "SELECT count(*) FROM articles"), 37_554, "{out}");
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM articles"),
+        37_554,
+        "{out}"
+    );
     assert_eq!(count(&conn, "SELECT failed FROM loads"), 0);
     // 491 outlet names as the input spells them, merged into canonical outlets.
-    assert_eq!(count(&conn, "SELECT count(DISTINCT source_raw) FROM articles"), 491);
-    assert_eq!(count(&conn, "SELECT count(*) FROM source_aliases"), count(&conn, "SELECT count(*) FROM (SELECT source_raw FROM articles UNION SELECT name FROM sources)"));
+    assert_eq!(
+        count(&conn, "SELECT count(DISTINCT source_raw) FROM articles"),
+        491
+    );
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM source_aliases"),
+        count(
+            &conn,
+            "SELECT count(*) FROM (SELECT source_raw FROM articles UNION SELECT name FROM sources)"
+        )
+    );
     let nyt = strings(&conn, "SELECT DISTINCT a.source_raw FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.name = 'New York Times' ORDER BY 1");
-    assert_eq!(nyt, ["New York Times (Online News)", "New York Times - News", "New York Times - Opinion", "New York Times Editorial Board"]);
+    assert_eq!(
+        nyt,
+        [
+            "New York Times (Online News)",
+            "New York Times - News",
+            "New York Times - Opinion",
+            "New York Times Editorial Board"
+        ]
+    );
 
     // The first record, field by field.
     let row: (String, String, String, String, String, String) = conn
@@ -93,26 +157,66 @@ fn allsides_loads_with_no_options_into_the_right_columns() {
     assert_eq!(row.1, "New York Times - News");
     assert_eq!(row.2, "www.nytimes.com");
     assert_eq!(row.3, "Bomb Suspect Changed After Trip Abroad, Friends Say");
-    assert!(row.4.starts_with("http://www.nytimes.com/2016/09/20/nyregion/ahmad-khan-rahami"));
+    assert!(row
+        .4
+        .starts_with("http://www.nytimes.com/2016/09/20/nyregion/ahmad-khan-rahami"));
     assert_eq!(row.5, "2016-09-20");
-    let byline: String = conn.query_row("SELECT byline FROM articles WHERE id = 1", [], |r| r.get(0)).unwrap();
+    let byline: String = conn
+        .query_row("SELECT byline FROM articles WHERE id = 1", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(byline, "N. R. Kleinfield");
-    let first_paragraph: String = conn.query_row("SELECT text FROM paragraphs WHERE article_id = 1 AND position = 1", [], |r| r.get(0)).unwrap();
-    assert!(first_paragraph.starts_with("Besides his most recent trip to Quetta, Mr. Rahami visited Karachi"));
+    let first_paragraph: String = conn
+        .query_row(
+            "SELECT text FROM paragraphs WHERE article_id = 1 AND position = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(first_paragraph
+        .starts_with("Besides his most recent trip to Quetta, Mr. Rahami visited Karachi"));
 
     // Dates: US short dates normalised; empty dates are simply unknown; the implausible ones
     // are warnings with their record's line, and keep their raw text.
     assert_eq!(count(&conn, "SELECT count(*) FROM articles WHERE published_raw = '9/6/17' AND published_at = '2017-09-06'"), count(&conn, "SELECT count(*) FROM articles WHERE published_raw = '9/6/17'"));
-    assert!(count(&conn, "SELECT count(*) FROM articles WHERE published_raw = '9/6/17'") >= 1);
-    assert_eq!(count(&conn, "SELECT count(*) FROM articles WHERE published_at IS NULL AND published_raw IS NULL"), 4407);
+    assert!(
+        count(
+            &conn,
+            "SELECT count(*) FROM articles WHERE published_raw = '9/6/17'"
+        ) >= 1
+    );
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM articles WHERE published_at IS NULL AND published_raw IS NULL"
+        ),
+        4407
+    );
     // Two placeholder dates (0001-11-30) and one in the future (2050-09-30).
     assert_eq!(count(&conn, "SELECT count(*) FROM articles WHERE published_raw IS NOT NULL AND published_at IS NULL"), 3);
-    assert_eq!(strings(&conn, "SELECT line || ': ' || message FROM load_errors WHERE message LIKE 'internal error%'"), Vec::<String>::new());
-    let warned = strings(&conn, "SELECT line || ': ' || message FROM load_errors WHERE severity = 'warning' ORDER BY line");
+    assert_eq!(
+        strings(
+            &conn,
+            "SELECT line || ': ' || message FROM load_errors WHERE message LIKE 'internal error%'"
+        ),
+        Vec::<String>::new()
+    );
+    let warned = strings(
+        &conn,
+        "SELECT line || ': ' || message FROM load_errors WHERE severity = 'warning' ORDER BY line",
+    );
     assert_eq!(warned.len(), 3, "{warned:?}");
-    assert!(warned[0].starts_with("12474: date \"0001-11-30\" is out of the plausible range"), "{warned:?}");
-    assert!(warned[1].starts_with("19466: date \"2050-09-30\""), "{warned:?}");
-    assert!(warned[2].starts_with("32179: date \"0001-11-30\""), "{warned:?}");
+    assert!(
+        warned[0].starts_with("12474: date \"0001-11-30\" is out of the plausible range"),
+        "{warned:?}"
+    );
+    assert!(
+        warned[1].starts_with("19466: date \"2050-09-30\""),
+        "{warned:?}"
+    );
+    assert!(
+        warned[2].starts_with("32179: date \"0001-11-30\""),
+        "{warned:?}"
+    );
 
     for (check, bad) in sentence_invariant_violations(&conn) {
         assert_eq!(bad, 0, "{check}");
@@ -120,26 +224,61 @@ fn allsides_loads_with_no_options_into_the_right_columns() {
     assert_clean_text_targets(&conn, "allsides");
     assert_copies_found(&conn, &allsides);
     // Full-text search finds a known story, ranked.
-    let hits = ok(dir.path(), &["--db", db.to_str().unwrap(), "search", "Rahami Quetta", "--format", "csv", "--limit", "3"]);
-    assert!(hits.lines().skip(1).take(3).any(|l| l.contains("Bomb Suspect Changed After Trip Abroad")), "{hits}");
-    assert!(hits.lines().nth(1).is_some_and(|l| l.contains("[Rahami]")), "{hits}");
+    let hits = ok(
+        dir.path(),
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "search",
+            "Rahami Quetta",
+            "--format",
+            "csv",
+            "--limit",
+            "3",
+        ],
+    );
+    assert!(
+        hits.lines()
+            .skip(1)
+            .take(3)
+            .any(|l| l.contains("Bomb Suspect Changed After Trip Abroad")),
+        "{hits}"
+    );
+    assert!(
+        hits.lines().nth(1).is_some_and(|l| l.contains("[Rahami]")),
+        "{hits}"
+    );
 }
 
 /// Records that repeat another record's body (found here from the corpus itself) are stored
 /// as copies of it, in its story; and the stories' counts agree with their rows.
 fn assert_copies_found(conn: &rusqlite::Connection, corpus: &std::path::Path) {
     use std::io::BufRead;
-    let mut by_body: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
-    let file = std::io::BufReader::new(flate2::read::GzDecoder::new(std::fs::File::open(corpus).unwrap()));
+    let mut by_body: std::collections::HashMap<String, Vec<String>> =
+        std::collections::HashMap::new();
+    let file = std::io::BufReader::new(flate2::read::GzDecoder::new(
+        std::fs::File::open(corpus).unwrap(),
+    ));
     for line in file.lines() {
         let record: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
-        let body = record["content_original"].as_str().unwrap_or_default().trim().to_string();
+        let body = record["content_original"]
+            .as_str()
+            .unwrap_or_default()
+            .trim()
+            .to_string();
         if !body.is_empty() {
-            by_body.entry(body).or_default().push(record["ID"].as_str().unwrap().to_string());
+            by_body
+                .entry(body)
+                .or_default()
+                .push(record["ID"].as_str().unwrap().to_string());
         }
     }
     let repeated: Vec<Vec<String>> = by_body.into_values().filter(|ids| ids.len() > 1).collect();
-    assert_eq!(repeated.len(), 7, "the corpus README counts 7 repeated bodies");
+    assert_eq!(
+        repeated.len(),
+        7,
+        "the corpus README counts 7 repeated bodies"
+    );
     for ids in repeated {
         let copied = count(conn, &format!(
             "SELECT count(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id JOIN articles o ON o.id = sa.copy_of \
@@ -147,9 +286,18 @@ fn assert_copies_found(conn: &rusqlite::Connection, corpus: &std::path::Path) {
              WHERE a.external_id IN ('{0}', '{1}') AND o.external_id IN ('{0}', '{1}') AND sa.evidence = 'copy'", ids[0], ids[1]));
         assert_eq!(copied, 1, "{ids:?} is stored as a copy, in one story");
     }
-    assert_eq!(count(conn, "SELECT count(*) FROM story_articles WHERE story_id IS NULL"), 0);
+    assert_eq!(
+        count(
+            conn,
+            "SELECT count(*) FROM story_articles WHERE story_id IS NULL"
+        ),
+        0
+    );
     assert_eq!(count(conn, "SELECT count(*) FROM stories s WHERE articles <> (SELECT count(*) FROM story_articles WHERE story_id = s.id)"), 0);
-    assert!(count(conn, "SELECT count(*) FROM stories WHERE sources >= 5") >= 100, "stories across outlets");
+    assert!(
+        count(conn, "SELECT count(*) FROM stories WHERE sources >= 5") >= 100,
+        "stories across outlets"
+    );
 }
 
 /// The blocks people judged by reading, one file per sample (eval/clean_text/verdicts*.tsv;
@@ -201,8 +349,17 @@ fn assert_clean_text_targets(conn: &rusqlite::Connection, corpus: &str) {
     for &(file, max_aside_content, max_body_chrome) in levels {
         let (aside, aside_chrome, body, body_chrome) = judged(conn, file, corpus);
         eprintln!("{corpus} {file}: set aside {aside_chrome}/{aside} judged chrome; body {body_chrome}/{body} judged chrome");
-        assert!(aside >= 15 && body >= 95, "{corpus} {file}: the sample is still in the database");
-        assert!(aside - aside_chrome <= max_aside_content, "{corpus} {file}: {aside_chrome} of {aside} set-aside blocks are chrome");
-        assert!(body_chrome <= max_body_chrome, "{corpus} {file}: {body_chrome} of {body} body blocks are chrome");
+        assert!(
+            aside >= 15 && body >= 95,
+            "{corpus} {file}: the sample is still in the database"
+        );
+        assert!(
+            aside - aside_chrome <= max_aside_content,
+            "{corpus} {file}: {aside_chrome} of {aside} set-aside blocks are chrome"
+        );
+        assert!(
+            body_chrome <= max_body_chrome,
+            "{corpus} {file}: {body_chrome} of {body} body blocks are chrome"
+        );
     }
 }

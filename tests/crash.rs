@@ -26,10 +26,16 @@ use rusqlite::Connection;
 
 fn load_command(db: &Path, input: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_corpusdb"));
-    cmd.args(["--db", db.to_str().unwrap(), "load", "--quiet", input.to_str().unwrap()])
-        .env_remove("CORPUSDB_DB")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
+    cmd.args([
+        "--db",
+        db.to_str().unwrap(),
+        "load",
+        "--quiet",
+        input.to_str().unwrap(),
+    ])
+    .env_remove("CORPUSDB_DB")
+    .stdout(Stdio::null())
+    .stderr(Stdio::piped());
     cmd
 }
 
@@ -37,7 +43,12 @@ fn load_command(db: &Path, input: &Path) -> Command {
 fn load_to_end(db: &Path, input: &Path) -> Duration {
     let started = Instant::now();
     let out = load_command(db, input).output().unwrap();
-    assert!(matches!(out.status.code(), Some(0 | 3)), "load failed: {:?} {}", out.status, text(&out.stderr));
+    assert!(
+        matches!(out.status.code(), Some(0 | 3)),
+        "load failed: {:?} {}",
+        out.status,
+        text(&out.stderr)
+    );
     started.elapsed()
 }
 
@@ -46,22 +57,50 @@ fn check_consistent(db: &Path, reference: &Path) -> i64 {
     let conn = Connection::open(db).unwrap();
     let integrity = strings(&conn, "PRAGMA integrity_check");
     assert_eq!(integrity, ["ok"], "integrity_check");
-    assert_eq!(count(&conn, "SELECT count(*) FROM pragma_foreign_key_check"), 0, "foreign_key_check");
-    if count(&conn, "SELECT count(*) FROM sqlite_schema WHERE name = 'articles'") == 0 {
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM pragma_foreign_key_check"),
+        0,
+        "foreign_key_check"
+    );
+    if count(
+        &conn,
+        "SELECT count(*) FROM sqlite_schema WHERE name = 'articles'",
+    ) == 0
+    {
         return 0; // killed before the schema was created: an empty database is consistent
     }
     // FTS5 compares each index with its content table (rank 1: external content too).
-    for fts in strings(&conn, "SELECT name FROM sqlite_schema WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'") {
-        conn.execute(&format!("INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)"), [])
-            .unwrap_or_else(|e| panic!("{fts} integrity-check: {e}"));
+    for fts in strings(
+        &conn,
+        "SELECT name FROM sqlite_schema WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'",
+    ) {
+        conn.execute(
+            &format!("INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)"),
+            [],
+        )
+        .unwrap_or_else(|e| panic!("{fts} integrity-check: {e}"));
     }
-    conn.execute("ATTACH ?1 AS ref", [reference.to_str().unwrap()]).unwrap();
+    conn.execute("ATTACH ?1 AS ref", [reference.to_str().unwrap()])
+        .unwrap();
     let strangers = count(&conn, "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM ref.articles r WHERE r.content_hash = a.content_hash)");
-    assert_eq!(strangers, 0, "articles that the uninterrupted load does not have");
+    assert_eq!(
+        strangers, 0,
+        "articles that the uninterrupted load does not have"
+    );
     // Each stored article, with its paragraphs and every row that hangs off them, as in
     // the uninterrupted load.
-    let half_stored = count(&conn, &format!("SELECT count(*) FROM ({} EXCEPT {})", article_rows(&conn, "main"), article_rows(&conn, "ref")));
-    assert_eq!(half_stored, 0, "articles stored without all their paragraphs, sentences or other rows");
+    let half_stored = count(
+        &conn,
+        &format!(
+            "SELECT count(*) FROM ({} EXCEPT {})",
+            article_rows(&conn, "main"),
+            article_rows(&conn, "ref")
+        ),
+    );
+    assert_eq!(
+        half_stored, 0,
+        "articles stored without all their paragraphs, sentences or other rows"
+    );
     count(&conn, "SELECT count(*) FROM articles")
 }
 
@@ -89,7 +128,15 @@ fn table_counts(conn: &Connection) -> Vec<String> {
            AND (name NOT LIKE '%\\_fts\\_%' ESCAPE '\\' OR name LIKE '%\\_fts\\_docsize' ESCAPE '\\')
          ORDER BY name",
     );
-    tables.into_iter().map(|t| format!("{t}: {}", count(conn, &format!("SELECT count(*) FROM \"{t}\"")))).collect()
+    tables
+        .into_iter()
+        .map(|t| {
+            format!(
+                "{t}: {}",
+                count(conn, &format!("SELECT count(*) FROM \"{t}\""))
+            )
+        })
+        .collect()
 }
 
 /// Every stored row that a load produces, in a form two databases can be compared by:
@@ -126,19 +173,44 @@ fn killed_loads_leave_a_consistent_database_and_a_rerun_finishes_the_job() {
             path
         }
     };
-    let kills: usize = std::env::var("CRASH_KILLS").ok().and_then(|k| k.parse().ok()).unwrap_or(20);
-    let seed: u64 = std::env::var("CRASH_SEED").ok().and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1);
-    eprintln!("crash test: {} with {kills} kills, CRASH_SEED={seed}", input.display());
+    let kills: usize = std::env::var("CRASH_KILLS")
+        .ok()
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(20);
+    let seed: u64 = std::env::var("CRASH_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+                | 1
+        });
+    eprintln!(
+        "crash test: {} with {kills} kills, CRASH_SEED={seed}",
+        input.display()
+    );
 
     let reference = d.join("reference.db");
     let full = load_to_end(&reference, &input);
-    let total = count(&Connection::open(&reference).unwrap(), "SELECT count(*) FROM articles");
+    let total = count(
+        &Connection::open(&reference).unwrap(),
+        "SELECT count(*) FROM articles",
+    );
     let counts = table_counts(&Connection::open(&reference).unwrap());
     // Loading it all again adds nothing, and takes the time of reading and structuring.
     let again = load_to_end(&reference, &input);
-    assert_eq!(table_counts(&Connection::open(&reference).unwrap()), counts, "a second load added rows");
-    eprintln!("uninterrupted load: {:.1} s; loading it again: {:.1} s", full.as_secs_f64(), again.as_secs_f64());
+    assert_eq!(
+        table_counts(&Connection::open(&reference).unwrap()),
+        counts,
+        "a second load added rows"
+    );
+    eprintln!(
+        "uninterrupted load: {:.1} s; loading it again: {:.1} s",
+        full.as_secs_f64(),
+        again.as_secs_f64()
+    );
 
     let db = d.join("killed.db");
     let mut rng = Rng(seed);
@@ -148,13 +220,21 @@ fn killed_loads_leave_a_consistent_database_and_a_rerun_finishes_the_job() {
     let mut landed = 0;
     // Count only the kills that land during a load; a load that ends first is checked too.
     while landed < kills {
-        assert!(finished_before_kill < 3 * kills, "the kills keep missing the loads");
+        assert!(
+            finished_before_kill < 3 * kills,
+            "the kills keep missing the loads"
+        );
         // A moment anywhere in this run's expected life (shorter as more is stored): one
         // kill in five in the first 50 ms (opening, migrating), the others anywhere in
         // reading, structuring, the batch commits, the final checkpoint.
         let left = 1.0 - *stored.last().unwrap() as f64 / total as f64;
-        let expected = again.as_secs_f64() + (full.as_secs_f64() - again.as_secs_f64()).max(0.0) * left;
-        let span = if rng.below(5) == 0 { 0.05 } else { expected * 1.6 };
+        let expected =
+            again.as_secs_f64() + (full.as_secs_f64() - again.as_secs_f64()).max(0.0) * left;
+        let span = if rng.below(5) == 0 {
+            0.05
+        } else {
+            expected * 1.6
+        };
         let at = Duration::from_micros(rng.below((span * 1e6) as u64));
         let mut child = load_command(&db, &input).spawn().unwrap();
         std::thread::sleep(at);
@@ -193,14 +273,29 @@ fn killed_loads_leave_a_consistent_database_and_a_rerun_finishes_the_job() {
 
     load_to_end(&db, &input);
     check_consistent(&db, &reference);
-    let (killed, whole) = (Connection::open(&db).unwrap(), Connection::open(&reference).unwrap());
+    let (killed, whole) = (
+        Connection::open(&db).unwrap(),
+        Connection::open(&reference).unwrap(),
+    );
     assert_eq!(table_counts(&killed), counts, "row counts after the re-run");
-    eprintln!("after the re-run, as after the uninterrupted load: {}", counts.join(", "));
-    assert!(content(&killed) == content(&whole), "the re-run stored other content than the uninterrupted load");
+    eprintln!(
+        "after the re-run, as after the uninterrupted load: {}",
+        counts.join(", ")
+    );
+    assert!(
+        content(&killed) == content(&whole),
+        "the re-run stored other content than the uninterrupted load"
+    );
     // The killed loads that got as far as recording themselves show as unfinished; the last
     // load finished.
     assert_eq!(count(&killed, "SELECT count(*) FROM loads WHERE finished_at IS NULL AND id < (SELECT max(id) FROM loads)"), count(&killed, "SELECT count(*) - 1 FROM loads"));
-    assert_eq!(count(&killed, "SELECT finished_at IS NOT NULL FROM loads ORDER BY id DESC LIMIT 1"), 1);
+    assert_eq!(
+        count(
+            &killed,
+            "SELECT finished_at IS NOT NULL FROM loads ORDER BY id DESC LIMIT 1"
+        ),
+        1
+    );
     // What a killed load rejected is recorded again by the load that finishes the job.
     let last_errors = "SELECT file || ':' || coalesce(line, '') || ' ' || message FROM load_errors WHERE load_id = (SELECT max(id) FROM loads) AND severity = 'error' ORDER BY id";
     assert_eq!(strings(&killed, last_errors), strings(&whole, last_errors));
@@ -216,7 +311,10 @@ fn regress_first_load_killed_before_its_first_migration() {
     Connection::open(&db).unwrap()
         .execute_batch("CREATE TABLE refinery_schema_history(version INT4 PRIMARY KEY, name VARCHAR(255), applied_on VARCHAR(255), checksum VARCHAR(255));")
         .unwrap();
-    ok(&repo(), &["--db", db.to_str().unwrap(), "load", "tests/fixtures/seeds"]);
+    ok(
+        &repo(),
+        &["--db", db.to_str().unwrap(), "load", "tests/fixtures/seeds"],
+    );
     let conn = Connection::open(&db).unwrap();
     assert_eq!(count(&conn, "SELECT count(*) FROM articles"), 2);
     assert_eq!(count(&conn, "SELECT count(*) FROM stories"), 1);
@@ -226,6 +324,18 @@ fn regress_first_load_killed_before_its_first_migration() {
         .execute_batch("CREATE TABLE refinery_schema_history(version INT4 PRIMARY KEY, name VARCHAR(255), applied_on VARCHAR(255), checksum VARCHAR(255));
                         INSERT INTO refinery_schema_history VALUES (1, 'init', '2024-01-01T00:00:00Z', '1');")
         .unwrap();
-    let out = run(&repo(), &["--db", other.to_str().unwrap(), "load", "tests/fixtures/seeds"]);
-    assert!(!out.status.success() && text(&out.stderr).contains("without corpusdb's tables"), "{}", text(&out.stderr));
+    let out = run(
+        &repo(),
+        &[
+            "--db",
+            other.to_str().unwrap(),
+            "load",
+            "tests/fixtures/seeds",
+        ],
+    );
+    assert!(
+        !out.status.success() && text(&out.stderr).contains("without corpusdb's tables"),
+        "{}",
+        text(&out.stderr)
+    );
 }

@@ -59,7 +59,10 @@ impl Drop for Server {
 impl Server {
     fn start(db: &Path, metadata: &Path, log: PathBuf) -> Server {
         // A port the system just handed out and nobody holds now.
-        let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("free port")
+            .port();
         let out = std::fs::File::create(&log).expect("log file");
         let child = Command::new("python3")
             .args(["-m", "datasette", "serve"])
@@ -76,12 +79,21 @@ impl Server {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             if let Some(status) = server.child.try_wait().expect("datasette status") {
-                panic!("datasette exited ({status}) before answering:\n{}", server.log());
+                panic!(
+                    "datasette exited ({status}) before answering:\n{}",
+                    server.log()
+                );
             }
-            if TcpStream::connect(("127.0.0.1", port)).is_ok() && server.try_get("/-/versions.json").is_some() {
+            if TcpStream::connect(("127.0.0.1", port)).is_ok()
+                && server.try_get("/-/versions.json").is_some()
+            {
                 return server;
             }
-            assert!(Instant::now() < deadline, "datasette did not answer on port {port} within 30 s:\n{}", server.log());
+            assert!(
+                Instant::now() < deadline,
+                "datasette did not answer on port {port} within 30 s:\n{}",
+                server.log()
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -93,18 +105,28 @@ impl Server {
     /// GET over HTTP/1.0 (no chunked replies): the status and the body as JSON.
     fn try_get(&self, path: &str) -> Option<(u16, Value)> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).ok()?;
-        stream.set_read_timeout(Some(Duration::from_secs(20))).ok()?;
-        write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n").ok()?;
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .ok()?;
+        write!(
+            stream,
+            "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n"
+        )
+        .ok()?;
         let mut reply = Vec::new();
         stream.read_to_end(&mut reply).ok()?;
         let reply = String::from_utf8_lossy(&reply);
         let (head, body) = reply.split_once("\r\n\r\n")?;
         let status = head.split_whitespace().nth(1)?.parse().ok()?;
-        Some((status, serde_json::from_str(body).unwrap_or(Value::String(body.to_string()))))
+        Some((
+            status,
+            serde_json::from_str(body).unwrap_or(Value::String(body.to_string())),
+        ))
     }
 
     fn get(&self, path: &str) -> (u16, Value) {
-        self.try_get(path).unwrap_or_else(|| panic!("GET {path}: no HTTP answer\n{}", self.log()))
+        self.try_get(path)
+            .unwrap_or_else(|| panic!("GET {path}: no HTTP answer\n{}", self.log()))
     }
 
     /// GET that must answer 200.
@@ -117,24 +139,43 @@ impl Server {
 
 /// `path?k=v&…` with the values percent-encoded.
 fn url(path: &str, params: &[(&str, &str)]) -> String {
-    let query: Vec<String> = params.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
+    let query: Vec<String> = params
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect();
     format!("{path}?{}", query.join("&"))
 }
 
 fn encode(text: &str) -> String {
     text.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }
 
 /// The rows of a table or query reply (`_shape=objects`).
 fn rows(body: &Value) -> &Vec<Value> {
-    body["rows"].as_array().unwrap_or_else(|| panic!("no rows in {body}"))
+    body["rows"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no rows in {body}"))
 }
 
 /// The text of column `column` in every row.
 fn column(body: &Value, column: &str) -> Vec<String> {
-    rows(body).iter().map(|r| r[column].as_str().unwrap_or_else(|| panic!("{column} in {r}")).to_string()).collect()
+    rows(body)
+        .iter()
+        .map(|r| {
+            r[column]
+                .as_str()
+                .unwrap_or_else(|| panic!("{column} in {r}"))
+                .to_string()
+        })
+        .collect()
 }
 
 fn datasette_installed() -> bool {
@@ -149,7 +190,10 @@ fn datasette_installed() -> bool {
 #[test]
 fn datasette_serves_search_views_and_reports() {
     if !datasette_installed() {
-        assert!(std::env::var_os("CI").is_none(), "CI: datasette is not importable; .ci/run installs it with pip");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI: datasette is not importable; .ci/run installs it with pip"
+        );
         eprintln!("SKIPPED: datasette is not importable by python3 (python3 -m pip install datasette, see .ci/run)");
         return;
     }
@@ -162,47 +206,105 @@ fn datasette_serves_search_views_and_reports() {
     generated::generate(&news, 120);
     let seeds = common::fixtures().join("seeds");
     let arg = |p: &Path| p.to_str().expect("utf-8 path").to_string();
-    ok(dir.path(), &["--db", &arg(&db), "load", &arg(&seeds), &arg(&news)]);
-    ok(dir.path(), &["--db", &arg(&db), "datasette-metadata", "-o", &arg(&metadata_file)]);
-    let metadata: Value = serde_json::from_str(&std::fs::read_to_string(&metadata_file).expect("metadata")).expect("metadata is JSON");
+    ok(
+        dir.path(),
+        &["--db", &arg(&db), "load", &arg(&seeds), &arg(&news)],
+    );
+    ok(
+        dir.path(),
+        &[
+            "--db",
+            &arg(&db),
+            "datasette-metadata",
+            "-o",
+            &arg(&metadata_file),
+        ],
+    );
+    let metadata: Value =
+        serde_json::from_str(&std::fs::read_to_string(&metadata_file).expect("metadata"))
+            .expect("metadata is JSON");
     let conn = open(&db);
-    let views = strings(&conn, "SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name");
+    let views = strings(
+        &conn,
+        "SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name",
+    );
     let reports = corpusdb::report::all();
 
     // The file: search on the FTS content tables, every view described, internals hidden.
     let tables = &metadata["databases"][DB]["tables"];
-    for (table, index) in [("paragraphs", "paragraphs_fts"), ("quotes", "quotes_fts"), ("articles", "articles_fts")] {
-        assert_eq!(tables[table]["fts_table"], index, "{table}: {}", tables[table]);
+    for (table, index) in [
+        ("paragraphs", "paragraphs_fts"),
+        ("quotes", "quotes_fts"),
+        ("articles", "articles_fts"),
+    ] {
+        assert_eq!(
+            tables[table]["fts_table"], index,
+            "{table}: {}",
+            tables[table]
+        );
         assert_eq!(tables[table]["fts_pk"], "id");
     }
     for view in &views {
-        assert!(tables[view]["description"].as_str().is_some_and(|d| !d.is_empty()), "view {view} has no description: put a comment right above its CREATE VIEW");
+        assert!(
+            tables[view]["description"]
+                .as_str()
+                .is_some_and(|d| !d.is_empty()),
+            "view {view} has no description: put a comment right above its CREATE VIEW"
+        );
     }
-    for hidden in ["paragraphs_fts", "paragraphs_fts_data", "quotes_fts_idx", "articles_fts_config", "refinery_schema_history"] {
+    for hidden in [
+        "paragraphs_fts",
+        "paragraphs_fts_data",
+        "quotes_fts_idx",
+        "articles_fts_config",
+        "refinery_schema_history",
+    ] {
         assert_eq!(tables[hidden]["hidden"], true, "{hidden}");
     }
 
     let server = Server::start(&db, &metadata_file, dir.path().join("datasette.log"));
-    let version = server.get_ok("/-/versions.json")["datasette"]["version"].as_str().unwrap_or_default().to_string();
+    let version = server.get_ok("/-/versions.json")["datasette"]["version"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     assert!(version.starts_with("0."), "datasette {version}: the metadata is for 0.64/0.65 (1.0 reads queries from -c datasette.yaml)");
 
     // The database page lists the search index of each table, hides the internals and shows
     // every report as a canned query.
     let page = server.get_ok(&format!("/{DB}.json"));
     let listed = page["tables"].as_array().expect("tables");
-    let find = |name: &str| listed.iter().find(|t| t["name"] == name).unwrap_or_else(|| panic!("{name} not listed"));
+    let find = |name: &str| {
+        listed
+            .iter()
+            .find(|t| t["name"] == name)
+            .unwrap_or_else(|| panic!("{name} not listed"))
+    };
     assert_eq!(find("paragraphs")["fts_table"], "paragraphs_fts");
     assert_eq!(find("quotes")["fts_table"], "quotes_fts");
     assert_eq!(find("refinery_schema_history")["hidden"], true);
     assert_eq!(find("paragraphs_fts_data")["hidden"], true);
-    let queries: Vec<&str> = page["queries"].as_array().expect("queries").iter().filter_map(|q| q["name"].as_str()).collect();
+    let queries: Vec<&str> = page["queries"]
+        .as_array()
+        .expect("queries")
+        .iter()
+        .filter_map(|q| q["name"].as_str())
+        .collect();
     for report in &reports {
-        assert!(queries.contains(&format!("report-{}", report.name).as_str()), "report {} is not a canned query: {queries:?}", report.name);
+        assert!(
+            queries.contains(&format!("report-{}", report.name).as_str()),
+            "report {} is not a canned query: {queries:?}",
+            report.name
+        );
     }
 
     // _search finds what SQLite's FTS finds, and only rows with the word.
     let fts_count = |index: &str, word: &str| -> i64 {
-        conn.query_row(&format!("SELECT count(*) FROM {index} WHERE {index} MATCH ?1"), [word], |r| r.get(0)).expect("fts count")
+        conn.query_row(
+            &format!("SELECT count(*) FROM {index} WHERE {index} MATCH ?1"),
+            [word],
+            |r| r.get(0),
+        )
+        .expect("fts count")
     };
     for (table, index, text, word) in [
         ("paragraphs", "paragraphs_fts", "text", "reunification"),
@@ -210,51 +312,111 @@ fn datasette_serves_search_views_and_reports() {
         ("quotes", "quotes_fts", "text", "DPRK"),
         ("articles", "articles_fts", "title", "Assad"),
     ] {
-        let body = server.get_ok(&url(&format!("/{DB}/{table}.json"), &[("_search", word), ("_shape", "objects"), ("_size", "max")]));
+        let body = server.get_ok(&url(
+            &format!("/{DB}/{table}.json"),
+            &[("_search", word), ("_shape", "objects"), ("_size", "max")],
+        ));
         let found = column(&body, text);
         assert!(!found.is_empty(), "_search={word} on {table} found nothing");
-        assert_eq!(found.len() as i64, fts_count(index, word), "_search={word} on {table}: {found:?}");
+        assert_eq!(
+            found.len() as i64,
+            fts_count(index, word),
+            "_search={word} on {table}: {found:?}"
+        );
         for t in &found {
-            assert!(t.to_lowercase().contains(&word.to_lowercase()), "_search={word} on {table} returned {t:?}");
+            assert!(
+                t.to_lowercase().contains(&word.to_lowercase()),
+                "_search={word} on {table} returned {t:?}"
+            );
         }
     }
     for table in ["paragraphs", "quotes"] {
-        let absent = server.get_ok(&url(&format!("/{DB}/{table}.json"), &[("_search", "zyzzyvas"), ("_shape", "objects")]));
-        assert!(rows(&absent).is_empty(), "{table}: an absent word found {absent}");
+        let absent = server.get_ok(&url(
+            &format!("/{DB}/{table}.json"),
+            &[("_search", "zyzzyvas"), ("_shape", "objects")],
+        ));
+        assert!(
+            rows(&absent).is_empty(),
+            "{table}: an absent word found {absent}"
+        );
         // Punctuation and operators are searched as text, never an FTS syntax error. (Not a
         // lone `"`: Datasette 0.65 turns it into an empty query, which FTS5 refuses.)
-        for text in [r#"Kim's "final (victory"#, "NOT -- * OR AND:", r#""Kim"#, "Kim Jong-Un!", "-"] {
-            server.get_ok(&url(&format!("/{DB}/{table}.json"), &[("_search", text), ("_shape", "objects")]));
+        for text in [
+            r#"Kim's "final (victory"#,
+            "NOT -- * OR AND:",
+            r#""Kim"#,
+            "Kim Jong-Un!",
+            "-",
+        ] {
+            server.get_ok(&url(
+                &format!("/{DB}/{table}.json"),
+                &[("_search", text), ("_shape", "objects")],
+            ));
         }
     }
 
     // Every view (whatever the migrations define) is readable and has rows.
     for view in &views {
-        let body = server.get_ok(&url(&format!("/{DB}/{view}.json"), &[("_shape", "objects"), ("_size", "1")]));
-        assert!(!rows(&body).is_empty(), "view {view} returned no rows through Datasette");
+        let body = server.get_ok(&url(
+            &format!("/{DB}/{view}.json"),
+            &[("_shape", "objects"), ("_size", "1")],
+        ));
+        assert!(
+            !rows(&body).is_empty(),
+            "view {view} returned no rows through Datasette"
+        );
     }
 
     // Every table holds as many rows in Datasette as in SQLite.
     let visible = strings(&conn, "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name");
-    for table in visible.iter().filter(|t| tables[t.as_str()]["hidden"] != true) {
+    for table in visible
+        .iter()
+        .filter(|t| tables[t.as_str()]["hidden"] != true)
+    {
         let body = server.get_ok(&url(&format!("/{DB}/{table}.json"), &[("_size", "1")]));
         let sqlite = common::count(&conn, &format!("SELECT count(*) FROM \"{table}\""));
-        assert_eq!(body["filtered_table_rows_count"], sqlite, "{table}: Datasette counts {} rows, SQLite {sqlite}", body["filtered_table_rows_count"]);
+        assert_eq!(
+            body["filtered_table_rows_count"], sqlite,
+            "{table}: Datasette counts {} rows, SQLite {sqlite}",
+            body["filtered_table_rows_count"]
+        );
     }
 
     // Every report runs as a canned query: with every field empty, and with the values it
     // needs, giving the columns and as many rows as `corpusdb report` with the same values.
     for report in &reports {
         let path = format!("/{DB}/report-{}.json", report.name);
-        let empty: Vec<(&str, &str)> = report.params.iter().map(|p| (p.name.as_str(), "")).collect();
+        let empty: Vec<(&str, &str)> = report
+            .params
+            .iter()
+            .map(|p| (p.name.as_str(), ""))
+            .collect();
         let (status, body) = server.get(&url(&path, &empty));
-        assert_eq!(status, 200, "report {} with empty fields: {body}", report.name);
+        assert_eq!(
+            status, 200,
+            "report {} with empty fields: {body}",
+            report.name
+        );
 
-        let values: Vec<(String, String)> = report.params.iter().map(|p| (p.name.clone(), param_value(&p.name, &conn))).collect();
-        let mut args: Vec<(&str, &str)> = values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let values: Vec<(String, String)> = report
+            .params
+            .iter()
+            .map(|p| (p.name.clone(), param_value(&p.name, &conn)))
+            .collect();
+        let mut args: Vec<(&str, &str)> = values
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         args.push(("_shape", "objects"));
         let body = server.get_ok(&url(&path, &args));
-        let mut cli = vec!["--db".to_string(), arg(&db), "report".into(), report.name.clone(), "--format".into(), "json".into()];
+        let mut cli = vec![
+            "--db".to_string(),
+            arg(&db),
+            "report".into(),
+            report.name.clone(),
+            "--format".into(),
+            "json".into(),
+        ];
         for (k, v) in values.iter().filter(|(_, v)| !v.is_empty()) {
             cli.extend(["-p".to_string(), format!("{k}={v}")]);
         }
@@ -262,13 +424,37 @@ fn datasette_serves_search_views_and_reports() {
         let expected: Value = serde_json::from_str(&ok(dir.path(), &cli)).expect("report JSON");
         let expected = expected.as_array().expect("report rows");
         let got = rows(&body);
-        assert_eq!(got.len(), expected.len(), "report {}: Datasette gives {} rows, corpusdb report {}", report.name, got.len(), expected.len());
+        assert_eq!(
+            got.len(),
+            expected.len(),
+            "report {}: Datasette gives {} rows, corpusdb report {}",
+            report.name,
+            got.len(),
+            expected.len()
+        );
         if let (Some(first), Some(want)) = (got.first(), expected.first()) {
-            let keys = |v: &Value| v.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
-            assert_eq!(keys(first), keys(want), "report {}: columns differ", report.name);
+            let keys = |v: &Value| {
+                v.as_object()
+                    .map(|o| o.keys().cloned().collect::<Vec<_>>())
+                    .unwrap_or_default()
+            };
+            assert_eq!(
+                keys(first),
+                keys(want),
+                "report {}: columns differ",
+                report.name
+            );
         }
-        if report.params.iter().any(|p| ["query", "name", "id"].contains(&p.name.as_str())) {
-            assert!(!got.is_empty(), "report {} found nothing for {values:?}", report.name);
+        if report
+            .params
+            .iter()
+            .any(|p| ["query", "name", "id"].contains(&p.name.as_str()))
+        {
+            assert!(
+                !got.is_empty(),
+                "report {} found nothing for {values:?}",
+                report.name
+            );
         }
     }
     drop(server);

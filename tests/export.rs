@@ -16,10 +16,17 @@ const DUCKDB: &str = "duckdb==2.0.0";
 
 /// Whether python3 can import duckdb; outside CI a test without it says so and is skipped.
 fn has_duckdb() -> bool {
-    if Command::new("python3").args(["-c", "import duckdb"]).output().is_ok_and(|o| o.status.success()) {
+    if Command::new("python3")
+        .args(["-c", "import duckdb"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
         return true;
     }
-    assert!(std::env::var_os("CI").is_none(), "CI must install duckdb (.ci/run: python3 -m pip install {DUCKDB})");
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must install duckdb (.ci/run: python3 -m pip install {DUCKDB})"
+    );
     eprintln!("SKIPPED: python3 cannot import duckdb (python3 -m pip install {DUCKDB})");
     false
 }
@@ -94,25 +101,50 @@ fn expected_objects(conn: &rusqlite::Connection) -> Vec<String> {
 fn check_export(db: &Path, out: &Path) {
     let conn = open(db);
     let objects = expected_objects(&conn);
-    let mut folders: Vec<String> = std::fs::read_dir(out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut folders: Vec<String> = std::fs::read_dir(out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     folders.sort();
-    assert_eq!(folders, objects, "one folder per table and view, nothing else");
-    for table in ["articles", "paragraphs", "sentences", "mentions", "date_mentions", "quotes"] {
+    assert_eq!(
+        folders, objects,
+        "one folder per table and view, nothing else"
+    );
+    for table in [
+        "articles",
+        "paragraphs",
+        "sentences",
+        "mentions",
+        "date_mentions",
+        "quotes",
+    ] {
         assert!(objects.iter().any(|o| o == table), "{table} is exported");
-        let partitioned = std::fs::read_dir(out.join(table)).unwrap().all(|e| e.unwrap().file_name().to_string_lossy().starts_with("source="));
+        let partitioned = std::fs::read_dir(out.join(table)).unwrap().all(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("source=")
+        });
         assert!(partitioned, "{table} is partitioned by source");
     }
-    assert!(out.join("sources/part-0.parquet").is_file() && out.join("quote_overview/part-0.parquet").is_file());
+    assert!(
+        out.join("sources/part-0.parquet").is_file()
+            && out.join("quote_overview/part-0.parquet").is_file()
+    );
 
     // Row counts of every table and view.
-    let counts: Vec<String> = objects.iter().map(|o| format!("SELECT count(*) FROM \"{o}\"")).collect();
+    let counts: Vec<String> = objects
+        .iter()
+        .map(|o| format!("SELECT count(*) FROM \"{o}\""))
+        .collect();
     let mut queries: Vec<&str> = counts.iter().map(String::as_str).collect();
     // Mentions per outlet through paragraphs and articles, joined on ids; the same per
     // partition key; articles per year against the partition that holds them.
     let join = "SELECT s.name, count(*), count(DISTINCT a.id), sum(m.\"end\" - m.start) FROM mentions m
                 JOIN paragraphs p ON p.id = m.paragraph_id JOIN articles a ON a.id = p.article_id
                 LEFT JOIN sources s ON s.id = a.source_id GROUP BY s.name ORDER BY s.name NULLS FIRST";
-    let by_key = "SELECT source, count(*) FROM mentions GROUP BY source ORDER BY source NULLS FIRST";
+    let by_key =
+        "SELECT source, count(*) FROM mentions GROUP BY source ORDER BY source NULLS FIRST";
     let by_key_sql = "SELECT a.source_id, count(*) FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id
                       JOIN articles a ON a.id = p.article_id GROUP BY a.source_id ORDER BY a.source_id NULLS FIRST";
     let years = "SELECT year, count(*), min(published_at) FROM articles GROUP BY year ORDER BY year NULLS FIRST";
@@ -130,14 +162,42 @@ fn check_export(db: &Path, out: &Path) {
     }
     let n = objects.len();
     assert_eq!(answers[n], sqlite(&conn, join), "mentions per outlet");
-    assert_eq!(answers[n + 1], sqlite(&conn, by_key_sql), "mentions per source partition");
-    assert_eq!(answers[n + 2], sqlite(&conn, years_sql), "articles per year partition");
-    assert_eq!(answers[n + 3], [[json!(0)]], "partition keys match source_id and published_at");
-    assert_eq!(answers[n + 4], sqlite(&conn, text), "paragraph text and titles");
-    let types: Vec<(String, String)> = answers[n + 5].iter().map(|r| (r[0].as_str().unwrap().into(), r[1].as_str().unwrap().into())).collect();
-    let expected_types = [("id", "BIGINT"), ("source_id", "BIGINT"), ("title", "VARCHAR"), ("published_at", "VARCHAR"), ("latitude", "DOUBLE")];
+    assert_eq!(
+        answers[n + 1],
+        sqlite(&conn, by_key_sql),
+        "mentions per source partition"
+    );
+    assert_eq!(
+        answers[n + 2],
+        sqlite(&conn, years_sql),
+        "articles per year partition"
+    );
+    assert_eq!(
+        answers[n + 3],
+        [[json!(0)]],
+        "partition keys match source_id and published_at"
+    );
+    assert_eq!(
+        answers[n + 4],
+        sqlite(&conn, text),
+        "paragraph text and titles"
+    );
+    let types: Vec<(String, String)> = answers[n + 5]
+        .iter()
+        .map(|r| (r[0].as_str().unwrap().into(), r[1].as_str().unwrap().into()))
+        .collect();
+    let expected_types = [
+        ("id", "BIGINT"),
+        ("source_id", "BIGINT"),
+        ("title", "VARCHAR"),
+        ("published_at", "VARCHAR"),
+        ("latitude", "DOUBLE"),
+    ];
     for (column, ty) in expected_types {
-        assert!(types.contains(&(column.into(), ty.into())), "{column} is {ty}: {types:?}");
+        assert!(
+            types.contains(&(column.into(), ty.into())),
+            "{column} is {ty}: {types:?}"
+        );
     }
 }
 
@@ -154,10 +214,23 @@ fn small_corpus(dir: &Path) -> std::path::PathBuf {
                "text": "A storm hit the coast of Maine on Sunday, officials said."}),
         json!({"title": "Undated notice", "text": "The library is open."}),
     ];
-    std::fs::write(&extra, lines.iter().map(|l| format!("{l}\n")).collect::<String>()).unwrap();
+    std::fs::write(
+        &extra,
+        lines.iter().map(|l| format!("{l}\n")).collect::<String>(),
+    )
+    .unwrap();
     let db = dir.join("small.db");
     let (db_s, seeds) = (db.to_str().unwrap(), fixtures().join("seeds"));
-    ok(dir, &["--db", db_s, "load", seeds.to_str().unwrap(), extra.to_str().unwrap()]);
+    ok(
+        dir,
+        &[
+            "--db",
+            db_s,
+            "load",
+            seeds.to_str().unwrap(),
+            extra.to_str().unwrap(),
+        ],
+    );
     db
 }
 
@@ -167,17 +240,31 @@ fn seeds_export_reads_back_in_duckdb_with_the_same_rows_joins_and_values() {
     let db = small_corpus(dir.path());
     let out = dir.path().join("parquet");
     let (db_s, out_s) = (db.to_str().unwrap(), out.to_str().unwrap());
-    let said = ok(dir.path(), &["--db", db_s, "export", "--format", "parquet", out_s]);
-    assert!(said.contains("exported ") && said.contains("quote_overview"), "{said}");
+    let said = ok(
+        dir.path(),
+        &["--db", db_s, "export", "--format", "parquet", out_s],
+    );
+    assert!(
+        said.contains("exported ") && said.contains("quote_overview"),
+        "{said}"
+    );
 
     // The layout: outlet id and year in the path, NULL as Hive's default partition.
     let conn = open(&db);
     let planet = count(&conn, "SELECT id FROM sources WHERE name = 'Daily Planet'");
     for year in [2018, 2019] {
-        assert!(out.join(format!("articles/source={planet}/year={year}/part-0.parquet")).is_file(), "{year}");
+        assert!(
+            out.join(format!(
+                "articles/source={planet}/year={year}/part-0.parquet"
+            ))
+            .is_file(),
+            "{year}"
+        );
     }
     assert!(out.join("articles/source=__HIVE_DEFAULT_PARTITION__/year=__HIVE_DEFAULT_PARTITION__/part-0.parquet").is_file());
-    assert!(out.join(format!("quotes/source={planet}/year=2019/part-0.parquet")).is_file());
+    assert!(out
+        .join(format!("quotes/source={planet}/year=2019/part-0.parquet"))
+        .is_file());
 
     if !has_duckdb() {
         return;
@@ -188,45 +275,114 @@ fn seeds_export_reads_back_in_duckdb_with_the_same_rows_joins_and_values() {
     let titles = "SELECT id, title, published_at, source_id FROM articles ORDER BY id";
     let quotes = "SELECT id, text, speaker_text, cue, partial FROM quotes ORDER BY id";
     let paragraph = "SELECT text FROM paragraphs WHERE text LIKE '%Smallville%'";
-    let answers = duckdb(&out, &[titles, quotes, paragraph, "SELECT source, year FROM articles WHERE title = 'Undated notice'"]);
+    let answers = duckdb(
+        &out,
+        &[
+            titles,
+            quotes,
+            paragraph,
+            "SELECT source, year FROM articles WHERE title = 'Undated notice'",
+        ],
+    );
     assert_eq!(answers[0], sqlite(&conn, titles));
-    assert!(answers[0].iter().any(|r| r[1] == "Assad planning visit to North Korea: Report"), "{:?}", answers[0]);
+    assert!(
+        answers[0]
+            .iter()
+            .any(|r| r[1] == "Assad planning visit to North Korea: Report"),
+        "{:?}",
+        answers[0]
+    );
     assert_eq!(answers[1], sqlite(&conn, quotes));
-    assert!(answers[1].iter().any(|r| r[1] == "We expect it to reopen in May" && r[2] == "Lois Lane"), "{:?}", answers[1]);
-    assert_eq!(answers[2], [[json!("The bridge in Smallville closed on Monday.")]]);
-    assert_eq!(answers[3], [[Value::Null, Value::Null]], "no outlet and no date read back as NULL");
+    assert!(
+        answers[1]
+            .iter()
+            .any(|r| r[1] == "We expect it to reopen in May" && r[2] == "Lois Lane"),
+        "{:?}",
+        answers[1]
+    );
+    assert_eq!(
+        answers[2],
+        [[json!("The bridge in Smallville closed on Monday.")]]
+    );
+    assert_eq!(
+        answers[3],
+        [[Value::Null, Value::Null]],
+        "no outlet and no date read back as NULL"
+    );
 }
 
 #[test]
 fn export_refuses_a_folder_in_use_and_replaces_only_its_own_folders_with_force() {
     let dir = workdir();
     let d = dir.path();
-    ok(&repo(), &["--db", d.join("s.db").to_str().unwrap(), "load", "tests/fixtures/seeds"]);
+    ok(
+        &repo(),
+        &[
+            "--db",
+            d.join("s.db").to_str().unwrap(),
+            "load",
+            "tests/fixtures/seeds",
+        ],
+    );
     std::fs::create_dir(d.join("out")).unwrap();
     std::fs::write(d.join("out/notes.txt"), "mine").unwrap();
     let refused = run(d, &["--db", "s.db", "export", "out"]);
     assert_eq!(refused.status.code(), Some(1));
     let err = text(&refused.stderr);
-    assert!(err.contains("out is not empty") && err.contains("--force"), "{err}");
+    assert!(
+        err.contains("out is not empty") && err.contains("--force"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
 
     std::fs::create_dir(d.join("out/articles")).unwrap();
     std::fs::write(d.join("out/articles/stale.parquet"), "old").unwrap();
-    let said = ok(d, &["--db", "s.db", "export", "--force", "--quiet", "--skip", "cooccurrence", "out"]);
+    let said = ok(
+        d,
+        &[
+            "--db",
+            "s.db",
+            "export",
+            "--force",
+            "--quiet",
+            "--skip",
+            "cooccurrence",
+            "out",
+        ],
+    );
     assert!(said.is_empty(), "--quiet: {said}");
     assert!(d.join("out/notes.txt").is_file(), "other files stay");
-    assert!(!d.join("out/articles/stale.parquet").exists(), "an exported table's folder is replaced");
+    assert!(
+        !d.join("out/articles/stale.parquet").exists(),
+        "an exported table's folder is replaced"
+    );
     assert!(!d.join("out/cooccurrence").exists() && d.join("out/sources/part-0.parquet").is_file());
 
     let missing = run(d, &["--db", "none.db", "export", "out2"]);
     assert_eq!(missing.status.code(), Some(1));
-    assert!(text(&missing.stderr).contains("no such file"), "{}", text(&missing.stderr));
-    assert!(!d.join("out2").exists(), "nothing is created for a database that is not there");
+    assert!(
+        text(&missing.stderr).contains("no such file"),
+        "{}",
+        text(&missing.stderr)
+    );
+    assert!(
+        !d.join("out2").exists(),
+        "nothing is created for a database that is not there"
+    );
     let bad = run(d, &["--db", "s.db", "export", "--format", "csv", "out3"]);
-    assert_eq!(bad.status.code(), Some(2), "only parquet: {}", text(&bad.stderr));
+    assert_eq!(
+        bad.status.code(),
+        Some(2),
+        "only parquet: {}",
+        text(&bad.stderr)
+    );
     std::fs::write(d.join("file"), "x").unwrap();
     let not_folder = run(d, &["--db", "s.db", "export", "file"]);
-    assert!(text(&not_folder.stderr).contains("not a folder"), "{}", text(&not_folder.stderr));
+    assert!(
+        text(&not_folder.stderr).contains("not a folder"),
+        "{}",
+        text(&not_folder.stderr)
+    );
 }
 
 #[test]
@@ -238,7 +394,25 @@ fn bbc_export_reads_back_in_duckdb() {
     let dir = workdir();
     let db = dir.path().join("bbc.db");
     let out = dir.path().join("parquet");
-    ok(dir.path(), &["--db", db.to_str().unwrap(), "load", "--quiet", bbc.to_str().unwrap()]);
-    ok(dir.path(), &["--db", db.to_str().unwrap(), "export", "--quiet", out.to_str().unwrap()]);
+    ok(
+        dir.path(),
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "load",
+            "--quiet",
+            bbc.to_str().unwrap(),
+        ],
+    );
+    ok(
+        dir.path(),
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "export",
+            "--quiet",
+            out.to_str().unwrap(),
+        ],
+    );
     check_export(&db, &out);
 }

@@ -9,12 +9,16 @@ use common::*;
 use serde_json::Value;
 
 fn expected() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(fixtures().join("expected.json")).unwrap()).unwrap()
+    serde_json::from_str(&std::fs::read_to_string(fixtures().join("expected.json")).unwrap())
+        .unwrap()
 }
 
 fn seeds(dir: &Path) -> rusqlite::Connection {
     let db = dir.join("seeds.db");
-    ok(&repo(), &["--db", db.to_str().unwrap(), "load", "tests/fixtures/seeds"]);
+    ok(
+        &repo(),
+        &["--db", db.to_str().unwrap(), "load", "tests/fixtures/seeds"],
+    );
     open(&db)
 }
 
@@ -56,14 +60,42 @@ fn seed_quotes_have_speaker_cue_via_and_partial() {
                 .unwrap()
                 .map(Result::unwrap)
                 .collect();
-            let found = rows.iter().find(|r| trim_quote(&r.0) == want).unwrap_or_else(|| panic!("{file}: no quote {want:?} in {rows:#?}"));
-            assert_eq!(found.1.as_deref(), q["speaker"].as_str(), "{file}: speaker of {want:?}");
-            assert_eq!(found.2.as_deref(), q["cue"].as_str(), "{file}: cue of {want:?}");
-            assert!(found.3.as_deref().is_some_and(|v| v == "KCNA" || v == "Korean Central News Agency"), "{file}: via of {want:?}: {:?}", found.3);
-            assert_eq!(found.4, q["partial"].as_bool().unwrap_or(false), "{file}: partial of {want:?}");
+            let found = rows
+                .iter()
+                .find(|r| trim_quote(&r.0) == want)
+                .unwrap_or_else(|| panic!("{file}: no quote {want:?} in {rows:#?}"));
+            assert_eq!(
+                found.1.as_deref(),
+                q["speaker"].as_str(),
+                "{file}: speaker of {want:?}"
+            );
+            assert_eq!(
+                found.2.as_deref(),
+                q["cue"].as_str(),
+                "{file}: cue of {want:?}"
+            );
+            assert!(
+                found
+                    .3
+                    .as_deref()
+                    .is_some_and(|v| v == "KCNA" || v == "Korean Central News Agency"),
+                "{file}: via of {want:?}: {:?}",
+                found.3
+            );
+            assert_eq!(
+                found.4,
+                q["partial"].as_bool().unwrap_or(false),
+                "{file}: partial of {want:?}"
+            );
         }
     }
-    assert_eq!(count(&conn, "SELECT count(*) FROM quotes WHERE text LIKE '%AFP PHOTO%'"), 0);
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM quotes WHERE text LIKE '%AFP PHOTO%'"
+        ),
+        0
+    );
     for (table, bad) in span_violations(&conn) {
         assert_eq!(bad, 0, "{table}");
     }
@@ -79,17 +111,34 @@ fn the_visit_quote_echoes_across_the_two_articles() {
         .unwrap()
         .iter()
         .map(|v| {
-            conn.query_row("SELECT cluster_id FROM quotes WHERE rtrim(text, ',') = ?1", [v.as_str().unwrap()], |r| r.get(0))
-                .unwrap_or_else(|e| panic!("{v}: {e}"))
+            conn.query_row(
+                "SELECT cluster_id FROM quotes WHERE rtrim(text, ',') = ?1",
+                [v.as_str().unwrap()],
+                |r| r.get(0),
+            )
+            .unwrap_or_else(|e| panic!("{v}: {e}"))
         })
         .collect();
     assert_eq!(clusters[0], clusters[1]);
     let (articles, first): (i64, i64) = conn
-        .query_row("SELECT articles, first_article_id FROM quote_clusters WHERE id = ?1", [clusters[0]], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row(
+            "SELECT articles, first_article_id FROM quote_clusters WHERE id = ?1",
+            [clusters[0]],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
     assert_eq!(articles, 2);
     assert!(first == 1 || first == 2);
-    assert_eq!(count(&conn, &format!("SELECT count(DISTINCT article_id) FROM quote_echoes WHERE cluster_id = {}", clusters[0])), 2);
+    assert_eq!(
+        count(
+            &conn,
+            &format!(
+                "SELECT count(DISTINCT article_id) FROM quote_echoes WHERE cluster_id = {}",
+                clusters[0]
+            )
+        ),
+        2
+    );
 }
 
 #[test]
@@ -130,12 +179,29 @@ fn seed_entities_aliases_and_dates() {
     // other (a title with the name, a spelling the articles never use) resolves, through the
     // same linking, to the same name.
     for (name, aliases) in expected["aliases"].as_object().unwrap() {
-        let kind: Option<String> = conn.query_row("SELECT kind FROM entities WHERE name = ?1", [name], |r| r.get(0)).ok();
+        let kind: Option<String> = conn
+            .query_row("SELECT kind FROM entities WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .ok();
         let Some(kind) = kind else {
             // An outlet known only as a source: its aliases are outlet aliases.
-            assert_eq!(count(&conn, &format!("SELECT count(*) FROM sources WHERE name = '{}'", name.replace('\'', "''"))), 1, "{name}");
+            assert_eq!(
+                count(
+                    &conn,
+                    &format!(
+                        "SELECT count(*) FROM sources WHERE name = '{}'",
+                        name.replace('\'', "''")
+                    )
+                ),
+                1,
+                "{name}"
+            );
             for alias in aliases.as_array().unwrap() {
-                assert_eq!(corpusdb::text::outlets::canonical(alias.as_str().unwrap()), *name);
+                assert_eq!(
+                    corpusdb::text::outlets::canonical(alias.as_str().unwrap()),
+                    *name
+                );
             }
             continue;
         };
@@ -143,7 +209,10 @@ fn seed_entities_aliases_and_dates() {
             let alias = alias.as_str().unwrap();
             let names = strings(&conn, &format!("SELECT DISTINCT e.name FROM entity_aliases x JOIN entities e ON e.id = x.entity_id WHERE x.alias = '{}'", alias.replace('\'', "''")));
             if !names.is_empty() {
-                assert!(names.iter().any(|n| n == name), "alias {alias:?} → {names:?}, want {name:?}");
+                assert!(
+                    names.iter().any(|n| n == name),
+                    "alias {alias:?} → {names:?}, want {name:?}"
+                );
             } else {
                 let kind = match kind.as_str() {
                     "person" => corpusdb::extract::ner::EntityKind::Person,
@@ -152,7 +221,10 @@ fn seed_entities_aliases_and_dates() {
                     _ => corpusdb::extract::ner::EntityKind::Misc,
                 };
                 let resolved = corpusdb::extract::ner::aliases::resolve(&[(kind, alias)]);
-                assert_eq!(resolved[0].name, *name, "alias {alias:?} (not in the articles)");
+                assert_eq!(
+                    resolved[0].name, *name,
+                    "alias {alias:?} (not in the articles)"
+                );
             }
         }
     }

@@ -17,7 +17,10 @@ const MUTATIONS: usize = 10_000;
 
 fn corpus(target: &str) -> Vec<Vec<u8>> {
     let dir = common::repo().join("fuzz/corpus").join(target);
-    let mut files: Vec<_> = fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     files.iter().map(|f| fs::read(f).unwrap()).collect()
 }
@@ -29,7 +32,10 @@ fn mutate(rng: &mut Rng, inputs: &[Vec<u8>]) -> Vec<u8> {
         let at = rng.below(data.len() as u64 + 1) as usize;
         match rng.below(5) {
             0 if at < data.len() => data[at] ^= 1 << rng.below(8),
-            1 => data.insert(at, [b'"', b'\n', b'{', b',', 0, 0xff, b'\\', b'.'][rng.below(8) as usize]),
+            1 => data.insert(
+                at,
+                [b'"', b'\n', b'{', b',', 0, 0xff, b'\\', b'.'][rng.below(8) as usize],
+            ),
             2 if at < data.len() => {
                 data.remove(at);
             }
@@ -55,15 +61,29 @@ fn smoke(target: &str, check: fn(&[u8])) {
     for input in &inputs {
         check(input);
     }
-    let seed = std::env::var("FUZZ_SEED").ok().and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1);
+    let seed = std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+                | 1
+        });
     let mut rng = Rng(seed);
     for n in 0..MUTATIONS {
         let data = mutate(&mut rng, &inputs);
         let caught = std::panic::catch_unwind(|| check(&data));
-        assert!(caught.is_ok(), "{target}: mutation {n} of FUZZ_SEED={seed} failed its checks; input: {data:?}");
+        assert!(
+            caught.is_ok(),
+            "{target}: mutation {n} of FUZZ_SEED={seed} failed its checks; input: {data:?}"
+        );
     }
-    eprintln!("{target}: {} kept inputs and {MUTATIONS} mutations (FUZZ_SEED={seed}) pass", inputs.len());
+    eprintln!(
+        "{target}: {} kept inputs and {MUTATIONS} mutations (FUZZ_SEED={seed}) pass",
+        inputs.len()
+    );
 }
 
 #[test]

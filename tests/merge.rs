@@ -92,14 +92,23 @@ fn dump(db: &Path) -> Dump {
         );
     }
     for index in ["paragraphs_fts", "articles_fts", "quotes_fts"] {
-        conn.execute(&format!("INSERT INTO {index}({index}) VALUES ('integrity-check')"), []).unwrap_or_else(|e| panic!("{index}: {e}"));
+        conn.execute(
+            &format!("INSERT INTO {index}({index}) VALUES ('integrity-check')"),
+            [],
+        )
+        .unwrap_or_else(|e| panic!("{index}: {e}"));
     }
     let mut out = Dump::new();
     for (name, sql) in DUMP {
         let mut stmt = conn.prepare(sql).unwrap_or_else(|e| panic!("{name}: {e}"));
         let columns = stmt.column_count();
         let mut rows: Vec<String> = stmt
-            .query_map([], |r| Ok((0..columns).map(|i| value(r.get_ref(i).unwrap())).collect::<Vec<_>>().join(" | ")))
+            .query_map([], |r| {
+                Ok((0..columns)
+                    .map(|i| value(r.get_ref(i).unwrap()))
+                    .collect::<Vec<_>>()
+                    .join(" | "))
+            })
             .unwrap()
             .map(Result::unwrap)
             .collect();
@@ -128,11 +137,18 @@ fn assert_same(what: &str, left: &Dump, right: &Dump) {
         }
         let (ca, cb) = (multiset(a), multiset(b));
         let only = |x: &BTreeMap<&String, i64>, y: &BTreeMap<&String, i64>| -> Vec<String> {
-            x.iter().filter(|(r, n)| y.get(*r).copied().unwrap_or(0) < **n).map(|(r, _)| (*r).clone()).take(5).collect()
+            x.iter()
+                .filter(|(r, n)| y.get(*r).copied().unwrap_or(0) < **n)
+                .map(|(r, _)| (*r).clone())
+                .take(5)
+                .collect()
         };
         report.push_str(&format!(
             "\n{table}: {} rows vs {} rows\n  only left:  {:#?}\n  only right: {:#?}\n",
-            a.len(), b.len(), only(&ca, &cb), only(&cb, &ca)
+            a.len(),
+            b.len(),
+            only(&ca, &cb),
+            only(&cb, &ca)
         ));
         if only(&ca, &cb).is_empty() && only(&cb, &ca).is_empty() {
             report.push_str("  (same rows, other order)\n");
@@ -149,7 +165,13 @@ fn corpusdb(dir: &Path, args: &[&str]) -> Output {
 #[track_caller]
 fn ok_in(dir: &Path, args: &[&str]) -> String {
     let out = corpusdb(dir, args);
-    assert_eq!(out.status.code(), Some(0), "corpusdb {args:?}: {}\n{}", text(&out.stderr), text(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "corpusdb {args:?}: {}\n{}",
+        text(&out.stderr),
+        text(&out.stdout)
+    );
     text(&out.stdout)
 }
 
@@ -159,7 +181,11 @@ fn load(dir: &Path, db: &str, inputs: &[&str]) {
     let mut args = vec!["--db", db, "load", "--quiet"];
     args.extend(inputs);
     let out = corpusdb(dir, &args);
-    assert!(matches!(out.status.code(), Some(0 | 3)), "load {inputs:?}: {}", text(&out.stderr));
+    assert!(
+        matches!(out.status.code(), Some(0 | 3)),
+        "load {inputs:?}: {}",
+        text(&out.stderr)
+    );
 }
 
 #[track_caller]
@@ -194,14 +220,22 @@ const LINE_ACROSS: &str = "Our correspondents filed this report from the region"
 /// shard B's: furniture in A, but over everything a label used inside stories, so body.
 const LINE_ONLY_IN_A: &str = "The summit talks went on late into the evening";
 /// One quotation, published first (by date) in shard B and later in shard A.
-const QUOTE: &str = "“We will not back down from this fight for our people,” Kim Jong Un said in a statement.";
+const QUOTE: &str =
+    "“We will not back down from this fight for our people,” Kim Jong Un said in a statement.";
 
 /// Writes the shards' inputs: a.jsonl (also read by shard B: overlap), b.jsonl, c.jsonl.
 fn write_inputs(dir: &Path) {
     let mut a = Vec::new();
     for i in 0..8 {
         let date = format!("2018-04-{:02}", 21 + i);
-        let mut body: Vec<String> = vec![STORY[i % 6].to_string(), format!("Article {i} of shard A adds its own detail about day {}.", 21 + i), STORY[(i + 2) % 6].to_string()];
+        let mut body: Vec<String> = vec![
+            STORY[i % 6].to_string(),
+            format!(
+                "Article {i} of shard A adds its own detail about day {}.",
+                21 + i
+            ),
+            STORY[(i + 2) % 6].to_string(),
+        ];
         if i == 2 {
             body.push(QUOTE.to_string());
         }
@@ -215,30 +249,89 @@ fn write_inputs(dir: &Path) {
             body.push(LINE_ONLY_IN_A.to_string());
         }
         let body: Vec<&str> = body.iter().map(String::as_str).collect();
-        a.push(record(&format!("a{i}"), "Daily A", &date, &format!("Summit story {i} from Daily A"), &body));
+        a.push(record(
+            &format!("a{i}"),
+            "Daily A",
+            &date,
+            &format!("Summit story {i} from Daily A"),
+            &body,
+        ));
     }
     // A date that does not parse (a warning of the article), and a broken line (an error).
-    a.push(record("a-undated", "Daily A", "sometime soon", "An undated story", &[STORY[3], "It has no usable date at all, the editors said."]));
+    a.push(record(
+        "a-undated",
+        "Daily A",
+        "sometime soon",
+        "An undated story",
+        &[STORY[3], "It has no usable date at all, the editors said."],
+    ));
     a.push("{\"id\": \"broken\", \"title\": \"cut short".to_string());
     fs::write(dir.join("a.jsonl"), a.join("\n") + "\n").unwrap();
 
     let mut b = Vec::new();
     for i in 0..5 {
         let date = format!("2018-05-{:02}", 1 + i * 2);
-        let mut body: Vec<String> = vec![STORY[(i + 1) % 6].replace("Kim Jong-un", "Kim Jong Un"), format!("Shard B article {i} reports from Seoul on day {}.", 1 + i * 2)];
+        let mut body: Vec<String> = vec![
+            STORY[(i + 1) % 6].replace("Kim Jong-un", "Kim Jong Un"),
+            format!(
+                "Shard B article {i} reports from Seoul on day {}.",
+                1 + i * 2
+            ),
+        ];
         if i < 3 {
-            body.splice(1..1, [LINE_ONLY_IN_A, STORY[4], LINE_ONLY_IN_A, STORY[5], LINE_ONLY_IN_A].map(str::to_string));
+            body.splice(
+                1..1,
+                [
+                    LINE_ONLY_IN_A,
+                    STORY[4],
+                    LINE_ONLY_IN_A,
+                    STORY[5],
+                    LINE_ONLY_IN_A,
+                ]
+                .map(str::to_string),
+            );
             body.push(LINE_ACROSS.to_string());
         }
         let body: Vec<&str> = body.iter().map(String::as_str).collect();
-        b.push(record(&format!("b{i}"), "Daily A", &date, &format!("Seoul story {i} from Daily A"), &body));
+        b.push(record(
+            &format!("b{i}"),
+            "Daily A",
+            &date,
+            &format!("Seoul story {i} from Daily A"),
+            &body,
+        ));
     }
-    b.push(record("e1", "E Wire", "2018-04-20", "Kim vows to fight on", &[QUOTE, "Kim Jong Un spoke in Pyongyang, KCNA reported."]));
+    b.push(record(
+        "e1",
+        "E Wire",
+        "2018-04-20",
+        "Kim vows to fight on",
+        &[QUOTE, "Kim Jong Un spoke in Pyongyang, KCNA reported."],
+    ));
     fs::write(dir.join("b.jsonl"), b.join("\n") + "\n").unwrap();
 
     let c = [
-        record("n1", "NYT", "2018-06-12", "Trump and Kim meet in Singapore", &[STORY[0], "President Donald Trump met Kim Jong Un in Singapore.", QUOTE]),
-        record("n2", "The New York Times", "2018-06-13", "After Singapore, questions", &[STORY[2], "Secretary of State Mike Pompeo flew to Seoul on Wednesday."]),
+        record(
+            "n1",
+            "NYT",
+            "2018-06-12",
+            "Trump and Kim meet in Singapore",
+            &[
+                STORY[0],
+                "President Donald Trump met Kim Jong Un in Singapore.",
+                QUOTE,
+            ],
+        ),
+        record(
+            "n2",
+            "The New York Times",
+            "2018-06-13",
+            "After Singapore, questions",
+            &[
+                STORY[2],
+                "Secretary of State Mike Pompeo flew to Seoul on Wednesday.",
+            ],
+        ),
     ];
     fs::write(dir.join("c.jsonl"), c.join("\n") + "\n").unwrap();
 
@@ -275,7 +368,11 @@ fn merged_shards_equal_one_load_of_everything_in_the_same_order() {
     let said = merge(d, "out.db", &["A.db", "B.db", "C.db"]);
     assert!(said.contains("problems carried over"), "{said}");
     let one = dump(&d.join("one.db"));
-    assert_same("merge A B C vs load of everything", &one, &dump(&d.join("out.db")));
+    assert_same(
+        "merge A B C vs load of everything",
+        &one,
+        &dump(&d.join("out.db")),
+    );
 
     // The cases this data is built to exercise did happen: a line repeated in shard A alone
     // (with A's counts there), one repeated only across shards, both set aside over
@@ -286,29 +383,67 @@ fn merged_shards_equal_one_load_of_everything_in_the_same_order() {
     assert_eq!(count(&conn, &sql), 12);
     let in_a = open(&d.join("A.db"));
     assert_eq!(count(&in_a, &format!("SELECT count(*) FROM paragraphs WHERE text = '{LINE_IN_A}' AND reason = 'repeated in 6 of 9 articles from this outlet'")), 6);
-    assert_eq!(count(&in_a, &format!("SELECT count(*) FROM paragraphs WHERE text = '{LINE_ACROSS}' AND kind = 'body'")), 3);
+    assert_eq!(
+        count(
+            &in_a,
+            &format!(
+                "SELECT count(*) FROM paragraphs WHERE text = '{LINE_ACROSS}' AND kind = 'body'"
+            )
+        ),
+        3
+    );
     // and a line repeated in A that over everything is not.
     assert_eq!(count(&in_a, &format!("SELECT count(*) FROM paragraphs WHERE text = '{LINE_ONLY_IN_A}' AND kind = 'repeated'")), 6);
-    assert_eq!(count(&conn, &format!("SELECT count(*) FROM paragraphs WHERE text = '{LINE_ONLY_IN_A}' AND kind = 'body'")), 15);
+    assert_eq!(
+        count(
+            &conn,
+            &format!(
+                "SELECT count(*) FROM paragraphs WHERE text = '{LINE_ONLY_IN_A}' AND kind = 'body'"
+            )
+        ),
+        15
+    );
     // a quote first published (by date) in B; a broken line read twice, in A and B; an
     // article's own warning, once; two spellings of a name; outlet aliases.
     assert_eq!(count(&conn, "SELECT count(*) FROM quote_clusters WHERE articles = 3 AND first_published_at = '2018-04-20'"), 1);
-    assert_eq!(count(&conn, "SELECT count(*) FROM load_errors WHERE severity = 'error'"), 2);
-    assert_eq!(count(&conn, "SELECT count(*) FROM load_errors WHERE message LIKE 'date %'"), 1);
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM load_errors WHERE severity = 'error'"
+        ),
+        2
+    );
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM load_errors WHERE message LIKE 'date %'"
+        ),
+        1
+    );
     assert!(count(&conn, "SELECT count(DISTINCT x.alias) FROM entity_aliases x JOIN entities e ON e.id = x.entity_id WHERE e.key = 'kim jong un' AND x.alias IN ('Kim Jong-un', 'Kim Jong Un')") == 2);
     assert_eq!(count(&conn, "SELECT count(*) FROM source_aliases x JOIN sources s ON s.id = x.source_id WHERE s.name = 'New York Times' AND x.alias IN ('NYT', 'The New York Times')"), 2);
 
     // Merging again adds nothing (and carries no problem twice).
     let again = merge(d, "out.db", &["A.db", "B.db", "C.db"]);
-    assert!(again.contains(" 0 added") && again.contains(" 0 problems carried over"), "{again}");
+    assert!(
+        again.contains(" 0 added") && again.contains(" 0 problems carried over"),
+        "{again}"
+    );
     assert_same("merging again", &one, &dump(&d.join("out.db")));
-    let loads = count(&conn, "SELECT count(*) FROM loads WHERE options LIKE '{\"merge\":%'");
+    let loads = count(
+        &conn,
+        "SELECT count(*) FROM loads WHERE options LIKE '{\"merge\":%'",
+    );
     assert_eq!(loads, 2, "each merge is one load");
 
     // Another order gives what loading in that order gives.
     load(d, "one-cab.db", &[SHARD_C, SHARD_A, SHARD_B].concat());
     merge(d, "out-cab.db", &["C.db", "A.db", "B.db"]);
-    assert_same("merge C A B vs load in that order", &dump(&d.join("one-cab.db")), &dump(&d.join("out-cab.db")));
+    assert_same(
+        "merge C A B vs load in that order",
+        &dump(&d.join("one-cab.db")),
+        &dump(&d.join("out-cab.db")),
+    );
 }
 
 #[test]
@@ -322,16 +457,28 @@ fn merges_into_a_database_equal_the_loads_they_stand_for() {
     // ...are two merges into one file,
     merge(d, "two-merges.db", &["A.db"]);
     merge(d, "two-merges.db", &["B.db", "C.db"]);
-    assert_same("two merges vs two loads", &expected, &dump(&d.join("two-merges.db")));
+    assert_same(
+        "two merges vs two loads",
+        &expected,
+        &dump(&d.join("two-merges.db")),
+    );
     // or a load, then a merge into what it loaded,
     load(d, "load-merge.db", SHARD_A);
     merge(d, "load-merge.db", &["B.db", "C.db"]);
-    assert_same("a load and a merge vs two loads", &expected, &dump(&d.join("load-merge.db")));
+    assert_same(
+        "a load and a merge vs two loads",
+        &expected,
+        &dump(&d.join("load-merge.db")),
+    );
     // and a merged database merges on like any other.
     merge(d, "bc.db", &["B.db", "C.db"]);
     merge(d, "nested.db", &["A.db", "bc.db"]);
     load(d, "one.db", &[SHARD_A, SHARD_B, SHARD_C].concat());
-    assert_same("merge of a merge vs one load", &dump(&d.join("one.db")), &dump(&d.join("nested.db")));
+    assert_same(
+        "merge of a merge vs one load",
+        &dump(&d.join("one.db")),
+        &dump(&d.join("nested.db")),
+    );
 }
 
 #[test]
@@ -342,7 +489,11 @@ fn bbc_split_by_topic_merges_to_what_one_load_gives() {
     // Shards of topic folders, linked so that every article keeps the id and origin it
     // has in the load of everything; shard 2 also holds a few of shard 1's articles.
     let link = |from: &Path, to: &Path| std::os::unix::fs::symlink(from, to).unwrap();
-    for (shard, topics) in [("s1", &["business", "entertainment"][..]), ("s2", &["politics", "sport"][..]), ("s3", &["tech"][..])] {
+    for (shard, topics) in [
+        ("s1", &["business", "entertainment"][..]),
+        ("s2", &["politics", "sport"][..]),
+        ("s3", &["tech"][..]),
+    ] {
         fs::create_dir_all(d.join(shard)).unwrap();
         for topic in topics {
             link(&bbc.join(topic), &d.join(shard).join(topic));
@@ -351,7 +502,10 @@ fn bbc_split_by_topic_merges_to_what_one_load_gives() {
     fs::create_dir_all(d.join("s2/business")).unwrap();
     for n in 1..=40 {
         let name = format!("{n:03}.txt");
-        link(&bbc.join("business").join(&name), &d.join("s2/business").join(&name));
+        link(
+            &bbc.join("business").join(&name),
+            &d.join("s2/business").join(&name),
+        );
     }
     let started = Instant::now();
     for shard in ["s1", "s2", "s3"] {
@@ -367,7 +521,11 @@ fn bbc_split_by_topic_merges_to_what_one_load_gives() {
     eprintln!("bbc: shards loaded in {shards:.1?}, everything in {single:.1?}, merged in {merged:.1?}: {said}");
     let one = dump(&d.join("one.db"));
     assert!(one["articles"].len() > 2000);
-    assert_same("bbc shards merged vs one load", &one, &dump(&d.join("out.db")));
+    assert_same(
+        "bbc shards merged vs one load",
+        &one,
+        &dump(&d.join("out.db")),
+    );
     let again = merge(d, "out.db", &["s1.db", "s2.db", "s3.db"]);
     assert!(again.contains(" 0 added"), "{again}");
     assert_same("bbc merged again", &one, &dump(&d.join("out.db")));
@@ -383,7 +541,10 @@ fn refused(dir: &Path, args: &[&str], expect: &str) {
     let out = corpusdb(dir, args);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{args:?} must fail: {stderr}");
-    assert!(stderr.contains(expect), "{args:?}: expected {expect:?} in: {stderr}");
+    assert!(
+        stderr.contains(expect),
+        "{args:?}: expected {expect:?} in: {stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
@@ -392,50 +553,121 @@ fn bad_inputs_are_refused_with_a_clear_message_and_the_output_is_untouched() {
     let dir = inputs_and(&[("good", SHARD_C)]);
     let d = dir.path();
     fs::write(d.join("notes.txt"), "not a database\n").unwrap();
-    rusqlite::Connection::open(d.join("other.db")).unwrap().execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+    rusqlite::Connection::open(d.join("other.db"))
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
     fs::copy(d.join("good.db"), d.join("newer.db")).unwrap();
     open(&d.join("newer.db"))
         .execute("INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES (99, 'future', '2030-01-01T00:00:00Z', '1')", [])
         .unwrap();
 
     // A new output is not created...
-    refused(d, &["merge", "new.db", "good.db", "missing.db"], "missing.db is not a corpusdb database: no such file");
-    refused(d, &["merge", "new.db", "notes.txt"], "notes.txt is not a corpusdb database: it is not a SQLite database");
-    refused(d, &["merge", "new.db", "other.db"], "other.db is not a corpusdb database: it is a SQLite database without corpusdb's tables");
-    refused(d, &["merge", "new.db", "newer.db"], "written by a newer corpusdb");
+    refused(
+        d,
+        &["merge", "new.db", "good.db", "missing.db"],
+        "missing.db is not a corpusdb database: no such file",
+    );
+    refused(
+        d,
+        &["merge", "new.db", "notes.txt"],
+        "notes.txt is not a corpusdb database: it is not a SQLite database",
+    );
+    refused(
+        d,
+        &["merge", "new.db", "other.db"],
+        "other.db is not a corpusdb database: it is a SQLite database without corpusdb's tables",
+    );
+    refused(
+        d,
+        &["merge", "new.db", "newer.db"],
+        "written by a newer corpusdb",
+    );
     refused(d, &["merge", "new.db", "."], "is a folder");
-    assert!(!d.join("new.db").exists() && !d.join("new.db-lock").exists(), "nothing is written when an input is refused");
+    assert!(
+        !d.join("new.db").exists() && !d.join("new.db-lock").exists(),
+        "nothing is written when an input is refused"
+    );
 
     // ...and an existing one is left as it was.
     load(d, "out.db", SHARD_A);
     let before = bytes(&d.join("out.db"));
-    refused(d, &["merge", "out.db", "good.db", "missing.db"], "no such file");
-    refused(d, &["merge", "out.db", "good.db", "out.db"], "out.db is the output of the merge; it cannot also be one of its inputs");
-    refused(d, &["merge", "out.db", "./out.db"], "cannot also be one of its inputs");
-    refused(d, &["merge", "out.db", &d.join("out.db").display().to_string()], "cannot also be one of its inputs");
+    refused(
+        d,
+        &["merge", "out.db", "good.db", "missing.db"],
+        "no such file",
+    );
+    refused(
+        d,
+        &["merge", "out.db", "good.db", "out.db"],
+        "out.db is the output of the merge; it cannot also be one of its inputs",
+    );
+    refused(
+        d,
+        &["merge", "out.db", "./out.db"],
+        "cannot also be one of its inputs",
+    );
+    refused(
+        d,
+        &["merge", "out.db", &d.join("out.db").display().to_string()],
+        "cannot also be one of its inputs",
+    );
     fs::hard_link(d.join("out.db"), d.join("same.db")).unwrap();
-    refused(d, &["merge", "out.db", "same.db"], "cannot also be one of its inputs");
-    refused(d, &["--db", "out.db", "merge", "x.db", "good.db"], "merge names its output first");
+    refused(
+        d,
+        &["merge", "out.db", "same.db"],
+        "cannot also be one of its inputs",
+    );
+    refused(
+        d,
+        &["--db", "out.db", "merge", "x.db", "good.db"],
+        "merge names its output first",
+    );
     assert_eq!(bytes(&d.join("out.db")), before, "the output is unchanged");
     // An output that is not a corpusdb database is refused too.
-    refused(d, &["merge", "notes.txt", "good.db"], "notes.txt is not a corpusdb database");
-    assert_eq!(fs::read_to_string(d.join("notes.txt")).unwrap(), "not a database\n");
+    refused(
+        d,
+        &["merge", "notes.txt", "good.db"],
+        "notes.txt is not a corpusdb database",
+    );
+    assert_eq!(
+        fs::read_to_string(d.join("notes.txt")).unwrap(),
+        "not a database\n"
+    );
     let usage = corpusdb(d, &["merge", "out.db"]);
-    assert_eq!(usage.status.code(), Some(2), "no input is a usage error: {}", text(&usage.stderr));
+    assert_eq!(
+        usage.status.code(),
+        Some(2),
+        "no input is a usage error: {}",
+        text(&usage.stderr)
+    );
 }
 
 #[test]
 fn an_article_with_values_corpusdb_never_writes_is_rejected_and_the_rest_merged() {
     let dir = inputs_and(&[("in", SHARD_C)]);
     let d = dir.path();
-    open(&d.join("in.db")).execute("UPDATE paragraphs SET kind = 'sidebar' WHERE article_id = 1 AND position = 1", []).unwrap();
+    open(&d.join("in.db"))
+        .execute(
+            "UPDATE paragraphs SET kind = 'sidebar' WHERE article_id = 1 AND position = 1",
+            [],
+        )
+        .unwrap();
     let out = corpusdb(d, &["merge", "out.db", "in.db"]);
     assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
     let conn = open(&d.join("out.db"));
     assert_eq!(count(&conn, "SELECT count(*) FROM articles"), 1);
-    let message = strings(&conn, "SELECT file || ':' || line || ' ' || message FROM load_errors WHERE severity = 'error'");
+    let message = strings(
+        &conn,
+        "SELECT file || ':' || line || ' ' || message FROM load_errors WHERE severity = 'error'",
+    );
     assert_eq!(message.len(), 1, "{message:?}");
-    assert!(message[0].starts_with("c.jsonl:1 in.db: article 1 not merged: it holds a block of kind \"sidebar\""), "{message:?}");
+    assert!(
+        message[0].starts_with(
+            "c.jsonl:1 in.db: article 1 not merged: it holds a block of kind \"sidebar\""
+        ),
+        "{message:?}"
+    );
 }
 
 #[test]
@@ -444,7 +676,13 @@ fn a_merge_waits_for_a_load_writing_to_the_same_output() {
     let dir = inputs_and(&[("in", SHARD_C)]);
     let d = dir.path();
     // This test holds the output's load lock, as a running load does.
-    let mut lock = fs::OpenOptions::new().create(true).truncate(false).read(true).write(true).open(d.join("out.db-lock")).unwrap();
+    let mut lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(d.join("out.db-lock"))
+        .unwrap();
     lock.lock().unwrap();
     write!(lock, "{}", std::process::id()).unwrap();
     let mut merging = std::process::Command::new(env!("CARGO_BIN_EXE_corpusdb"))
@@ -456,12 +694,27 @@ fn a_merge_waits_for_a_load_writing_to_the_same_output() {
         .spawn()
         .unwrap();
     let mut said = String::new();
-    std::io::BufReader::new(merging.stderr.take().unwrap()).read_line(&mut said).unwrap();
-    assert!(said.contains(&format!("another load (pid {}) is writing to out.db; waiting", std::process::id())), "{said}");
+    std::io::BufReader::new(merging.stderr.take().unwrap())
+        .read_line(&mut said)
+        .unwrap();
+    assert!(
+        said.contains(&format!(
+            "another load (pid {}) is writing to out.db; waiting",
+            std::process::id()
+        )),
+        "{said}"
+    );
     assert!(merging.try_wait().unwrap().is_none(), "the merge waits");
-    assert!(!d.join("out.db").exists() || count(&open(&d.join("out.db")), "SELECT count(*) FROM loads") == 0, "and has written nothing");
+    assert!(
+        !d.join("out.db").exists()
+            || count(&open(&d.join("out.db")), "SELECT count(*) FROM loads") == 0,
+        "and has written nothing"
+    );
     drop(lock);
     let out = merging.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(count(&open(&d.join("out.db")), "SELECT count(*) FROM articles"), 2);
+    assert_eq!(
+        count(&open(&d.join("out.db")), "SELECT count(*) FROM articles"),
+        2
+    );
 }

@@ -32,7 +32,12 @@ fn kind_named(name: &str) -> EntityKind {
 /// The article's mentions, as (kind, text), in order.
 fn article_mentions(file: &str) -> Vec<(EntityKind, String)> {
     let tagger = Tagger::embedded().expect("embedded model");
-    tagger.tag_blocks(&seed_blocks(file)).into_iter().flatten().map(|m| (m.kind, m.text)).collect()
+    tagger
+        .tag_blocks(&seed_blocks(file))
+        .into_iter()
+        .flatten()
+        .map(|m| (m.kind, m.text))
+        .collect()
 }
 
 fn resolve(mentions: &[(EntityKind, String)]) -> Vec<aliases::Resolved> {
@@ -44,12 +49,17 @@ fn resolve(mentions: &[(EntityKind, String)]) -> Vec<aliases::Resolved> {
 fn seed_entities_are_found_with_their_kind_and_canonical_name() {
     let expected = expected();
     for (file, article) in expected["articles"].as_object().unwrap() {
-        let found: BTreeSet<(EntityKind, String)> =
-            resolve(&article_mentions(file)).into_iter().map(|r| (r.kind, r.name)).collect();
+        let found: BTreeSet<(EntityKind, String)> = resolve(&article_mentions(file))
+            .into_iter()
+            .map(|r| (r.kind, r.name))
+            .collect();
         for (kind, names) in article["entities"].as_object().unwrap() {
             for name in names.as_array().unwrap() {
                 let name = name.as_str().unwrap().to_string();
-                assert!(found.contains(&(kind_named(kind), name.clone())), "{file}: {kind} {name:?} not found in {found:?}");
+                assert!(
+                    found.contains(&(kind_named(kind), name.clone())),
+                    "{file}: {kind} {name:?} not found in {found:?}"
+                );
             }
         }
     }
@@ -64,18 +74,36 @@ fn seed_aliases_resolve_to_their_entity() {
         let (file, kind) = articles
             .iter()
             .find_map(|(file, a)| {
-                a["entities"].as_object().unwrap().iter().find_map(|(kind, names)| {
-                    names.as_array().unwrap().iter().any(|n| n == canonical.as_str()).then(|| (file.clone(), kind_named(kind)))
-                })
+                a["entities"]
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .find_map(|(kind, names)| {
+                        names
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .any(|n| n == canonical.as_str())
+                            .then(|| (file.clone(), kind_named(kind)))
+                    })
             })
             .unwrap_or_else(|| panic!("{canonical} is in no article's entities"));
         let mentions = article_mentions(&file);
-        for spelling in spellings.as_array().unwrap().iter().map(|s| s.as_str().unwrap()) {
+        for spelling in spellings
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+        {
             let mut with = mentions.clone();
             with.push((kind, spelling.to_string()));
             let resolved = resolve(&with);
             let last = resolved.last().unwrap();
-            assert_eq!((last.kind, last.name.as_str()), (kind, canonical.as_str()), "{file}: {spelling:?}");
+            assert_eq!(
+                (last.kind, last.name.as_str()),
+                (kind, canonical.as_str()),
+                "{file}: {spelling:?}"
+            );
         }
     }
 }
@@ -84,18 +112,38 @@ fn seed_aliases_resolve_to_their_entity() {
 fn seed_dates_are_found() {
     let expected = expected();
     for (file, article) in expected["articles"].as_object().unwrap() {
-        let found: BTreeSet<String> =
-            seed_blocks(file).iter().flat_map(|b| dates::extract(b, None)).map(|d| d.text).collect();
-        for date in article["dates"].as_array().unwrap().iter().map(|d| d.as_str().unwrap()) {
-            assert!(found.contains(date), "{file}: date {date:?} not found in {found:?}");
+        let found: BTreeSet<String> = seed_blocks(file)
+            .iter()
+            .flat_map(|b| dates::extract(b, None))
+            .map(|d| d.text)
+            .collect();
+        for date in article["dates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d.as_str().unwrap())
+        {
+            assert!(
+                found.contains(date),
+                "{file}: date {date:?} not found in {found:?}"
+            );
         }
     }
     // With a publication date, the seed's relative dates resolve.
     let blocks = seed_blocks("002_c54f96b386a77b3c.txt");
-    let values: Vec<(String, Option<String>)> =
-        blocks.iter().flat_map(|b| dates::extract(b, Some("2018-06-03"))).map(|d| (d.text, d.value)).collect();
-    assert!(values.contains(&("Sunday".into(), Some("2018-06-03".into()))), "{values:?}");
-    assert!(values.contains(&("30 May".into(), Some("2018-05-30".into()))), "{values:?}");
+    let values: Vec<(String, Option<String>)> = blocks
+        .iter()
+        .flat_map(|b| dates::extract(b, Some("2018-06-03")))
+        .map(|d| (d.text, d.value))
+        .collect();
+    assert!(
+        values.contains(&("Sunday".into(), Some("2018-06-03".into()))),
+        "{values:?}"
+    );
+    assert!(
+        values.contains(&("30 May".into(), Some("2018-05-30".into()))),
+        "{values:?}"
+    );
 }
 
 /// `text[start..end]` in code points.
@@ -111,10 +159,15 @@ fn offsets_cut_the_mention_out_of_real_news() {
     files.truncate(60);
     let (mut mentions, mut dates_found) = (0, 0);
     for path in files {
-        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
         let blocks = split_blocks(&text);
         for (block, found) in blocks.iter().zip(tagger.tag_blocks(&blocks)) {
-            for Mention { start, end, text, .. } in found {
+            for Mention {
+                start, end, text, ..
+            } in found
+            {
                 assert_eq!(cut(block, start, end), text, "{}", path.display());
                 assert!(!text.trim().is_empty() && text.trim() == text);
                 mentions += 1;
@@ -125,11 +178,17 @@ fn offsets_cut_the_mention_out_of_real_news() {
             }
         }
     }
-    assert!(mentions > 1000 && dates_found > 20, "{mentions} mentions, {dates_found} dates");
+    assert!(
+        mentions > 1000 && dates_found > 20,
+        "{mentions} mentions, {dates_found} dates"
+    );
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     files
 }
@@ -139,7 +198,11 @@ fn known_names_in_plain_news_sentences() {
     let tagger = Tagger::embedded().unwrap();
     let text = "German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday, \
                 the Associated Press reported, before both flew to Brussels for a European Union summit.";
-    let found: Vec<(EntityKind, String)> = tagger.tag(text).into_iter().map(|m| (m.kind, m.text)).collect();
+    let found: Vec<(EntityKind, String)> = tagger
+        .tag(text)
+        .into_iter()
+        .map(|m| (m.kind, m.text))
+        .collect();
     for want in [
         (EntityKind::Person, "Angela Merkel"),
         (EntityKind::Person, "Emmanuel Macron"),
@@ -148,17 +211,31 @@ fn known_names_in_plain_news_sentences() {
         (EntityKind::Org, "Associated Press"),
         (EntityKind::Org, "European Union"),
     ] {
-        assert!(found.contains(&(want.0, want.1.to_string())), "{want:?} not in {found:?}");
+        assert!(
+            found.contains(&(want.0, want.1.to_string())),
+            "{want:?} not in {found:?}"
+        );
     }
-    assert!(!found.iter().any(|(_, t)| t == "Monday"), "a weekday is a date, not an entity: {found:?}");
+    assert!(
+        !found.iter().any(|(_, t)| t == "Monday"),
+        "a weekday is a date, not an entity: {found:?}"
+    );
 }
 
 #[test]
 fn eval_ner_on_conll_testa_meets_the_target() {
-    let Some(testa) = corpus("conll2003/eng.testa") else { return };
-    let out = ok(&repo(), &["eval", "ner", "--conll", testa.to_str().unwrap()]);
+    let Some(testa) = corpus("conll2003/eng.testa") else {
+        return;
+    };
+    let out = ok(
+        &repo(),
+        &["eval", "ner", "--conll", testa.to_str().unwrap()],
+    );
     let f1 = |name: &str| -> f64 {
-        let line = out.lines().find(|l| l.starts_with(name)).unwrap_or_else(|| panic!("no {name} line in {out}"));
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} line in {out}"));
         line.split_whitespace().nth(3).unwrap().parse().unwrap()
     };
     for t in ["PER", "ORG", "LOC", "MISC"] {
@@ -171,24 +248,41 @@ fn eval_ner_on_conll_testa_meets_the_target() {
 #[test]
 fn eval_ner_reports_bad_input_with_file_and_line() {
     let dir = workdir();
-    std::fs::write(dir.path().join("bad.conll"), "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP B-WHAT\n").unwrap();
+    std::fs::write(
+        dir.path().join("bad.conll"),
+        "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP B-WHAT\n",
+    )
+    .unwrap();
     let out = run(dir.path(), &["eval", "ner", "--conll", "bad.conll"]);
     assert!(!out.status.success());
     let err = text(&out.stderr);
-    assert!(err.contains("bad.conll:4") && err.contains("B-WHAT"), "{err}");
+    assert!(
+        err.contains("bad.conll:4") && err.contains("B-WHAT"),
+        "{err}"
+    );
     let out = run(dir.path(), &["eval", "ner", "--conll", "missing.conll"]);
     assert!(!out.status.success() && text(&out.stderr).contains("missing.conll"));
 }
 
 #[test]
 fn training_is_reproducible_and_learns() {
-    let Some(train_path) = corpus("conll2003/eng.train") else { return };
-    let Some(dev_path) = corpus("conll2003/eng.testa") else { return };
+    let Some(train_path) = corpus("conll2003/eng.train") else {
+        return;
+    };
+    let Some(dev_path) = corpus("conll2003/eng.testa") else {
+        return;
+    };
     let mut docs = conll::read(&train_path).unwrap();
     docs.truncate(150);
     let mut dev = conll::read(&dev_path).unwrap();
     dev.truncate(40);
-    let options = train::Options { bits: 16, max_epochs: 3, patience: 1, folds: 2, seed: 7 };
+    let options = train::Options {
+        bits: 16,
+        max_epochs: 3,
+        patience: 1,
+        folds: 2,
+        seed: 7,
+    };
     let a = train::train(&docs, &dev, &options, &mut |_| {}).unwrap();
     let b = train::train(&docs, &dev, &options, &mut |_| {}).unwrap();
     assert_eq!(a.model, b.model, "same data and seed, same bytes");
@@ -197,7 +291,11 @@ fn training_is_reproducible_and_learns() {
     let tagger = Tagger::from_bytes(&a.model).unwrap();
     let mut score = conll::Score::default();
     for d in &dev {
-        score.add(&d.gold, &tagger.label(&d.words(), &d.sentences), &d.sentences);
+        score.add(
+            &d.gold,
+            &tagger.label(&d.words(), &d.sentences),
+            &d.sentences,
+        );
     }
     assert_eq!(score, a.dev, "the saved model scores as training reported");
     assert!(Tagger::from_bytes(&a.model[..a.model.len() / 2]).is_err());
@@ -205,10 +303,33 @@ fn training_is_reproducible_and_learns() {
 
 #[test]
 fn bench_reports_tokens_per_second() {
-    let Some(allsides) = corpus("allsides-37k.jsonl.gz") else { return };
-    let out = ok(&repo(), &["eval", "ner", "--bench", allsides.to_str().unwrap(), "--limit", "200"]);
-    assert!(out.starts_with("200 articles, ") && out.contains(" tokens/s"), "{out}");
-    let rate: f64 = out.split(" = ").nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
+    let Some(allsides) = corpus("allsides-37k.jsonl.gz") else {
+        return;
+    };
+    let out = ok(
+        &repo(),
+        &[
+            "eval",
+            "ner",
+            "--bench",
+            allsides.to_str().unwrap(),
+            "--limit",
+            "200",
+        ],
+    );
+    assert!(
+        out.starts_with("200 articles, ") && out.contains(" tokens/s"),
+        "{out}"
+    );
+    let rate: f64 = out
+        .split(" = ")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!(rate > 0.0, "{out}");
 }
 
@@ -218,9 +339,30 @@ fn odd_input_never_panics_and_offsets_stay_valid() {
     let long_word = "A".repeat(5000);
     let many_names = "Kim Jong Un ".repeat(400);
     let inputs = [
-        "", " ", "'", "’s", "n't", "...", "…", "\u{200b}", "-", "--", "“”", "'90s", "U.S.", "al-", "al-Assad's",
-        "Ünïcödé Çafé in Zürich, Köln und Genf.", "مرحبا بشار الأسد في دمشق", "🇰🇵 Kim 🚀 launched", "e\u{301}cole Paris",
-        "ALL CAPS HEADLINE FROM PYONGYANG", "a\tb\nc\r\nd", long_word.as_str(), many_names.as_str(), "1,000.5 - 3:30 p.m. on 2/3/17",
+        "",
+        " ",
+        "'",
+        "’s",
+        "n't",
+        "...",
+        "…",
+        "\u{200b}",
+        "-",
+        "--",
+        "“”",
+        "'90s",
+        "U.S.",
+        "al-",
+        "al-Assad's",
+        "Ünïcödé Çafé in Zürich, Köln und Genf.",
+        "مرحبا بشار الأسد في دمشق",
+        "🇰🇵 Kim 🚀 launched",
+        "e\u{301}cole Paris",
+        "ALL CAPS HEADLINE FROM PYONGYANG",
+        "a\tb\nc\r\nd",
+        long_word.as_str(),
+        many_names.as_str(),
+        "1,000.5 - 3:30 p.m. on 2/3/17",
     ];
     for text in inputs {
         for m in tagger.tag(text) {
@@ -231,7 +373,12 @@ fn odd_input_never_panics_and_offsets_stay_valid() {
         }
         let words: Vec<&str> = text.split_whitespace().collect();
         // Sentences that do not cover the words are read as one sentence.
-        assert_eq!(tagger.label(&words, std::slice::from_ref(&(0..1))).len(), words.len());
+        assert_eq!(
+            tagger.label(&words, std::slice::from_ref(&(0..1))).len(),
+            words.len()
+        );
     }
-    assert!(dates::extract("June 12", Some("2018-13-45")).iter().all(|d| d.value.is_none()));
+    assert!(dates::extract("June 12", Some("2018-13-45"))
+        .iter()
+        .all(|d| d.value.is_none()));
 }

@@ -47,20 +47,51 @@ fn seed_quotes_have_speaker_cue_channel_and_partial_flag() {
         assert_eq!(direct.len(), wanted.len(), "{file}: {direct:#?}");
         for want in wanted {
             let text = want["text"].as_str().unwrap();
-            let q = direct.iter().find(|q| trimmed(&q.text) == text).unwrap_or_else(|| panic!("{file}: no quote {text:?} in {direct:#?}"));
-            let speaker = q.speaker.as_ref().unwrap_or_else(|| panic!("{file}: {text:?} has no speaker"));
-            assert_eq!(speaker.name.as_deref(), want["speaker"].as_str(), "{file}: {text:?}");
+            let q = direct
+                .iter()
+                .find(|q| trimmed(&q.text) == text)
+                .unwrap_or_else(|| panic!("{file}: no quote {text:?} in {direct:#?}"));
+            let speaker = q
+                .speaker
+                .as_ref()
+                .unwrap_or_else(|| panic!("{file}: {text:?} has no speaker"));
+            assert_eq!(
+                speaker.name.as_deref(),
+                want["speaker"].as_str(),
+                "{file}: {text:?}"
+            );
             assert_eq!(q.cue.as_deref(), want["cue"].as_str(), "{file}: {text:?}");
-            assert_eq!(q.via.as_ref().and_then(|v| v.name.as_deref()), want["via"].as_str(), "{file}: {text:?}");
-            assert_eq!(q.partial, want["partial"].as_bool().unwrap_or(false), "{file}: {text:?}");
+            assert_eq!(
+                q.via.as_ref().and_then(|v| v.name.as_deref()),
+                want["via"].as_str(),
+                "{file}: {text:?}"
+            );
+            assert_eq!(
+                q.partial,
+                want["partial"].as_bool().unwrap_or(false),
+                "{file}: {text:?}"
+            );
             // Offsets cut the text out of its paragraph, and the speaker out of its own.
-            let cut = |p: usize, s: usize, e: usize| blocks[p].chars().skip(s).take(e - s).collect::<String>();
+            let cut = |p: usize, s: usize, e: usize| {
+                blocks[p].chars().skip(s).take(e - s).collect::<String>()
+            };
             assert_eq!(cut(q.paragraph, q.start, q.end), q.text);
-            assert_eq!(cut(speaker.paragraph, speaker.start, speaker.end), speaker.text);
+            assert_eq!(
+                cut(speaker.paragraph, speaker.start, speaker.end),
+                speaker.text
+            );
         }
-        for not in article.get("not_quotes").and_then(Value::as_array).into_iter().flatten() {
+        for not in article
+            .get("not_quotes")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let not = not.as_str().unwrap();
-            assert!(!direct.iter().any(|q| q.text.contains(not)), "{file}: {not:?} is not a quotation");
+            assert!(
+                !direct.iter().any(|q| q.text.contains(not)),
+                "{file}: {not:?} is not a quotation"
+            );
         }
     }
 }
@@ -68,18 +99,33 @@ fn seed_quotes_have_speaker_cue_channel_and_partial_flag() {
 #[test]
 fn the_seed_echo_matches_across_the_two_articles() {
     let expected = expected();
-    let variants: Vec<&str> = expected["cross_article"]["echoed_quote"]["variants"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let variants: Vec<&str> = expected["cross_article"]["echoed_quote"]["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
     // Found by the extractor in the two articles, not taken from the fixture.
     let found: Vec<Quote> = ["000_18912cdddedae764.txt", "002_c54f96b386a77b3c.txt"]
         .iter()
-        .map(|f| quotes_of(f).1.into_iter().find(|q| q.text.starts_with("I am going to visit")).expect("the echoed quote"))
+        .map(|f| {
+            quotes_of(f)
+                .1
+                .into_iter()
+                .find(|q| q.text.starts_with("I am going to visit"))
+                .expect("the echoed quote")
+        })
         .collect();
     assert_eq!(trimmed(&found[0].text), variants[0]);
     assert_eq!(trimmed(&found[1].text), variants[1]);
     assert_eq!(echo::key(&found[0].text), echo::key(&found[1].text));
     assert!(echo::similarity(&found[0].text, &found[1].text) >= echo::ECHO_SIMILARITY);
     // Two different quotations of the same speaker are no echo.
-    let other = quotes_of("000_18912cdddedae764.txt").1.into_iter().find(|q| q.text.starts_with("The world welcomes")).unwrap();
+    let other = quotes_of("000_18912cdddedae764.txt")
+        .1
+        .into_iter()
+        .find(|q| q.text.starts_with("The world welcomes"))
+        .unwrap();
     assert!(echo::similarity(&found[0].text, &other.text) < echo::ECHO_SIMILARITY);
     assert_ne!(echo::key(&found[0].text), echo::key(&other.text));
 }
@@ -87,14 +133,39 @@ fn the_seed_echo_matches_across_the_two_articles() {
 #[test]
 fn odd_input_never_panics_and_offsets_hold() {
     let odd = [
-        "", "“", "”", "\"\"\"", "''", "' ' '", ",,,", "“,” said", "said “", ", said ,", "“A,” ,, said ,",
-        "He, , said “x”", "“x” (R-Texas), said", "according to", "cited as saying “x”", "“x,” said the",
-        "“…”", "« »", "„ja“", "‘’", "a-", "-“b”-", "“é,” dit Zoë Ça-Va, « ça »",
-        "“Unclosed paragraph", "“Continued,” he said.",
+        "",
+        "“",
+        "”",
+        "\"\"\"",
+        "''",
+        "' ' '",
+        ",,,",
+        "“,” said",
+        "said “",
+        ", said ,",
+        "“A,” ,, said ,",
+        "He, , said “x”",
+        "“x” (R-Texas), said",
+        "according to",
+        "cited as saying “x”",
+        "“x,” said the",
+        "“…”",
+        "« »",
+        "„ja“",
+        "‘’",
+        "a-",
+        "-“b”-",
+        "“é,” dit Zoë Ça-Va, « ça »",
+        "“Unclosed paragraph",
+        "“Continued,” he said.",
     ];
     let paragraphs: Vec<&str> = odd.to_vec();
     for q in extract(&paragraphs) {
-        let cut: String = paragraphs[q.paragraph].chars().skip(q.start).take(q.end - q.start).collect();
+        let cut: String = paragraphs[q.paragraph]
+            .chars()
+            .skip(q.start)
+            .take(q.end - q.start)
+            .collect();
         assert_eq!(cut, q.text);
     }
     for p in &odd {
@@ -106,7 +177,9 @@ fn odd_input_never_panics_and_offsets_hold() {
 /// quote's and speaker's offsets cut their text out of their paragraph.
 #[test]
 fn offsets_hold_on_a_real_corpus() {
-    let Some(dir) = corpus("polnear/train/text") else { return };
+    let Some(dir) = corpus("polnear/train/text") else {
+        return;
+    };
     let mut quotes = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
@@ -115,9 +188,19 @@ fn offsets_hold_on_a_real_corpus() {
         let chars: Vec<Vec<char>> = paragraphs.iter().map(|p| p.chars().collect()).collect();
         for q in extract(&paragraphs) {
             quotes += 1;
-            assert_eq!(chars[q.paragraph][q.start..q.end].iter().collect::<String>(), q.text);
+            assert_eq!(
+                chars[q.paragraph][q.start..q.end]
+                    .iter()
+                    .collect::<String>(),
+                q.text
+            );
             for agent in q.speaker.iter().chain(&q.via) {
-                assert_eq!(chars[agent.paragraph][agent.start..agent.end].iter().collect::<String>(), agent.text);
+                assert_eq!(
+                    chars[agent.paragraph][agent.start..agent.end]
+                        .iter()
+                        .collect::<String>(),
+                    agent.text
+                );
             }
         }
     }
@@ -128,7 +211,9 @@ fn offsets_hold_on_a_real_corpus() {
 /// reached so far must not fall.
 #[test]
 fn eval_quotes_on_polnear_dev() {
-    let Some(dev) = corpus("polnear/dev") else { return };
+    let Some(dev) = corpus("polnear/dev") else {
+        return;
+    };
     let scores = eval(&dev);
     assert!(scores["span F1, exact"] >= 0.95, "{scores:?}");
     assert!(scores["span F1, overlap 0.8"] >= 0.95, "{scores:?}");
@@ -140,19 +225,36 @@ fn eval_quotes_on_polnear_dev() {
 #[test]
 #[ignore = "targets not met yet: span F1 0.955 and named-speaker accuracy 0.861 on dev"]
 fn eval_quotes_meets_the_targets_on_polnear_dev() {
-    let Some(dev) = corpus("polnear/dev") else { return };
+    let Some(dev) = corpus("polnear/dev") else {
+        return;
+    };
     let scores = eval(&dev);
     assert!(scores["span F1, exact"] >= 0.98, "{scores:?}");
     assert!(scores["named-speaker accuracy"] >= 0.90, "{scores:?}");
 }
 
 fn eval(dir: &std::path::Path) -> std::collections::BTreeMap<String, f64> {
-    let out = ok(&repo(), &["eval", "quotes", "--gold", dir.to_str().unwrap(), "--format", "json"]);
+    let out = ok(
+        &repo(),
+        &[
+            "eval",
+            "quotes",
+            "--gold",
+            dir.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
     let rows: Value = serde_json::from_str(&out).expect("json rows");
     rows.as_array()
         .unwrap()
         .iter()
-        .map(|r| (r["measure"].as_str().unwrap().to_string(), r["value"].as_f64().unwrap()))
+        .map(|r| {
+            (
+                r["measure"].as_str().unwrap().to_string(),
+                r["value"].as_f64().unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -161,7 +263,11 @@ fn eval(dir: &std::path::Path) -> std::collections::BTreeMap<String, f64> {
 /// The quotation whose text has `needle`, from the paragraphs read as one article.
 fn quote_with(paragraphs: &[&str], needle: &str) -> Quote {
     let quotes = extract(paragraphs);
-    quotes.iter().find(|q| q.text.contains(needle)).cloned().unwrap_or_else(|| panic!("no quote with {needle:?} in {quotes:#?}"))
+    quotes
+        .iter()
+        .find(|q| q.text.contains(needle))
+        .cloned()
+        .unwrap_or_else(|| panic!("no quote with {needle:?} in {quotes:#?}"))
 }
 
 /// The resolved name of the speaker of the quotation with `needle`.
@@ -170,15 +276,27 @@ fn speaker_of(paragraphs: &[&str], needle: &str) -> Option<String> {
 }
 
 fn assert_speaker(paragraphs: &[&str], needle: &str, want: &str) {
-    assert_eq!(speaker_of(paragraphs, needle).as_deref(), Some(want), "{paragraphs:?}");
+    assert_eq!(
+        speaker_of(paragraphs, needle).as_deref(),
+        Some(want),
+        "{paragraphs:?}"
+    );
 }
 
 #[test]
 fn a_name_of_a_place_is_the_person_not_the_place() {
-    assert_speaker(&["“We will not back down on this,” former Gov. Tom Harlan of Ohio said on Monday."], "back down", "Tom Harlan");
+    assert_speaker(
+        &["“We will not back down on this,” former Gov. Tom Harlan of Ohio said on Monday."],
+        "back down",
+        "Tom Harlan",
+    );
     assert_speaker(&["Maria Lopez of Austin, Texas says she will vote for whoever “speaks for working families.”"], "working families", "Maria Lopez");
     // "of" after a common noun is no "X of Place": the name after the comma speaks.
-    assert_speaker(&["On the question of Iran, Smith added, “We need a tougher deal than this one.”"], "tougher deal", "Smith");
+    assert_speaker(
+        &["On the question of Iran, Smith added, “We need a tougher deal than this one.”"],
+        "tougher deal",
+        "Smith",
+    );
 }
 
 #[test]
@@ -199,9 +317,15 @@ fn a_partial_quotation_with_no_cue_is_its_subjects() {
     let p = ["Senator Ruth Avery spoke in Des Moines.", "Avery is praising the governor, who left the race on Saturday, as “a man who never took the low road.”"];
     let q = quote_with(&p, "low road");
     assert_eq!(q.rule, "subject");
-    assert_eq!(q.speaker.and_then(|s| s.name).as_deref(), Some("Ruth Avery"));
+    assert_eq!(
+        q.speaker.and_then(|s| s.name).as_deref(),
+        Some("Ruth Avery")
+    );
     // A capitalised word that opens the sentence is no speaker unless it is someone's name.
-    let p = ["“We sold out in an hour,” said promoter Carl Dunn.", "Audiences can expect the band to play with “more energy than ever before.”"];
+    let p = [
+        "“We sold out in an hour,” said promoter Carl Dunn.",
+        "Audiences can expect the band to play with “more energy than ever before.”",
+    ];
     assert_ne!(speaker_of(&p, "more energy").as_deref(), Some("Audiences"));
 }
 
@@ -222,9 +346,19 @@ fn a_paragraph_that_ends_in_a_colon_introduces_the_next() {
 fn a_past_tense_verb_not_in_the_cue_list_after_a_quotation() {
     let p = ["“Nobody here has ever seen a crowd like this,” beamed Linda Morrow of Tulsa."];
     let q = quote_with(&p, "crowd like this");
-    assert_eq!(q.speaker.and_then(|s| s.name).as_deref(), Some("Linda Morrow"));
+    assert_eq!(
+        q.speaker.and_then(|s| s.name).as_deref(),
+        Some("Linda Morrow")
+    );
     assert_eq!(q.cue.as_deref(), Some("beamed"));
-    assert_speaker(&["Anchor Tom Briggs interviewed the mayor.", "“Would the tax be negotiable?” Briggs pressed."], "negotiable", "Tom Briggs");
+    assert_speaker(
+        &[
+            "Anchor Tom Briggs interviewed the mayor.",
+            "“Would the tax be negotiable?” Briggs pressed.",
+        ],
+        "negotiable",
+        "Tom Briggs",
+    );
 }
 
 #[test]
@@ -236,7 +370,14 @@ fn a_clause_between_the_quotation_and_its_speaker() {
 #[test]
 fn subjects_after_an_opening_question_or_conjunction() {
     assert_speaker(&["When asked whom she supported, Ms. Patel smiled and said, “I am waiting for someone new to get in the race.”"], "waiting for someone", "Patel");
-    assert_speaker(&["Governor Ray Hollis had warned about the senator for weeks.", "And Mr. Hollis gloated: “I told you he would not be ready.”"], "told you", "Ray Hollis");
+    assert_speaker(
+        &[
+            "Governor Ray Hollis had warned about the senator for weeks.",
+            "And Mr. Hollis gloated: “I told you he would not be ready.”",
+        ],
+        "told you",
+        "Ray Hollis",
+    );
     assert_speaker(&["“Deep tax cuts do not work in an age of high debt,” Martin Cole of the Brookings Institution wrote recently."], "tax cuts", "Martin Cole");
 }
 
@@ -247,7 +388,11 @@ fn a_saying_with_a_participle_attributes_the_quotation_after_it() {
 
 #[test]
 fn a_quotation_handed_over_by_a_comma_or_a_dash() {
-    assert_speaker(&["Comedian Jill Baxter interjected, “Ladies and gentlemen, the next president.”"], "Ladies and gentlemen", "Jill Baxter");
+    assert_speaker(
+        &["Comedian Jill Baxter interjected, “Ladies and gentlemen, the next president.”"],
+        "Ladies and gentlemen",
+        "Jill Baxter",
+    );
     assert_speaker(&["Senator Lou Marsh also embraced the plan -- “It is the best deal we will get this year.”"], "best deal", "Lou Marsh");
     assert_speaker(&["Still, the race “is a dead heat right now,” as Gov. Ann Ruiz said on the radio on Monday."], "dead heat", "Ann Ruiz");
     assert_speaker(&["The paradox of the first lady, says historian Carl Hooper, is that she was “one of the most powerful in the postwar era.”"], "most powerful", "Carl Hooper");
@@ -282,7 +427,14 @@ fn participles_joined_by_and_share_their_subject() {
 #[test]
 fn said_opening_a_sentence_before_the_name() {
     assert_speaker(&["The director spoke after the hearing. Said Raymond Kohl, “The thought that an error on our part played a role is painful.”"], "error on our part", "Raymond Kohl");
-    assert_speaker(&["Stated Roger Vance:", "“I think that the stakes are so high that they would do anything to stay in power.”"], "stakes are so high", "Roger Vance");
+    assert_speaker(
+        &[
+            "Stated Roger Vance:",
+            "“I think that the stakes are so high that they would do anything to stay in power.”",
+        ],
+        "stakes are so high",
+        "Roger Vance",
+    );
 }
 
 #[test]
@@ -300,13 +452,24 @@ fn a_quotation_paragraph_after_a_paragraph_about_a_person() {
     ];
     let q = quote_with(&p, "best chance");
     assert_eq!(q.rule, "previous-subject");
-    assert_eq!(q.speaker.and_then(|s| s.name).as_deref(), Some("Richard Vail"));
+    assert_eq!(
+        q.speaker.and_then(|s| s.name).as_deref(),
+        Some("Richard Vail")
+    );
 }
 
 #[test]
 fn names_with_apostrophes_party_tags_and_openers() {
-    assert_speaker(&["“Perpetual motion!” Rep. Glenn Tobin, R-Pa., said of the convention floor."], "Perpetual motion", "Glenn Tobin");
-    assert_speaker(&["“Our ideas of success are different,” agrees Michelle Stone, 30, of Gainesville, Fla."], "ideas of success", "Michelle Stone");
+    assert_speaker(
+        &["“Perpetual motion!” Rep. Glenn Tobin, R-Pa., said of the convention floor."],
+        "Perpetual motion",
+        "Glenn Tobin",
+    );
+    assert_speaker(
+        &["“Our ideas of success are different,” agrees Michelle Stone, 30, of Gainesville, Fla."],
+        "ideas of success",
+        "Michelle Stone",
+    );
     assert_speaker(&["O'Malley, who signed sweeping gun laws as governor, interjected to say: “They have both been inconsistent on this issue.”"], "inconsistent", "O'Malley");
     assert_speaker(&["And then Senator Roy Platt went fully on the attack, saying, “Is the president ever going to name the threat?”"], "name the threat", "Roy Platt");
 }

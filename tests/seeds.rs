@@ -15,7 +15,10 @@ fn expected() -> Value {
 fn load_seeds() -> (tempfile::TempDir, rusqlite::Connection) {
     let dir = workdir();
     let db = dir.path().join("seeds.db");
-    ok(&repo(), &["--db", db.to_str().unwrap(), "load", "tests/fixtures/seeds"]);
+    ok(
+        &repo(),
+        &["--db", db.to_str().unwrap(), "load", "tests/fixtures/seeds"],
+    );
     let conn = open(&db);
     (dir, conn)
 }
@@ -24,7 +27,10 @@ fn blocks(conn: &rusqlite::Connection, file: &str, kind: &str) -> Vec<String> {
     let mut stmt = conn
         .prepare("SELECT p.text FROM paragraphs p JOIN articles a ON a.id = p.article_id WHERE a.external_id = ?1 AND p.kind = ?2 ORDER BY p.position")
         .unwrap();
-    stmt.query_map([file, kind], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    stmt.query_map([file, kind], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
 }
 
 #[test]
@@ -35,7 +41,13 @@ fn titles_deks_and_body_blocks_match_expected() {
         let source = std::fs::read_to_string(fixtures().join("seeds").join(file)).unwrap();
         let title = article["title"].as_str().unwrap();
         assert_eq!(blocks(&conn, file, "title"), [title], "{file}");
-        let stored: String = conn.query_row("SELECT title FROM articles WHERE external_id = ?1", [file], |r| r.get(0)).unwrap();
+        let stored: String = conn
+            .query_row(
+                "SELECT title FROM articles WHERE external_id = ?1",
+                [file],
+                |r| r.get(0),
+            )
+            .unwrap();
         assert_eq!(stored, title);
         match article.get("subtitle").and_then(Value::as_str) {
             Some(dek) => assert_eq!(blocks(&conn, file, "dek"), [dek], "{file}"),
@@ -45,15 +57,31 @@ fn titles_deks_and_body_blocks_match_expected() {
         // stored blocks joined.
         let all: Vec<String> = {
             let mut stmt = conn.prepare("SELECT p.text FROM paragraphs p JOIN articles a ON a.id = p.article_id WHERE a.external_id = ?1 ORDER BY p.position").unwrap();
-            stmt.query_map([file], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+            stmt.query_map([file], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
         };
-        let lines: Vec<&str> = source.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = source
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         assert_eq!(all, lines, "{file}: every line is one block, in order");
         // The body is exactly the story's paragraphs; every boilerplate block is set aside
         // (stored, with a class and a reason), never counted as body.
         let body = blocks(&conn, file, "body");
-        assert_eq!(body.len() as u64, article["body_paragraphs"].as_u64().unwrap(), "{file}: {body:#?}");
-        let boilerplate: Vec<&str> = article["boilerplate_paragraphs_starting_with"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        assert_eq!(
+            body.len() as u64,
+            article["body_paragraphs"].as_u64().unwrap(),
+            "{file}: {body:#?}"
+        );
+        let boilerplate: Vec<&str> = article["boilerplate_paragraphs_starting_with"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
         for start in &boilerplate {
             let (kind, reason): (String, Option<String>) = conn
                 .query_row(
@@ -62,14 +90,31 @@ fn titles_deks_and_body_blocks_match_expected() {
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .unwrap_or_else(|e| panic!("{file}: {start:?} is stored: {e}"));
-            assert!(!["title", "dek", "body"].contains(&kind.as_str()), "{file}: {start:?} is {kind}");
-            assert!(reason.is_some_and(|r| !r.is_empty()), "{file}: {start:?} has a reason");
+            assert!(
+                !["title", "dek", "body"].contains(&kind.as_str()),
+                "{file}: {start:?} is {kind}"
+            );
+            assert!(
+                reason.is_some_and(|r| !r.is_empty()),
+                "{file}: {start:?} has a reason"
+            );
         }
-        assert!(body.iter().all(|b| !boilerplate.iter().any(|start| b.starts_with(start))));
+        assert!(body
+            .iter()
+            .all(|b| !boilerplate.iter().any(|start| b.starts_with(start))));
         // Languages: the article's, and the French chrome blocks'.
-        let language: String = conn.query_row("SELECT language FROM articles WHERE external_id = ?1", [file], |r| r.get(0)).unwrap();
+        let language: String = conn
+            .query_row(
+                "SELECT language FROM articles WHERE external_id = ?1",
+                [file],
+                |r| r.get(0),
+            )
+            .unwrap();
         assert_eq!(language, article["language"].as_str().unwrap(), "{file}");
-        if let Some(langs) = article.get("boilerplate_languages").and_then(Value::as_object) {
+        if let Some(langs) = article
+            .get("boilerplate_languages")
+            .and_then(Value::as_object)
+        {
             for (start, lang) in langs {
                 let got: String = conn
                     .query_row("SELECT p.language FROM paragraphs p JOIN articles a ON a.id = p.article_id WHERE a.external_id = ?1 AND p.text LIKE ?2 || '%'", [file.as_str(), start.as_str()], |r| r.get(0))
@@ -99,7 +144,10 @@ fn the_caption_is_a_caption_and_the_skip_link_navigation() {
     let (kind, reason) = row("002_c54f96b386a77b3c.txt", "The Syrian president meets");
     assert_eq!(kind, "caption");
     assert!(reason.contains("(SANA/AFP)"), "{reason}");
-    let (kind, reason) = row("000_18912cdddedae764.txt", "North Korean leader Kim Jong-Un / AFP PHOTO");
+    let (kind, reason) = row(
+        "000_18912cdddedae764.txt",
+        "North Korean leader Kim Jong-Un / AFP PHOTO",
+    );
     assert_eq!(kind, "caption");
     assert!(reason.contains("AFP PHOTO"), "{reason}");
     let (kind, _) = row("000_18912cdddedae764.txt", "Join Our Channels");
@@ -113,7 +161,11 @@ fn skip_link_before_the_title_is_navigation_with_a_reason() {
         .query_row("SELECT p.kind, p.reason, p.text FROM paragraphs p JOIN articles a ON a.id = p.article_id WHERE a.external_id = '002_c54f96b386a77b3c.txt' AND p.position = 0", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .unwrap();
     assert_eq!(row.0, "navigation");
-    assert!(row.1.contains("navigation link") && row.1.contains("before the title"), "{}", row.1);
+    assert!(
+        row.1.contains("navigation link") && row.1.contains("before the title"),
+        "{}",
+        row.1
+    );
     assert_eq!(row.2, "Aller au contenu principal");
 }
 
@@ -125,14 +177,29 @@ fn every_seed_sentence_is_cut_where_a_reader_would_cut_it() {
     let mut want: BTreeMap<(String, i64), Vec<String>> = BTreeMap::new();
     for line in gold.lines() {
         let mut parts = line.splitn(3, '\t');
-        let (file, pos, sentence) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
-        want.entry((format!("{file}.txt"), pos.parse().unwrap())).or_default().push(sentence.to_string());
+        let (file, pos, sentence) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        want.entry((format!("{file}.txt"), pos.parse().unwrap()))
+            .or_default()
+            .push(sentence.to_string());
     }
     let mut stmt = conn
         .prepare("SELECT a.external_id, p.position, substr(p.text, s.start + 1, s.\"end\" - s.start) FROM sentences s JOIN paragraphs p ON p.id = s.paragraph_id JOIN articles a ON a.id = p.article_id ORDER BY p.id, s.position")
         .unwrap();
     let mut got: BTreeMap<(String, i64), Vec<String>> = BTreeMap::new();
-    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))).unwrap() {
+    for row in stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })
+        .unwrap()
+    {
         let (file, pos, sentence) = row.unwrap();
         got.entry((file, pos)).or_default().push(sentence);
     }
@@ -151,7 +218,10 @@ fn reloading_the_seeds_adds_nothing() {
     let first = ok(&repo(), &["--db", db, "load", "tests/fixtures/seeds"]);
     assert!(first.contains("2 added"), "{first}");
     let second = ok(&repo(), &["--db", db, "load", "tests/fixtures/seeds"]);
-    assert!(second.contains("0 added") && second.contains("2 skipped"), "{second}");
+    assert!(
+        second.contains("0 added") && second.contains("2 skipped"),
+        "{second}"
+    );
     let conn = open(std::path::Path::new(db));
     assert_eq!(count(&conn, "SELECT count(*) FROM articles"), 2);
     assert_eq!(count(&conn, "SELECT count(*) FROM loads"), 2);
@@ -195,15 +265,31 @@ fn corpus_db_example_is_what_the_current_code_builds() {
     let dir = workdir();
     let db = dir.path().join("corpus.db.example");
     // The documented command (README), run from the repo root.
-    ok(&repo(), &["--db", db.to_str().unwrap(), "load", "tests/fixtures/seeds"]);
+    ok(
+        &repo(),
+        &["--db", db.to_str().unwrap(), "load", "tests/fixtures/seeds"],
+    );
     // immutable: read the committed file without creating WAL side files beside it.
-    let uri = format!("file:{}?immutable=1", repo().join("corpus.db.example").display());
+    let uri = format!(
+        "file:{}?immutable=1",
+        repo().join("corpus.db.example").display()
+    );
     let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_URI;
-    let committed = rusqlite::Connection::open_with_flags(uri, flags).expect("corpus.db.example is committed");
+    let committed =
+        rusqlite::Connection::open_with_flags(uri, flags).expect("corpus.db.example is committed");
     let (want, got) = (logical_dump(&open(&db)), logical_dump(&committed));
     assert!(want.contains("Syria’s Assad to meet Kim in North Korea"));
-    if let Some((n, (g, w))) = got.lines().zip(want.lines()).enumerate().find(|(_, (g, w))| g != w) {
+    if let Some((n, (g, w))) = got
+        .lines()
+        .zip(want.lines())
+        .enumerate()
+        .find(|(_, (g, w))| g != w)
+    {
         panic!("corpus.db.example is stale (rebuild it with the command in README.md); dump line {n}:\n committed: {g}\n  rebuilt: {w}");
     }
-    assert_eq!(got.lines().count(), want.lines().count(), "corpus.db.example is stale: rebuild it with the command in README.md");
+    assert_eq!(
+        got.lines().count(),
+        want.lines().count(),
+        "corpus.db.example is stale: rebuild it with the command in README.md"
+    );
 }

@@ -11,17 +11,34 @@ use common::*;
 
 /// The sqlite3 shell, or `None` (after saying so) outside CI when it is not installed.
 fn shell() -> Option<&'static str> {
-    if Command::new("sqlite3").arg("--version").output().is_ok_and(|o| o.status.success()) {
+    if Command::new("sqlite3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
         return Some("sqlite3");
     }
-    assert!(std::env::var_os("CI").is_none(), "CI must install the sqlite3 shell (.ci/run does)");
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must install the sqlite3 shell (.ci/run does)"
+    );
     eprintln!("SKIPPED: no sqlite3 shell on PATH (apt-get install sqlite3)");
     None
 }
 
 fn sqlite(shell: &str, db: &Path, commands: &[&str]) -> String {
-    let out = Command::new(shell).arg("-csv").arg("-header").arg(db).args(commands).output().expect("run sqlite3");
-    assert!(out.status.success() && out.stderr.is_empty(), "sqlite3 {commands:?}: {}", text(&out.stderr));
+    let out = Command::new(shell)
+        .arg("-csv")
+        .arg("-header")
+        .arg(db)
+        .args(commands)
+        .output()
+        .expect("run sqlite3");
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "sqlite3 {commands:?}: {}",
+        text(&out.stderr)
+    );
     text(&out.stdout)
 }
 
@@ -36,7 +53,10 @@ fn records(csv_text: &str) -> Vec<Vec<String>> {
 
 fn seeds(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("seeds.db");
-    ok(&repo(), &["--db", db.to_str().unwrap(), "load", "tests/fixtures/seeds"]);
+    ok(
+        &repo(),
+        &["--db", db.to_str().unwrap(), "load", "tests/fixtures/seeds"],
+    );
     db
 }
 
@@ -53,12 +73,19 @@ fn fts5_with_bm25_and_snippet_in_the_stock_shell() {
     let rows = records(&out);
     assert_eq!(rows.len(), 2, "{out}");
     assert_eq!(rows[1][0], "Assad planning visit to North Korea: Report");
-    assert!(rows[1][1].parse::<f64>().unwrap() < 0.0, "bm25 scores are negative: {out}");
+    assert!(
+        rows[1][1].parse::<f64>().unwrap() < 0.0,
+        "bm25 scores are negative: {out}"
+    );
     assert!(rows[1][2].contains("<b>reunification</b>"), "{out}");
     // Porter stemming and diacritics folding, as the tokenizer declares.
     let out = sqlite(shell, &db, &["SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH 'independantes OR visits'"]);
     assert_eq!(records(&out)[1][0], "7", "{out}");
-    let out = sqlite(shell, &db, &["SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'assad'"]);
+    let out = sqlite(
+        shell,
+        &db,
+        &["SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'assad'"],
+    );
     assert_eq!(records(&out)[1][0], "2", "{out}");
 }
 
@@ -81,10 +108,14 @@ fn every_report_file_runs_in_the_shell_and_agrees_with_the_binary() {
     ];
     let mut ran = 0;
     for report in corpusdb::report::all() {
-        let file = repo().join("src/report/sql").join(format!("{}.sql", report.name.replace('-', "_")));
+        let file = repo()
+            .join("src/report/sql")
+            .join(format!("{}.sql", report.name.replace('-', "_")));
         assert!(file.exists(), "{} has its own file", report.name);
         let mut commands: Vec<String> = Vec::new();
-        let mut args: Vec<String> = ["--db", db_s, "report", &report.name, "--format", "csv"].map(String::from).to_vec();
+        let mut args: Vec<String> = ["--db", db_s, "report", &report.name, "--format", "csv"]
+            .map(String::from)
+            .to_vec();
         for (name, key, value) in params {
             if *name == report.name {
                 commands.push(format!(".parameter set {key} '{value}'"));
@@ -105,6 +136,18 @@ fn every_report_file_runs_in_the_shell_and_agrees_with_the_binary() {
     }
     assert_eq!(ran, corpusdb::report::all().len());
     // The search report found the two quotes of the visit.
-    let out = ok(dir.path(), &["--db", db_s, "report", "search", "-p", "query=kim AND visit", "--format", "csv"]);
+    let out = ok(
+        dir.path(),
+        &[
+            "--db",
+            db_s,
+            "report",
+            "search",
+            "-p",
+            "query=kim AND visit",
+            "--format",
+            "csv",
+        ],
+    );
     assert!(records(&out).len() >= 3, "{out}");
 }

@@ -35,8 +35,13 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let mut json = serde_json::to_string_pretty(&metadata)?;
     json.push('\n');
     match &args.output {
-        Some(path) => std::fs::write(path, json).with_context(|| format!("writing {}", path.display()))?,
-        None => std::io::stdout().lock().write_all(json.as_bytes()).map_err(corpusdb::Error::Write)?,
+        Some(path) => {
+            std::fs::write(path, json).with_context(|| format!("writing {}", path.display()))?
+        }
+        None => std::io::stdout()
+            .lock()
+            .write_all(json.as_bytes())
+            .map_err(corpusdb::Error::Write)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -72,35 +72,99 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut printer = args.format.printer();
     if args.errors {
-        let columns = ["article", "error", "gold", "gold_speaker", "predicted", "predicted_speaker", "rule"];
+        let columns = [
+            "article",
+            "error",
+            "gold",
+            "gold_speaker",
+            "predicted",
+            "predicted_speaker",
+            "rule",
+        ];
         printer.columns(&columns.map(String::from))?;
         let text = |s: Option<&Span>| s.map_or(Value::Null, |s| Value::Text(s.text.clone()));
-        let speaker = |s: Option<&Span>| s.and_then(|s| s.speaker.clone()).map_or(Value::Null, Value::Text);
+        let speaker = |s: Option<&Span>| {
+            s.and_then(|s| s.speaker.clone())
+                .map_or(Value::Null, Value::Text)
+        };
         for e in &scores.errors {
             let (g, p) = (e.gold.as_ref(), e.predicted.as_ref());
-            let rule = p.and_then(|p| p.rule).map_or(Value::Null, |r| Value::Text(r.into()));
-            printer.row(&[Value::Text(e.article.clone()), Value::Text(e.miss.as_str().into()), text(g), speaker(g), text(p), speaker(p), rule])?;
+            let rule = p
+                .and_then(|p| p.rule)
+                .map_or(Value::Null, |r| Value::Text(r.into()));
+            printer.row(&[
+                Value::Text(e.article.clone()),
+                Value::Text(e.miss.as_str().into()),
+                text(g),
+                speaker(g),
+                text(p),
+                speaker(p),
+                rule,
+            ])?;
         }
     } else {
         printer.columns(&["measure", "value", "count", "of"].map(String::from))?;
         for (measure, value, count, of) in rows(&scores) {
-            printer.row(&[Value::Text(measure.into()), Value::Real((value * 10_000.0).round() / 10_000.0), Value::Integer(count as i64), Value::Integer(of as i64)])?;
+            printer.row(&[
+                Value::Text(measure.into()),
+                Value::Real((value * 10_000.0).round() / 10_000.0),
+                Value::Integer(count as i64),
+                Value::Integer(of as i64),
+            ])?;
         }
     }
     printer.finish()?;
-    eprintln!("corpusdb: {} articles, {} gold quotations, {} predicted", scores.articles, scores.gold, scores.predicted);
+    eprintln!(
+        "corpusdb: {} articles, {} gold quotations, {} predicted",
+        scores.articles, scores.gold, scores.predicted
+    );
     Ok(ExitCode::SUCCESS)
 }
 
 /// (measure, value, count, out of).
 fn rows(s: &Scores) -> Vec<(&'static str, f64, usize, usize)> {
     vec![
-        ("span precision, exact", ratio(s.exact, s.predicted), s.exact, s.predicted),
-        ("span recall, exact", ratio(s.exact, s.gold), s.exact, s.gold),
-        ("span F1, exact", f1(s.exact, s.predicted, s.gold), s.exact, s.gold),
-        ("span precision, overlap 0.8", ratio(s.overlap, s.predicted), s.overlap, s.predicted),
-        ("span recall, overlap 0.8", ratio(s.overlap, s.gold), s.overlap, s.gold),
-        ("span F1, overlap 0.8", f1(s.overlap, s.predicted, s.gold), s.overlap, s.gold),
-        ("named-speaker accuracy", ratio(s.named_correct, s.named), s.named_correct, s.named),
+        (
+            "span precision, exact",
+            ratio(s.exact, s.predicted),
+            s.exact,
+            s.predicted,
+        ),
+        (
+            "span recall, exact",
+            ratio(s.exact, s.gold),
+            s.exact,
+            s.gold,
+        ),
+        (
+            "span F1, exact",
+            f1(s.exact, s.predicted, s.gold),
+            s.exact,
+            s.gold,
+        ),
+        (
+            "span precision, overlap 0.8",
+            ratio(s.overlap, s.predicted),
+            s.overlap,
+            s.predicted,
+        ),
+        (
+            "span recall, overlap 0.8",
+            ratio(s.overlap, s.gold),
+            s.overlap,
+            s.gold,
+        ),
+        (
+            "span F1, overlap 0.8",
+            f1(s.overlap, s.predicted, s.gold),
+            s.overlap,
+            s.gold,
+        ),
+        (
+            "named-speaker accuracy",
+            ratio(s.named_correct, s.named),
+            s.named_correct,
+            s.named,
+        ),
     ]
 }

@@ -38,8 +38,11 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let tagger = match &args.model {
         Some(path) => {
-            let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-            &*Box::leak(Box::new(Tagger::from_bytes(&bytes).with_context(|| path.display().to_string())?))
+            let bytes =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            &*Box::leak(Box::new(
+                Tagger::from_bytes(&bytes).with_context(|| path.display().to_string())?,
+            ))
         }
         None => Tagger::embedded()?,
     };
@@ -68,22 +71,41 @@ fn bench(tagger: &Tagger, path: &Path, limit: usize) -> anyhow::Result<()> {
     let options = corpusdb::read::Options::default();
     let rules = corpusdb::text::classify::Rules::builtin();
     let read = Arc::new(AtomicU64::new(0));
-    corpusdb::read::read_file(path, &path.display().to_string(), &options, &read, &mut |item| {
-        if articles.len() >= limit {
-            return;
-        }
-        let Ok(raw) = item else { return };
-        let Ok(article) = corpusdb::text::process(raw, &rules) else { return };
-        let blocks = article.blocks.into_iter().filter(|b| matches!(b.kind, Kind::Title | Kind::Dek | Kind::Body));
-        articles.push(blocks.map(|b| b.text).collect());
-    });
+    corpusdb::read::read_file(
+        path,
+        &path.display().to_string(),
+        &options,
+        &read,
+        &mut |item| {
+            if articles.len() >= limit {
+                return;
+            }
+            let Ok(raw) = item else { return };
+            let Ok(article) = corpusdb::text::process(raw, &rules) else {
+                return;
+            };
+            let blocks = article
+                .blocks
+                .into_iter()
+                .filter(|b| matches!(b.kind, Kind::Title | Kind::Dek | Kind::Body));
+            articles.push(blocks.map(|b| b.text).collect());
+        },
+    );
     let bytes: usize = articles.iter().flatten().map(String::len).sum();
-    let tokens: usize = articles.iter().flatten().map(|b| tokens::tokenize(b).len()).sum();
+    let tokens: usize = articles
+        .iter()
+        .flatten()
+        .map(|b| tokens::tokenize(b).len())
+        .sum();
     let start = Instant::now();
     let cpu_start = thread_cpu_seconds();
     let mut mentions = 0;
     for blocks in &articles {
-        mentions += tagger.tag_blocks(blocks).iter().map(Vec::len).sum::<usize>();
+        mentions += tagger
+            .tag_blocks(blocks)
+            .iter()
+            .map(Vec::len)
+            .sum::<usize>();
     }
     let secs = start.elapsed().as_secs_f64();
     println!(
@@ -95,7 +117,11 @@ fn bench(tagger: &Tagger, path: &Path, limit: usize) -> anyhow::Result<()> {
     );
     // On a shared machine the wall clock also counts time the thread waited for a core.
     if let (Some(a), Some(b)) = (cpu_start, thread_cpu_seconds()) {
-        println!("on-CPU time {:.2} s = {:.0} tokens per CPU second", b - a, tokens as f64 / (b - a));
+        println!(
+            "on-CPU time {:.2} s = {:.0} tokens per CPU second",
+            b - a,
+            tokens as f64 / (b - a)
+        );
     }
     Ok(())
 }

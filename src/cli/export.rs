@@ -46,7 +46,10 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let Format::Parquet = args.format;
     let started = Instant::now();
     let conn = store::open_read(db)?;
-    let options = export::Options { force: args.force, skip: args.skip };
+    let options = export::Options {
+        force: args.force,
+        skip: args.skip,
+    };
     let quiet = args.quiet;
     let mut last = Instant::now();
     let mut on_done = |e: &Exported| {
@@ -55,7 +58,11 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
             let secs = last.elapsed().as_secs_f64();
             println!(
                 "{:<20} {:<5} {:>10} rows {:>6} files {:>8.1} MB {secs:>6.1} s{layout}",
-                e.name, e.kind.name(), e.rows, e.files, e.bytes as f64 / 1e6
+                e.name,
+                e.kind.name(),
+                e.rows,
+                e.files,
+                e.bytes as f64 / 1e6
             );
         }
         last = Instant::now();
@@ -68,8 +75,13 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     if !quiet {
         let secs = started.elapsed().as_secs_f64();
         let db_bytes = std::fs::metadata(db).map(|m| m.len()).unwrap_or(0);
-        let (rows, files, bytes) = done.iter().fold((0, 0, 0), |(r, f, b), e| (r + e.rows, f + e.files, b + e.bytes));
-        let tables = done.iter().filter(|e| e.kind == export::ObjectKind::Table).count();
+        let (rows, files, bytes) = done.iter().fold((0, 0, 0), |(r, f, b), e| {
+            (r + e.rows, f + e.files, b + e.bytes)
+        });
+        let tables = done
+            .iter()
+            .filter(|e| e.kind == export::ObjectKind::Table)
+            .count();
         println!(
             "exported {tables} tables and {} views: {rows} rows, {files} files, {:.1} MB of Parquet in {}; {:.1} MB of database in {secs:.1} s ({:.1} MB/s)",
             done.len() - tables,

@@ -56,7 +56,9 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         replace: args.replace,
         rules: rules(args.rules.as_deref())?,
         aliases: aliases(args.aliases.as_deref())?,
-        on_wait: Some(|holder| eprintln!("corpusdb: {holder}; waiting for it to finish (Ctrl-C to stop)")),
+        on_wait: Some(|holder| {
+            eprintln!("corpusdb: {holder}; waiting for it to finish (Ctrl-C to stop)")
+        }),
     };
     let started = Instant::now();
     let bar = (!args.quiet && std::io::stderr().is_terminal()).then(progress_bar);
@@ -72,7 +74,10 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     }
     let c = &summary.counts;
     if !args.quiet && summary.aliases.rules > 0 {
-        println!("aliases: {} rules stored, {} entities merged into the ones they name", summary.aliases.rules, summary.aliases.merged);
+        println!(
+            "aliases: {} rules stored, {} entities merged into the ones they name",
+            summary.aliases.rules, summary.aliases.merged
+        );
     }
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
@@ -83,32 +88,47 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
             if c.failed + c.warnings > 0 { format!("; see: corpusdb report load-errors --param load={}", summary.load_id) } else { String::new() },
         );
     }
-    Ok(if c.failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+    Ok(if c.failed > 0 {
+        ExitCode::from(3)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// The built-in classification rules, plus the user's file when one is given.
 pub fn rules(file: Option<&Path>) -> anyhow::Result<Rules> {
-    let Some(file) = file else { return Ok(Rules::builtin()) };
+    let Some(file) = file else {
+        return Ok(Rules::builtin());
+    };
     parse_file(file, "rules", Rules::with_user_rules)
 }
 
 /// The rules of the user's alias file, if one is given.
 pub fn aliases(file: Option<&Path>) -> anyhow::Result<Vec<AliasRule>> {
-    let Some(file) = file else { return Ok(Vec::new()) };
+    let Some(file) = file else {
+        return Ok(Vec::new());
+    };
     parse_file(file, "aliases", alias_rules::parse)
 }
 
 /// Reads a user's data file and parses it, errors naming the file (and the parser's, its line).
-fn parse_file<T>(file: &Path, what: &str, parse: fn(&str, &str) -> Result<T, String>) -> anyhow::Result<T> {
-    let text = std::fs::read_to_string(file).with_context(|| format!("reading {what} from {}", file.display()))?;
+fn parse_file<T>(
+    file: &Path,
+    what: &str,
+    parse: fn(&str, &str) -> Result<T, String>,
+) -> anyhow::Result<T> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("reading {what} from {}", file.display()))?;
     parse(&text, &file.display().to_string()).map_err(anyhow::Error::msg)
 }
 
 pub(super) fn progress_bar() -> ProgressBar {
     let bar = ProgressBar::new(0);
     bar.set_style(
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {percent:>3}%  {msg}  eta {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {percent:>3}%  {msg}  eta {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar.enable_steady_tick(Duration::from_millis(200));
     bar

@@ -37,11 +37,15 @@ pub struct Args {
 
 pub fn run(args: Args, db_given: bool) -> anyhow::Result<ExitCode> {
     if db_given {
-        anyhow::bail!("merge names its output first (corpusdb merge OUT.db IN.db...); --db is not used");
+        anyhow::bail!(
+            "merge names its output first (corpusdb merge OUT.db IN.db...); --db is not used"
+        );
     }
     let options = merge::Options {
         replace: args.replace,
-        on_wait: Some(|holder| eprintln!("corpusdb: {holder}; waiting for it to finish (Ctrl-C to stop)")),
+        on_wait: Some(|holder| {
+            eprintln!("corpusdb: {holder}; waiting for it to finish (Ctrl-C to stop)")
+        }),
     };
     let started = Instant::now();
     let bar = (!args.quiet && std::io::stderr().is_terminal()).then(super::load::progress_bar);
@@ -50,7 +54,12 @@ pub fn run(args: Args, db_given: bool) -> anyhow::Result<ExitCode> {
             bar.set_length(p.total);
             bar.set_position(p.articles);
             let secs = started.elapsed().as_secs_f64().max(1e-9);
-            bar.set_message(format!("{} articles, {:.0} articles/s, {:.1} MB/s", p.articles, p.articles as f64 / secs, p.text_bytes as f64 / 1e6 / secs));
+            bar.set_message(format!(
+                "{} articles, {:.0} articles/s, {:.1} MB/s",
+                p.articles,
+                p.articles as f64 / secs,
+                p.text_bytes as f64 / 1e6 / secs
+            ));
         }
     };
     let summary = merge::run(&args.out, &args.inputs, &options, &mut on_progress)
@@ -69,5 +78,9 @@ pub fn run(args: Args, db_given: bool) -> anyhow::Result<ExitCode> {
             if summary.names_kept > 0 { format!("; {} articles kept their input's entity names (stored by another corpusdb version?)", summary.names_kept) } else { String::new() },
         );
     }
-    Ok(if summary.rejected > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+    Ok(if summary.rejected > 0 {
+        ExitCode::from(3)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -24,7 +24,11 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use corpusdb::output::{Format, Printer};
 
 #[derive(Parser)]
-#[command(name = "corpusdb", version, about = "An embedded SQL database for news corpora: load articles, search them, run reports.")]
+#[command(
+    name = "corpusdb",
+    version,
+    about = "An embedded SQL database for news corpora: load articles, search them, run reports."
+)]
 struct Cli {
     /// The database file.
     #[arg(long, global = true, env = "CORPUSDB_DB", default_value = "corpus.db")]
@@ -54,7 +58,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
     let matches = Cli::command().get_matches();
     // merge names its output itself: a --db on its command line would be a mistake.
     let db_given = matches.value_source("db") == Some(ValueSource::CommandLine);
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut Cli::command()).exit());
+    let cli =
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut Cli::command()).exit());
     match cli.command {
         Command::Load(args) => load::run(&cli.db, args),
         Command::Merge(args) => merge::run(args, db_given),
@@ -83,7 +88,14 @@ struct FormatArg {
 impl FormatArg {
     fn printer(&self) -> Printer<std::io::BufWriter<std::io::Stdout>> {
         let stdout = std::io::stdout();
-        let default = if stdout.is_terminal() { Format::Table } else { Format::Csv };
-        Printer::new(self.format.unwrap_or(default), std::io::BufWriter::new(stdout))
+        let default = if stdout.is_terminal() {
+            Format::Table
+        } else {
+            Format::Csv
+        };
+        Printer::new(
+            self.format.unwrap_or(default),
+            std::io::BufWriter::new(stdout),
+        )
     }
 }

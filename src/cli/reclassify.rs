@@ -28,7 +28,12 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let mut conn = store::open_write(db)?;
     let applied = store::entity_rules::apply(&mut conn, &aliases)?;
     if applied.rules > 0 {
-        println!("{}: {} alias rules stored, {} entities merged into the ones they name", db.display(), applied.rules, applied.merged);
+        println!(
+            "{}: {} alias rules stored, {} entities merged into the ones they name",
+            db.display(),
+            applied.rules,
+            applied.merged
+        );
     }
     let changed = store::clean::reclassify(&mut conn, &rules)?;
     println!("{}: {changed} blocks changed class or reason", db.display());

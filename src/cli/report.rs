@@ -47,14 +47,24 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut params = BTreeMap::new();
     for spec in &args.params {
-        let (key, value) = spec.split_once('=').ok_or_else(|| anyhow::anyhow!("--param {spec:?}: expected KEY=VALUE"))?;
-        params.insert(key.trim().trim_start_matches(':').to_string(), value.to_string());
+        let (key, value) = spec
+            .split_once('=')
+            .ok_or_else(|| anyhow::anyhow!("--param {spec:?}: expected KEY=VALUE"))?;
+        params.insert(
+            key.trim().trim_start_matches(':').to_string(),
+            value.to_string(),
+        );
     }
     print(db, &report, &params, &args.format)
 }
 
 /// Runs a report on the database (opened read-only) and prints its rows.
-pub(super) fn print(db: &Path, report: &report::Report, params: &BTreeMap<String, String>, format: &FormatArg) -> anyhow::Result<ExitCode> {
+pub(super) fn print(
+    db: &Path,
+    report: &report::Report,
+    params: &BTreeMap<String, String>,
+    format: &FormatArg,
+) -> anyhow::Result<ExitCode> {
     let conn = store::open_read(db)?;
     let mut printer = format.printer();
     report::run(&conn, report, params, &mut printer)?;

@@ -32,7 +32,11 @@ pub struct Args {
 }
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
-    let query = if args.fts { args.query.clone() } else { report::quote_fts(&args.query) };
+    let query = if args.fts {
+        args.query.clone()
+    } else {
+        report::quote_fts(&args.query)
+    };
     let conn = store::open_read(db)?;
     let mut params = BTreeMap::new();
     params.insert("query".to_string(), query);
@@ -43,7 +47,11 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let result = report::run(&conn, &search, &params, &mut printer);
     match result {
         Err(Error::Sqlite(e)) if args.fts && is_fts_syntax(&e) => {
-            return Err(Error::Fts(format!("{e} in {:?}; quote words with punctuation, or drop --fts", args.query)).into());
+            return Err(Error::Fts(format!(
+                "{e} in {:?}; quote words with punctuation, or drop --fts",
+                args.query
+            ))
+            .into());
         }
         other => other?,
     }
@@ -53,5 +61,8 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
 
 fn is_fts_syntax(err: &rusqlite::Error) -> bool {
     let text = err.to_string();
-    text.contains("fts5") || text.contains("syntax error") || text.contains("no such column") || text.contains("unknown special query")
+    text.contains("fts5")
+        || text.contains("syntax error")
+        || text.contains("no such column")
+        || text.contains("unknown special query")
 }

@@ -29,8 +29,15 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         let rows: i64 = conn.query_row(&sql, [], |r| r.get(0))?;
         printer.row(&[Value::Text(table), Value::Integer(rows)])?;
     }
-    let bytes: i64 = conn.query_row("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", [], |r| r.get(0))?;
-    printer.row(&[Value::Text("(database bytes)".into()), Value::Integer(bytes)])?;
+    let bytes: i64 = conn.query_row(
+        "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+        [],
+        |r| r.get(0),
+    )?;
+    printer.row(&[
+        Value::Text("(database bytes)".into()),
+        Value::Integer(bytes),
+    ])?;
     printer.finish()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -61,12 +61,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         seed: args.seed,
         ..train::Options::default()
     };
-    let outcome = train::train(&train_docs, &dev_docs, &options, &mut |line| eprintln!("{line}"))?;
-    std::fs::write(&args.out, &outcome.model).with_context(|| format!("writing {}", args.out.display()))?;
+    let outcome = train::train(&train_docs, &dev_docs, &options, &mut |line| {
+        eprintln!("{line}")
+    })?;
+    std::fs::write(&args.out, &outcome.model)
+        .with_context(|| format!("writing {}", args.out.display()))?;
     println!("first pass alone on {}:", args.dev.display());
     print!("{}", outcome.dev_first.table());
     println!("both passes on {}:", args.dev.display());
     print!("{}", outcome.dev.table());
-    println!("wrote {} ({} bytes)", args.out.display(), outcome.model.len());
+    println!(
+        "wrote {} ({} bytes)",
+        args.out.display(),
+        outcome.model.len()
+    );
     Ok(ExitCode::SUCCESS)
 }

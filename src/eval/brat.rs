@@ -20,7 +20,10 @@ pub struct Event {
 impl Event {
     /// The span id of the first argument with `role`.
     pub fn arg(&self, role: &str) -> Option<&str> {
-        self.args.iter().find(|(r, _)| r == role).map(|(_, id)| id.as_str())
+        self.args
+            .iter()
+            .find(|(r, _)| r == role)
+            .map(|(_, id)| id.as_str())
     }
 }
 
@@ -53,7 +56,10 @@ pub fn parse(text: &str) -> (Annotation, Vec<(usize, String)>) {
                 Some(s) => {
                     out.spans.insert(id.to_string(), s);
                 }
-                None => problems.push((n + 1, format!("text-bound annotation {id} has no label and offsets: {body:?}"))),
+                None => problems.push((
+                    n + 1,
+                    format!("text-bound annotation {id} has no label and offsets: {body:?}"),
+                )),
             },
             Some('E') if is_id(id) => {
                 let args = body
@@ -84,7 +90,10 @@ fn span(body: &str) -> Option<Span> {
             (a <= b).then_some((a, b))
         })
         .collect::<Option<Vec<_>>>()?;
-    Some(Span { label: label.to_string(), ranges })
+    Some(Span {
+        label: label.to_string(),
+        ranges,
+    })
 }
 
 #[cfg(test)]
@@ -101,7 +110,8 @@ mod tests {
 
     #[test]
     fn wrapped_span_text_is_skipped() {
-        let (a, problems) = parse("T1\tContent 0 30\tfirst line\nsecond line of the text\nT2\tCue 31 35\tsaid\n");
+        let (a, problems) =
+            parse("T1\tContent 0 30\tfirst line\nsecond line of the text\nT2\tCue 31 35\tsaid\n");
         assert!(problems.is_empty());
         assert_eq!(a.spans.len(), 2);
     }

@@ -120,13 +120,23 @@ pub fn evaluate(dir: &Path) -> Result<Scores> {
         let ann_text = std::fs::read_to_string(&ann_path).map_err(|e| Error::io(&ann_path, e))?;
         let (ann, problems) = brat::parse(&ann_text);
         for (line, message) in problems {
-            scores.problems.push(format!("{}:{line}: {message}", ann_path.display()));
+            scores
+                .problems
+                .push(format!("{}:{line}: {message}", ann_path.display()));
         }
         let Some(body) = body_blocks(&text) else {
-            scores.problems.push(format!("{}: its blocks could not be found in the file", text_path.display()));
+            scores.problems.push(format!(
+                "{}: its blocks could not be found in the file",
+                text_path.display()
+            ));
             continue;
         };
-        let article = Article { gold: gold_quotes(&text, &ann, &body), predicted: predicted_quotes(&text, &body), name, annotator };
+        let article = Article {
+            gold: gold_quotes(&text, &ann, &body),
+            predicted: predicted_quotes(&text, &body),
+            name,
+            annotator,
+        };
         score(&article, &mut scores);
     }
     Ok(scores)
@@ -143,8 +153,17 @@ fn articles(dir: &Path) -> Result<BTreeMap<String, (PathBuf, PathBuf, String)>> 
     let mut out = BTreeMap::new();
     let texts = read("text")?;
     let anns = read("attributions")?;
-    for text in texts.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
-        let Some(name) = text.file_stem().and_then(|s| s.to_str()).map(str::to_string) else { continue };
+    for text in texts
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    {
+        let Some(name) = text
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(str::to_string)
+        else {
+            continue;
+        };
         let prefix = format!("{name}_");
         let first = anns
             .iter()
@@ -159,7 +178,10 @@ fn articles(dir: &Path) -> Result<BTreeMap<String, (PathBuf, PathBuf, String)>> 
         }
     }
     if out.is_empty() {
-        return Err(Error::Usage(format!("{}: no text/NAME.txt with attributions/NAME_<annotator>.ann found", dir.display())));
+        return Err(Error::Usage(format!(
+            "{}: no text/NAME.txt with attributions/NAME_<annotator>.ann found",
+            dir.display()
+        )));
     }
     Ok(out)
 }
@@ -204,7 +226,10 @@ pub fn body_blocks(text: &str) -> Option<Vec<Block>> {
             at += 1;
         }
         if kind == Kind::Body {
-            out.push(Block { text: block, offsets });
+            out.push(Block {
+                text: block,
+                offsets,
+            });
         }
     }
     Some(out)
@@ -227,14 +252,26 @@ pub fn predicted_quotes(text: &str, body: &[Block]) -> Vec<Span> {
 }
 
 /// A span trimmed of non-alphanumeric characters at both ends, or `None` if nothing is left.
-fn span(file: &[char], mut start: usize, mut end: usize, speaker: Option<String>, rule: Option<&'static str>) -> Option<Span> {
+fn span(
+    file: &[char],
+    mut start: usize,
+    mut end: usize,
+    speaker: Option<String>,
+    rule: Option<&'static str>,
+) -> Option<Span> {
     while start < end && !file[start].is_alphanumeric() {
         start += 1;
     }
     while end > start && !file[end - 1].is_alphanumeric() {
         end -= 1;
     }
-    (start < end).then(|| Span { start, end, text: file[start..end].iter().collect(), speaker, rule })
+    (start < end).then(|| Span {
+        start,
+        end,
+        text: file[start..end].iter().collect(),
+        speaker,
+        rule,
+    })
 }
 
 /// Gold quotations: the quoted stretches of body blocks (double marks paired in order; see
@@ -250,18 +287,28 @@ pub fn gold_quotes(text: &str, ann: &Annotation, body: &[Block]) -> Vec<Span> {
         .iter()
         .filter_map(|event| {
             let content = ann.spans.get(event.arg("Content")?)?;
-            let speaker = event.arg("Source").and_then(|id| ann.spans.get(id)).and_then(|s| {
-                let &(a, b) = s.ranges.first()?;
-                (b <= file.len()).then(|| file[a..b].iter().collect::<String>())
-            });
+            let speaker = event
+                .arg("Source")
+                .and_then(|id| ann.spans.get(id))
+                .and_then(|s| {
+                    let &(a, b) = s.ranges.first()?;
+                    (b <= file.len()).then(|| file[a..b].iter().collect::<String>())
+                });
             let size = content.ranges.iter().map(|(a, b)| b - a).sum();
             Some((content.ranges.clone(), size, speaker))
         })
         .collect();
-    let covered = |s: usize, e: usize, ranges: &[(usize, usize)]| -> usize { ranges.iter().map(|&(a, b)| e.min(b).saturating_sub(s.max(a))).sum() };
+    let covered = |s: usize, e: usize, ranges: &[(usize, usize)]| -> usize {
+        ranges
+            .iter()
+            .map(|&(a, b)| e.min(b).saturating_sub(s.max(a)))
+            .sum()
+    };
     let mut out: Vec<Span> = Vec::new();
     for block in body {
-        let (Some(&bs), Some(&last)) = (block.offsets.first(), block.offsets.last()) else { continue };
+        let (Some(&bs), Some(&last)) = (block.offsets.first(), block.offsets.last()) else {
+            continue;
+        };
         let mut stretches = quoted_stretches(&file, bs, last + 1);
         for (ranges, _, _) in &contents {
             for &(a, b) in ranges {
@@ -274,13 +321,24 @@ pub fn gold_quotes(text: &str, ann: &Annotation, body: &[Block]) -> Vec<Span> {
                 .map(|(ranges, size, speaker)| (covered(s, e, ranges), *size, speaker))
                 .filter(|(c, _, _)| *c > 0)
                 .max_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
-            let Some((cover, _, speaker)) = best else { continue };
-            let all: usize = (s..e).filter(|&i| contents.iter().any(|(r, _, _)| r.iter().any(|&(a, b)| a <= i && i < b))).count();
+            let Some((cover, _, speaker)) = best else {
+                continue;
+            };
+            let all: usize = (s..e)
+                .filter(|&i| {
+                    contents
+                        .iter()
+                        .any(|(r, _, _)| r.iter().any(|&(a, b)| a <= i && i < b))
+                })
+                .count();
             if 2 * all.max(cover) < e - s {
                 continue;
             }
             if let Some(span) = span(&file, s, e, speaker.clone(), None) {
-                if !out.iter().any(|o| o.start == span.start && o.end == span.end) {
+                if !out
+                    .iter()
+                    .any(|o| o.start == span.start && o.end == span.end)
+                {
                     out.push(span);
                 }
             }
@@ -323,8 +381,14 @@ fn quoted_stretches(file: &[char], from: usize, to: usize) -> Vec<(usize, usize)
 /// or full stop are set aside: the text inside.
 fn single_marked(file: &[char], a: usize, b: usize) -> Option<(usize, usize)> {
     let first = (a..b).find(|&i| !file[i].is_whitespace())?;
-    let last = (a..b).rev().find(|&i| !file[i].is_whitespace() && !matches!(file[i], ',' | '.'))?;
-    (last > first + 1 && matches!(file[first], '‘' | '\'') && matches!(file[last], '’' | '\'') && file[first + 1] != '\'').then_some((first + 1, last))
+    let last = (a..b)
+        .rev()
+        .find(|&i| !file[i].is_whitespace() && !matches!(file[i], ',' | '.'))?;
+    (last > first + 1
+        && matches!(file[first], '‘' | '\'')
+        && matches!(file[last], '’' | '\'')
+        && file[first + 1] != '\'')
+        .then_some((first + 1, last))
 }
 
 /// Matches predictions to gold (one to one, best overlap first) and counts.
@@ -332,7 +396,16 @@ fn score(article: &Article, scores: &mut Scores) {
     scores.articles += 1;
     scores.gold += article.gold.len();
     scores.predicted += article.predicted.len();
-    scores.exact += article.gold.iter().filter(|g| article.predicted.iter().any(|p| p.start == g.start && p.end == g.end)).count();
+    scores.exact += article
+        .gold
+        .iter()
+        .filter(|g| {
+            article
+                .predicted
+                .iter()
+                .any(|p| p.start == g.start && p.end == g.end)
+        })
+        .count();
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (gi, g) in article.gold.iter().enumerate() {
         for (pi, p) in article.predicted.iter().enumerate() {
@@ -352,7 +425,12 @@ fn score(article: &Article, scores: &mut Scores) {
             taken[pi] = true;
         }
     }
-    let error = |miss, gold: Option<&Span>, predicted: Option<&Span>| Mismatch { article: article.name.clone(), miss, gold: gold.cloned(), predicted: predicted.cloned() };
+    let error = |miss, gold: Option<&Span>, predicted: Option<&Span>| Mismatch {
+        article: article.name.clone(),
+        miss,
+        gold: gold.cloned(),
+        predicted: predicted.cloned(),
+    };
     for (gi, g) in article.gold.iter().enumerate() {
         let p = gold_match[gi].map(|pi| &article.predicted[pi]);
         if p.is_some() {
@@ -360,9 +438,13 @@ fn score(article: &Article, scores: &mut Scores) {
         } else {
             scores.errors.push(error(Miss::Missed, Some(g), None));
         }
-        let Some(gold_name) = g.speaker.as_deref().and_then(proper_name) else { continue };
+        let Some(gold_name) = g.speaker.as_deref().and_then(proper_name) else {
+            continue;
+        };
         scores.named += 1;
-        let right = p.and_then(|p| p.speaker.as_deref()).is_some_and(|s| same_person(&gold_name, s));
+        let right = p
+            .and_then(|p| p.speaker.as_deref())
+            .is_some_and(|s| same_person(&gold_name, s));
         if right {
             scores.named_correct += 1;
         } else if p.is_some() {
@@ -382,19 +464,31 @@ mod tests {
 
     fn stretches(text: &str) -> Vec<String> {
         let file: Vec<char> = text.chars().collect();
-        quoted_stretches(&file, 0, file.len()).into_iter().map(|(s, e)| file[s..e].iter().collect()).collect()
+        quoted_stretches(&file, 0, file.len())
+            .into_iter()
+            .map(|(s, e)| file[s..e].iter().collect())
+            .collect()
     }
 
     #[test]
     fn quoted_stretches_pair_in_order() {
-        assert_eq!(stretches("He said “A” and \"B\" and ''C'' and «E» and ”not“F"), ["A", "B", "C", "E", "F"]);
+        assert_eq!(
+            stretches("He said “A” and \"B\" and ''C'' and «E» and ”not“F"),
+            ["A", "B", "C", "E", "F"]
+        );
     }
 
     #[test]
     fn gold_is_what_content_spans_cover() {
         let text = "Title\n\n“One. Two,” she said.\n\nHe called it “Fine,” and a “term” too.\n\n‘Who cares?’ he asked.\n";
         let body = body_blocks(text).unwrap();
-        let at = |s: &str| text.chars().collect::<String>().find(s).map(|b| text[..b].chars().count()).unwrap();
+        let at = |s: &str| {
+            text.chars()
+                .collect::<String>()
+                .find(s)
+                .map(|b| text[..b].chars().count())
+                .unwrap()
+        };
         let len = |s: &str| s.chars().count();
         // Content covers "Two," (more than half of the quotation) and 'Fine' and 'Who cares?'.
         let ann = format!(
@@ -406,8 +500,18 @@ mod tests {
         let (ann, problems) = brat::parse(&ann);
         assert!(problems.is_empty());
         let gold = gold_quotes(text, &ann, &body);
-        let found: Vec<(&str, Option<&str>)> = gold.iter().map(|g| (g.text.as_str(), g.speaker.as_deref())).collect();
-        assert_eq!(found, [("One. Two", Some("she")), ("Fine", None), ("Who cares", None)]);
+        let found: Vec<(&str, Option<&str>)> = gold
+            .iter()
+            .map(|g| (g.text.as_str(), g.speaker.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("One. Two", Some("she")),
+                ("Fine", None),
+                ("Who cares", None)
+            ]
+        );
     }
 
     #[test]
@@ -415,7 +519,11 @@ mod tests {
         let text = "Title; \nSubtitle 'a'.\n\nFirst “body” line\nwrapped, and\ncontinued.\n\nLast.";
         let body = body_blocks(text).unwrap();
         let file: Vec<char> = text.chars().collect();
-        assert_eq!(body.len(), 2, "the title and its subtitle are one title block");
+        assert_eq!(
+            body.len(),
+            2,
+            "the title and its subtitle are one title block"
+        );
         for b in &body {
             for (c, &at) in b.text.chars().zip(&b.offsets) {
                 assert!(c == file[at] || (c == ' ' && file[at].is_whitespace()));
@@ -426,18 +534,42 @@ mod tests {
 
     #[test]
     fn overlap_matching_and_speakers() {
-        let s = |start, end, speaker: &str| Span { start, end, text: String::new(), speaker: Some(speaker.into()), rule: None };
+        let s = |start, end, speaker: &str| Span {
+            start,
+            end,
+            text: String::new(),
+            speaker: Some(speaker.into()),
+            rule: None,
+        };
         let article = Article {
             name: "a".into(),
             annotator: "x".into(),
-            gold: vec![s(0, 100, "Mr. Trump"), s(200, 210, "he"), s(300, 310, "Clinton")],
-            predicted: vec![s(5, 100, "Donald Trump"), s(200, 210, "Donald Trump"), s(400, 410, "Sanders")],
+            gold: vec![
+                s(0, 100, "Mr. Trump"),
+                s(200, 210, "he"),
+                s(300, 310, "Clinton"),
+            ],
+            predicted: vec![
+                s(5, 100, "Donald Trump"),
+                s(200, 210, "Donald Trump"),
+                s(400, 410, "Sanders"),
+            ],
         };
         let mut scores = Scores::default();
         score(&article, &mut scores);
-        assert_eq!((scores.gold, scores.predicted, scores.exact, scores.overlap), (3, 3, 1, 2));
+        assert_eq!(
+            (scores.gold, scores.predicted, scores.exact, scores.overlap),
+            (3, 3, 1, 2)
+        );
         // "he" is not a name; Clinton was missed, so her speaker counts as wrong.
         assert_eq!((scores.named, scores.named_correct), (2, 1));
-        assert_eq!(scores.errors.iter().filter(|e| e.miss == Miss::Spurious).count(), 1);
+        assert_eq!(
+            scores
+                .errors
+                .iter()
+                .filter(|e| e.miss == Miss::Spurious)
+                .count(),
+            1
+        );
     }
 }

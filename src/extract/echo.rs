@@ -30,7 +30,10 @@ pub enum Word {
 /// assert_eq!(words("He said \"Mr. Smith's\" plan"), [w("he"), w("said"), w("smith's"), w("plan")]);
 /// ```
 pub fn words(text: &str) -> Vec<Word> {
-    let raw: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == '-' || c == '—' || c == '–').filter(|w| !w.is_empty()).collect();
+    let raw: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '—' || c == '–')
+        .filter(|w| !w.is_empty())
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < raw.len() {
@@ -42,7 +45,11 @@ pub fn words(text: &str) -> Vec<Word> {
             continue;
         }
         // Two-word honorifics ("His Excellency").
-        if i + 1 < raw.len() && LEXICON.honorifics.contains(&format!("{} {}", token, trim(raw[i + 1]))) {
+        if i + 1 < raw.len()
+            && LEXICON
+                .honorifics
+                .contains(&format!("{} {}", token, trim(raw[i + 1])))
+        {
             i += 2;
             continue;
         }
@@ -53,7 +60,12 @@ pub fn words(text: &str) -> Vec<Word> {
             push_gap(&mut out);
         }
         if !word.is_empty() && !LEXICON.honorifics.contains(word) {
-            out.push(Word::Word(word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }).collect()));
+            out.push(Word::Word(
+                word.chars()
+                    .flat_map(char::to_lowercase)
+                    .map(|c| if c == '’' { '\'' } else { c })
+                    .collect(),
+            ));
         }
         if gap_after && !(gap_before && word.is_empty()) {
             push_gap(&mut out);
@@ -74,11 +86,13 @@ pub fn words(text: &str) -> Vec<Word> {
 /// assert_eq!(key("Meet HE Kim Jong Un."), "meet kim jong un");
 /// ```
 pub fn key(text: &str) -> String {
-    let words: Vec<String> = words(text).into_iter().filter_map(|w| match w {
-        Word::Word(w) => Some(w),
-        Word::Gap => None,
-    })
-    .collect();
+    let words: Vec<String> = words(text)
+        .into_iter()
+        .filter_map(|w| match w {
+            Word::Word(w) => Some(w),
+            Word::Gap => None,
+        })
+        .collect();
     words.join(" ")
 }
 
@@ -110,7 +124,8 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     // other text's gaps, then the most words matched. A word may be skipped free while the
     // other text stands at a gap (its last token read was the gap, or its next one is).
     let (n, m) = (a.len(), b.len());
-    let at_gap = |w: &[Word], k: usize| (k > 0 && w[k - 1] == Word::Gap) || w.get(k) == Some(&Word::Gap);
+    let at_gap =
+        |w: &[Word], k: usize| (k > 0 && w[k - 1] == Word::Gap) || w.get(k) == Some(&Word::Gap);
     let unset = (usize::MAX, 0usize);
     let better = |x: (usize, usize), y: (usize, usize)| x.0 < y.0 || (x.0 == y.0 && x.1 > y.1);
     let mut best = vec![vec![unset; m + 1]; n + 1];
@@ -175,17 +190,32 @@ mod tests {
 
     #[test]
     fn gaps_in_both_texts_and_at_the_ends() {
-        assert_eq!(similarity("… visit the DPRK", "I am going to visit the DPRK"), 1.0);
-        assert_eq!(similarity("I am going …", "I am going to visit the DPRK"), 1.0);
+        assert_eq!(
+            similarity("… visit the DPRK", "I am going to visit the DPRK"),
+            1.0
+        );
+        assert_eq!(
+            similarity("I am going …", "I am going to visit the DPRK"),
+            1.0
+        );
         assert_eq!(similarity("a b … e f", "a … d e f"), 1.0);
         assert!(similarity("a b c d", "a b x d") < 1.0);
     }
 
     #[test]
     fn bracketed_and_spaced_ellipses_are_gaps() {
-        assert_eq!(words("we [...] won"), [Word::Word("we".into()), Word::Gap, Word::Word("won".into())]);
+        assert_eq!(
+            words("we [...] won"),
+            [Word::Word("we".into()), Word::Gap, Word::Word("won".into())]
+        );
         assert_eq!(words("we . . . won"), words("we … won"));
-        assert_eq!(words("the system. . . . My plan").iter().filter(|w| **w == Word::Gap).count(), 1);
+        assert_eq!(
+            words("the system. . . . My plan")
+                .iter()
+                .filter(|w| **w == Word::Gap)
+                .count(),
+            1
+        );
         assert_eq!(key("We won..."), "we won");
     }
 

@@ -111,7 +111,9 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let sections = sections(include_str!("words.txt"));
     let section = |name: &str| sections.get(name).cloned().unwrap_or_default();
     let cues = cues(include_str!("cues.txt"));
-    let titles: Words = lines(include_str!("titles.txt")).map(str::to_lowercase).collect();
+    let titles: Words = lines(include_str!("titles.txt"))
+        .map(str::to_lowercase)
+        .collect();
     let mut classes: Map<u32> = Map::default();
     let mut mark = |words: &mut dyn Iterator<Item = &String>, bit: u32| {
         for w in words {
@@ -137,10 +139,16 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     ] {
         mark(&mut sections.get(name).into_iter().flatten(), bit);
     }
-    let honorifics: Words = lines(include_str!("honorifics.txt")).map(str::to_string).collect();
+    let honorifics: Words = lines(include_str!("honorifics.txt"))
+        .map(str::to_string)
+        .collect();
     Lexicon {
         longest_class: classes.keys().map(|k| k.chars().count()).max().unwrap_or(0),
-        longest_honorific: honorifics.iter().map(|k| k.chars().count()).max().unwrap_or(0),
+        longest_honorific: honorifics
+            .iter()
+            .map(|k| k.chars().count())
+            .max()
+            .unwrap_or(0),
         classes,
         cues,
         titles,
@@ -152,13 +160,18 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         female: section("female"),
         male: section("male"),
         prepositions: section("prepositions"),
-        adverbials: section("adverbials").iter().map(|p| p.split_whitespace().map(str::to_string).collect()).collect(),
+        adverbials: section("adverbials")
+            .iter()
+            .map(|p| p.split_whitespace().map(str::to_string).collect())
+            .collect(),
     }
 });
 
 /// The non-blank lines of a data file that are not comments, trimmed.
 fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn sections(text: &str) -> HashMap<String, Words> {
@@ -168,7 +181,9 @@ fn sections(text: &str) -> HashMap<String, Words> {
         match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             Some(name) => current = name.to_string(),
             None => {
-                out.entry(current.clone()).or_default().insert(line.to_lowercase());
+                out.entry(current.clone())
+                    .or_default()
+                    .insert(line.to_lowercase());
             }
         }
     }
@@ -179,7 +194,9 @@ fn cues(text: &str) -> Map<Vec<Cue>> {
     let mut out: Map<Vec<Cue>> = Map::default();
     for line in lines(text) {
         let mut columns = line.split('\t');
-        let (Some(words), Some(role)) = (columns.next(), columns.next()) else { continue };
+        let (Some(words), Some(role)) = (columns.next(), columns.next()) else {
+            continue;
+        };
         let inverts = columns.next().is_some_and(|c| c.trim() == "inverts");
         let role = match role.trim() {
             "speech" => Role::Speech,
@@ -192,7 +209,11 @@ fn cues(text: &str) -> Map<Vec<Cue>> {
         };
         let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
         if let Some(first) = words.first() {
-            out.entry(first.clone()).or_default().push(Cue { words, role, inverts });
+            out.entry(first.clone()).or_default().push(Cue {
+                words,
+                role,
+                inverts,
+            });
         }
     }
     for list in out.values_mut() {
@@ -211,13 +232,21 @@ mod tests {
         let cue_lines = lines(include_str!("cues.txt")).count();
         let parsed: usize = LEXICON.cues.values().map(Vec::len).sum();
         assert_eq!(parsed, cue_lines, "every line of cues.txt has a known role");
-        assert!(LEXICON.cues["cited"].iter().any(|c| c.words == ["cited", "*", "as", "saying"] && c.role == Role::Relay));
-        assert!(LEXICON.cues["said"].iter().any(|c| c.inverts) && !LEXICON.cues["told"].iter().any(|c| c.inverts));
+        assert!(LEXICON.cues["cited"]
+            .iter()
+            .any(|c| c.words == ["cited", "*", "as", "saying"] && c.role == Role::Relay));
+        assert!(
+            LEXICON.cues["said"].iter().any(|c| c.inverts)
+                && !LEXICON.cues["told"].iter().any(|c| c.inverts)
+        );
         assert!(LEXICON.titles.contains("president") && LEXICON.titles.contains("sen."));
         assert!(LEXICON.honorifics.contains("HE") && !LEXICON.honorifics.contains("he"));
         assert_eq!(LEXICON.classes["he"] & class::PRONOUN, class::PRONOUN);
         assert!(LEXICON.particles.contains("al"));
-        assert_eq!(LEXICON.classes["of"] & (class::STOPWORD | class::OF), class::STOPWORD | class::OF);
+        assert_eq!(
+            LEXICON.classes["of"] & (class::STOPWORD | class::OF),
+            class::STOPWORD | class::OF
+        );
     }
 
     #[test]

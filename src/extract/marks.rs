@@ -64,7 +64,13 @@ pub fn may_quote(text: &str) -> bool {
         b'\'' => i == 0 || !bytes[i - 1].is_ascii_alphanumeric(),
         // « » (C2 AB, C2 BB); “ ” „ ‘ ‹ › (E2 80 9C, 9D, 9E, 98, B9, BA)
         0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
-        0xE2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x98 | 0x9C | 0x9D | 0x9E | 0xB9 | 0xBA)),
+        0xE2 => {
+            bytes.get(i + 1) == Some(&0x80)
+                && matches!(
+                    bytes.get(i + 2),
+                    Some(0x98 | 0x9C | 0x9D | 0x9E | 0xB9 | 0xBA)
+                )
+        }
         _ => false,
     })
 }
@@ -80,12 +86,27 @@ pub fn may_quote(text: &str) -> bool {
 /// ```
 pub fn quotations(chars: &[char]) -> Vec<Quoted> {
     let marks = find_marks(chars);
-    let mut found = pair(chars.len(), marks.iter().filter(|m| matches!(m.family, Family::Double | Family::Guillemet)), true);
-    let singles = pair(chars.len(), marks.iter().filter(|m| matches!(m.family, Family::Single | Family::SingleGuillemet)), false);
+    let mut found = pair(
+        chars.len(),
+        marks
+            .iter()
+            .filter(|m| matches!(m.family, Family::Double | Family::Guillemet)),
+        true,
+    );
+    let singles = pair(
+        chars.len(),
+        marks
+            .iter()
+            .filter(|m| matches!(m.family, Family::Single | Family::SingleGuillemet)),
+        false,
+    );
     // A single-quoted stretch inside a double-quoted one is nested; one that encloses
     // double-quoted stretches (British style) is the outer quotation.
     for single in singles {
-        if found.iter().any(|d| d.open < single.open && single.open < d.end) {
+        if found
+            .iter()
+            .any(|d| d.open < single.open && single.open < d.end)
+        {
             continue;
         }
         let inner_end = single.close.unwrap_or(chars.len());
@@ -123,25 +144,41 @@ fn find_marks(chars: &[char]) -> Vec<Mark> {
         let before = i.checked_sub(1).map(|j| chars[j]);
         let after = chars.get(i + len).copied();
         // Stands before a word, after a space or punctuation (or the start).
-        let left = after.is_some_and(|a| !a.is_whitespace()) && !before.is_some_and(char::is_alphanumeric);
+        let left =
+            after.is_some_and(|a| !a.is_whitespace()) && !before.is_some_and(char::is_alphanumeric);
         // Stands after a word, before a space or punctuation (or the end).
-        let right = before.is_some_and(|b| !b.is_whitespace()) && !after.is_some_and(char::is_alphanumeric);
+        let right =
+            before.is_some_and(|b| !b.is_whitespace()) && !after.is_some_and(char::is_alphanumeric);
         let single = matches!(family, Family::Single | Family::SingleGuillemet);
         let (can_open, can_close) = match glyph {
             // Guillemets and French spacing: the glyph decides.
-            _ if family == Family::Guillemet || family == Family::SingleGuillemet => (glyph == Glyph::Opening, glyph == Glyph::Closing),
+            _ if family == Family::Guillemet || family == Family::SingleGuillemet => {
+                (glyph == Glyph::Opening, glyph == Glyph::Closing)
+            }
             // ’ opening a quotation is rare, and as an apostrophe ("’90s") it is common.
             Glyph::Closing if single => (false, right),
             Glyph::Opening => (left || !right, right && !left),
             // ”After a full stop or comma it closes even with no space after it
             // ("… so do voters!”After his rally").
-            Glyph::Closing => (left && !right, right || !left || before.is_some_and(|b| matches!(b, '.' | ',' | '!' | '?' | '…'))),
+            Glyph::Closing => (
+                left && !right,
+                right || !left || before.is_some_and(|b| matches!(b, '.' | ',' | '!' | '?' | '…')),
+            ),
             Glyph::Neutral if single => (left && !right, right && !left),
             Glyph::Neutral => (left || !right, right || !left),
         };
         // A single mark between two letters is an apostrophe.
-        if !(single && before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)) {
-            marks.push(Mark { at: i, len, family, can_open, can_close });
+        if !(single
+            && before.is_some_and(char::is_alphanumeric)
+            && after.is_some_and(char::is_alphanumeric))
+        {
+            marks.push(Mark {
+                at: i,
+                len,
+                family,
+                can_open,
+                can_close,
+            });
         }
         i += len;
     }
@@ -176,7 +213,13 @@ fn pair<'a>(len: usize, marks: impl Iterator<Item = &'a Mark>, open_at_end: bool
     }
     if open_at_end {
         if let Some(opened) = stack.first() {
-            out.push(Quoted { open: opened.at, start: opened.at + opened.len, end: len, close: None, single: false });
+            out.push(Quoted {
+                open: opened.at,
+                start: opened.at + opened.len,
+                end: len,
+                close: None,
+                single: false,
+            });
         }
     }
     out
@@ -188,35 +231,56 @@ mod tests {
 
     fn cut(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
-        quotations(&chars).iter().map(|q| chars[q.start..q.end].iter().collect()).collect()
+        quotations(&chars)
+            .iter()
+            .map(|q| chars[q.start..q.end].iter().collect())
+            .collect()
     }
 
     #[test]
     fn curly_straight_and_typewriter_marks() {
-        assert_eq!(cut("“A,” he said. \"B,\" she said. ''C,'' they said."), ["A,", "B,", "C,"]);
+        assert_eq!(
+            cut("“A,” he said. \"B,\" she said. ''C,'' they said."),
+            ["A,", "B,", "C,"]
+        );
     }
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        assert_eq!(cut("It's the voters' choice in the '90s, isn’t it? ’Tis so."), Vec::<String>::new());
+        assert_eq!(
+            cut("It's the voters' choice in the '90s, isn’t it? ’Tis so."),
+            Vec::<String>::new()
+        );
         assert_eq!(cut("Trump's “plan” isn't done."), ["plan"]);
     }
 
     #[test]
     fn single_quotes_quote_when_paired() {
-        assert_eq!(cut("Talk compared to 'working the referees' at a game."), ["working the referees"]);
+        assert_eq!(
+            cut("Talk compared to 'working the referees' at a game."),
+            ["working the referees"]
+        );
         assert_eq!(cut("He called it ‘a disaster’ on Monday."), ["a disaster"]);
     }
 
     #[test]
     fn nested_quotes_stay_inside() {
-        assert_eq!(cut("“He told me, ‘I will win,’ and he did,” she said."), ["He told me, ‘I will win,’ and he did,"]);
-        assert_eq!(cut("“He said “no” to me,” she said."), ["He said “no” to me,"]);
+        assert_eq!(
+            cut("“He told me, ‘I will win,’ and he did,” she said."),
+            ["He told me, ‘I will win,’ and he did,"]
+        );
+        assert_eq!(
+            cut("“He said “no” to me,” she said."),
+            ["He said “no” to me,"]
+        );
     }
 
     #[test]
     fn guillemets_and_low_marks() {
-        assert_eq!(cut("Il a dit « non » hier, und „ja“ heute."), [" non ", "ja"]);
+        assert_eq!(
+            cut("Il a dit « non » hier, und „ja“ heute."),
+            [" non ", "ja"]
+        );
         assert_eq!(cut("‹ oui › dit-il"), [" oui "]);
     }
 
@@ -230,7 +294,10 @@ mod tests {
 
     #[test]
     fn a_closing_glyph_after_punctuation_closes_with_no_space_after_it() {
-        assert_eq!(cut("“We will win!”After the rally he left. “Good,”Smith said."), ["We will win!", "Good,"]);
+        assert_eq!(
+            cut("“We will win!”After the rally he left. “Good,”Smith said."),
+            ["We will win!", "Good,"]
+        );
     }
 
     #[test]

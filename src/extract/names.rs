@@ -65,7 +65,10 @@ impl<'a> Names<'a> {
         Names {
             paragraphs,
             scans: paragraphs.iter().map(|_| OnceCell::new()).collect(),
-            last_persons: paragraphs.iter().map(|_| OnceCell::new()).collect(), around: RefCell::default(), surnames: RefCell::default() }
+            last_persons: paragraphs.iter().map(|_| OnceCell::new()).collect(),
+            around: RefCell::default(),
+            surnames: RefCell::default(),
+        }
     }
 
     fn scan(&self, paragraph: usize) -> &Scan {
@@ -79,7 +82,12 @@ impl<'a> Names<'a> {
 
     /// Mentions before `at`, nearest first, in its paragraph and the `reach` before it
     /// whose text has `needle` (all of them with an empty needle).
-    fn before(&self, at: (usize, usize), needle: &'a str, reach: usize) -> impl Iterator<Item = &NameMention> {
+    fn before(
+        &self,
+        at: (usize, usize),
+        needle: &'a str,
+        reach: usize,
+    ) -> impl Iterator<Item = &NameMention> {
         let last = at.0.min(self.paragraphs.len().saturating_sub(1));
         (last.saturating_sub(reach)..=last)
             .rev()
@@ -92,10 +100,17 @@ impl<'a> Names<'a> {
     /// window of its paragraph, so that asking about a name does not read the article.
     fn around(&self, word: &str) -> std::cell::Ref<'_, [NameMention]> {
         if !self.around.borrow().contains_key(word) {
-            let found: Vec<NameMention> = self.paragraphs.iter().enumerate().flat_map(|(p, text)| names_around(p, text, word)).collect();
+            let found: Vec<NameMention> = self
+                .paragraphs
+                .iter()
+                .enumerate()
+                .flat_map(|(p, text)| names_around(p, text, word))
+                .collect();
             self.around.borrow_mut().insert(word.to_string(), found);
         }
-        std::cell::Ref::map(self.around.borrow(), |around| around.get(word).map_or(&[][..], Vec::as_slice))
+        std::cell::Ref::map(self.around.borrow(), |around| {
+            around.get(word).map_or(&[][..], Vec::as_slice)
+        })
     }
 
     /// The outlet or agency named nearest before `at` ("KCNA" in "State news agency KCNA",
@@ -109,7 +124,14 @@ impl<'a> Names<'a> {
     /// ```
     pub fn channel_before(&self, at: (usize, usize)) -> Option<String> {
         let last = at.0.min(self.paragraphs.len().checked_sub(1)?);
-        (0..=last).rev().find_map(|p| self.scan(p).channels.iter().rev().find(|(start, _)| (p, *start) < at).map(|(_, name)| name.clone()))
+        (0..=last).rev().find_map(|p| {
+            self.scan(p)
+                .channels
+                .iter()
+                .rev()
+                .find(|(start, _)| (p, *start) < at)
+                .map(|(_, name)| name.clone())
+        })
     }
 
     /// The best full name in the article for a one-word `name` written at `at` (paragraph,
@@ -131,14 +153,23 @@ impl<'a> Names<'a> {
             // A full name already; a longer one ("Hillary Rodham Clinton") is the same person.
             return name.to_string();
         }
-        let Some(word) = name.split(|c: char| c.is_whitespace() || c == '-').rfind(|w| !w.is_empty()) else { return name.to_string() };
+        let Some(word) = name
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .rfind(|w| !w.is_empty())
+        else {
+            return name.to_string();
+        };
         let around = self.around(word);
         let nearest = |matches: &dyn Fn(&NameMention) -> bool| {
-            let before = around.iter().filter(|m| (m.paragraph, m.start) < at && matches(m)).last();
+            let before = around
+                .iter()
+                .filter(|m| (m.paragraph, m.start) < at && matches(m))
+                .last();
             before.or_else(|| around.iter().find(|m| matches(m)))
         };
         // Family name first ("Kim" in "Kim Jong Un"): only for persons of three words.
-        let found = nearest(&|m| m.key.len() > 1 && m.key.last() == key.last()).or_else(|| nearest(&|m| m.person && m.key.len() >= 3 && m.key.first() == key.first()));
+        let found = nearest(&|m| m.key.len() > 1 && m.key.last() == key.last())
+            .or_else(|| nearest(&|m| m.person && m.key.len() >= 3 && m.key.first() == key.first()));
         found.map_or_else(|| name.to_string(), |m| m.name.clone())
     }
 
@@ -158,12 +189,25 @@ impl<'a> Names<'a> {
         if titles.is_empty() {
             // Within the paragraph, then the last person of each paragraph before (kept).
             let paragraph = at.0.min(self.paragraphs.len().checked_sub(1)?);
-            let here = self.scan(paragraph).mentions.iter().rev().find(|m| (m.paragraph, m.start) < at && self.is_person(m));
-            return here.or_else(|| (paragraph.saturating_sub(PERSON_REACH)..paragraph).rev().find_map(|p| self.last_person(p)));
+            let here = self
+                .scan(paragraph)
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| (m.paragraph, m.start) < at && self.is_person(m));
+            return here.or_else(|| {
+                (paragraph.saturating_sub(PERSON_REACH)..paragraph)
+                    .rev()
+                    .find_map(|p| self.last_person(p))
+            });
         }
-        let mut persons = self.before(at, "", PERSON_REACH).filter(|m| self.is_person(m));
+        let mut persons = self
+            .before(at, "", PERSON_REACH)
+            .filter(|m| self.is_person(m));
         let nearest = persons.next()?;
-        let titled = std::iter::once(nearest).chain(persons).find(|m| m.titles.iter().any(|t| titles.contains(t)));
+        let titled = std::iter::once(nearest)
+            .chain(persons)
+            .find(|m| m.titles.iter().any(|t| titles.contains(t)));
         Some(titled.unwrap_or(nearest))
     }
 
@@ -180,11 +224,18 @@ impl<'a> Names<'a> {
     pub fn person_ending_in(&self, words: &str) -> Option<&NameMention> {
         let key = key_words(words);
         let ends = |m: &&NameMention| m.person && m.key.len() > 1 && m.key.ends_with(&key);
-        (!key.is_empty()).then(|| self.mentions().find(ends)).flatten()
+        (!key.is_empty())
+            .then(|| self.mentions().find(ends))
+            .flatten()
     }
 
     fn last_person(&self, paragraph: usize) -> Option<&NameMention> {
-        let index = *self.last_persons[paragraph].get_or_init(|| self.scan(paragraph).mentions.iter().rposition(|m| self.is_person(m)));
+        let index = *self.last_persons[paragraph].get_or_init(|| {
+            self.scan(paragraph)
+                .mentions
+                .iter()
+                .rposition(|m| self.is_person(m))
+        });
         index.map(|i| &self.scan(paragraph).mentions[i])
     }
 
@@ -195,7 +246,11 @@ impl<'a> Names<'a> {
     }
 
     fn surname_of_person(&self, m: &NameMention) -> bool {
-        let word = m.name.rsplit(|c: char| c.is_whitespace() || c == '-').next().unwrap_or_default();
+        let word = m
+            .name
+            .rsplit(|c: char| c.is_whitespace() || c == '-')
+            .next()
+            .unwrap_or_default();
         self.is_surname(word, m.paragraph)
     }
 
@@ -203,10 +258,18 @@ impl<'a> Names<'a> {
     /// words or more written there or before ("Cruz" once "Ted Cruz" is written; not
     /// "Audiences" or "Specifically" opening a sentence).
     pub fn is_surname(&self, word: &str, paragraph: usize) -> bool {
-        let Some(key) = key_words(word).pop() else { return false };
+        let Some(key) = key_words(word).pop() else {
+            return false;
+        };
         let known = self.surnames.borrow().get(&key).copied();
         let first = known.unwrap_or_else(|| {
-            let first = if LEXICON.not_person.contains(&key) { None } else { self.paragraphs.iter().position(|text| ends_a_name(text, word)) };
+            let first = if LEXICON.not_person.contains(&key) {
+                None
+            } else {
+                self.paragraphs
+                    .iter()
+                    .position(|text| ends_a_name(text, word))
+            };
             self.surnames.borrow_mut().insert(key, first);
             first
         });
@@ -221,7 +284,14 @@ impl<'a> Names<'a> {
 fn ends_a_name(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(at, _)| {
         let end = at + word.len();
-        let bounded = !text[..at].chars().next_back().is_some_and(char::is_alphanumeric) && !text[end..].chars().next().is_some_and(char::is_alphanumeric);
+        let bounded = !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !text[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
         let mut before = text[..at].trim_end_matches(' ');
         if let Some(joined) = before.strip_suffix('-') {
             // "al-Assad": the particle, then the word before it.
@@ -232,8 +302,14 @@ fn ends_a_name(text: &str, word: &str) -> bool {
             before = joined[..joined.len() - particle.len()].trim_end_matches(' ');
         }
         let previous = before.rsplit(' ').next().unwrap_or_default();
-        let capitalised = previous.chars().next().is_some_and(char::is_uppercase) && previous.chars().last().is_some_and(char::is_alphanumeric);
-        let plain = || LEXICON.classes.get(&previous.to_lowercase()).is_none_or(|c| c & (class::STOPWORD | class::TITLE | class::HONORIFIC) == 0);
+        let capitalised = previous.chars().next().is_some_and(char::is_uppercase)
+            && previous.chars().last().is_some_and(char::is_alphanumeric);
+        let plain = || {
+            LEXICON
+                .classes
+                .get(&previous.to_lowercase())
+                .is_none_or(|c| c & (class::STOPWORD | class::TITLE | class::HONORIFIC) == 0)
+        };
         bounded && capitalised && !previous.ends_with("'s") && !previous.ends_with("’s") && plain()
     })
 }
@@ -246,29 +322,57 @@ fn names_around(paragraph: usize, text: &str, word: &str) -> Vec<NameMention> {
     }
     for (at, _) in text.match_indices(word) {
         let end = at + word.len();
-        let starts_word = !text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
-        let ends_word = !text[end..].chars().next().is_some_and(char::is_alphanumeric);
+        let starts_word = !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let ends_word = !text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
         if !(starts_word && ends_word) {
             continue;
         }
         // Only a capitalised word or a particle right before makes a longer name …
         let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() || c == '-');
-        let previous = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or_default();
-        let joined = previous.chars().next().is_some_and(char::is_uppercase) || (previous.len() <= 4 && LEXICON.particles.contains(&previous.to_lowercase()));
+        let previous = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or_default();
+        let joined = previous.chars().next().is_some_and(char::is_uppercase)
+            || (previous.len() <= 4 && LEXICON.particles.contains(&previous.to_lowercase()));
         // … or one right after ("Kim" in "Kim Jong Un").
-        let followed = text[end..].trim_start_matches([' ', '-']).chars().next().is_some_and(char::is_uppercase);
+        let followed = text[end..]
+            .trim_start_matches([' ', '-'])
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
         if !joined && !followed {
             continue;
         }
-        let from = (at.saturating_sub(WINDOW)..=at).find(|&b| text.is_char_boundary(b)).unwrap_or(at);
-        let to = (end..=(end + WINDOW).min(text.len())).rev().find(|&b| text.is_char_boundary(b)).unwrap_or(end);
+        let from = (at.saturating_sub(WINDOW)..=at)
+            .find(|&b| text.is_char_boundary(b))
+            .unwrap_or(at);
+        let to = (end..=(end + WINDOW).min(text.len()))
+            .rev()
+            .find(|&b| text.is_char_boundary(b))
+            .unwrap_or(end);
         let chars: Vec<char> = text[from..to].chars().collect();
         let mut tokens = Vec::new();
         tokens::words(&chars, 0, chars.len(), &mut tokens);
         let target = text[from..at].chars().count();
-        let Some(k) = tokens.iter().position(|t| t.start <= target && target < t.end) else { continue };
-        let Some(start) = run_before(&tokens, k + 1).map(|r| r.start) else { continue };
-        let Some(run) = run_from(&tokens, start) else { continue };
+        let Some(k) = tokens
+            .iter()
+            .position(|t| t.start <= target && target < t.end)
+        else {
+            continue;
+        };
+        let Some(start) = run_before(&tokens, k + 1).map(|r| r.start) else {
+            continue;
+        };
+        let Some(run) = run_from(&tokens, start) else {
+            continue;
+        };
         if let Some(mut m) = mention(&chars, &tokens, paragraph, run) {
             let offset = text[..from].chars().count();
             m.start += offset;
@@ -289,7 +393,8 @@ fn scan(paragraph: usize, text: &str) -> Scan {
         if let Some(name) = channel(&chars, &tokens, run.clone()) {
             out.channels.push((tokens[run.start].start, name));
         }
-        out.mentions.extend(mention(&chars, &tokens, paragraph, run));
+        out.mentions
+            .extend(mention(&chars, &tokens, paragraph, run));
     }
     out
 }
@@ -311,7 +416,9 @@ fn runs(tokens: &[Token]) -> impl Iterator<Item = Range<usize>> + '_ {
 
 /// The names among tokens a caller has already cut (a paragraph with quotations).
 pub(crate) fn mentions_in(chars: &[char], tokens: &[Token], paragraph: usize) -> Vec<NameMention> {
-    runs(tokens).filter_map(|run| mention(chars, tokens, paragraph, run)).collect()
+    runs(tokens)
+        .filter_map(|run| mention(chars, tokens, paragraph, run))
+        .collect()
 }
 
 /// The key two spellings of one person's name share: lower case, words split at spaces and
@@ -368,8 +475,14 @@ pub fn proper_name(phrase: &str) -> Option<String> {
     let head = (0..tokens.len())
         .find(|&i| {
             let t = &tokens[i];
-            let of_place = t.has(class::OF) && i > 0 && is_name_word(&tokens[i - 1]) && !is_title(&tokens[i - 1]);
-            t.is_punct(',') || t.is_punct('(') || of_place || matches!(t.lower(&chars).as_str(), "who" | "which")
+            let of_place = t.has(class::OF)
+                && i > 0
+                && is_name_word(&tokens[i - 1])
+                && !is_title(&tokens[i - 1]);
+            t.is_punct(',')
+                || t.is_punct('(')
+                || of_place
+                || matches!(t.lower(&chars).as_str(), "who" | "which")
         })
         .unwrap_or(tokens.len());
     let tokens = &tokens[..head];
@@ -379,7 +492,9 @@ pub fn proper_name(phrase: &str) -> Option<String> {
         return None;
     }
     let start = run.start;
-    let before_ok = tokens[..start].iter().all(|t| t.is_word() && (is_title(t) || t.has(class::DETERMINER)));
+    let before_ok = tokens[..start]
+        .iter()
+        .all(|t| t.is_word() && (is_title(t) || t.has(class::DETERMINER)));
     if !before_ok {
         return None;
     }
@@ -391,7 +506,13 @@ pub fn proper_name(phrase: &str) -> Option<String> {
 /// apostrophe style.
 fn key_words(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == '-')
-        .map(|w| w.chars().filter(|c| *c != '.').map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase).collect::<String>())
+        .map(|w| {
+            w.chars()
+                .filter(|c| *c != '.')
+                .map(|c| if c == '’' { '\'' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -463,23 +584,50 @@ pub(crate) fn name_part(tokens: &[Token], run: Range<usize>) -> Option<Range<usi
     (start < run.end).then_some(start..run.end)
 }
 
-fn mention(chars: &[char], tokens: &[Token], paragraph: usize, run: Range<usize>) -> Option<NameMention> {
+fn mention(
+    chars: &[char],
+    tokens: &[Token],
+    paragraph: usize,
+    run: Range<usize>,
+) -> Option<NameMention> {
     let part = name_part(tokens, run.clone())?;
-    let mut titles: Vec<String> = tokens[run.start..part.start].iter().filter(|t| is_title(t)).map(|t| t.lower(chars).to_string()).collect();
+    let mut titles: Vec<String> = tokens[run.start..part.start]
+        .iter()
+        .filter(|t| is_title(t))
+        .map(|t| t.lower(chars).to_string())
+        .collect();
     // Lower-case roles just before the run: "presidential candidate Ben Carson".
     let mut i = run.start;
-    while i > 0 && tokens[i - 1].is_word() && !chars[tokens[i - 1].start].is_uppercase() && is_title(&tokens[i - 1]) {
+    while i > 0
+        && tokens[i - 1].is_word()
+        && !chars[tokens[i - 1].start].is_uppercase()
+        && is_title(&tokens[i - 1])
+    {
         i -= 1;
         titles.push(tokens[i].lower(chars).to_string());
     }
     let name = join(chars, &tokens[part.clone()]);
     let key = key_words(&name);
     let named_thing = key.iter().any(|w| LEXICON.not_person.contains(w));
-    let acronym = tokens[part.clone()].iter().any(|t| t.end - t.start > 1 && chars[t.start..t.end].iter().all(|c| !c.is_lowercase()));
+    let acronym = tokens[part.clone()]
+        .iter()
+        .any(|t| t.end - t.start > 1 && chars[t.start..t.end].iter().all(|c| !c.is_lowercase()));
     let person = !named_thing && !acronym && (!titles.is_empty() || key.len() > 1);
     let last = &tokens[part.end - 1];
-    let end = if last.is_possessive() { last.end - 2 } else { last.end };
-    Some(NameMention { paragraph, start: tokens[part.start].start, end, name, titles, person, key })
+    let end = if last.is_possessive() {
+        last.end - 2
+    } else {
+        last.end
+    };
+    Some(NameMention {
+        paragraph,
+        start: tokens[part.start].start,
+        end,
+        name,
+        titles,
+        person,
+        key,
+    })
 }
 
 /// The channel a run of name words names: an acronym next to a word such as "agency"
@@ -488,7 +636,8 @@ fn mention(chars: &[char], tokens: &[Token], paragraph: usize, run: Range<usize>
 fn channel(chars: &[char], tokens: &[Token], run: Range<usize>) -> Option<String> {
     let is_channel_word = |t: &Token| t.is_word() && t.has(class::CHANNEL);
     let near = |i: usize| i < tokens.len() && is_channel_word(&tokens[i]);
-    let is_acronym = |t: &Token| t.end - t.start >= 2 && chars[t.start..t.end].iter().all(|c| c.is_uppercase());
+    let is_acronym =
+        |t: &Token| t.end - t.start >= 2 && chars[t.start..t.end].iter().all(|c| c.is_uppercase());
     if run.len() == 1 && is_acronym(&tokens[run.start]) {
         let beside = (run.start > 0 && near(run.start - 1)) || near(run.end);
         return beside.then(|| tokens[run.start].text(chars));
@@ -496,7 +645,8 @@ fn channel(chars: &[char], tokens: &[Token], run: Range<usize>) -> Option<String
     if !tokens[run.clone()].iter().any(is_channel_word) {
         return None;
     }
-    let in_parens = tokens.get(run.end).is_some_and(|t| t.is_punct('(')) && tokens.get(run.end + 2).is_some_and(|t| t.is_punct(')'));
+    let in_parens = tokens.get(run.end).is_some_and(|t| t.is_punct('('))
+        && tokens.get(run.end + 2).is_some_and(|t| t.is_punct(')'));
     match tokens.get(run.end + 1) {
         Some(t) if in_parens && is_acronym(t) => Some(t.text(chars)),
         _ => Some(join(chars, &tokens[run])),
@@ -526,11 +676,17 @@ mod tests {
         let names = Names::new(&paragraphs);
         let found: Vec<&NameMention> = names.mentions().collect();
         let texts: Vec<&str> = found.iter().map(|m| m.name.as_str()).collect();
-        assert_eq!(texts, ["Syria", "Bashar al-Assad", "Mun Jong Nam", "John Kerry"]);
+        assert_eq!(
+            texts,
+            ["Syria", "Bashar al-Assad", "Mun Jong Nam", "John Kerry"]
+        );
         let mun = found[2];
         assert!(mun.person);
         assert_eq!(mun.titles, ["north", "korean", "ambassador"]);
-        assert!(!found[0].person, "one word and no title: not known as a person");
+        assert!(
+            !found[0].person,
+            "one word and no title: not known as a person"
+        );
     }
 
     #[test]
@@ -552,9 +708,18 @@ mod tests {
 
     #[test]
     fn a_surname_is_a_person_once_the_full_name_is_written() {
-        let paragraphs = ["Syrian President Bashar al-Assad spoke.", "Pyongyang and Assad agreed."];
+        let paragraphs = [
+            "Syrian President Bashar al-Assad spoke.",
+            "Pyongyang and Assad agreed.",
+        ];
         let names = Names::new(&paragraphs);
-        assert_eq!(names.person_before((1, 100), &[]).map(|m| m.name.as_str()), Some("Assad"));
-        assert_eq!(names.person_before((1, 5), &[]).map(|m| m.name.as_str()), Some("Bashar al-Assad"));
+        assert_eq!(
+            names.person_before((1, 100), &[]).map(|m| m.name.as_str()),
+            Some("Assad")
+        );
+        assert_eq!(
+            names.person_before((1, 5), &[]).map(|m| m.name.as_str()),
+            Some("Bashar al-Assad")
+        );
     }
 }

@@ -45,7 +45,10 @@ impl Token {
             for (b, c) in bytes.iter_mut().zip(word) {
                 *b = (*c as u8).to_ascii_lowercase();
             }
-            return Small::Inline { bytes, len: word.len() };
+            return Small::Inline {
+                bytes,
+                len: word.len(),
+            };
         }
         Small::from_chars(word.iter().flat_map(|c| c.to_lowercase()))
     }
@@ -70,7 +73,6 @@ impl Token {
         }
     }
 
-
     /// "Syria's", "the North’s".
     pub fn is_possessive(&self) -> bool {
         self.has(class::POSSESSIVE)
@@ -80,7 +82,10 @@ impl Token {
 /// A short string on the stack, a long one on the heap; reads as a `str`.
 #[derive(Debug, Clone)]
 pub enum Small {
-    Inline { bytes: [u8; Small::INLINE], len: usize },
+    Inline {
+        bytes: [u8; Small::INLINE],
+        len: usize,
+    },
     Heap(String),
 }
 
@@ -139,7 +144,12 @@ pub fn tokenize(chars: &[char], quoted: &[Quoted]) -> Vec<Token> {
     for (n, q) in quoted.iter().enumerate() {
         words(chars, at, q.open, &mut out);
         let end = q.close.unwrap_or(chars.len());
-        out.push(Token { kind: Kind::Quote(n), start: q.open, end, class: 0 });
+        out.push(Token {
+            kind: Kind::Quote(n),
+            start: q.open,
+            end,
+            class: 0,
+        });
         at = end;
     }
     words(chars, at, chars.len(), &mut out);
@@ -156,7 +166,12 @@ pub fn words(chars: &[char], from: usize, to: usize, out: &mut Vec<Token>) {
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(Token { kind: Kind::Punct(c), start: i, end: i + 1, class: 0 });
+            out.push(Token {
+                kind: Kind::Punct(c),
+                start: i,
+                end: i + 1,
+                class: 0,
+            });
             i += 1;
             continue;
         }
@@ -164,7 +179,9 @@ pub fn words(chars: &[char], from: usize, to: usize, out: &mut Vec<Token>) {
         i += 1;
         while i < to {
             let c = chars[i];
-            let inner = matches!(c, '-' | '\'' | '’' | '.' | '&') && i + 1 < to && chars[i + 1].is_alphanumeric();
+            let inner = matches!(c, '-' | '\'' | '’' | '.' | '&')
+                && i + 1 < to
+                && chars[i + 1].is_alphanumeric();
             if c.is_alphanumeric() || inner {
                 i += 1;
             } else {
@@ -180,10 +197,19 @@ pub fn words(chars: &[char], from: usize, to: usize, out: &mut Vec<Token>) {
 
 /// A word token with its class: the lists its lower-case form is in, and its shape.
 fn word(chars: &[char], start: usize, end: usize) -> Token {
-    let mut token = Token { kind: Kind::Word, start, end, class: 0 };
+    let mut token = Token {
+        kind: Kind::Word,
+        start,
+        end,
+        class: 0,
+    };
     let text = &chars[start..end];
     if text.len() <= LEXICON.longest_class {
-        token.class = LEXICON.classes.get(&*token.lower(chars)).copied().unwrap_or(0);
+        token.class = LEXICON
+            .classes
+            .get(&*token.lower(chars))
+            .copied()
+            .unwrap_or(0);
     }
     let n = text.len();
     if n > 2 && matches!(text[n - 2], '\'' | '’') && matches!(text[n - 1], 's' | 'S') {
@@ -194,13 +220,17 @@ fn word(chars: &[char], start: usize, end: usize) -> Token {
         if !token.has(class::STOPWORD) {
             token.class |= class::NAME;
         }
-        if text.len() <= LEXICON.longest_honorific && LEXICON.honorifics.contains(&*token.word(chars)) {
+        if text.len() <= LEXICON.longest_honorific
+            && LEXICON.honorifics.contains(&*token.word(chars))
+        {
             token.class |= class::HONORIFIC;
         }
     } else if let Some(dash) = text.iter().position(|c| *c == '-') {
         // "al-Assad": a particle joined to a capitalised word.
         let particle = Small::from_chars(text[..dash].iter().copied());
-        if LEXICON.particles.contains(&*particle) && text.get(dash + 1).is_some_and(|c| c.is_uppercase()) {
+        if LEXICON.particles.contains(&*particle)
+            && text.get(dash + 1).is_some_and(|c| c.is_uppercase())
+        {
             token.class |= class::NAME;
         }
     }
@@ -229,7 +259,13 @@ pub fn sentences(chars: &[char], tokens: &[Token]) -> Vec<std::ops::Range<usize>
     for (i, t) in tokens.iter().enumerate() {
         let stop = match t.kind {
             Kind::Punct(c) => matches!(c, '.' | '!' | '?' | '…'),
-            Kind::Quote(_) => chars[t.start..t.end].iter().rev().find(|c| c.is_alphanumeric() || matches!(c, '.' | '!' | '?' | '…' | ',' | ';' | ':')).is_some_and(|c| matches!(c, '.' | '!' | '?' | '…')),
+            Kind::Quote(_) => chars[t.start..t.end]
+                .iter()
+                .rev()
+                .find(|c| {
+                    c.is_alphanumeric() || matches!(c, '.' | '!' | '?' | '…' | ',' | ';' | ':')
+                })
+                .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…')),
             Kind::Word => false,
         };
         let ends = stop
@@ -256,17 +292,37 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
-        tokenize(&chars, &quotations(&chars)).iter().map(|t| t.text(&chars)).collect()
+        tokenize(&chars, &quotations(&chars))
+            .iter()
+            .map(|t| t.text(&chars))
+            .collect()
     }
 
     #[test]
     fn words_keep_inner_marks_and_abbreviations() {
-        assert_eq!(texts("Sen. Bashar al-Assad’s U.S. trip, J. Smith said."), ["Sen.", "Bashar", "al-Assad’s", "U.S.", "trip", ",", "J.", "Smith", "said", "."]);
+        assert_eq!(
+            texts("Sen. Bashar al-Assad’s U.S. trip, J. Smith said."),
+            [
+                "Sen.",
+                "Bashar",
+                "al-Assad’s",
+                "U.S.",
+                "trip",
+                ",",
+                "J.",
+                "Smith",
+                "said",
+                "."
+            ]
+        );
     }
 
     #[test]
     fn a_quotation_is_one_token() {
-        assert_eq!(texts("“I go. You stay,” he said."), ["“I go. You stay,”", "he", "said", "."]);
+        assert_eq!(
+            texts("“I go. You stay,” he said."),
+            ["“I go. You stay,”", "he", "said", "."]
+        );
     }
 
     #[test]
@@ -276,8 +332,20 @@ mod tests {
         let tokens = tokenize(&chars, &quotations(&chars));
         let cut: Vec<String> = sentences(&chars, &tokens)
             .into_iter()
-            .map(|r| chars[tokens[r.start].start..tokens[r.end - 1].end].iter().collect())
+            .map(|r| {
+                chars[tokens[r.start].start..tokens[r.end - 1].end]
+                    .iter()
+                    .collect()
+            })
             .collect();
-        assert_eq!(cut, ["Mr. Smith said “No. Never.”", "Then he left.", "“Yes,” she said.", "“Why?” he asked."]);
+        assert_eq!(
+            cut,
+            [
+                "Mr. Smith said “No. Never.”",
+                "Then he left.",
+                "“Yes,” she said.",
+                "“Why?” he asked."
+            ]
+        );
     }
 }

@@ -64,17 +64,31 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<AliasRule>, String> {
             continue;
         }
         let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
-        let kind = EntityKind::parse(fields[0])
-            .ok_or_else(|| format!("{at}: unknown kind '{}' (person, org, place or misc, then a tab)", fields[0]))?;
-        let name = fields.get(1).copied().filter(|n| !alias_key(n).is_empty())
-            .ok_or_else(|| format!("{at}: no canonical name after the kind (fields are tab-separated)"))?;
+        let kind = EntityKind::parse(fields[0]).ok_or_else(|| {
+            format!(
+                "{at}: unknown kind '{}' (person, org, place or misc, then a tab)",
+                fields[0]
+            )
+        })?;
+        let name = fields
+            .get(1)
+            .copied()
+            .filter(|n| !alias_key(n).is_empty())
+            .ok_or_else(|| {
+                format!("{at}: no canonical name after the kind (fields are tab-separated)")
+            })?;
         let entity = target(kind, name);
         for alias in &fields[1..] {
             let key = alias_key(alias);
             if key.is_empty() {
                 continue;
             }
-            rules.push(AliasRule { alias: alias.to_string(), key, entity: entity.clone(), origin: at.clone() });
+            rules.push(AliasRule {
+                alias: alias.to_string(),
+                key,
+                entity: entity.clone(),
+                origin: at.clone(),
+            });
         }
     }
     Ok(rules)
@@ -84,6 +98,14 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<AliasRule>, String> {
 /// coordinates when it knows the name.
 pub fn target(kind: EntityKind, name: &str) -> Entity {
     let known = super::entities(&[(kind, name)]).pop();
-    let (country, latitude, longitude) = known.map_or((None, None, None), |e| (e.country, e.latitude, e.longitude));
-    Entity { kind: kind.as_str(), name: name.to_string(), key: alias_key(name), country, latitude, longitude }
+    let (country, latitude, longitude) =
+        known.map_or((None, None, None), |e| (e.country, e.latitude, e.longitude));
+    Entity {
+        kind: kind.as_str(),
+        name: name.to_string(),
+        key: alias_key(name),
+        country,
+        latitude,
+        longitude,
+    }
 }

@@ -11,11 +11,11 @@ pub mod story;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::extract::echo;
-use crate::extract::quotes::{self, Agent};
 use crate::extract::dates;
+use crate::extract::echo;
 use crate::extract::gazetteer::{alias_key, us_state};
 use crate::extract::ner::{aliases, EntityKind, Tagger};
+use crate::extract::quotes::{self, Agent};
 use crate::model::{Article, DateMention, Entity, Kind, Mention, Quote, Span};
 
 /// Adds mentions, date mentions and quotes to an article structured by `text::process`.
@@ -25,7 +25,10 @@ pub fn enrich(article: &mut Article) {
     let content: Vec<usize> = (0..article.blocks.len())
         .filter(|&i| article.blocks[i].kind.is_content() || article.blocks[i].kind == Kind::Caption)
         .collect();
-    let texts: Vec<&str> = content.iter().map(|&i| article.blocks[i].text.as_str()).collect();
+    let texts: Vec<&str> = content
+        .iter()
+        .map(|&i| article.blocks[i].text.as_str())
+        .collect();
     if let Ok(tagger) = Tagger::embedded() {
         let found: Vec<(usize, crate::extract::ner::Mention)> = tagger
             .tag_blocks(&texts)
@@ -33,15 +36,31 @@ pub fn enrich(article: &mut Article) {
             .enumerate()
             .flat_map(|(i, mentions)| {
                 let block = content[i];
-                mentions.into_iter().filter(|m| m.start < m.end).filter_map(screened).map(move |m| (block, m))
+                mentions
+                    .into_iter()
+                    .filter(|m| m.start < m.end)
+                    .filter_map(screened)
+                    .map(move |m| (block, m))
             })
             .collect();
-        let names: Vec<_> = found.iter().map(|(_, m)| (m.kind, m.text.as_str())).collect();
+        let names: Vec<_> = found
+            .iter()
+            .map(|(_, m)| (m.kind, m.text.as_str()))
+            .collect();
         let resolved = entities(&names);
         article.mentions = found
             .into_iter()
             .zip(resolved)
-            .map(|((block, m), entity)| Mention { block, span: Span { start: m.start, end: m.end }, text: m.text, entity, linked_kind: None })
+            .map(|((block, m), entity)| Mention {
+                block,
+                span: Span {
+                    start: m.start,
+                    end: m.end,
+                },
+                text: m.text,
+                entity,
+                linked_kind: None,
+            })
             .collect();
     }
     article.quotes = quotes(article);
@@ -49,13 +68,19 @@ pub fn enrich(article: &mut Article) {
     article.dates = content
         .iter()
         .flat_map(|&block| {
-            dates::extract(&article.blocks[block].text, published.as_deref()).into_iter().filter(|d| d.start < d.end).map(move |d| DateMention {
-                block,
-                span: Span { start: d.start, end: d.end },
-                text: d.text,
-                value: d.value,
-                granularity: d.granularity.as_str(),
-            })
+            dates::extract(&article.blocks[block].text, published.as_deref())
+                .into_iter()
+                .filter(|d| d.start < d.end)
+                .map(move |d| DateMention {
+                    block,
+                    span: Span {
+                        start: d.start,
+                        end: d.end,
+                    },
+                    text: d.text,
+                    value: d.value,
+                    granularity: d.granularity.as_str(),
+                })
         })
         .collect();
     article.story = story::features(article);
@@ -63,7 +88,9 @@ pub fn enrich(article: &mut Article) {
 
 /// The words of a word-list data file: one a line, `#` comments and blank lines skipped.
 fn word_set(text: &'static str) -> HashSet<&'static str> {
-    text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
 }
 
 /// A tagged mention as linking takes it: none when it names no entity (`not_names.txt`, or
@@ -74,16 +101,29 @@ fn screened(mut mention: crate::extract::ner::Mention) -> Option<crate::extract:
     static NOT_NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
     static GROUPS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let text = mention.text.trim_matches(|c: char| !c.is_alphanumeric());
-    let party_label = text.split_once('-').is_some_and(|(party, state)| matches!(party, "D" | "R" | "I") && us_state(state).is_some());
+    let party_label = text.split_once('-').is_some_and(|(party, state)| {
+        matches!(party, "D" | "R" | "I") && us_state(state).is_some()
+    });
     // "the Kentucky Republican said": a description of a lawmaker, not a name.
     let party_member = text.rsplit_once(' ').is_some_and(|(state, party)| {
-        matches!(party, "Republican" | "Democrat" | "Democratic" | "Independent") && us_state(state) == Some(state)
+        matches!(
+            party,
+            "Republican" | "Democrat" | "Democratic" | "Independent"
+        ) && us_state(state) == Some(state)
     });
     let key = alias_key(text);
-    if party_label || party_member || NOT_NAMES.get_or_init(|| word_set(include_str!("not_names.txt"))).contains(key.as_str()) {
+    if party_label
+        || party_member
+        || NOT_NAMES
+            .get_or_init(|| word_set(include_str!("not_names.txt")))
+            .contains(key.as_str())
+    {
         return None;
     }
-    if GROUPS.get_or_init(|| word_set(include_str!("groups.txt"))).contains(key.as_str()) {
+    if GROUPS
+        .get_or_init(|| word_set(include_str!("groups.txt")))
+        .contains(key.as_str())
+    {
         mention.kind = EntityKind::Misc;
     }
     Some(mention)
@@ -112,15 +152,31 @@ pub fn entities(mentions: &[(EntityKind, &str)]) -> Vec<Entity> {
 /// kind the entity tagger gave the same name when it did (else a person and an organisation).
 /// Reads `article.mentions`, so runs after them.
 pub fn quotes(article: &Article) -> Vec<Quote> {
-    let body: Vec<usize> = (0..article.blocks.len()).filter(|&i| article.blocks[i].kind == Kind::Body).collect();
-    let texts: Vec<&str> = body.iter().map(|&i| article.blocks[i].text.as_str()).collect();
+    let body: Vec<usize> = (0..article.blocks.len())
+        .filter(|&i| article.blocks[i].kind == Kind::Body)
+        .collect();
+    let texts: Vec<&str> = body
+        .iter()
+        .map(|&i| article.blocks[i].text.as_str())
+        .collect();
     let entity = |agent: &Agent, default_kind: &'static str| -> Option<Entity> {
         let name = agent.name.as_deref()?;
         let key = alias_key(name);
-        let tagged = article.mentions.iter().map(|m| &m.entity).find(|e| e.key == key);
+        let tagged = article
+            .mentions
+            .iter()
+            .map(|m| &m.entity)
+            .find(|e| e.key == key);
         Some(match tagged {
             Some(e) => e.clone(),
-            None => Entity { kind: default_kind, name: name.to_string(), key, country: None, latitude: None, longitude: None },
+            None => Entity {
+                kind: default_kind,
+                name: name.to_string(),
+                key,
+                country: None,
+                latitude: None,
+                longitude: None,
+            },
         })
     };
     quotes::extract(&texts)
@@ -129,7 +185,10 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
         .filter(|q| q.kind == quotes::Kind::Quote && q.start < q.end && !q.text.trim().is_empty())
         .map(|q| Quote {
             block: body[q.paragraph],
-            span: Span { start: q.start, end: q.end },
+            span: Span {
+                start: q.start,
+                end: q.end,
+            },
             echo_key: echo::key(&q.text),
             speaker_text: q.speaker.as_ref().map(|a| a.text.clone()),
             speaker: q.speaker.as_ref().and_then(|a| entity(a, "person")),
@@ -148,7 +207,12 @@ mod tests {
     use super::*;
 
     fn mention(kind: EntityKind, text: &str) -> crate::extract::ner::Mention {
-        crate::extract::ner::Mention { kind, start: 0, end: text.chars().count(), text: text.to_string() }
+        crate::extract::ner::Mention {
+            kind,
+            start: 0,
+            end: text.chars().count(),
+            text: text.to_string(),
+        }
     }
 
     fn is_not_a_name(text: &str) -> bool {
@@ -157,10 +221,34 @@ mod tests {
 
     #[test]
     fn page_furniture_and_bare_generic_heads_are_not_names() {
-        for text in ["Photos", "PHOTOS:", "Hide Caption", "Image", "Department", "D-N.Y.", "R-Ky", "I-Vt.", "R-Texas", "D-CA", "Kentucky Republican", "New York Democrat"] {
+        for text in [
+            "Photos",
+            "PHOTOS:",
+            "Hide Caption",
+            "Image",
+            "Department",
+            "D-N.Y.",
+            "R-Ky",
+            "I-Vt.",
+            "R-Texas",
+            "D-CA",
+            "Kentucky Republican",
+            "New York Democrat",
+        ] {
             assert!(is_not_a_name(text), "{text}");
         }
-        for text in ["State Department", "Photos Inc", "Getty Images", "Trump", "D-Day", "I-95", "R-Rated", "Republican", "Kentucky", "Ky. Republican Party"] {
+        for text in [
+            "State Department",
+            "Photos Inc",
+            "Getty Images",
+            "Trump",
+            "D-Day",
+            "I-95",
+            "R-Rated",
+            "Republican",
+            "Kentucky",
+            "Ky. Republican Party",
+        ] {
             assert!(!is_not_a_name(text), "{text}");
         }
     }

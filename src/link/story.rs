@@ -27,12 +27,16 @@ fn stopwords() -> &'static HashSet<&'static str> {
 
 /// Lower-case words of letters and digits (apostrophes and hyphens split them).
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase())
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
 }
 
 /// Whether a word can stand for an event: letters, three or more, and not a stop word.
 fn is_term(word: &str) -> bool {
-    word.chars().count() >= 3 && word.chars().all(char::is_alphabetic) && !stopwords().contains(word)
+    word.chars().count() >= 3
+        && word.chars().all(char::is_alphabetic)
+        && !stopwords().contains(word)
 }
 
 /// The story features of an article whose blocks and mentions are found.
@@ -79,15 +83,30 @@ pub fn features(article: &Article) -> StoryFeatures {
         }
     }
     for mention in &article.mentions {
-        if article.blocks.get(mention.block).is_some_and(|b| b.kind.is_content()) {
-            add(format!("@{}", mention.entity.key.replace(char::is_whitespace, "_")), ENTITY_WEIGHT);
+        if article
+            .blocks
+            .get(mention.block)
+            .is_some_and(|b| b.kind.is_content())
+        {
+            add(
+                format!("@{}", mention.entity.key.replace(char::is_whitespace, "_")),
+                ENTITY_WEIGHT,
+            );
         }
     }
-    let mut terms: Vec<(String, u32, usize)> = counts.into_iter().map(|(t, (n, at))| (t, n, at)).collect();
+    let mut terms: Vec<(String, u32, usize)> =
+        counts.into_iter().map(|(t, (n, at))| (t, n, at)).collect();
     // The most frequent first; among equals, the first seen (deterministic).
     terms.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
     terms.truncate(TERMS);
-    StoryFeatures { terms: terms.into_iter().map(|(t, n, _)| (t, n)).collect(), signature: if body_words.len() < MIN_COPY_WORDS { Vec::new() } else { signature(&body_words) } }
+    StoryFeatures {
+        terms: terms.into_iter().map(|(t, n, _)| (t, n)).collect(),
+        signature: if body_words.len() < MIN_COPY_WORDS {
+            Vec::new()
+        } else {
+            signature(&body_words)
+        },
+    }
 }
 
 /// The MinHash signature of the shingles of `words` (all of them when fewer than a shingle):
@@ -95,11 +114,16 @@ pub fn features(article: &Article) -> StoryFeatures {
 /// positions where two signatures agree estimates the Jaccard similarity of the shingle sets.
 pub fn signature(words: &[String]) -> Vec<u32> {
     let mut signature = vec![u32::MAX; SIGNATURE];
-    let windows: Vec<&[String]> = if words.len() < SHINGLE_WORDS { vec![words] } else { words.windows(SHINGLE_WORDS).collect() };
+    let windows: Vec<&[String]> = if words.len() < SHINGLE_WORDS {
+        vec![words]
+    } else {
+        words.windows(SHINGLE_WORDS).collect()
+    };
     for window in windows.into_iter().filter(|w| !w.is_empty()) {
         let shingle = fnv1a(window.iter().flat_map(|w| w.bytes().chain([b' '])));
         for (i, slot) in signature.iter_mut().enumerate() {
-            let h = (splitmix64(shingle ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32) as u32;
+            let h =
+                (splitmix64(shingle ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32) as u32;
             *slot = (*slot).min(h);
         }
     }
@@ -127,7 +151,9 @@ pub fn resemblance(a: &[u32], b: &[u32]) -> f64 {
 
 /// 64-bit FNV-1a: stable across runs and machines, as the stored signatures must be.
 pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// SplitMix64's finaliser: one good 64-bit mix, so one FNV hash yields many independent ones.

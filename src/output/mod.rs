@@ -31,7 +31,13 @@ pub struct Printer<W: Write> {
 
 impl<W: Write> Printer<W> {
     pub fn new(format: Format, out: W) -> Self {
-        Printer { format, out, columns: Vec::new(), rows: Vec::new(), count: 0 }
+        Printer {
+            format,
+            out,
+            columns: Vec::new(),
+            rows: Vec::new(),
+            count: 0,
+        }
     }
 
     pub fn columns(&mut self, columns: &[String]) -> Result<()> {
@@ -47,7 +53,8 @@ impl<W: Write> Printer<W> {
         self.count += 1;
         match self.format {
             Format::Table => {
-                self.rows.push(values.iter().map(|v| cell(v, MAX_CELL)).collect());
+                self.rows
+                    .push(values.iter().map(|v| cell(v, MAX_CELL)).collect());
                 Ok(())
             }
             Format::Csv => {
@@ -55,8 +62,12 @@ impl<W: Write> Printer<W> {
                 self.csv_line(cells.iter().map(String::as_str))
             }
             Format::Json | Format::Ndjson => {
-                let object: serde_json::Map<String, serde_json::Value> =
-                    self.columns.iter().cloned().zip(values.iter().map(json)).collect();
+                let object: serde_json::Map<String, serde_json::Value> = self
+                    .columns
+                    .iter()
+                    .cloned()
+                    .zip(values.iter().map(json))
+                    .collect();
                 let text = serde_json::Value::Object(object).to_string();
                 let sep: &[u8] = match (self.format, self.count) {
                     (Format::Ndjson, _) => b"",
@@ -110,7 +121,10 @@ impl<W: Write> Printer<W> {
             }
             line.push_str(c);
             if i + 1 < cells.len() {
-                line.extend(std::iter::repeat_n(' ', w.saturating_sub(c.chars().count())));
+                line.extend(std::iter::repeat_n(
+                    ' ',
+                    w.saturating_sub(c.chars().count()),
+                ));
             }
         }
         line.push('\n');
@@ -159,7 +173,9 @@ fn json(value: &Value) -> serde_json::Value {
     match value {
         Value::Null => serde_json::Value::Null,
         Value::Integer(n) => (*n).into(),
-        Value::Real(x) => serde_json::Number::from_f64(*x).map_or(serde_json::Value::Null, Into::into),
+        Value::Real(x) => {
+            serde_json::Number::from_f64(*x).map_or(serde_json::Value::Null, Into::into)
+        }
         Value::Text(t) => t.clone().into(),
     }
 }

@@ -7,12 +7,12 @@ use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use arrow_array::builder::{BinaryBuilder, Float64Builder, Int64Builder, StringBuilder};
-use arrow_array::{ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use ::parquet::arrow::ArrowWriter;
 use ::parquet::basic::{Compression, ZstdLevel};
 use ::parquet::file::properties::WriterProperties;
+use arrow_array::builder::{BinaryBuilder, Float64Builder, Int64Builder, StringBuilder};
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use rusqlite::types::ValueRef;
 
 use crate::{Error, Result};
@@ -113,7 +113,12 @@ pub struct Column {
 /// The Arrow schema of `columns`. Every field is nullable, NOT NULL columns too: a value
 /// that does not fit its column's type is written as null rather than failing the export.
 pub fn schema(columns: &[Column]) -> SchemaRef {
-    Arc::new(Schema::new(columns.iter().map(|c| Field::new(&c.name, c.kind.arrow(), true)).collect::<Vec<_>>()))
+    Arc::new(Schema::new(
+        columns
+            .iter()
+            .map(|c| Field::new(&c.name, c.kind.arrow(), true))
+            .collect::<Vec<_>>(),
+    ))
 }
 
 /// Rows being gathered into one record batch.
@@ -128,15 +133,29 @@ pub struct Batch {
 
 impl Batch {
     pub fn new(schema: SchemaRef) -> Self {
-        let builders: Vec<Builder> = schema.fields().iter().map(|f| Builder::new(f.data_type())).collect();
+        let builders: Vec<Builder> = schema
+            .fields()
+            .iter()
+            .map(|f| Builder::new(f.data_type()))
+            .collect();
         let unfit = vec![0; builders.len()];
-        Batch { schema, builders, rows: 0, bytes: 0, unfit }
+        Batch {
+            schema,
+            builders,
+            rows: 0,
+            bytes: 0,
+            unfit,
+        }
     }
 
     /// Adds one row; `values` has one value per column, in order.
     pub fn push(&mut self, values: &[ValueRef<'_>]) -> Result<()> {
         if values.len() != self.builders.len() {
-            return Err(Error::Internal(format!("a row of {} values for {} columns", values.len(), self.builders.len())));
+            return Err(Error::Internal(format!(
+                "a row of {} values for {} columns",
+                values.len(),
+                self.builders.len()
+            )));
         }
         for ((builder, value), unfit) in self.builders.iter_mut().zip(values).zip(&mut self.unfit) {
             let (bytes, fit) = builder.append(*value);
@@ -279,8 +298,15 @@ impl File {
     /// Creates the file (its folder must exist).
     pub fn create(path: &Path, schema: SchemaRef) -> Result<File> {
         let file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
-        let writer = ArrowWriter::try_new(BufWriter::with_capacity(1 << 20, file), schema, Some(properties()?))?;
-        Ok(File { writer, path: path.to_path_buf() })
+        let writer = ArrowWriter::try_new(
+            BufWriter::with_capacity(1 << 20, file),
+            schema,
+            Some(properties()?),
+        )?;
+        Ok(File {
+            writer,
+            path: path.to_path_buf(),
+        })
     }
 
     pub fn write(&mut self, batch: &RecordBatch) -> Result<()> {
@@ -291,7 +317,9 @@ impl File {
     pub fn close(self) -> Result<u64> {
         let File { writer, path } = self;
         let out = writer.into_inner()?;
-        let file = out.into_inner().map_err(|e| Error::io(&path, e.into_error()))?;
+        let file = out
+            .into_inner()
+            .map_err(|e| Error::io(&path, e.into_error()))?;
         let meta = file.metadata().map_err(|e| Error::io(&path, e))?;
         Ok(meta.len())
     }
@@ -338,7 +366,10 @@ mod tests {
         use ValueRef::{Blob, Integer, Null, Real, Text};
         assert_eq!(Kind::from_values([Null, Integer(3), Null]), Kind::Integer);
         assert_eq!(Kind::from_values([Integer(3), Real(0.5)]), Kind::Real);
-        assert_eq!(Kind::from_values([Integer(3), Text(b"x"), Real(0.5)]), Kind::Text);
+        assert_eq!(
+            Kind::from_values([Integer(3), Text(b"x"), Real(0.5)]),
+            Kind::Text
+        );
         assert_eq!(Kind::from_values([Blob(b"\x00")]), Kind::Blob);
         assert_eq!(Kind::from_values([Blob(b"\x00"), Integer(1)]), Kind::Text);
         assert_eq!(Kind::from_values([Null, Null]), Kind::Text);
@@ -349,27 +380,59 @@ mod tests {
     fn mixed_values_convert_or_become_null_and_are_counted() {
         use ValueRef::{Blob, Integer, Null, Real, Text};
         let columns = [
-            Column { name: "i".into(), kind: Kind::Integer },
-            Column { name: "r".into(), kind: Kind::Real },
-            Column { name: "t".into(), kind: Kind::Text },
-            Column { name: "b".into(), kind: Kind::Blob },
+            Column {
+                name: "i".into(),
+                kind: Kind::Integer,
+            },
+            Column {
+                name: "r".into(),
+                kind: Kind::Real,
+            },
+            Column {
+                name: "t".into(),
+                kind: Kind::Text,
+            },
+            Column {
+                name: "b".into(),
+                kind: Kind::Blob,
+            },
         ];
         let mut batch = Batch::new(schema(&columns));
-        batch.push(&[Integer(1), Integer(2), Integer(3), Integer(4)]).unwrap();
-        batch.push(&[Real(5.0), Text(b" 2.5"), Real(2.0), Text(b"t")]).unwrap();
-        batch.push(&[Real(5.5), Text(b"x"), Blob(b"\xff"), Null]).unwrap();
-        batch.push(&[Text(b"12"), Blob(b"1"), Null, Real(0.5)]).unwrap();
+        batch
+            .push(&[Integer(1), Integer(2), Integer(3), Integer(4)])
+            .unwrap();
+        batch
+            .push(&[Real(5.0), Text(b" 2.5"), Real(2.0), Text(b"t")])
+            .unwrap();
+        batch
+            .push(&[Real(5.5), Text(b"x"), Blob(b"\xff"), Null])
+            .unwrap();
+        batch
+            .push(&[Text(b"12"), Blob(b"1"), Null, Real(0.5)])
+            .unwrap();
         assert_eq!(batch.unfit(), &[1, 2, 1, 0]);
         let out = batch.take().unwrap();
         assert!(batch.is_empty());
         let i = out.column(0).as_primitive::<Int64Type>();
-        assert_eq!((i.value(0), i.value(1), i.is_null(2), i.value(3)), (1, 5, true, 12));
+        assert_eq!(
+            (i.value(0), i.value(1), i.is_null(2), i.value(3)),
+            (1, 5, true, 12)
+        );
         let r = out.column(1).as_primitive::<Float64Type>();
-        assert_eq!((r.value(0), r.value(1), r.is_null(2), r.is_null(3)), (2.0, 2.5, true, true));
+        assert_eq!(
+            (r.value(0), r.value(1), r.is_null(2), r.is_null(3)),
+            (2.0, 2.5, true, true)
+        );
         let t = out.column(2).as_string::<i32>();
-        assert_eq!((t.value(0), t.value(1), t.value(2), t.is_null(3)), ("3", "2.0", "\u{fffd}", true));
+        assert_eq!(
+            (t.value(0), t.value(1), t.value(2), t.is_null(3)),
+            ("3", "2.0", "\u{fffd}", true)
+        );
         let b = out.column(3).as_binary::<i32>();
-        assert_eq!((b.value(0), b.value(1), b.is_null(2), b.value(3)), (&b"4"[..], &b"t"[..], true, &b"0.5"[..]));
+        assert_eq!(
+            (b.value(0), b.value(1), b.is_null(2), b.value(3)),
+            (&b"4"[..], &b"t"[..], true, &b"0.5"[..])
+        );
         assert_eq!(exact_integer(9.3e18), None);
         assert_eq!(exact_integer(-2.0), Some(-2));
     }

@@ -18,8 +18,14 @@ pub enum Target {
 
 impl Target {
     pub const ALL: [Target; 8] = [
-        Target::Id, Target::Title, Target::Body, Target::Date,
-        Target::Source, Target::Domain, Target::Url, Target::Byline,
+        Target::Id,
+        Target::Title,
+        Target::Body,
+        Target::Date,
+        Target::Source,
+        Target::Domain,
+        Target::Url,
+        Target::Byline,
     ];
 
     /// The name used in `--field NAME=column`.
@@ -41,9 +47,34 @@ impl Target {
         match self {
             Target::Id => &["id", "article_id", "external_id", "guid", "uuid"],
             Target::Title => &["title", "headline", "heading"],
-            Target::Body => &["text", "body", "content", "content_original", "article", "full_text", "maintext"],
-            Target::Date => &["published_at", "publish_date", "published", "date", "pubdate", "date_publish", "datetime", "timestamp"],
-            Target::Source => &["source", "outlet", "publication", "publisher", "site", "source_name", "media"],
+            Target::Body => &[
+                "text",
+                "body",
+                "content",
+                "content_original",
+                "article",
+                "full_text",
+                "maintext",
+            ],
+            Target::Date => &[
+                "published_at",
+                "publish_date",
+                "published",
+                "date",
+                "pubdate",
+                "date_publish",
+                "datetime",
+                "timestamp",
+            ],
+            Target::Source => &[
+                "source",
+                "outlet",
+                "publication",
+                "publisher",
+                "site",
+                "source_name",
+                "media",
+            ],
             Target::Domain => &["source_url", "domain", "source_domain", "hostname"],
             Target::Url => &["url", "link", "article_url", "permalink"],
             Target::Byline => &["byline", "author", "authors", "writer"],
@@ -73,10 +104,16 @@ impl FieldMap {
             let (field, column) = spec
                 .split_once('=')
                 .ok_or_else(|| format!("--field {spec:?}: expected FIELD=column"))?;
-            let target = Target::ALL.into_iter().find(|t| t.name() == field.trim()).ok_or_else(|| {
-                let names: Vec<_> = Target::ALL.iter().map(|t| t.name()).collect();
-                format!("--field {spec:?}: unknown field '{field}' (known: {})", names.join(", "))
-            })?;
+            let target = Target::ALL
+                .into_iter()
+                .find(|t| t.name() == field.trim())
+                .ok_or_else(|| {
+                    let names: Vec<_> = Target::ALL.iter().map(|t| t.name()).collect();
+                    format!(
+                        "--field {spec:?}: unknown field '{field}' (known: {})",
+                        names.join(", ")
+                    )
+                })?;
             overrides.insert(target, column.trim().to_string());
         }
         Ok(FieldMap { overrides })
@@ -86,8 +123,11 @@ impl FieldMap {
     /// first default name present (exact, then ignoring case).
     pub fn column<S: AsRef<str>>(&self, target: Target, columns: &[S]) -> Option<usize> {
         let find = |name: &str| {
-            columns.iter().position(|c| c.as_ref() == name)
-                .or_else(|| columns.iter().position(|c| c.as_ref().eq_ignore_ascii_case(name)))
+            columns.iter().position(|c| c.as_ref() == name).or_else(|| {
+                columns
+                    .iter()
+                    .position(|c| c.as_ref().eq_ignore_ascii_case(name))
+            })
         };
         match self.overrides.get(&target) {
             Some(name) => find(name),

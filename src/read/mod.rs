@@ -50,28 +50,45 @@ pub fn expand(paths: &[PathBuf], emit: &mut dyn FnMut(Item)) -> Vec<(PathBuf, St
         }
         if !path.is_dir() {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            files.push((path.clone(), name.unwrap_or_else(|| path.display().to_string())));
+            files.push((
+                path.clone(),
+                name.unwrap_or_else(|| path.display().to_string()),
+            ));
             continue;
         }
-        let walk = walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name();
+        let walk = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .sort_by_file_name();
         for entry in walk {
             match entry {
                 Ok(entry) if entry.file_type().is_file() => {
                     let relative = entry.path().strip_prefix(path).unwrap_or(entry.path());
-                    files.push((entry.path().to_path_buf(), relative.to_string_lossy().into_owned()));
+                    files.push((
+                        entry.path().to_path_buf(),
+                        relative.to_string_lossy().into_owned(),
+                    ));
                 }
                 Ok(entry) if !entry.file_type().is_dir() => {
                     // A FIFO, socket or device found by a walk: opening a FIFO would block
                     // forever. (Named on the command line, a FIFO is read: `load <(zcat x)`.)
-                    let message = "not a regular file (a FIFO, socket or device); skipped".to_string();
-                    emit(Err(Problem { severity: Severity::Warning, ..problem(&entry.path().display().to_string(), None, message) }));
+                    let message =
+                        "not a regular file (a FIFO, socket or device); skipped".to_string();
+                    emit(Err(Problem {
+                        severity: Severity::Warning,
+                        ..problem(&entry.path().display().to_string(), None, message)
+                    }));
                 }
                 Ok(_) => {}
                 Err(err) => {
                     let file = err.path().unwrap_or(path).display().to_string();
                     let message = match err.loop_ancestor() {
-                        Some(ancestor) => format!("symbolic link loop back to {}; skipped", ancestor.display()),
-                        None => format!("cannot read: {}", err.io_error().map_or(err.to_string(), ToString::to_string)),
+                        Some(ancestor) => {
+                            format!("symbolic link loop back to {}; skipped", ancestor.display())
+                        }
+                        None => format!(
+                            "cannot read: {}",
+                            err.io_error().map_or(err.to_string(), ToString::to_string)
+                        ),
                     };
                     emit(Err(problem(&file, None, message)));
                 }
@@ -86,7 +103,13 @@ pub fn expand(paths: &[PathBuf], emit: &mut dyn FnMut(Item)) -> Vec<(PathBuf, St
 /// a plain-text article.
 /// `read_bytes` counts the bytes taken from the file (compressed bytes for gzip), for
 /// progress.
-pub fn read_file(path: &Path, name: &str, options: &Options, read_bytes: &Arc<AtomicU64>, emit: &mut dyn FnMut(Item)) {
+pub fn read_file(
+    path: &Path,
+    name: &str,
+    options: &Options,
+    read_bytes: &Arc<AtomicU64>,
+    emit: &mut dyn FnMut(Item),
+) {
     let file = path.display().to_string();
     let input: Box<dyn Read> = if path.as_os_str() == "-" {
         Box::new(io::stdin().lock())
@@ -96,13 +119,22 @@ pub fn read_file(path: &Path, name: &str, options: &Options, read_bytes: &Arc<At
             Err(err) => return emit(Err(problem(&file, None, format!("cannot open: {err}")))),
         }
     };
-    let counted = Counting { inner: input, read: Arc::clone(read_bytes) };
+    let counted = Counting {
+        inner: input,
+        read: Arc::clone(read_bytes),
+    };
     read_stream(counted, path, name, options, emit);
 }
 
 /// Reads one input already open: gzip or not, its format sniffed from `path`'s name and the
 /// first bytes. [`read_file`] calls it; so do the fuzz targets, on bytes in memory.
-pub fn read_stream(input: impl Read + 'static, path: &Path, name: &str, options: &Options, emit: &mut dyn FnMut(Item)) {
+pub fn read_stream(
+    input: impl Read + 'static,
+    path: &Path,
+    name: &str,
+    options: &Options,
+    emit: &mut dyn FnMut(Item),
+) {
     let file = path.display().to_string();
     let mut reader = BufReader::with_capacity(1 << 16, input);
     let gzip = match reader.fill_buf() {
@@ -110,7 +142,10 @@ pub fn read_stream(input: impl Read + 'static, path: &Path, name: &str, options:
         Err(err) => return emit(Err(problem(&file, None, format!("cannot read: {err}")))),
     };
     let mut reader: Box<dyn BufRead> = if gzip {
-        Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(reader)))
+        Box::new(BufReader::with_capacity(
+            1 << 16,
+            MultiGzDecoder::new(reader),
+        ))
     } else {
         Box::new(reader)
     };
@@ -118,7 +153,10 @@ pub fn read_stream(input: impl Read + 'static, path: &Path, name: &str, options:
         Ok(format) => format,
         Err(err) => return emit(Err(problem(&file, None, format!("cannot read: {err}")))),
     };
-    let ctx = records::Context { file: &file, options };
+    let ctx = records::Context {
+        file: &file,
+        options,
+    };
     match format {
         Format::Empty => emit(Err(problem(&file, None, "empty file".to_string()))),
         Format::JsonLines => records::json_lines(reader, &ctx, emit),
@@ -147,7 +185,11 @@ fn sniff(reader: &mut dyn BufRead, path: &Path) -> io::Result<Format> {
     let head = reader.fill_buf()?;
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     let Some(&first) = head.iter().find(|b| !b.is_ascii_whitespace()) else {
-        return Ok(if head.is_empty() { Format::Empty } else { Format::PlainText });
+        return Ok(if head.is_empty() {
+            Format::Empty
+        } else {
+            Format::PlainText
+        });
     };
     Ok(if name.ends_with(".csv") {
         Format::Csv(b',')
@@ -168,12 +210,18 @@ fn sniff(reader: &mut dyn BufRead, path: &Path) -> io::Result<Format> {
 }
 
 /// A scraped article as a text file: the whole file is one article.
-fn plain_text(mut reader: Box<dyn BufRead>, name: &str, ctx: &records::Context, emit: &mut dyn FnMut(Item)) {
+fn plain_text(
+    mut reader: Box<dyn BufRead>,
+    name: &str,
+    ctx: &records::Context,
+    emit: &mut dyn FnMut(Item),
+) {
     let head = match reader.fill_buf() {
         Ok(head) => head,
         Err(err) => return emit(Err(problem(ctx.file, None, format!("cannot read: {err}")))),
     };
-    let utf16 = encoding_rs::Encoding::for_bom(head).filter(|(encoding, _)| *encoding != encoding_rs::UTF_8);
+    let utf16 = encoding_rs::Encoding::for_bom(head)
+        .filter(|(encoding, _)| *encoding != encoding_rs::UTF_8);
     // UTF-16 text (from Windows tools) is full of NUL bytes, but is text all the same.
     if utf16.is_none() {
         if let Some(at) = head.iter().take(BINARY_SNIFF_BYTES).position(|&b| b == 0) {
@@ -182,15 +230,25 @@ fn plain_text(mut reader: Box<dyn BufRead>, name: &str, ctx: &records::Context, 
         }
     }
     let mut bytes = Vec::new();
-    if let Err(err) = reader.take(MAX_ARTICLE_BYTES as u64 + 1).read_to_end(&mut bytes) {
+    if let Err(err) = reader
+        .take(MAX_ARTICLE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+    {
         return emit(Err(problem(ctx.file, None, format!("cannot read: {err}"))));
     }
     if bytes.len() > MAX_ARTICLE_BYTES {
-        return emit(Err(problem(ctx.file, None, too_large("the file") + "; skipped")));
+        return emit(Err(problem(
+            ctx.file,
+            None,
+            too_large("the file") + "; skipped",
+        )));
     }
     let mut warnings = Vec::new();
     let mut text = match utf16 {
-        Some((encoding, bom)) => encoding.decode_without_bom_handling(&bytes[bom..]).0.into_owned(),
+        Some((encoding, bom)) => encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned(),
         None => {
             let (text, warning) = decode(&bytes);
             warnings.extend(warning);
@@ -201,11 +259,17 @@ fn plain_text(mut reader: Box<dyn BufRead>, name: &str, ctx: &records::Context, 
         // SQLite's text functions and its shell stop at a NUL: it would break offsets.
         let line = 1 + text[..at].matches('\n').count();
         let removed = text.matches('\0').count();
-        warnings.push(format!("{removed} NUL character(s) removed, the first on line {line}"));
+        warnings.push(format!(
+            "{removed} NUL character(s) removed, the first on line {line}"
+        ));
         text.retain(|c| c != '\0');
     }
     emit(Ok(RawArticle {
-        origin: Origin { file: ctx.file.to_string(), line: None, record: None },
+        origin: Origin {
+            file: ctx.file.to_string(),
+            line: None,
+            record: None,
+        },
         layout: Layout::PlainText,
         external_id: Some(name.to_string()),
         title: None,
@@ -221,12 +285,19 @@ fn plain_text(mut reader: Box<dyn BufRead>, name: &str, ctx: &records::Context, 
 
 /// The message for a record over [`MAX_ARTICLE_BYTES`].
 pub(crate) fn too_large(what: &str) -> String {
-    format!("{what} is over {} MiB, the limit for one article", MAX_ARTICLE_BYTES >> 20)
+    format!(
+        "{what} is over {} MiB, the limit for one article",
+        MAX_ARTICLE_BYTES >> 20
+    )
 }
 
 pub(crate) fn problem(file: &str, line: Option<u64>, message: String) -> Problem {
     Problem {
-        origin: Origin { file: file.to_string(), line, record: None },
+        origin: Origin {
+            file: file.to_string(),
+            line,
+            record: None,
+        },
         severity: Severity::Error,
         message,
     }
@@ -256,7 +327,10 @@ pub(crate) struct Capped<R> {
 
 impl<R> Capped<R> {
     fn new(inner: R) -> Self {
-        Capped { inner, used: Default::default() }
+        Capped {
+            inner,
+            used: Default::default(),
+        }
     }
 
     /// A handle that starts the count of the next record from zero.
@@ -269,7 +343,10 @@ impl<R> Capped<R> {
 impl<R: Read> Read for Capped<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if self.used.get() > MAX_ARTICLE_BYTES {
-            return Err(io::Error::new(io::ErrorKind::FileTooLarge, too_large("one record")));
+            return Err(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                too_large("one record"),
+            ));
         }
         let n = self.inner.read(buf)?;
         self.used.set(self.used.get() + n);

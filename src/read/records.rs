@@ -27,13 +27,21 @@ pub(super) fn json_lines(mut reader: Box<dyn BufRead>, ctx: &Context, emit: &mut
             Ok(Some(length)) => {
                 line_no += 1;
                 if length > MAX_ARTICLE_BYTES {
-                    emit(Err(problem(ctx.file, Some(line_no), too_large(&format!("the line ({} MiB)", length >> 20)) + "; skipped")));
+                    emit(Err(problem(
+                        ctx.file,
+                        Some(line_no),
+                        too_large(&format!("the line ({} MiB)", length >> 20)) + "; skipped",
+                    )));
                     continue;
                 }
             }
             Err(err) => {
                 let at = line_no + 1;
-                return emit(Err(problem(ctx.file, Some(at), format!("cannot read past line {line_no}: {err}"))));
+                return emit(Err(problem(
+                    ctx.file,
+                    Some(at),
+                    format!("cannot read past line {line_no}: {err}"),
+                )));
             }
         }
         let bytes = buf.trim_ascii();
@@ -43,8 +51,16 @@ pub(super) fn json_lines(mut reader: Box<dyn BufRead>, ctx: &Context, emit: &mut
         let (text, warning) = decode(bytes);
         let item = match serde_json::from_str::<Value>(&text) {
             Ok(Value::Object(object)) => from_object(object, ctx, Some(line_no), None, warning),
-            Ok(other) => Err(problem(ctx.file, Some(line_no), format!("expected a JSON object, found {}", type_name(&other)))),
-            Err(err) => Err(problem(ctx.file, Some(line_no), format!("malformed JSON: {err}"))),
+            Ok(other) => Err(problem(
+                ctx.file,
+                Some(line_no),
+                format!("expected a JSON object, found {}", type_name(&other)),
+            )),
+            Err(err) => Err(problem(
+                ctx.file,
+                Some(line_no),
+                format!("malformed JSON: {err}"),
+            )),
         };
         emit(item);
     }
@@ -82,7 +98,11 @@ fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>) -> io::Result<Option<u
 
 /// JSON objects one after another, however they are laid out (a pretty-printed `.json`
 /// file). A syntax error ends the file: there is no line to resynchronise on.
-pub(super) fn json_stream(reader: Capped<Box<dyn BufRead>>, ctx: &Context, emit: &mut dyn FnMut(Item)) {
+pub(super) fn json_stream(
+    reader: Capped<Box<dyn BufRead>>,
+    ctx: &Context,
+    emit: &mut dyn FnMut(Item),
+) {
     let mut count = 0;
     let next_record = reader.next_record();
     for value in serde_json::Deserializer::from_reader(reader).into_iter::<Value>() {
@@ -90,10 +110,20 @@ pub(super) fn json_stream(reader: Capped<Box<dyn BufRead>>, ctx: &Context, emit:
         count += 1;
         let item = match value {
             Ok(Value::Object(object)) => from_object(object, ctx, None, Some(count), None),
-            Ok(other) => Err(at_record(problem(ctx.file, None, format!("expected a JSON object, found {}", type_name(&other))), count)),
+            Ok(other) => Err(at_record(
+                problem(
+                    ctx.file,
+                    None,
+                    format!("expected a JSON object, found {}", type_name(&other)),
+                ),
+                count,
+            )),
             Err(err) => {
                 let message = format!("{}; the rest of the file is skipped", json_error(&err));
-                return emit(Err(at_record(problem(ctx.file, Some(err.line() as u64), message), count)));
+                return emit(Err(at_record(
+                    problem(ctx.file, Some(err.line() as u64), message),
+                    count,
+                )));
             }
         };
         emit(item);
@@ -106,10 +136,19 @@ fn at_record(mut p: Problem, record: u64) -> Problem {
 }
 
 /// A JSON array of objects, streamed element by element.
-pub(super) fn json_array(reader: Capped<Box<dyn BufRead>>, ctx: &Context, emit: &mut dyn FnMut(Item)) {
+pub(super) fn json_array(
+    reader: Capped<Box<dyn BufRead>>,
+    ctx: &Context,
+    emit: &mut dyn FnMut(Item),
+) {
     let next_record = reader.next_record();
     let mut deserializer = serde_json::Deserializer::from_reader(reader);
-    let seed = ArraySeed { ctx, emit: &mut *emit, next_record: &next_record, count: 0 };
+    let seed = ArraySeed {
+        ctx,
+        emit: &mut *emit,
+        next_record: &next_record,
+        count: 0,
+    };
     if let Err(err) = seed.deserialize(&mut deserializer) {
         let message = format!("{}; the rest of the file is skipped", json_error(&err));
         emit(Err(problem(ctx.file, Some(err.line() as u64), message)));
@@ -148,9 +187,15 @@ impl<'de> Visitor<'de> for ArraySeed<'_, '_> {
             (self.next_record)();
             self.count += 1;
             let item = match value {
-                Value::Object(object) => from_object(object, self.ctx, None, Some(self.count), None),
+                Value::Object(object) => {
+                    from_object(object, self.ctx, None, Some(self.count), None)
+                }
                 other => Err(at_record(
-                    problem(self.ctx.file, None, format!("expected a JSON object, found {}", type_name(&other))),
+                    problem(
+                        self.ctx.file,
+                        None,
+                        format!("expected a JSON object, found {}", type_name(&other)),
+                    ),
                     self.count,
                 )),
             };
@@ -161,12 +206,26 @@ impl<'de> Visitor<'de> for ArraySeed<'_, '_> {
 }
 
 /// CSV (or TSV) with a header row naming the columns.
-pub(super) fn csv(reader: Capped<Box<dyn BufRead>>, delimiter: u8, ctx: &Context, emit: &mut dyn FnMut(Item)) {
+pub(super) fn csv(
+    reader: Capped<Box<dyn BufRead>>,
+    delimiter: u8,
+    ctx: &Context,
+    emit: &mut dyn FnMut(Item),
+) {
     let next_record = reader.next_record();
-    let mut csv = csv::ReaderBuilder::new().delimiter(delimiter).flexible(false).from_reader(reader);
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(false)
+        .from_reader(reader);
     let header: Vec<String> = match csv.byte_headers() {
         Ok(h) => h.iter().map(|c| decode(c).0.trim().to_string()).collect(),
-        Err(err) => return emit(Err(problem(ctx.file, Some(1), format!("malformed CSV header: {err}")))),
+        Err(err) => {
+            return emit(Err(problem(
+                ctx.file,
+                Some(1),
+                format!("malformed CSV header: {err}"),
+            )))
+        }
     };
     let mut record = csv::ByteRecord::new();
     loop {
@@ -192,7 +251,9 @@ pub(super) fn csv(reader: Capped<Box<dyn BufRead>>, delimiter: u8, ctx: &Context
                 // An I/O error has no position of its own: it is in the record being read.
                 let line = Some(err.position().unwrap_or(csv.position()).line());
                 let message = match err.kind() {
-                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len, len, ..
+                    } => {
                         format!("ragged CSV row: {len} fields where the header has {expected_len}")
                     }
                     csv::ErrorKind::Io(e) if e.kind() == io::ErrorKind::FileTooLarge => {
@@ -217,7 +278,11 @@ fn from_object(
     record: Option<u64>,
     decode_warning: Option<String>,
 ) -> Item {
-    let origin = Origin { file: ctx.file.to_string(), line, record };
+    let origin = Origin {
+        file: ctx.file.to_string(),
+        line,
+        record,
+    };
     let keys: Vec<String> = object.keys().cloned().collect();
     let mut warnings: Vec<String> = decode_warning.into_iter().collect();
     let fields = &ctx.options.fields;
@@ -229,11 +294,14 @@ fn from_object(
             Value::Bool(b) => Some(b.to_string()),
             Value::Number(n) => Some(n.to_string()),
             Value::Array(items) => {
-                let parts: Vec<String> = items.into_iter().filter_map(|v| match v {
-                    Value::String(s) => Some(s),
-                    Value::Number(n) => Some(n.to_string()),
-                    _ => None,
-                }).collect();
+                let parts: Vec<String> = items
+                    .into_iter()
+                    .filter_map(|v| match v {
+                        Value::String(s) => Some(s),
+                        Value::Number(n) => Some(n.to_string()),
+                        _ => None,
+                    })
+                    .collect();
                 Some(parts.join(", "))
             }
             Value::Object(_) => {
@@ -267,9 +335,18 @@ fn from_object(
         warnings,
     };
     if article.text.trim().is_empty() && article.title.is_none() {
-        let body = fields.override_for(Target::Body).unwrap_or("text, body, content, ...");
-        let p = problem(ctx.file, line, format!("record has no title and no text (looked for {body})"));
-        return Err(Problem { origin: Origin { record, ..p.origin }, ..p });
+        let body = fields
+            .override_for(Target::Body)
+            .unwrap_or("text, body, content, ...");
+        let p = problem(
+            ctx.file,
+            line,
+            format!("record has no title and no text (looked for {body})"),
+        );
+        return Err(Problem {
+            origin: Origin { record, ..p.origin },
+            ..p
+        });
     }
     Ok(article)
 }

@@ -65,12 +65,20 @@ pub fn all() -> Vec<Report> {
 
 /// The report called `name`.
 pub fn find(name: &str) -> Result<Report> {
-    all().into_iter().find(|r| r.name == name).ok_or_else(|| Error::UnknownReport(name.to_string()))
+    all()
+        .into_iter()
+        .find(|r| r.name == name)
+        .ok_or_else(|| Error::UnknownReport(name.to_string()))
 }
 
 /// Reads `-- name:`, `-- description:` and `-- param: NAME help` lines from the header.
 fn parse_header(sql: &'static str) -> Report {
-    let mut report = Report { name: String::new(), description: String::new(), params: Vec::new(), sql };
+    let mut report = Report {
+        name: String::new(),
+        description: String::new(),
+        params: Vec::new(),
+        sql,
+    };
     for line in sql.lines().map_while(|l| l.strip_prefix("--")) {
         let line = line.trim();
         if let Some(name) = line.strip_prefix("name:") {
@@ -78,8 +86,14 @@ fn parse_header(sql: &'static str) -> Report {
         } else if let Some(description) = line.strip_prefix("description:") {
             report.description = description.trim().to_string();
         } else if let Some(param) = line.strip_prefix("param:") {
-            let (name, help) = param.trim().split_once(char::is_whitespace).unwrap_or((param.trim(), ""));
-            report.params.push(Param { name: name.trim_start_matches(':').to_string(), help: help.trim().to_string() });
+            let (name, help) = param
+                .trim()
+                .split_once(char::is_whitespace)
+                .unwrap_or((param.trim(), ""));
+            report.params.push(Param {
+                name: name.trim_start_matches(':').to_string(),
+                help: help.trim().to_string(),
+            });
         }
     }
     report
@@ -93,11 +107,20 @@ pub trait Sink {
 
 /// Runs a report with the given parameters (unset ones take the report's defaults), handing
 /// the column names and then every row to `sink`.
-pub fn run(conn: &Connection, report: &Report, params: &BTreeMap<String, String>, sink: &mut dyn Sink) -> Result<()> {
+pub fn run(
+    conn: &Connection,
+    report: &Report,
+    params: &BTreeMap<String, String>,
+    sink: &mut dyn Sink,
+) -> Result<()> {
     for name in params.keys() {
         if !report.params.iter().any(|p| &p.name == name) {
             let known: Vec<_> = report.params.iter().map(|p| p.name.as_str()).collect();
-            return Err(Error::UnknownParam { report: report.name.clone(), param: name.clone(), known: known.join(", ") });
+            return Err(Error::UnknownParam {
+                report: report.name.clone(),
+                param: name.clone(),
+                known: known.join(", "),
+            });
         }
     }
     let mut stmt = conn.prepare(report.sql)?;
@@ -131,7 +154,12 @@ pub fn run(conn: &Connection, report: &Report, params: &BTreeMap<String, String>
 fn bind_typed(stmt: &mut rusqlite::Statement, index: usize, value: &str) -> Result<()> {
     if let Ok(n) = value.parse::<i64>() {
         stmt.raw_bind_parameter(index, n)?;
-    } else if let Ok(x) = value.parse::<f64>().map_err(|_| ()).and_then(|x| if x.is_finite() { Ok(x) } else { Err(()) }) {
+    } else if let Ok(x) =
+        value
+            .parse::<f64>()
+            .map_err(|_| ())
+            .and_then(|x| if x.is_finite() { Ok(x) } else { Err(()) })
+    {
         stmt.raw_bind_parameter(index, x)?;
     } else {
         stmt.raw_bind_parameter(index, value)?;
@@ -168,9 +196,18 @@ mod tests {
     #[test]
     fn every_report_has_a_name_description_and_documented_params() {
         for report in all() {
-            assert!(!report.name.is_empty() && !report.description.is_empty(), "{}", report.sql);
+            assert!(
+                !report.name.is_empty() && !report.description.is_empty(),
+                "{}",
+                report.sql
+            );
             for param in &report.params {
-                assert!(report.sql.contains(&format!(":{}", param.name)), "{} does not use :{}", report.name, param.name);
+                assert!(
+                    report.sql.contains(&format!(":{}", param.name)),
+                    "{} does not use :{}",
+                    report.name,
+                    param.name
+                );
             }
         }
     }

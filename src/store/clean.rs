@@ -23,7 +23,16 @@ const EDGE_BLOCKS: i64 = 3;
 /// Words of a line that addresses the reader or points elsewhere: a promo or a call to
 /// write in ("Visit our homepage for more stories.", "Got a tip? Email ..."), which a
 /// story's own recurring headings and labels are not.
-const READER_WORDS: &[&str] = &["you", "subscribe", "newsletter", "click", "email", "podcast", "download", "visit"];
+const READER_WORDS: &[&str] = &[
+    "you",
+    "subscribe",
+    "newsletter",
+    "click",
+    "email",
+    "podcast",
+    "download",
+    "visit",
+];
 /// A line found this many times per article on average is a label inside the story (a
 /// transcript's speaker names), not furniture around it.
 const MAX_PER_ARTICLE: f64 = 1.5;
@@ -66,14 +75,23 @@ pub fn mark_repeated(conn: &Connection) -> Result<usize> {
                 })
             })?
             .collect::<Result<_, _>>()?;
-        let Some(source_id) = rows.first().map(|r| r.source_id) else { continue };
+        let Some(source_id) = rows.first().map(|r| r.source_id) else {
+            continue;
+        };
         if !is_boilerplate(&rows) {
             continue;
         }
-        let articles = rows.iter().map(|r| r.article_id).collect::<HashSet<_>>().len();
+        let articles = rows
+            .iter()
+            .map(|r| r.article_id)
+            .collect::<HashSet<_>>()
+            .len();
         let total: i64 = outlet_articles.query_row([source_id], |r| r.get(0))?;
         let reason = format!("repeated in {articles} of {total} articles from this outlet");
-        for row in rows.iter().filter(|r| r.kind == "body" || r.kind == "repeated") {
+        for row in rows
+            .iter()
+            .filter(|r| r.kind == "body" || r.kind == "repeated")
+        {
             changed += set_kind.execute(params![row.id, "repeated", reason])?;
         }
     }
@@ -85,9 +103,16 @@ pub fn mark_repeated(conn: &Connection) -> Result<usize> {
 /// per article.
 fn is_boilerplate(rows: &[Occurrence]) -> bool {
     let articles: HashSet<i64> = rows.iter().map(|r| r.article_id).collect();
-    let days: HashSet<&str> = rows.iter().filter_map(|r| r.published_at.as_deref()).map(|d| &d[..d.len().min(10)]).collect();
+    let days: HashSet<&str> = rows
+        .iter()
+        .filter_map(|r| r.published_at.as_deref())
+        .map(|d| &d[..d.len().min(10)])
+        .collect();
     let dated = rows.iter().any(|r| r.published_at.is_some());
-    let at_edges = rows.iter().filter(|r| r.position <= EDGE_BLOCKS || r.position >= r.last - (EDGE_BLOCKS - 1)).count();
+    let at_edges = rows
+        .iter()
+        .filter(|r| r.position <= EDGE_BLOCKS || r.position >= r.last - (EDGE_BLOCKS - 1))
+        .count();
     (articles.len() as i64) >= MIN_ARTICLES
         && (!dated || days.len() >= MIN_DAYS)
         && (at_edges * 2 >= rows.len() || rows.first().is_some_and(|r| speaks_to_reader(&r.text)))
@@ -98,11 +123,17 @@ fn is_boilerplate(rows: &[Occurrence]) -> bool {
 /// carries an address (an email, a link); a transcript's "Thank you." is not one.
 fn speaks_to_reader(text: &str) -> bool {
     let lower = text.to_lowercase();
-    let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
     if words.peek() == Some(&"thank") {
         return false;
     }
-    lower.contains('@') || lower.contains("http") || lower.contains("sign up") || words.any(|w| READER_WORDS.contains(&w))
+    lower.contains('@')
+        || lower.contains("http")
+        || lower.contains("sign up")
+        || words.any(|w| READER_WORDS.contains(&w))
 }
 
 /// What reclassifying needs of an article besides its blocks.
@@ -128,9 +159,22 @@ pub fn reclassify(conn: &mut Connection, rules: &Rules) -> Result<usize> {
         let mut set_kind = tx.prepare_cached(include_str!("sql/set_kind.sql"))?;
         let mut set_line_key = tx.prepare_cached(include_str!("sql/set_line_key.sql"))?;
         let stored: Vec<StoredArticle> = articles
-            .query_map([], |r| Ok(StoredArticle { id: r.get(0)?, language: r.get(1)?, outlet: r.get(2)?, byline: r.get(3)? }))?
+            .query_map([], |r| {
+                Ok(StoredArticle {
+                    id: r.get(0)?,
+                    language: r.get(1)?,
+                    outlet: r.get(2)?,
+                    byline: r.get(3)?,
+                })
+            })?
             .collect::<Result<_, _>>()?;
-        for StoredArticle { id: article_id, language, outlet, byline } in stored {
+        for StoredArticle {
+            id: article_id,
+            language,
+            outlet,
+            byline,
+        } in stored
+        {
             let rows: Vec<(i64, Block)> = paragraphs
                 .query_map([article_id], |r| {
                     let kind: String = r.get(1)?;
@@ -146,7 +190,8 @@ pub fn reclassify(conn: &mut Connection, rules: &Rules) -> Result<usize> {
                 })?
                 .collect::<Result<_, _>>()?;
             let (ids, mut blocks): (Vec<i64>, Vec<Block>) = rows.into_iter().unzip();
-            let before: Vec<(Kind, Option<String>)> = blocks.iter().map(|b| (b.kind, b.reason.clone())).collect();
+            let before: Vec<(Kind, Option<String>)> =
+                blocks.iter().map(|b| (b.kind, b.reason.clone())).collect();
             text::reclassify(&mut blocks, rules, language.as_deref(), byline.as_deref());
             for ((id, block), (kind, reason)) in ids.iter().zip(&blocks).zip(before) {
                 if block.kind != kind || block.reason != reason {
@@ -154,7 +199,11 @@ pub fn reclassify(conn: &mut Connection, rules: &Rules) -> Result<usize> {
                 }
                 // Keyed as a load keys them (body blocks only), so that a block the rules
                 // no longer set aside, or a line the key now covers, can be found repeated.
-                let line_key = if block.kind == Kind::Body { text::classify::line_key(outlet.as_deref().unwrap_or(""), &block.text) } else { None };
+                let line_key = if block.kind == Kind::Body {
+                    text::classify::line_key(outlet.as_deref().unwrap_or(""), &block.text)
+                } else {
+                    None
+                };
                 if line_key != block.line_key {
                     set_line_key.execute(params![id, line_key])?;
                 }
@@ -190,13 +239,33 @@ mod tests {
 
     #[test]
     fn a_line_mid_article_is_boilerplate_only_when_it_speaks_to_the_reader() {
-        assert!(is_boilerplate(&occurrences("Copyright Example News", 6, 20)));
+        assert!(is_boilerplate(&occurrences(
+            "Copyright Example News",
+            6,
+            20
+        )));
         assert!(!is_boilerplate(&occurrences("What happens next?", 6, 10)));
         assert!(!is_boilerplate(&occurrences("Thank you.", 6, 10)));
-        assert!(is_boilerplate(&occurrences("Visit our homepage for more stories.", 6, 10)));
-        assert!(is_boilerplate(&occurrences("Got a tip? Email tips@example.com", 6, 10)));
-        assert!(is_boilerplate(&occurrences("( Sign up for the morning tip sheet)", 6, 10)));
+        assert!(is_boilerplate(&occurrences(
+            "Visit our homepage for more stories.",
+            6,
+            10
+        )));
+        assert!(is_boilerplate(&occurrences(
+            "Got a tip? Email tips@example.com",
+            6,
+            10
+        )));
+        assert!(is_boilerplate(&occurrences(
+            "( Sign up for the morning tip sheet)",
+            6,
+            10
+        )));
         // Too few articles, however it reads.
-        assert!(!is_boilerplate(&occurrences("Visit our homepage for more stories.", 4, 10)));
+        assert!(!is_boilerplate(&occurrences(
+            "Visit our homepage for more stories.",
+            4,
+            10
+        )));
     }
 }

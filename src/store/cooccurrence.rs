@@ -28,7 +28,9 @@ impl Rollup {
     }
 
     fn add_pairs(&mut self, units: &mut [Unit], sign: i64, keep: impl Fn((i64, i64)) -> bool) {
-        for ((entity, other), [paragraphs, sentences]) in pairs(units).into_iter().filter(|&(pair, _)| keep(pair)) {
+        for ((entity, other), [paragraphs, sentences]) in
+            pairs(units).into_iter().filter(|&(pair, _)| keep(pair))
+        {
             let d = self.deltas.entry((entity, other)).or_default();
             d[0] += sign * paragraphs;
             d[1] += sign * sentences;
@@ -47,9 +49,19 @@ impl Rollup {
     /// read before the merge: its pairs of those entities out, and in again as `into`'s.
     /// No other pair changes (counting them out and in again would hold every pair of a
     /// large merge's articles in memory for nothing).
-    pub fn add_merge(&mut self, conn: &Connection, article_id: i64, from: &[i64], into: i64) -> Result<()> {
+    pub fn add_merge(
+        &mut self,
+        conn: &Connection,
+        article_id: i64,
+        from: &[i64],
+        into: i64,
+    ) -> Result<()> {
         let mut units = stored_units(conn, article_id)?;
-        let changes = |(entity, other): (i64, i64)| [entity, other].iter().any(|id| *id == into || from.contains(id));
+        let changes = |(entity, other): (i64, i64)| {
+            [entity, other]
+                .iter()
+                .any(|id| *id == into || from.contains(id))
+        };
         self.add_pairs(&mut units, -1, changes);
         for unit in &mut units {
             if from.contains(&unit.2) {
@@ -66,14 +78,16 @@ impl Rollup {
         let mut deltas: Vec<_> = self.deltas.drain().filter(|(_, d)| *d != [0; 3]).collect();
         deltas.sort_unstable_by_key(|&(key, _)| key);
         let mut add = conn.prepare_cached(include_str!("sql/add_cooccurrence.sql"))?;
-        let mut drop_empty = conn.prepare_cached(include_str!("sql/drop_empty_cooccurrence.sql"))?;
+        let mut drop_empty =
+            conn.prepare_cached(include_str!("sql/drop_empty_cooccurrence.sql"))?;
         for ((entity_id, other_id), [paragraphs, sentences, articles]) in deltas {
             add.execute(named_params! {
                 ":entity_id": entity_id, ":other_id": other_id,
                 ":paragraphs": paragraphs, ":sentences": sentences, ":articles": articles,
             })?;
             if paragraphs < 0 {
-                drop_empty.execute(named_params! { ":entity_id": entity_id, ":other_id": other_id })?;
+                drop_empty
+                    .execute(named_params! { ":entity_id": entity_id, ":other_id": other_id })?;
             }
         }
         Ok(())
@@ -83,7 +97,9 @@ impl Rollup {
 /// A stored article's mentions as (paragraph, sentence, entity).
 fn stored_units(conn: &Connection, article_id: i64) -> Result<Vec<Unit>> {
     let mut stmt = conn.prepare_cached(include_str!("sql/article_mentions.sql"))?;
-    let units = stmt.query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<Vec<Unit>, _>>()?;
+    let units = stmt
+        .query_map([article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<Vec<Unit>, _>>()?;
     Ok(units)
 }
 
@@ -106,7 +122,10 @@ pub fn pairs(units: &mut [Unit]) -> Vec<((i64, i64), [i64; 2])> {
     let mut found: HashMap<(i64, i64), [i64; 2]> = HashMap::new();
     let mut rest = &units[..];
     while let Some(&(paragraph, _, _)) = rest.first() {
-        let end = rest.iter().position(|u| u.0 != paragraph).unwrap_or(rest.len());
+        let end = rest
+            .iter()
+            .position(|u| u.0 != paragraph)
+            .unwrap_or(rest.len());
         let (here, next) = rest.split_at(end);
         rest = next;
         let mut entities: Vec<(i64, Vec<Option<i64>>)> = Vec::new();
@@ -122,7 +141,10 @@ pub fn pairs(units: &mut [Unit]) -> Vec<((i64, i64), [i64; 2])> {
         }
         for (i, (entity, mine)) in entities.iter().enumerate() {
             for (other, theirs) in &entities[i..] {
-                let shared = mine.iter().filter(|s| theirs.binary_search(s).is_ok()).count() as i64;
+                let shared = mine
+                    .iter()
+                    .filter(|s| theirs.binary_search(s).is_ok())
+                    .count() as i64;
                 let counts = found.entry((*entity, *other)).or_default();
                 counts[0] += 1;
                 counts[1] += shared;

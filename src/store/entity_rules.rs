@@ -43,8 +43,14 @@ pub fn apply_in(tx: &Connection, rules: &[AliasRule]) -> Result<Applied> {
         latest.insert(&rule.key, rule);
     }
     let mut targets: Vec<(&Entity, Vec<&AliasRule>)> = Vec::new();
-    for rule in rules.iter().filter(|r| std::ptr::eq(latest[r.key.as_str()], *r)) {
-        match targets.iter_mut().find(|(e, _)| e.kind == rule.entity.kind && e.key == rule.entity.key) {
+    for rule in rules
+        .iter()
+        .filter(|r| std::ptr::eq(latest[r.key.as_str()], *r))
+    {
+        match targets
+            .iter_mut()
+            .find(|(e, _)| e.kind == rule.entity.kind && e.key == rule.entity.key)
+        {
             Some((_, group)) => group.push(rule),
             None => targets.push((&rule.entity, vec![rule])),
         }
@@ -53,21 +59,28 @@ pub fn apply_in(tx: &Connection, rules: &[AliasRule]) -> Result<Applied> {
     for (entity, group) in targets {
         let into = upsert(tx, entity)?;
         // The user's spelling of the name wins over the one the corpus first stored.
-        tx.prepare_cached(include_str!("sql/rename_entity.sql"))?.execute(named_params! { ":id": into, ":name": entity.name })?;
+        tx.prepare_cached(include_str!("sql/rename_entity.sql"))?
+            .execute(named_params! { ":id": into, ":name": entity.name })?;
         for rule in &group {
             tx.prepare_cached(include_str!("sql/insert_entity_rule.sql"))?.execute(named_params! {
                 ":key": rule.key, ":alias": rule.alias, ":kind": entity.kind, ":name": entity.name,
                 ":origin": rule.origin,
             })?;
             applied.rules += 1;
-            let found = tx.prepare_cached(include_str!("sql/entities_by_key.sql"))?
-                .query_map(named_params! { ":key": rule.key, ":except": into }, |r| r.get::<_, i64>(0))?
+            let found = tx
+                .prepare_cached(include_str!("sql/entities_by_key.sql"))?
+                .query_map(named_params! { ":key": rule.key, ":except": into }, |r| {
+                    r.get::<_, i64>(0)
+                })?
                 .collect::<Result<Vec<i64>, _>>()?;
             // The articles that mention what merges: only their pairs change.
             let mut articles = Vec::new();
             for &from in &found {
                 let mut stmt = tx.prepare_cached(include_str!("sql/entity_articles.sql"))?;
-                articles.extend(stmt.query_map([from], |r| r.get::<_, i64>(0))?.collect::<Result<Vec<i64>, _>>()?);
+                articles.extend(
+                    stmt.query_map([from], |r| r.get::<_, i64>(0))?
+                        .collect::<Result<Vec<i64>, _>>()?,
+                );
             }
             articles.sort_unstable();
             articles.dedup();
@@ -75,11 +88,16 @@ pub fn apply_in(tx: &Connection, rules: &[AliasRule]) -> Result<Applied> {
                 rollup.add_merge(tx, article, &found, into)?;
             }
             for from in found {
-                run_script(tx, include_str!("sql/merge_entity.sql"), &[(":from", from), (":into", into)])?;
+                run_script(
+                    tx,
+                    include_str!("sql/merge_entity.sql"),
+                    &[(":from", from), (":into", into)],
+                )?;
                 applied.merged += 1;
             }
             for alias in [entity.name.as_str(), rule.alias.as_str()] {
-                tx.prepare_cached(include_str!("sql/insert_entity_alias.sql"))?.execute(rusqlite::params![into, alias])?;
+                tx.prepare_cached(include_str!("sql/insert_entity_alias.sql"))?
+                    .execute(rusqlite::params![into, alias])?;
             }
         }
         rollup.flush(tx)?;
@@ -100,21 +118,39 @@ impl Rules {
 
 /// The stored rules: what a load maps each name to.
 pub fn read(conn: &Connection) -> Result<Rules> {
-    Ok(Rules(stored(conn)?.into_iter().map(|rule| (rule.key, rule.entity)).collect()))
+    Ok(Rules(
+        stored(conn)?
+            .into_iter()
+            .map(|rule| (rule.key, rule.entity))
+            .collect(),
+    ))
 }
 
 /// The stored rules, as the file gave them (`merge` carries them to its output).
 pub fn stored(conn: &Connection) -> Result<Vec<AliasRule>> {
     let mut stmt = conn.prepare(include_str!("sql/read_entity_rules.sql"))?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<String>>(4)?,
+        ))
     })?;
     let mut rules = Vec::new();
     for row in rows {
         let (key, alias, kind, name, origin) = row?;
         // The table's CHECK allows only the four kinds.
-        let Some(kind) = EntityKind::parse(&kind) else { continue };
-        rules.push(AliasRule { key, alias, entity: alias_rules::target(kind, &name), origin: origin.unwrap_or_default() });
+        let Some(kind) = EntityKind::parse(&kind) else {
+            continue;
+        };
+        rules.push(AliasRule {
+            key,
+            alias,
+            entity: alias_rules::target(kind, &name),
+            origin: origin.unwrap_or_default(),
+        });
     }
     Ok(rules)
 }
@@ -125,7 +161,9 @@ pub(super) fn upsert(conn: &Connection, entity: &Entity) -> Result<i64> {
         ":kind": entity.kind, ":name": entity.name, ":key": entity.key, ":country": entity.country,
         ":latitude": entity.latitude, ":longitude": entity.longitude,
     })?;
-    Ok(conn.prepare_cached(include_str!("sql/find_entity.sql"))?.query_row(params![entity.kind, entity.key], |r| r.get(0))?)
+    Ok(conn
+        .prepare_cached(include_str!("sql/find_entity.sql"))?
+        .query_row(params![entity.kind, entity.key], |r| r.get(0))?)
 }
 
 /// Runs the `;`-separated statements of `sql` in turn, binding each the named parameters it

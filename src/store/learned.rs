@@ -54,17 +54,31 @@ const MIN_INITIAL_PARAGRAPHS: i64 = 10;
 /// names that have a user's rule. Rules learned before are learned again (a rule that
 /// applied to people only, before surnames applied to every kind, is replaced).
 pub fn learn(conn: &Connection) -> Result<Vec<AliasRule>> {
-    let mut ruled: HashSet<String> = super::entity_rules::stored(conn)?.into_iter().filter(|r| !r.learned()).map(|r| r.key).collect();
+    let mut ruled: HashSet<String> = super::entity_rules::stored(conn)?
+        .into_iter()
+        .filter(|r| !r.learned())
+        .map(|r| r.key)
+        .collect();
     let mut stmt = conn.prepare(include_str!("sql/name_weights.sql"))?;
     let names = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)))?
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(learn_from(names, &mut ruled))
 }
 
 /// The rules names as (key, kind, name, paragraphs) support, skipping names in `ruled`
 /// (which gets the learned ones).
-fn learn_from(mut names: Vec<(String, String, String, i64)>, ruled: &mut HashSet<String>) -> Vec<AliasRule> {
+fn learn_from(
+    mut names: Vec<(String, String, String, i64)>,
+    ruled: &mut HashSet<String>,
+) -> Vec<AliasRule> {
     // What one round's rules merge can make another rule hold ("Monday" given to the person
     // "Smith Monday" makes that name a person in more of its paragraphs): rounds go on, on
     // the names as the rules will have merged them, until one learns nothing new, so that
@@ -88,8 +102,11 @@ const MAX_ROUNDS: usize = 5;
 /// One round: middle initials, bare surnames, then kinds, from names as (key, kind, name,
 /// paragraphs), skipping names in `ruled`.
 fn round(names: &[(String, String, String, i64)], ruled: &HashSet<String>) -> Vec<AliasRule> {
-    let people: Vec<(String, String, i64)> =
-        names.iter().filter(|n| n.1 == EntityKind::Person.as_str()).map(|(key, _, name, paragraphs)| (key.clone(), name.clone(), *paragraphs)).collect();
+    let people: Vec<(String, String, i64)> = names
+        .iter()
+        .filter(|n| n.1 == EntityKind::Person.as_str())
+        .map(|(key, _, name, paragraphs)| (key.clone(), name.clone(), *paragraphs))
+        .collect();
     let initials = initial_rules(&people, ruled);
     // Surnames weigh the initials' paragraphs in this round, not the next: by then a kind rule
     // for the bare surname ("Boehner" is a person) would have settled it.
@@ -98,14 +115,20 @@ fn round(names: &[(String, String, String, i64)], ruled: &HashSet<String>) -> Ve
     rules.extend(surname_rules(&people, &(ruled | &not_surnames(names))));
     // A name an initial or a surname rule gives to a person is settled.
     let settled: HashSet<&str> = rules.iter().map(|r| r.key.as_str()).collect();
-    let kinds: Vec<AliasRule> = kind_rules(names, ruled).into_iter().filter(|r| !settled.contains(r.key.as_str())).collect();
+    let kinds: Vec<AliasRule> = kind_rules(names, ruled)
+        .into_iter()
+        .filter(|r| !settled.contains(r.key.as_str()))
+        .collect();
     rules.extend(kinds);
     rules
 }
 
 /// The names as the rules leave them: each name a rule gives to an entity counts, with all
 /// its kinds, as that entity.
-fn merged(names: Vec<(String, String, String, i64)>, rules: &[AliasRule]) -> Vec<(String, String, String, i64)> {
+fn merged(
+    names: Vec<(String, String, String, i64)>,
+    rules: &[AliasRule],
+) -> Vec<(String, String, String, i64)> {
     let into: HashMap<&str, &AliasRule> = rules.iter().map(|r| (r.key.as_str(), r)).collect();
     // By target key: (kind, name, paragraphs moved there).
     let mut moved: HashMap<String, Vec<(&'static str, String, i64)>> = HashMap::new();
@@ -122,12 +145,18 @@ fn merged(names: Vec<(String, String, String, i64)>, rules: &[AliasRule]) -> Vec
         }
     }
     for (key, kind, _, paragraphs) in &mut kept {
-        if let Some(target) = moved.get_mut(key.as_str()).and_then(|ts| ts.iter_mut().find(|t| t.0 == kind.as_str())) {
+        if let Some(target) = moved
+            .get_mut(key.as_str())
+            .and_then(|ts| ts.iter_mut().find(|t| t.0 == kind.as_str()))
+        {
             *paragraphs += std::mem::take(&mut target.2);
         }
     }
     kept.extend(moved.into_iter().flat_map(|(key, targets)| {
-        targets.into_iter().filter(|t| t.2 > 0).map(move |(kind, name, paragraphs)| (key.clone(), kind.to_string(), name, paragraphs))
+        targets
+            .into_iter()
+            .filter(|t| t.2 > 0)
+            .map(move |(kind, name, paragraphs)| (key.clone(), kind.to_string(), name, paragraphs))
     }));
     kept
 }
@@ -141,12 +170,18 @@ fn not_surnames(names: &[(String, String, String, i64)]) -> HashSet<String> {
     let mut otherwise: HashMap<&str, i64> = HashMap::new();
     for (key, kind, _, paragraphs) in names {
         match key.rsplit_once(' ') {
-            Some((_, surname)) if kind == person => *in_full.entry(surname).or_default() += paragraphs,
+            Some((_, surname)) if kind == person => {
+                *in_full.entry(surname).or_default() += paragraphs
+            }
             None if kind != person => *otherwise.entry(key.as_str()).or_default() += paragraphs,
             _ => {}
         }
     }
-    otherwise.into_iter().filter(|&(key, n)| n > in_full.get(key).copied().unwrap_or(0)).map(|(key, _)| key.to_string()).collect()
+    otherwise
+        .into_iter()
+        .filter(|&(key, n)| n > in_full.get(key).copied().unwrap_or(0))
+        .map(|(key, _)| key.to_string())
+        .collect()
 }
 
 /// Rules that give a name tagged with several kinds across the corpus the kind nearly all
@@ -167,22 +202,44 @@ fn not_surnames(names: &[(String, String, String, i64)]) -> HashSet<String> {
 /// assert_eq!(rules.len(), 1, "the Harbour Trust is read two ways; Jordan is in the gazetteer; too little said of Bo Lee");
 /// assert_eq!((rules[0].key.as_str(), rules[0].entity.kind, rules[0].entity.name.as_str()), ("ann kerr", "person", "Ann Kerr"));
 /// ```
-pub fn kind_rules(names: &[(String, String, String, i64)], ruled: &HashSet<String>) -> Vec<AliasRule> {
+pub fn kind_rules(
+    names: &[(String, String, String, i64)],
+    ruled: &HashSet<String>,
+) -> Vec<AliasRule> {
     let mut by_key: HashMap<&str, Vec<(&str, &str, i64)>> = HashMap::new();
     for (key, kind, name, paragraphs) in names {
-        by_key.entry(key.as_str()).or_default().push((kind.as_str(), name.as_str(), *paragraphs));
+        by_key
+            .entry(key.as_str())
+            .or_default()
+            .push((kind.as_str(), name.as_str(), *paragraphs));
     }
     let mut rules = Vec::new();
     for (key, kinds) in by_key {
         let total: i64 = kinds.iter().map(|&(_, _, p)| p).sum();
-        let Some(&(kind, name, most)) = kinds.iter().max_by_key(|&&(k, _, p)| (p, std::cmp::Reverse(k))) else { continue };
+        let Some(&(kind, name, most)) = kinds
+            .iter()
+            .max_by_key(|&&(k, _, p)| (p, std::cmp::Reverse(k)))
+        else {
+            continue;
+        };
         let share = most as f64 / total.max(1) as f64;
-        let Some(kind) = EntityKind::parse(kind) else { continue };
-        if kinds.len() < 2 || ruled.contains(key) || total < MIN_KIND_PARAGRAPHS || share < MIN_KIND_SHARE || is_known(name) {
+        let Some(kind) = EntityKind::parse(kind) else {
+            continue;
+        };
+        if kinds.len() < 2
+            || ruled.contains(key)
+            || total < MIN_KIND_PARAGRAPHS
+            || share < MIN_KIND_SHARE
+            || is_known(name)
+        {
             continue;
         }
         let article = if kind == EntityKind::Org { "an" } else { "a" };
-        let origin = format!("{name} is {article} {} in {:.0}% of the {total} paragraphs that name it", kind.as_str(), share * 100.0);
+        let origin = format!(
+            "{name} is {article} {} in {:.0}% of the {total} paragraphs that name it",
+            kind.as_str(),
+            share * 100.0
+        );
         rules.push(learned_rule(key, name, kind, name, origin));
     }
     rules.sort_by(|a, b| a.key.cmp(&b.key));
@@ -194,7 +251,8 @@ fn with_initials(key: &str) -> Option<(&str, &str)> {
     let words: Vec<&str> = key.split(' ').collect();
     let (&first, rest) = words.split_first()?;
     let (&last, middle) = rest.split_last()?;
-    let initials = !middle.is_empty() && middle.len() <= 2 && middle.iter().all(|w| w.chars().count() == 1);
+    let initials =
+        !middle.is_empty() && middle.len() <= 2 && middle.iter().all(|w| w.chars().count() == 1);
     (initials && first.chars().count() > 1 && last.chars().count() > 1).then_some((first, last))
 }
 
@@ -215,7 +273,8 @@ fn with_initials(key: &str) -> Option<(&str, &str)> {
 /// assert_eq!((rules[0].key.as_str(), rules[0].entity.name.as_str()), ("donald j trump", "Donald Trump"));
 /// ```
 pub fn initial_rules(people: &[(String, String, i64)], ruled: &HashSet<String>) -> Vec<AliasRule> {
-    let plain: HashMap<&str, &(String, String, i64)> = people.iter().map(|p| (p.0.as_str(), p)).collect();
+    let plain: HashMap<&str, &(String, String, i64)> =
+        people.iter().map(|p| (p.0.as_str(), p)).collect();
     // Paragraphs with any middle initial, by first and last name.
     let mut initialed: HashMap<(&str, &str), i64> = HashMap::new();
     for (key, _, paragraphs) in people {
@@ -225,8 +284,13 @@ pub fn initial_rules(people: &[(String, String, i64)], ruled: &HashSet<String>) 
     }
     let mut rules = Vec::new();
     for (key, name, paragraphs) in people {
-        let Some((first, last)) = with_initials(key) else { continue };
-        let Some((_, without, plain_paragraphs)) = plain.get(format!("{first} {last}").as_str()) else { continue };
+        let Some((first, last)) = with_initials(key) else {
+            continue;
+        };
+        let Some((_, without, plain_paragraphs)) = plain.get(format!("{first} {last}").as_str())
+        else {
+            continue;
+        };
         let others = initialed[&(first, last)] - paragraphs;
         let share = *paragraphs as f64 / (paragraphs + others).max(1) as f64;
         // "George W. Bush" beside 124 paragraphs of "George H. W. Bush": the name without an
@@ -243,13 +307,27 @@ pub fn initial_rules(people: &[(String, String, i64)], ruled: &HashSet<String>) 
 }
 
 /// A learned rule giving the name `alias` (keyed `key`) to the entity `kind` `name`.
-fn learned_rule(key: &str, alias: &str, kind: EntityKind, name: &str, evidence: String) -> AliasRule {
-    AliasRule { alias: alias.to_string(), key: key.to_string(), entity: target(kind, name), origin: format!("{LEARNED}{evidence}") }
+fn learned_rule(
+    key: &str,
+    alias: &str,
+    kind: EntityKind,
+    name: &str,
+    evidence: String,
+) -> AliasRule {
+    AliasRule {
+        alias: alias.to_string(),
+        key: key.to_string(),
+        entity: target(kind, name),
+        origin: format!("{LEARNED}{evidence}"),
+    }
 }
 
 /// `people` with each name that a rule gives to another person counted as that person.
 fn fold(mut people: Vec<(String, String, i64)>, rules: &[AliasRule]) -> Vec<(String, String, i64)> {
-    let into: HashMap<&str, &str> = rules.iter().map(|r| (r.key.as_str(), r.entity.key.as_str())).collect();
+    let into: HashMap<&str, &str> = rules
+        .iter()
+        .map(|r| (r.key.as_str(), r.entity.key.as_str()))
+        .collect();
     let mut moved: HashMap<String, i64> = HashMap::new();
     for (key, _, paragraphs) in &people {
         if let Some(&target) = into.get(key.as_str()) {
@@ -283,7 +361,10 @@ pub fn surname_rules(people: &[(String, String, i64)], ruled: &HashSet<String>) 
     let mut by_surname: HashMap<&str, Vec<(&str, i64)>> = HashMap::new();
     for (key, name, paragraphs) in people {
         if let Some((_, surname)) = key.rsplit_once(' ') {
-            by_surname.entry(surname).or_default().push((name.as_str(), *paragraphs));
+            by_surname
+                .entry(surname)
+                .or_default()
+                .push((name.as_str(), *paragraphs));
         }
     }
     let mut rules = Vec::new();
@@ -291,12 +372,20 @@ pub fn surname_rules(people: &[(String, String, i64)], ruled: &HashSet<String>) 
         if key.contains(' ') || ruled.contains(key) || !yields_to_person(name) {
             continue;
         }
-        let Some(full) = by_surname.get(key.as_str()) else { continue };
+        let Some(full) = by_surname.get(key.as_str()) else {
+            continue;
+        };
         let total: i64 = full.iter().map(|&(_, p)| p).sum();
-        let Some(&(best, most)) = full.iter().max_by_key(|&&(n, p)| (p, std::cmp::Reverse(n))) else { continue };
+        let Some(&(best, most)) = full.iter().max_by_key(|&&(n, p)| (p, std::cmp::Reverse(n)))
+        else {
+            continue;
+        };
         let share = most as f64 / total.max(1) as f64;
         if total >= MIN_PARAGRAPHS && share >= MIN_SHARE {
-            let origin = format!("{best} has {:.0}% of the {total} paragraphs that give {name} in full", share * 100.0);
+            let origin = format!(
+                "{best} has {:.0}% of the {total} paragraphs that give {name} in full",
+                share * 100.0
+            );
             rules.push(learned_rule(key, name, EntityKind::Person, best, origin));
         }
     }
@@ -309,7 +398,9 @@ mod tests {
     use super::*;
 
     fn names(rows: &[(&str, &str, &str, i64)]) -> Vec<(String, String, String, i64)> {
-        rows.iter().map(|&(k, c, n, p)| (k.into(), c.into(), n.into(), p)).collect()
+        rows.iter()
+            .map(|&(k, c, n, p)| (k.into(), c.into(), n.into(), p))
+            .collect()
     }
 
     #[test]
@@ -317,10 +408,15 @@ mod tests {
         // Read as a person in 70% of its paragraphs, too few for its kind; once the bare
         // surname joins it, in 81%.
         let rows = names(&[
-            ("ann kerr", "person", "Ann Kerr", 70), ("ann kerr", "org", "Ann Kerr", 30), ("kerr", "person", "Kerr", 60),
+            ("ann kerr", "person", "Ann Kerr", 70),
+            ("ann kerr", "org", "Ann Kerr", 30),
+            ("kerr", "person", "Kerr", 60),
         ]);
         let rules = learn_from(rows.clone(), &mut HashSet::new());
-        let learned: Vec<(&str, &str)> = rules.iter().map(|r| (r.key.as_str(), r.entity.kind)).collect();
+        let learned: Vec<(&str, &str)> = rules
+            .iter()
+            .map(|r| (r.key.as_str(), r.entity.kind))
+            .collect();
         assert_eq!(learned, [("kerr", "person"), ("ann kerr", "person")]);
         let mut ruled: HashSet<String> = rules.iter().map(|r| r.key.clone()).collect();
         let after = merged(rows, &rules);
@@ -331,14 +427,35 @@ mod tests {
     #[test]
     fn a_word_mostly_read_as_no_person_is_no_surname() {
         let names = [
-            ("navy", "org", 300), ("navy", "person", 20), ("ten navy", "person", 60),
-            ("priebus", "org", 30), ("priebus", "person", 28), ("reince priebus", "person", 900),
+            ("navy", "org", 300),
+            ("navy", "person", 20),
+            ("ten navy", "person", 60),
+            ("priebus", "org", 30),
+            ("priebus", "person", 28),
+            ("reince priebus", "person", 900),
         ];
-        let names: Vec<(String, String, String, i64)> = names.iter().map(|&(k, c, p)| (k.into(), c.into(), k.into(), p)).collect();
+        let names: Vec<(String, String, String, i64)> = names
+            .iter()
+            .map(|&(k, c, p)| (k.into(), c.into(), k.into(), p))
+            .collect();
         assert_eq!(not_surnames(&names), HashSet::from(["navy".to_string()]));
-        let people: Vec<(String, String, i64)> = names.iter().filter(|n| n.1 == "person").map(|n| (n.0.clone(), n.2.clone(), n.3)).collect();
-        assert_eq!(surname_rules(&people, &HashSet::new()).len(), 2, "without the guard, 'navy' goes to 'ten navy'");
+        let people: Vec<(String, String, i64)> = names
+            .iter()
+            .filter(|n| n.1 == "person")
+            .map(|n| (n.0.clone(), n.2.clone(), n.3))
+            .collect();
+        assert_eq!(
+            surname_rules(&people, &HashSet::new()).len(),
+            2,
+            "without the guard, 'navy' goes to 'ten navy'"
+        );
         let rules = surname_rules(&people, &not_surnames(&names));
-        assert_eq!(rules.iter().map(|r| r.entity.name.as_str()).collect::<Vec<_>>(), ["reince priebus"]);
+        assert_eq!(
+            rules
+                .iter()
+                .map(|r| r.entity.name.as_str())
+                .collect::<Vec<_>>(),
+            ["reince priebus"]
+        );
     }
 }

@@ -5,9 +5,9 @@
 pub mod clean;
 pub mod cooccurrence;
 pub mod entity_rules;
+pub mod learned;
 pub mod read_back;
 pub mod stories;
-pub mod learned;
 pub mod writer;
 
 use std::fs::{File, OpenOptions, TryLockError};
@@ -45,15 +45,27 @@ impl LoadLock {
     pub fn acquire(db: &Path, on_wait: &mut dyn FnMut(&str)) -> Result<LoadLock> {
         refuse_folder(db)?;
         let path = Self::path(db);
-        let mut file = match OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path) {
+        let mut file = match OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+        {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let folder = db.parent().unwrap_or(db).display();
-                return Err(Error::Usage(format!("cannot create {}: the folder {folder} does not exist", db.display())));
+                return Err(Error::Usage(format!(
+                    "cannot create {}: the folder {folder} does not exist",
+                    db.display()
+                )));
             }
             Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
                 let why = "a load writes the database and the files SQLite keeps beside it (-wal, -shm) and its -lock";
-                return Err(Error::Usage(format!("cannot write beside {}: permission denied ({why})", db.display())));
+                return Err(Error::Usage(format!(
+                    "cannot write beside {}: permission denied ({why})",
+                    db.display()
+                )));
             }
             Err(e) => return Err(Error::io(&path, e)),
         };
@@ -62,13 +74,20 @@ impl LoadLock {
             Err(TryLockError::WouldBlock) => {
                 let mut pid = String::new();
                 let _ = file.read_to_string(&mut pid);
-                on_wait(&format!("another load (pid {}) is writing to {}", pid.trim(), db.display()));
+                on_wait(&format!(
+                    "another load (pid {}) is writing to {}",
+                    pid.trim(),
+                    db.display()
+                ));
                 file.lock().map_err(|e| Error::io(&path, e))?;
             }
             Err(TryLockError::Error(e)) => return Err(Error::io(&path, e)),
         }
         // Best effort: the pid only makes the waiting message clearer.
-        let _ = file.set_len(0).and_then(|()| file.rewind()).and_then(|()| write!(file, "{}", std::process::id()));
+        let _ = file
+            .set_len(0)
+            .and_then(|()| file.rewind())
+            .and_then(|()| write!(file, "{}", std::process::id()));
         Ok(LoadLock { _file: file })
     }
 
@@ -89,7 +108,8 @@ pub fn open_write(path: &Path) -> Result<Connection> {
     check_version(&conn, path, true)?;
     check_history(&conn, path)?;
     // journal_mode and synchronous must be set outside a transaction.
-    conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| not_corpus_or(path, e))?;
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(|e| not_corpus_or(path, e))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "cache_size", -32_000)?;
@@ -98,16 +118,26 @@ pub fn open_write(path: &Path) -> Result<Connection> {
     // as rusqlite clears the bindings of a cached statement when it goes back to the cache,
     // the writer's cached statements (find_by_id, cluster_has_article, ...) were prepared
     // again on every article. There are no statistics for the plans to depend on anyway.
-    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
     // The writer's cached statements (about 25 for one article) must all fit in the cache:
     // with rusqlite's default of 16 they pushed each other out, and every article prepared
     // some of them again.
     conn.set_prepared_statement_cache_capacity(64);
     let report = embedded::migrations::runner().run(&mut conn)?;
     for (version, indexes) in INDEXES_BUILT_EMPTY {
-        if report.applied_migrations().iter().any(|m| m.version() == *version) {
+        if report
+            .applied_migrations()
+            .iter()
+            .any(|m| m.version() == *version)
+        {
             for index in *indexes {
-                conn.execute(&format!("INSERT INTO {index}({index}) VALUES ('rebuild')"), [])?;
+                conn.execute(
+                    &format!("INSERT INTO {index}({index}) VALUES ('rebuild')"),
+                    [],
+                )?;
             }
         }
     }
@@ -142,13 +172,18 @@ fn check_version(conn: &Connection, path: &Path, older_ok: bool) -> Result<()> {
     let current = current_version(conn)?;
     let known = latest_version();
     let why = if current > known {
-        format!("its schema is version {current}, written by a newer corpusdb (this one knows {known})")
+        format!(
+            "its schema is version {current}, written by a newer corpusdb (this one knows {known})"
+        )
     } else if current < known && !older_ok {
         format!("its schema is version {current}, this corpusdb needs {known}: run `corpusdb migrate` to upgrade it")
     } else {
         return Ok(());
     };
-    Err(Error::NotCorpus { path: path.to_path_buf(), why })
+    Err(Error::NotCorpus {
+        path: path.to_path_buf(),
+        why,
+    })
 }
 
 /// refinery trusts its history table and panics on a row it did not write itself (a date or
@@ -159,18 +194,29 @@ fn check_history(conn: &Connection, path: &Path) -> Result<()> {
     if !has_table(conn, "refinery_schema_history")? {
         return Ok(());
     }
-    let mut stmt = conn.prepare("SELECT version, applied_on, checksum FROM refinery_schema_history")?;
+    let mut stmt =
+        conn.prepare("SELECT version, applied_on, checksum FROM refinery_schema_history")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         // Values that are not text make refinery fail with an error, not a panic.
         let date = row.get::<_, String>(1).ok();
         let checksum = row.get::<_, String>(2).ok();
-        let bad_date = date.as_deref().is_some_and(|d| time::OffsetDateTime::parse(d, &Rfc3339).is_err());
-        let bad_checksum = checksum.as_deref().is_some_and(|c| c.parse::<u64>().is_err());
+        let bad_date = date
+            .as_deref()
+            .is_some_and(|d| time::OffsetDateTime::parse(d, &Rfc3339).is_err());
+        let bad_checksum = checksum
+            .as_deref()
+            .is_some_and(|c| c.parse::<u64>().is_err());
         if bad_date || bad_checksum {
-            let version = row.get_ref(0)?.as_i64().map_or("?".to_string(), |v| v.to_string());
+            let version = row
+                .get_ref(0)?
+                .as_i64()
+                .map_or("?".to_string(), |v| v.to_string());
             let why = format!("its schema history (refinery_schema_history) is damaged: the row of version {version} has an applied_on or checksum corpusdb never writes");
-            return Err(Error::NotCorpus { path: path.to_path_buf(), why });
+            return Err(Error::NotCorpus {
+                path: path.to_path_buf(),
+                why,
+            });
         }
     }
     Ok(())
@@ -182,17 +228,25 @@ fn check_history(conn: &Connection, path: &Path) -> Result<()> {
 /// everything: it is then opened as immutable, which needs no side file.
 fn open_read_only(path: &Path) -> Result<Connection> {
     use rusqlite::ErrorCode::{CannotOpen, ReadOnly};
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| not_corpus_or(path, e))?;
-    let probe = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0));
+    let probe = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    });
     let Err(err) = probe else { return Ok(conn) };
     let wal = PathBuf::from(format!("{}-wal", path.display()));
     let wal_empty = std::fs::metadata(&wal).ok().is_none_or(|m| m.len() == 0);
     match (err.sqlite_error_code(), path.to_str()) {
         (Some(ReadOnly | CannotOpen), Some(name)) if wal_empty => {
             // A URI path escapes what URIs give meaning to.
-            let name = name.replace('%', "%25").replace('?', "%3f").replace('#', "%23");
-            Connection::open_with_flags(format!("file:{name}?immutable=1"), flags).map_err(|e| not_corpus_or(path, e))
+            let name = name
+                .replace('%', "%25")
+                .replace('?', "%3f")
+                .replace('#', "%23");
+            Connection::open_with_flags(format!("file:{name}?immutable=1"), flags)
+                .map_err(|e| not_corpus_or(path, e))
         }
         _ => Err(not_corpus_or(path, err)),
     }
@@ -200,7 +254,12 @@ fn open_read_only(path: &Path) -> Result<Connection> {
 
 /// The newest schema version this binary carries.
 pub fn latest_version() -> i64 {
-    embedded::migrations::runner().get_migrations().iter().map(|m| i64::from(m.version())).max().unwrap_or(0)
+    embedded::migrations::runner()
+        .get_migrations()
+        .iter()
+        .map(|m| i64::from(m.version()))
+        .max()
+        .unwrap_or(0)
 }
 
 /// The SQL of every migration this binary carries, oldest first: the schema's own
@@ -220,7 +279,11 @@ pub fn current_version(conn: &Connection) -> Result<i64> {
     if !has_table(conn, "refinery_schema_history")? {
         return Ok(0);
     }
-    Ok(conn.query_row("SELECT coalesce(max(version), 0) FROM refinery_schema_history", [], |r| r.get(0))?)
+    Ok(conn.query_row(
+        "SELECT coalesce(max(version), 0) FROM refinery_schema_history",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 /// Refuses files that are not SQLite, and SQLite files that hold someone else's tables.
@@ -234,36 +297,63 @@ fn check_is_corpus(conn: &Connection, path: &Path, empty_ok: bool) -> Result<()>
     // A first load killed after refinery created its history table, before the first
     // migration committed, leaves that table alone, empty: a new database still.
     if empty_ok && has_table(conn, "refinery_schema_history")? {
-        let others: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema WHERE tbl_name <> 'refinery_schema_history'", [], |r| r.get(0))?;
-        let recorded: i64 = conn.query_row("SELECT count(*) FROM refinery_schema_history", [], |r| r.get(0))?;
+        let others: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE tbl_name <> 'refinery_schema_history'",
+            [],
+            |r| r.get(0),
+        )?;
+        let recorded: i64 =
+            conn.query_row("SELECT count(*) FROM refinery_schema_history", [], |r| {
+                r.get(0)
+            })?;
         if others == 0 && recorded == 0 {
             return Ok(());
         }
     }
     if !has_table(conn, "refinery_schema_history")? || !has_table(conn, "articles")? {
-        let why = if tables == 0 { "it is empty" } else { "it is a SQLite database without corpusdb's tables" };
-        return Err(Error::NotCorpus { path: path.to_path_buf(), why: why.into() });
+        let why = if tables == 0 {
+            "it is empty"
+        } else {
+            "it is a SQLite database without corpusdb's tables"
+        };
+        return Err(Error::NotCorpus {
+            path: path.to_path_buf(),
+            why: why.into(),
+        });
     }
     Ok(())
 }
 
 fn refuse_folder(path: &Path) -> Result<()> {
     if path.is_dir() {
-        return Err(Error::NotCorpus { path: path.to_path_buf(), why: "it is a folder (--db names the database file)".into() });
+        return Err(Error::NotCorpus {
+            path: path.to_path_buf(),
+            why: "it is a folder (--db names the database file)".into(),
+        });
     }
     Ok(())
 }
 
 fn has_table(conn: &Connection, name: &str) -> Result<bool> {
-    Ok(conn.query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1", [name], |r| r.get::<_, i64>(0))? > 0)
+    Ok(conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+        [name],
+        |r| r.get::<_, i64>(0),
+    )? > 0)
 }
 
 /// Maps SQLite's "not a database" and "corrupt" answers to a clear refusal.
 fn not_corpus_or(path: &Path, err: rusqlite::Error) -> Error {
     use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
     match err.sqlite_error_code() {
-        Some(NotADatabase) => Error::NotCorpus { path: path.to_path_buf(), why: "it is not a SQLite database".into() },
-        Some(DatabaseCorrupt) => Error::NotCorpus { path: path.to_path_buf(), why: "the SQLite file is corrupt".into() },
+        Some(NotADatabase) => Error::NotCorpus {
+            path: path.to_path_buf(),
+            why: "it is not a SQLite database".into(),
+        },
+        Some(DatabaseCorrupt) => Error::NotCorpus {
+            path: path.to_path_buf(),
+            why: "the SQLite file is corrupt".into(),
+        },
         _ => Error::Sqlite(err),
     }
 }
@@ -271,7 +361,8 @@ fn not_corpus_or(path: &Path, err: rusqlite::Error) -> Error {
 /// Brings an existing database's schema up to date (what `open_write` does on every load).
 pub fn migrate(path: &Path) -> Result<(i64, i64)> {
     let before = {
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| not_corpus_or(path, e))?;
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| not_corpus_or(path, e))?;
         check_is_corpus(&conn, path, false)?;
         current_version(&conn)?
     };

@@ -27,7 +27,9 @@ use super::entity_rules::Rules;
 use crate::extract::dates::Granularity;
 use crate::extract::ner::EntityKind;
 use crate::link;
-use crate::model::{Article, Block, DateMention, Entity, Kind, Mention, Origin, Problem, Quote, Severity, Span};
+use crate::model::{
+    Article, Block, DateMention, Entity, Kind, Mention, Origin, Problem, Quote, Severity, Span,
+};
 use crate::Result;
 
 /// One stored article, read back.
@@ -108,21 +110,53 @@ impl<'c> Reader<'c> {
     /// parameter in a join or an ORDER BY is prepared again on every use, as rusqlite
     /// clears its bindings when it goes back to the cache.
     pub fn new(conn: &'c Connection) -> Result<Self> {
-        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )?;
         let mut stmt = conn.prepare(include_str!("sql/read_problems.sql"))?;
         let problems: Vec<StoredProblem> = stmt
             .query_map([], |r| {
-                let severity = if r.get::<_, String>(2)? == Severity::Warning.as_str() { Severity::Warning } else { Severity::Error };
-                let origin = Origin { file: r.get(3)?, line: unsigned_opt(r, 4)?, record: unsigned_opt(r, 5)? };
-                Ok(StoredProblem { id: r.get(0)?, load_id: r.get(1)?, problem: Problem { origin, severity, message: r.get(6)? } })
+                let severity = if r.get::<_, String>(2)? == Severity::Warning.as_str() {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                };
+                let origin = Origin {
+                    file: r.get(3)?,
+                    line: unsigned_opt(r, 4)?,
+                    record: unsigned_opt(r, 5)?,
+                };
+                Ok(StoredProblem {
+                    id: r.get(0)?,
+                    load_id: r.get(1)?,
+                    problem: Problem {
+                        origin,
+                        severity,
+                        message: r.get(6)?,
+                    },
+                })
             })?
             .collect::<Result<_, _>>()?;
         let mut warnings: HashMap<(i64, String), Vec<usize>> = HashMap::new();
-        for (i, p) in problems.iter().enumerate().filter(|(_, p)| p.problem.severity == Severity::Warning) {
-            warnings.entry((p.load_id, p.problem.origin.to_string())).or_default().push(i);
+        for (i, p) in problems
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.problem.severity == Severity::Warning)
+        {
+            warnings
+                .entry((p.load_id, p.problem.origin.to_string()))
+                .or_default()
+                .push(i);
         }
         let rules = super::entity_rules::read(conn)?;
-        Ok(Reader { conn, problems, warnings, claimed: HashSet::new(), rules })
+        Ok(Reader {
+            conn,
+            problems,
+            warnings,
+            claimed: HashSet::new(),
+            rules,
+        })
     }
 
     /// Calls `each` with every stored article, in id order, until it returns `false`.
@@ -135,16 +169,31 @@ impl<'c> Reader<'c> {
             let load_id: i64 = row.get(1)?;
             let origin_text: String = row.get(2)?;
             // The article's own warnings, and with them its origin exactly as recorded.
-            let mine = self.warnings.remove(&(load_id, origin_text.clone())).unwrap_or_default();
+            let mine = self
+                .warnings
+                .remove(&(load_id, origin_text.clone()))
+                .unwrap_or_default();
             self.claimed.extend(&mine);
-            let origin = mine.first().map_or_else(|| parse_origin(&origin_text), |&i| self.problems[i].problem.origin.clone());
-            let warnings: Vec<String> = mine.iter().map(|&i| self.problems[i].problem.message.clone()).collect();
+            let origin = mine.first().map_or_else(
+                || parse_origin(&origin_text),
+                |&i| self.problems[i].problem.origin.clone(),
+            );
+            let warnings: Vec<String> = mine
+                .iter()
+                .map(|&i| self.problems[i].problem.message.clone())
+                .collect();
             let article = match read_article(conn, row, id, origin.clone(), warnings) {
                 Ok(article) => Ok(article),
                 Err(Unreadable::Invalid(why)) => Err(why),
                 Err(Unreadable::Sql(e)) => return Err(e.into()),
             };
-            let mut stored = Stored { id, load_id, origin, article, names_kept: false };
+            let mut stored = Stored {
+                id,
+                load_id,
+                origin,
+                article,
+                names_kept: false,
+            };
             if let Ok(article) = &mut stored.article {
                 stored.names_kept = !rederive(article, &self.rules);
                 // What grouping into stories compares, from the article as its load had it
@@ -162,20 +211,47 @@ impl<'c> Reader<'c> {
     /// own warnings, in the order they were recorded.
     pub fn problems(self) -> Vec<StoredProblem> {
         let claimed = self.claimed;
-        self.problems.into_iter().enumerate().filter(|(i, _)| !claimed.contains(i)).map(|(_, p)| p).collect()
+        self.problems
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !claimed.contains(i))
+            .map(|(_, p)| p)
+            .collect()
     }
 }
 
 /// An origin as `Origin`'s `Display` wrote it: `file:line`, `file#record` or `file`.
 fn parse_origin(text: &str) -> Origin {
-    let number = |s: &str| s.parse::<u64>().ok().filter(|_| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
-    if let Some((file, line)) = text.rsplit_once(':').and_then(|(f, l)| Some((f, number(l)?))) {
-        return Origin { file: file.to_string(), line: Some(line), record: None };
+    let number = |s: &str| {
+        s.parse::<u64>()
+            .ok()
+            .filter(|_| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if let Some((file, line)) = text
+        .rsplit_once(':')
+        .and_then(|(f, l)| Some((f, number(l)?)))
+    {
+        return Origin {
+            file: file.to_string(),
+            line: Some(line),
+            record: None,
+        };
     }
-    if let Some((file, record)) = text.rsplit_once('#').and_then(|(f, r)| Some((f, number(r)?))) {
-        return Origin { file: file.to_string(), line: None, record: Some(record) };
+    if let Some((file, record)) = text
+        .rsplit_once('#')
+        .and_then(|(f, r)| Some((f, number(r)?)))
+    {
+        return Origin {
+            file: file.to_string(),
+            line: None,
+            record: Some(record),
+        };
     }
-    Origin { file: text.to_string(), line: None, record: None }
+    Origin {
+        file: text.to_string(),
+        line: None,
+        record: None,
+    }
 }
 
 /// Why an article cannot be read back.
@@ -189,9 +265,13 @@ enum Unreadable {
 
 impl From<rusqlite::Error> for Unreadable {
     fn from(e: rusqlite::Error) -> Self {
-        use rusqlite::Error::{FromSqlConversionFailure, IntegralValueOutOfRange, InvalidColumnType};
+        use rusqlite::Error::{
+            FromSqlConversionFailure, IntegralValueOutOfRange, InvalidColumnType,
+        };
         match e {
-            FromSqlConversionFailure(..) | IntegralValueOutOfRange(..) | InvalidColumnType(..) => Unreadable::Invalid(format!("a stored value corpusdb never writes: {e}")),
+            FromSqlConversionFailure(..) | IntegralValueOutOfRange(..) | InvalidColumnType(..) => {
+                Unreadable::Invalid(format!("a stored value corpusdb never writes: {e}"))
+            }
             e => Unreadable::Sql(e),
         }
     }
@@ -218,16 +298,23 @@ fn unsigned_opt<T: TryFrom<i64>>(r: &Row, at: usize) -> rusqlite::Result<Option<
 
 /// The span in columns `at` and `at + 1`.
 fn span(r: &Row, at: usize) -> rusqlite::Result<Span> {
-    Ok(Span { start: unsigned(r, at)?, end: unsigned(r, at + 1)? })
+    Ok(Span {
+        start: unsigned(r, at)?,
+        end: unsigned(r, at + 1)?,
+    })
 }
 
 fn entity_kind(kind: &str) -> Result<&'static str, String> {
-    EntityKind::parse(kind).map(EntityKind::as_str).ok_or_else(|| format!("an entity of kind {kind:?}, which corpusdb never writes"))
+    EntityKind::parse(kind)
+        .map(EntityKind::as_str)
+        .ok_or_else(|| format!("an entity of kind {kind:?}, which corpusdb never writes"))
 }
 
 /// The entity in columns `at..at + 6` (kind, name, key, country, latitude, longitude), if any.
 fn entity_at(r: &Row, at: usize) -> rusqlite::Result<Option<(String, Entity)>> {
-    let Some(kind) = r.get::<_, Option<String>>(at)? else { return Ok(None) };
+    let Some(kind) = r.get::<_, Option<String>>(at)? else {
+        return Ok(None);
+    };
     let entity = Entity {
         kind: "",
         name: r.get(at + 1)?,
@@ -241,26 +328,56 @@ fn entity_at(r: &Row, at: usize) -> rusqlite::Result<Option<(String, Entity)>> {
 
 /// Sets a read entity's kind, refusing one corpusdb does not know.
 fn typed(entity: Option<(String, Entity)>) -> Result<Option<Entity>, String> {
-    entity.map(|(kind, e)| Ok(Entity { kind: entity_kind(&kind)?, ..e })).transpose()
+    entity
+        .map(|(kind, e)| {
+            Ok(Entity {
+                kind: entity_kind(&kind)?,
+                ..e
+            })
+        })
+        .transpose()
 }
 
 /// One article's rows as the writer was given them (before [`rederive`]).
-fn read_article(conn: &Connection, row: &Row, id: i64, origin: Origin, warnings: Vec<String>) -> Result<Article, Unreadable> {
+fn read_article(
+    conn: &Connection,
+    row: &Row,
+    id: i64,
+    origin: Origin,
+    warnings: Vec<String>,
+) -> Result<Article, Unreadable> {
     let mut paragraphs = conn.prepare_cached(include_str!("sql/article_blocks.sql"))?;
     let mut index: HashMap<i64, usize> = HashMap::new();
     let mut blocks = Vec::new();
     let mut rows = paragraphs.query([id])?;
     while let Some(r) = rows.next()? {
         let kind: String = r.get(1)?;
-        let kind = Kind::parse(&kind).ok_or_else(|| format!("a block of kind {kind:?}, which corpusdb never writes"))?;
+        let kind = Kind::parse(&kind)
+            .ok_or_else(|| format!("a block of kind {kind:?}, which corpusdb never writes"))?;
         // Set aside by the corpus-wide step, from a body block with no reason.
-        let (kind, reason) = if kind == Kind::Repeated { (Kind::Body, None) } else { (kind, r.get(2)?) };
+        let (kind, reason) = if kind == Kind::Repeated {
+            (Kind::Body, None)
+        } else {
+            (kind, r.get(2)?)
+        };
         index.insert(r.get(0)?, blocks.len());
-        blocks.push(Block { kind, reason, language: r.get(3)?, text: r.get(4)?, sentences: Vec::new(), line_key: r.get(5)? });
+        blocks.push(Block {
+            kind,
+            reason,
+            language: r.get(3)?,
+            text: r.get(4)?,
+            sentences: Vec::new(),
+            line_key: r.get(5)?,
+        });
     }
     drop(rows);
     // The joins below only name this article's blocks; the lookup maps their ids.
-    let block_of = |paragraph_id: i64| index.get(&paragraph_id).copied().ok_or_else(|| format!("paragraph {paragraph_id} is not one of its blocks"));
+    let block_of = |paragraph_id: i64| {
+        index
+            .get(&paragraph_id)
+            .copied()
+            .ok_or_else(|| format!("paragraph {paragraph_id} is not one of its blocks"))
+    };
 
     let mut sentences = conn.prepare_cached(include_str!("sql/read_sentences.sql"))?;
     let mut rows = sentences.query([id])?;
@@ -273,9 +390,19 @@ fn read_article(conn: &Connection, row: &Row, id: i64, origin: Origin, warnings:
     let mut stmt = conn.prepare_cached(include_str!("sql/read_mentions.sql"))?;
     let mut rows = stmt.query([id])?;
     while let Some(r) = rows.next()? {
-        let entity = typed(entity_at(r, 4)?)?.ok_or_else(|| "a mention without an entity".to_string())?;
-        let linked_kind = r.get::<_, Option<String>>(10)?.map(|k| entity_kind(&k)).transpose()?;
-        mentions.push(Mention { block: block_of(r.get(0)?)?, span: span(r, 1)?, text: r.get(3)?, entity, linked_kind });
+        let entity =
+            typed(entity_at(r, 4)?)?.ok_or_else(|| "a mention without an entity".to_string())?;
+        let linked_kind = r
+            .get::<_, Option<String>>(10)?
+            .map(|k| entity_kind(&k))
+            .transpose()?;
+        mentions.push(Mention {
+            block: block_of(r.get(0)?)?,
+            span: span(r, 1)?,
+            text: r.get(3)?,
+            entity,
+            linked_kind,
+        });
     }
 
     let mut dates = Vec::new();
@@ -286,16 +413,31 @@ fn read_article(conn: &Connection, row: &Row, id: i64, origin: Origin, warnings:
         let granularity = granularity
             .as_deref()
             .and_then(Granularity::parse)
-            .ok_or_else(|| format!("a date mention of granularity {granularity:?}, which corpusdb never writes"))?;
-        dates.push(DateMention { block: block_of(r.get(0)?)?, span: span(r, 1)?, text: r.get(3)?, value: r.get(4)?, granularity: granularity.as_str() });
+            .ok_or_else(|| {
+                format!(
+                    "a date mention of granularity {granularity:?}, which corpusdb never writes"
+                )
+            })?;
+        dates.push(DateMention {
+            block: block_of(r.get(0)?)?,
+            span: span(r, 1)?,
+            text: r.get(3)?,
+            value: r.get(4)?,
+            granularity: granularity.as_str(),
+        });
     }
 
     let mut quotes = Vec::new();
     let mut stmt = conn.prepare_cached(include_str!("sql/read_quotes.sql"))?;
     let mut rows = stmt.query([id])?;
     while let Some(r) = rows.next()? {
-        let (Some(rule), Some(echo_key)) = (r.get::<_, Option<String>>(8)?, r.get::<_, Option<String>>(9)?) else {
-            return Err(Unreadable::Invalid("a quote without a rule or an echo key".to_string()));
+        let (Some(rule), Some(echo_key)) = (
+            r.get::<_, Option<String>>(8)?,
+            r.get::<_, Option<String>>(9)?,
+        ) else {
+            return Err(Unreadable::Invalid(
+                "a quote without a rule or an echo key".to_string(),
+            ));
         };
         quotes.push(Quote {
             block: block_of(r.get(0)?)?,
@@ -344,7 +486,9 @@ fn read_article(conn: &Connection, row: &Row, id: i64, origin: Origin, warnings:
 /// What they give is used only when it agrees with what is stored (the same entity kinds
 /// and keys, the same quotes); otherwise the stored values stay and this returns `false`.
 fn rederive(article: &mut Article, rules: &Rules) -> bool {
-    let Some(entities) = resolve_again(&article.mentions, rules) else { return false };
+    let Some(entities) = resolve_again(&article.mentions, rules) else {
+        return false;
+    };
     for (mention, entity) in article.mentions.iter_mut().zip(entities) {
         // The article's own entity again: the database written to applies its rules.
         mention.entity = entity;
@@ -356,7 +500,11 @@ fn rederive(article: &mut Article, rules: &Rules) -> bool {
     let mentions = &article.mentions;
     for quote in &mut article.quotes {
         for entity in [&mut quote.speaker, &mut quote.via].into_iter().flatten() {
-            match mentions.iter().map(|m| &m.entity).find(|e| e.key == entity.key) {
+            match mentions
+                .iter()
+                .map(|m| &m.entity)
+                .find(|e| e.key == entity.key)
+            {
                 Some(tagged) if tagged.kind == entity.kind => *entity = tagged.clone(),
                 _ => unnamed = true,
             }
@@ -366,7 +514,11 @@ fn rederive(article: &mut Article, rules: &Rules) -> bool {
         return true;
     }
     let again = link::quotes(article);
-    let agrees = again.len() == article.quotes.len() && again.iter().zip(&article.quotes).all(|(a, b)| same_quote(a, b));
+    let agrees = again.len() == article.quotes.len()
+        && again
+            .iter()
+            .zip(&article.quotes)
+            .all(|(a, b)| same_quote(a, b));
     if agrees {
         article.quotes = again;
     }
@@ -387,24 +539,51 @@ const MAX_RETYPED: u32 = 3;
 /// (the others of that text, which came out right, keep theirs).
 fn resolve_again(mentions: &[Mention], rules: &Rules) -> Option<Vec<Entity>> {
     // Linked again as the article linked them, before any rule gave them another kind.
-    let kinds: Vec<EntityKind> = mentions.iter().map(|m| EntityKind::parse(m.linked_kind.unwrap_or(m.entity.kind))).collect::<Option<_>>()?;
-    let ruled = |e: &Entity, m: &Mention| rules.target(e).is_some_and(|t| (t.kind, &t.key) == (m.entity.kind, &m.entity.key));
-    let differ = |e: &Entity, m: &Mention| (e.kind, &e.key) != (m.entity.kind, &m.entity.key) && !ruled(e, m);
-    let agree = |entities: &[Entity]| entities.len() == mentions.len() && !entities.iter().zip(mentions).any(|(e, m)| differ(e, m));
-    let mut names: Vec<(EntityKind, &str)> = kinds.iter().zip(mentions).map(|(&k, m)| (k, m.text.as_str())).collect();
+    let kinds: Vec<EntityKind> = mentions
+        .iter()
+        .map(|m| EntityKind::parse(m.linked_kind.unwrap_or(m.entity.kind)))
+        .collect::<Option<_>>()?;
+    let ruled = |e: &Entity, m: &Mention| {
+        rules
+            .target(e)
+            .is_some_and(|t| (t.kind, &t.key) == (m.entity.kind, &m.entity.key))
+    };
+    let differ = |e: &Entity, m: &Mention| {
+        (e.kind, &e.key) != (m.entity.kind, &m.entity.key) && !ruled(e, m)
+    };
+    let agree = |entities: &[Entity]| {
+        entities.len() == mentions.len()
+            && !entities.iter().zip(mentions).any(|(e, m)| differ(e, m))
+    };
+    let mut names: Vec<(EntityKind, &str)> = kinds
+        .iter()
+        .zip(mentions)
+        .map(|(&k, m)| (k, m.text.as_str()))
+        .collect();
     let entities = link::entities(&names);
     if agree(&entities) {
         return Some(entities);
     }
-    let retyped: Vec<usize> = entities.iter().zip(mentions).enumerate().filter(|(_, (e, m))| differ(e, m)).map(|(i, _)| i).collect();
+    let retyped: Vec<usize> = entities
+        .iter()
+        .zip(mentions)
+        .enumerate()
+        .filter(|(_, (e, m))| differ(e, m))
+        .map(|(i, _)| i)
+        .collect();
     let mut texts: Vec<&str> = retyped.iter().map(|&i| mentions[i].text.as_str()).collect();
     texts.sort_unstable();
     texts.dedup();
-    let n = u32::try_from(texts.len()).ok().filter(|&n| n <= MAX_RETYPED)?;
+    let n = u32::try_from(texts.len())
+        .ok()
+        .filter(|&n| n <= MAX_RETYPED)?;
     let all = EntityKind::ALL;
     (0..(all.len() as u32).pow(n)).find_map(|combination| {
         for &i in &retyped {
-            let j = texts.iter().position(|t| *t == mentions[i].text).unwrap_or(0) as u32;
+            let j = texts
+                .iter()
+                .position(|t| *t == mentions[i].text)
+                .unwrap_or(0) as u32;
             names[i].0 = all[(combination / (all.len() as u32).pow(j)) as usize % all.len()];
         }
         Some(link::entities(&names)).filter(|e| agree(e))
@@ -414,9 +593,27 @@ fn resolve_again(mentions: &[Mention], rules: &Rules) -> Option<Vec<Entity>> {
 /// Whether two quotes are the same but for their entities' names and places.
 fn same_quote(a: &Quote, b: &Quote) -> bool {
     let id = |e: &Option<Entity>| e.as_ref().map(|e| (e.kind, e.key.clone()));
-    (a.block, a.span, &a.text, &a.speaker_text, &a.cue, &a.via_text, a.partial, &a.rule, &a.echo_key)
-        == (b.block, b.span, &b.text, &b.speaker_text, &b.cue, &b.via_text, b.partial, &b.rule, &b.echo_key)
-        && id(&a.speaker) == id(&b.speaker)
+    (
+        a.block,
+        a.span,
+        &a.text,
+        &a.speaker_text,
+        &a.cue,
+        &a.via_text,
+        a.partial,
+        &a.rule,
+        &a.echo_key,
+    ) == (
+        b.block,
+        b.span,
+        &b.text,
+        &b.speaker_text,
+        &b.cue,
+        &b.via_text,
+        b.partial,
+        &b.rule,
+        &b.echo_key,
+    ) && id(&a.speaker) == id(&b.speaker)
         && id(&a.via) == id(&b.via)
 }
 
@@ -429,7 +626,13 @@ mod tests {
         tagged
             .iter()
             .zip(link::entities(tagged))
-            .map(|(&(_, text), entity)| Mention { block: 0, span: Span { start: 0, end: 1 }, text: text.to_string(), entity, linked_kind: None })
+            .map(|(&(_, text), entity)| Mention {
+                block: 0,
+                span: Span { start: 0, end: 1 },
+                text: text.to_string(),
+                entity,
+                linked_kind: None,
+            })
             .collect()
     }
 
@@ -438,21 +641,54 @@ mod tests {
         use EntityKind::{Org, Person};
         // The title's "DACA", tagged a person, joins the long name it abbreviates and takes
         // its kind, as the body's, tagged an organisation, does.
-        let mentions = stored(&[(Person, "DACA"), (Org, "Deferred Action for Childhood Arrivals"), (Org, "DACA")]);
-        assert_eq!(mentions[0].entity.name, "Deferred Action for Childhood Arrivals");
+        let mentions = stored(&[
+            (Person, "DACA"),
+            (Org, "Deferred Action for Childhood Arrivals"),
+            (Org, "DACA"),
+        ]);
+        assert_eq!(
+            mentions[0].entity.name,
+            "Deferred Action for Childhood Arrivals"
+        );
         assert_eq!(mentions[2].entity.key, mentions[0].entity.key);
         let again = resolve_again(&mentions, &Rules::default()).expect("resolved again");
-        assert_eq!(again, mentions.iter().map(|m| m.entity.clone()).collect::<Vec<_>>());
+        assert_eq!(
+            again,
+            mentions
+                .iter()
+                .map(|m| m.entity.clone())
+                .collect::<Vec<_>>()
+        );
     }
 
     #[test]
     fn origins_read_back_as_written() {
         for origin in [
-            Origin { file: "a/b.jsonl".into(), line: Some(12), record: None },
-            Origin { file: "x.json".into(), line: None, record: Some(3) },
-            Origin { file: "bbc/tech/001.txt".into(), line: None, record: None },
-            Origin { file: "c:/odd#name.csv".into(), line: Some(1), record: None },
-            Origin { file: "-".into(), line: Some(7), record: None },
+            Origin {
+                file: "a/b.jsonl".into(),
+                line: Some(12),
+                record: None,
+            },
+            Origin {
+                file: "x.json".into(),
+                line: None,
+                record: Some(3),
+            },
+            Origin {
+                file: "bbc/tech/001.txt".into(),
+                line: None,
+                record: None,
+            },
+            Origin {
+                file: "c:/odd#name.csv".into(),
+                line: Some(1),
+                record: None,
+            },
+            Origin {
+                file: "-".into(),
+                line: Some(7),
+                record: None,
+            },
         ] {
             assert_eq!(parse_origin(&origin.to_string()), origin);
         }

@@ -71,17 +71,37 @@ struct Placement {
 /// Stores what grouping will compare for a stored article; its story follows when the load
 /// ends ([`assign`]). Kept in the database, not in memory, so a load of any size holds none
 /// of it, and a killed load's articles are grouped by the next one.
-pub fn record(conn: &Connection, article_id: i64, published_at: Option<&str>, features: &StoryFeatures) -> Result<()> {
-    let terms: Vec<String> = features.terms.iter().map(|(t, n)| format!("{t}:{n}")).collect();
-    let signature: Vec<u8> = features.signature.iter().flat_map(|h| h.to_le_bytes()).collect();
+pub fn record(
+    conn: &Connection,
+    article_id: i64,
+    published_at: Option<&str>,
+    features: &StoryFeatures,
+) -> Result<()> {
+    let terms: Vec<String> = features
+        .terms
+        .iter()
+        .map(|(t, n)| format!("{t}:{n}"))
+        .collect();
+    let signature: Vec<u8> = features
+        .signature
+        .iter()
+        .flat_map(|h| h.to_le_bytes())
+        .collect();
     conn.prepare_cached(include_str!("sql/insert_story_features.sql"))?
-        .execute(params![article_id, julian_day(published_at), terms.join(" "), signature])?;
+        .execute(params![
+            article_id,
+            julian_day(published_at),
+            terms.join(" "),
+            signature
+        ])?;
     Ok(())
 }
 
 /// Whether a stored article has no story features yet (it was stored before stories).
 pub fn unrecorded(conn: &Connection, article_id: i64) -> Result<bool> {
-    Ok(conn.prepare_cached(include_str!("sql/unstoried.sql"))?.query_row([article_id], |r| r.get(0))?)
+    Ok(conn
+        .prepare_cached(include_str!("sql/unstoried.sql"))?
+        .query_row([article_id], |r| r.get(0))?)
 }
 
 /// Groups every article waiting for its story, and brings the counts of the stories that
@@ -97,7 +117,8 @@ pub fn assign(conn: &Connection, touched: &HashSet<i64>) -> Result<()> {
     for p in pending {
         touched.insert(grouping.place(conn, p)?);
     }
-    let ids = serde_json::to_string(&touched.into_iter().collect::<Vec<_>>()).unwrap_or_else(|_| "[]".into());
+    let ids = serde_json::to_string(&touched.into_iter().collect::<Vec<_>>())
+        .unwrap_or_else(|_| "[]".into());
     conn.execute(include_str!("sql/update_stories.sql"), [&ids])?;
     conn.execute(include_str!("sql/drop_empty_stories.sql"), [&ids])?;
     Ok(())
@@ -105,7 +126,10 @@ pub fn assign(conn: &Connection, touched: &HashSet<i64>) -> Result<()> {
 
 /// The signature as `story_articles` stores it: 32 little-endian u32.
 fn signature(bytes: &[u8]) -> Vec<u32> {
-    bytes.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect()
+    bytes
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect()
 }
 
 struct Grouping {
@@ -138,7 +162,10 @@ const END: u32 = u32::MAX;
 
 impl<K: std::hash::Hash + Eq> Postings<K> {
     fn new() -> Self {
-        Postings { heads: HashMap::new(), links: Vec::new() }
+        Postings {
+            heads: HashMap::new(),
+            links: Vec::new(),
+        }
     }
 
     fn push(&mut self, key: K, doc: usize) {
@@ -192,12 +219,13 @@ impl Grouping {
 
     /// "term:count ..." as `story_articles` stores it, as (term id, count).
     fn terms(&mut self, text: &str) -> Vec<(u32, u32)> {
-        text.split_whitespace().filter_map(|t| {
-            let (term, count) = t.rsplit_once(':')?;
-            let count = count.parse().ok()?;
-            Some((self.term_id(term.to_string()), count))
-        })
-        .collect()
+        text.split_whitespace()
+            .filter_map(|t| {
+                let (term, count) = t.rsplit_once(':')?;
+                let count = count.parse().ok()?;
+                Some((self.term_id(term.to_string()), count))
+            })
+            .collect()
     }
 
     /// The articles waiting for their story, in order of publication; their terms are
@@ -211,9 +239,17 @@ impl Grouping {
             for (id, _) in self.terms(&row.get::<_, String>(2)?) {
                 *added.entry(id).or_default() += 1;
             }
-            pending.push(Pending { article_id: row.get(0)?, day: row.get(1)? });
+            pending.push(Pending {
+                article_id: row.get(0)?,
+                day: row.get(1)?,
+            });
         }
-        let names: HashMap<u32, &str> = self.term_ids.iter().filter(|(_, id)| added.contains_key(id)).map(|(t, &id)| (id, t.as_str())).collect();
+        let names: HashMap<u32, &str> = self
+            .term_ids
+            .iter()
+            .filter(|(_, id)| added.contains_key(id))
+            .map(|(t, &id)| (id, t.as_str()))
+            .collect();
         let mut added: Vec<(u32, i64)> = added.into_iter().collect();
         added.sort_unstable();
         let mut add_term = conn.prepare_cached(include_str!("sql/add_story_term.sql"))?;
@@ -223,7 +259,9 @@ impl Grouping {
         for (id, n) in added {
             self.df[id as usize] = self.df[id as usize].saturating_add(n as u32);
         }
-        self.articles = conn.query_row(include_str!("sql/count_story_articles.sql"), [], |r| r.get::<_, i64>(0))? as f64;
+        self.articles = conn.query_row(include_str!("sql/count_story_articles.sql"), [], |r| {
+            r.get::<_, i64>(0)
+        })? as f64;
         Ok(pending)
     }
 
@@ -234,7 +272,10 @@ impl Grouping {
         let (from, to) = if days.len() < pending.len() {
             (i64::MIN, i64::MAX)
         } else {
-            (days.iter().min().map_or(i64::MAX, |d| d - WINDOW_DAYS), days.iter().max().map_or(i64::MIN, |d| d + WINDOW_DAYS))
+            (
+                days.iter().min().map_or(i64::MAX, |d| d - WINDOW_DAYS),
+                days.iter().max().map_or(i64::MIN, |d| d + WINDOW_DAYS),
+            )
         };
         let mut near = conn.prepare(include_str!("sql/story_context.sql"))?;
         let mut rows = near.query(params![from, to])?;
@@ -249,7 +290,9 @@ impl Grouping {
                 day: row.get(3)?,
                 vector: self.vector(&terms),
                 signature: signature(&row.get::<_, Vec<u8>>(5)?),
-                clusters: clusters.query_map([article_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?,
+                clusters: clusters
+                    .query_map([article_id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?,
             };
             self.add(doc);
         }
@@ -258,12 +301,14 @@ impl Grouping {
 
     /// The unit vector of an article's terms: (1 + ln count) × idf.
     fn vector(&self, terms: &[(u32, u32)]) -> Vec<(u32, f32)> {
-        let mut vector: Vec<(u32, f64)> = terms.iter().map(|&(id, count)| {
-            let df = f64::from(self.df.get(id as usize).copied().unwrap_or(0));
-            let idf = ((self.articles + 1.0) / (df + 1.0)).ln() + 1.0;
-            (id, (1.0 + f64::from(count.max(1)).ln()) * idf)
-        })
-        .collect();
+        let mut vector: Vec<(u32, f64)> = terms
+            .iter()
+            .map(|&(id, count)| {
+                let df = f64::from(self.df.get(id as usize).copied().unwrap_or(0));
+                let idf = ((self.articles + 1.0) / (df + 1.0)).ln() + 1.0;
+                (id, (1.0 + f64::from(count.max(1)).ln()) * idf)
+            })
+            .collect();
         let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
         if norm > 0.0 {
             vector.iter_mut().for_each(|(_, w)| *w /= norm);
@@ -295,31 +340,56 @@ impl Grouping {
     /// Finds the pending article's story, stores its row, and returns the story.
     fn place(&mut self, conn: &Connection, p: Pending) -> Result<i64> {
         let day = p.day;
-        let (terms, signature) = conn.prepare_cached(include_str!("sql/story_features_of.sql"))?
-            .query_row([p.article_id], |r| Ok((r.get::<_, String>(0)?, signature(&r.get::<_, Vec<u8>>(1)?))))?;
+        let (terms, signature) = conn
+            .prepare_cached(include_str!("sql/story_features_of.sql"))?
+            .query_row([p.article_id], |r| {
+                Ok((r.get::<_, String>(0)?, signature(&r.get::<_, Vec<u8>>(1)?)))
+            })?;
         let terms = self.terms(&terms);
         let vector = self.vector(&terms);
-        let clusters: Vec<i64> = conn.prepare_cached(include_str!("sql/article_clusters.sql"))?
-            .query_map([p.article_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        let placement = self.copy(&signature).unwrap_or_else(|| self.similar(day, &vector, &clusters));
+        let clusters: Vec<i64> = conn
+            .prepare_cached(include_str!("sql/article_clusters.sql"))?
+            .query_map([p.article_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let placement = self
+            .copy(&signature)
+            .unwrap_or_else(|| self.similar(day, &vector, &clusters));
         let story_id = match placement.story_id {
             Some(id) => id,
             None => {
-                conn.prepare_cached(include_str!("sql/new_story.sql"))?.execute([])?;
+                conn.prepare_cached(include_str!("sql/new_story.sql"))?
+                    .execute([])?;
                 conn.last_insert_rowid()
             }
         };
-        conn.prepare_cached(include_str!("sql/set_story.sql"))?.execute(params![
-            p.article_id, story_id, placement.evidence, placement.matched, placement.similarity, placement.copy_of,
-        ])?;
-        self.add(Doc { article_id: p.article_id, story_id, copy_of: placement.copy_of, day, vector, signature, clusters });
+        conn.prepare_cached(include_str!("sql/set_story.sql"))?
+            .execute(params![
+                p.article_id,
+                story_id,
+                placement.evidence,
+                placement.matched,
+                placement.similarity,
+                placement.copy_of,
+            ])?;
+        self.add(Doc {
+            article_id: p.article_id,
+            story_id,
+            copy_of: placement.copy_of,
+            day,
+            vector,
+            signature,
+            clusters,
+        });
         Ok(story_id)
     }
 
     /// The grouped article this signature copies, if any: the most resembling one (the
     /// earliest grouped among equals).
     fn copy(&self, signature: &[u32]) -> Option<Placement> {
-        let mut candidates: Vec<usize> = bands(signature).iter().flat_map(|band| self.bands.get(band)).collect();
+        let mut candidates: Vec<usize> = bands(signature)
+            .iter()
+            .flat_map(|band| self.bands.get(band))
+            .collect();
         candidates.sort_unstable();
         candidates.dedup();
         let mut best: Option<(f64, usize)> = None;
@@ -331,13 +401,25 @@ impl Grouping {
         }
         let (r, at) = best?;
         let doc = &self.docs[at];
-        Some(Placement { story_id: Some(doc.story_id), evidence: "copy", matched: Some(doc.article_id), similarity: Some(r), copy_of: Some(doc.copy_of.unwrap_or(doc.article_id)) })
+        Some(Placement {
+            story_id: Some(doc.story_id),
+            evidence: "copy",
+            matched: Some(doc.article_id),
+            similarity: Some(r),
+            copy_of: Some(doc.copy_of.unwrap_or(doc.article_id)),
+        })
     }
 
     /// The story of the most similar grouped article within the window (any, for an undated
     /// article or an undated candidate: nothing tells them apart in time), if similar enough.
     fn similar(&self, day: Option<i64>, vector: &[(u32, f32)], clusters: &[i64]) -> Placement {
-        let alone = Placement { story_id: None, evidence: "first", matched: None, similarity: None, copy_of: None };
+        let alone = Placement {
+            story_id: None,
+            evidence: "first",
+            matched: None,
+            similarity: None,
+            copy_of: None,
+        };
         let mut candidates = HashSet::new();
         for id in lookup_terms(vector) {
             let Some(day) = day else {
@@ -362,7 +444,9 @@ impl Grouping {
             }
             let cosine = cosine(vector, &doc.vector);
             // A shared quotation ties articles of the same days; years apart it is a citation.
-            let quoted = day.is_some() && doc.day.is_some() && doc.clusters.iter().any(|c| clusters.contains(c));
+            let quoted = day.is_some()
+                && doc.day.is_some()
+                && doc.clusters.iter().any(|c| clusters.contains(c));
             let score = cosine + if quoted { QUOTE_BONUS } else { 0.0 };
             if best.is_none_or(|(b, _, _)| score > b) {
                 best = Some((score, quoted && cosine < SIMILAR, at));
@@ -371,7 +455,13 @@ impl Grouping {
         match best {
             Some((score, by_quote, at)) if score >= SIMILAR => {
                 let doc = &self.docs[at];
-                Placement { story_id: Some(doc.story_id), evidence: if by_quote { "quote" } else { "text" }, matched: Some(doc.article_id), similarity: Some(score.min(1.0)), copy_of: None }
+                Placement {
+                    story_id: Some(doc.story_id),
+                    evidence: if by_quote { "quote" } else { "text" },
+                    matched: Some(doc.article_id),
+                    similarity: Some(score.min(1.0)),
+                    copy_of: None,
+                }
             }
             _ => alone,
         }
@@ -382,7 +472,11 @@ impl Grouping {
 fn lookup_terms(vector: &[(u32, f32)]) -> Vec<u32> {
     let mut terms: Vec<(u32, f32)> = vector.to_vec();
     terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    terms.into_iter().take(LOOKUP_TERMS).map(|(id, _)| id).collect()
+    terms
+        .into_iter()
+        .take(LOOKUP_TERMS)
+        .map(|(id, _)| id)
+        .collect()
 }
 
 /// Cosine of two unit vectors sorted by term id.
@@ -407,10 +501,11 @@ fn bands(signature: &[u32]) -> Vec<(usize, u64)> {
     if signature.len() != SIGNATURE {
         return Vec::new();
     }
-    signature.chunks(BAND).enumerate().map(|(n, band)| {
-        (n, fnv1a(band.iter().flat_map(|x| x.to_le_bytes())))
-    })
-    .collect()
+    signature
+        .chunks(BAND)
+        .enumerate()
+        .map(|(n, band)| (n, fnv1a(band.iter().flat_map(|x| x.to_le_bytes()))))
+        .collect()
 }
 
 /// The Julian day number of an ISO date's first ten characters.
@@ -421,5 +516,8 @@ fn julian_day(date: Option<&str>) -> Option<i64> {
 
 /// The story of a stored article, if it has one (before it is replaced).
 pub fn story_of(conn: &Connection, article_id: i64) -> Result<Option<i64>> {
-    Ok(conn.prepare_cached(include_str!("sql/story_of.sql"))?.query_row([article_id], |r| r.get(0)).optional()?)
+    Ok(conn
+        .prepare_cached(include_str!("sql/story_of.sql"))?
+        .query_row([article_id], |r| r.get(0))
+        .optional()?)
 }

@@ -18,7 +18,11 @@ const BATCH_BYTES: usize = 16 << 20;
 /// The position of the sentence holding `span` in its block, if one does.
 fn sentence_of(block: &Block, span: Span) -> Option<i64> {
     let i = block.sentences.partition_point(|s| s.end <= span.start);
-    block.sentences.get(i).filter(|s| s.start <= span.start).map(|_| i as i64)
+    block
+        .sentences
+        .get(i)
+        .filter(|s| s.start <= span.start)
+        .map(|_| i as i64)
 }
 
 /// Returns to the system the memory that is free but still held by the allocator. glibc
@@ -78,7 +82,12 @@ pub struct Writer {
 impl Writer {
     /// Starts a load: records it in `loads` (committed at once, so a killed load still
     /// shows), then opens the first batch.
-    pub fn begin(conn: Connection, inputs: &[String], options: &serde_json::Value, replace: bool) -> Result<Self> {
+    pub fn begin(
+        conn: Connection,
+        inputs: &[String],
+        options: &serde_json::Value,
+        replace: bool,
+    ) -> Result<Self> {
         conn.execute(
             include_str!("sql/insert_load.sql"),
             named_params! {
@@ -125,13 +134,25 @@ impl Writer {
         }
         if matches!(outcome, Outcome::Added | Outcome::Updated) {
             for warning in &article.warnings {
-                self.problem(&Problem { origin: article.origin.clone(), severity: Severity::Warning, message: warning.clone() })?;
+                self.problem(&Problem {
+                    origin: article.origin.clone(),
+                    severity: Severity::Warning,
+                    message: warning.clone(),
+                })?;
             }
         }
         if outcome == Outcome::Conflict {
-            let id = article.external_id.as_deref().or(article.url.as_deref()).unwrap_or("?");
+            let id = article
+                .external_id
+                .as_deref()
+                .or(article.url.as_deref())
+                .unwrap_or("?");
             let message = format!("an article with id {id:?} is already stored with other content; skipped (use --replace to update it)");
-            self.problem(&Problem { origin: article.origin.clone(), severity: Severity::Warning, message })?;
+            self.problem(&Problem {
+                origin: article.origin.clone(),
+                severity: Severity::Warning,
+                message,
+            })?;
         }
         self.in_batch += 1;
         self.batch_bytes += article.bytes;
@@ -148,7 +169,9 @@ impl Writer {
             Severity::Warning => self.counts.warnings += 1,
         }
         let origin = &problem.origin;
-        let mut stmt = self.conn.prepare_cached(include_str!("sql/insert_load_error.sql"))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(include_str!("sql/insert_load_error.sql"))?;
         stmt.execute(params![
             self.load_id,
             problem.severity.as_str(),
@@ -183,7 +206,8 @@ impl Writer {
         // refreshed when a later load is killed, made SQLite plan searches paragraphs-first
         // (minutes instead of milliseconds). Without statistics the plans are the right ones.
         // Leave the WAL small for readers and for copying the file.
-        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(self.counts)
     }
 
@@ -210,23 +234,41 @@ impl Writer {
     }
 
     fn store(&mut self, article: &Article) -> Result<Outcome> {
-        let by_hash = self.conn.prepare_cached(include_str!("sql/find_by_hash.sql"))?
-            .query_row([&article.content_hash], |r| r.get::<_, i64>(0)).optional()?;
+        let by_hash = self
+            .conn
+            .prepare_cached(include_str!("sql/find_by_hash.sql"))?
+            .query_row([&article.content_hash], |r| r.get::<_, i64>(0))
+            .optional()?;
         if let Some(id) = by_hash {
             // Stored before stories existed: it joins one now.
             if stories::unrecorded(&self.conn, id)? {
-                stories::record(&self.conn, id, article.published_at.as_deref(), &article.story)?;
+                stories::record(
+                    &self.conn,
+                    id,
+                    article.published_at.as_deref(),
+                    &article.story,
+                )?;
             }
             return Ok(Outcome::Skipped);
         }
         let source_id = self.source_id(article)?;
         let mut outcome = Outcome::Added;
         let earlier = match (&article.external_id, &article.url) {
-            (Some(id), _) => self.conn.prepare_cached(include_str!("sql/find_by_id.sql"))?
-                .query_row(named_params! { ":source_id": source_id, ":external_id": id }, |r| r.get::<_, i64>(0))
+            (Some(id), _) => self
+                .conn
+                .prepare_cached(include_str!("sql/find_by_id.sql"))?
+                .query_row(
+                    named_params! { ":source_id": source_id, ":external_id": id },
+                    |r| r.get::<_, i64>(0),
+                )
                 .optional()?,
-            (None, Some(url)) => self.conn.prepare_cached(include_str!("sql/find_by_url.sql"))?
-                .query_row(named_params! { ":source_id": source_id, ":url": url }, |r| r.get::<_, i64>(0))
+            (None, Some(url)) => self
+                .conn
+                .prepare_cached(include_str!("sql/find_by_url.sql"))?
+                .query_row(
+                    named_params! { ":source_id": source_id, ":url": url },
+                    |r| r.get::<_, i64>(0),
+                )
                 .optional()?,
             (None, None) => None,
         };
@@ -236,7 +278,9 @@ impl Writer {
             }
             self.touched.extend(stories::story_of(&self.conn, earlier)?);
             self.rollup.add_stored(&self.conn, earlier, -1)?;
-            self.conn.prepare_cached(include_str!("sql/delete_article.sql"))?.execute([earlier])?;
+            self.conn
+                .prepare_cached(include_str!("sql/delete_article.sql"))?
+                .execute([earlier])?;
             outcome = Outcome::Updated;
         }
         self.insert(article, source_id)?;
@@ -245,24 +289,26 @@ impl Writer {
 
     fn insert(&mut self, article: &Article, source_id: Option<i64>) -> Result<()> {
         let conn = &self.conn;
-        conn.prepare_cached(include_str!("sql/insert_article.sql"))?.execute(named_params! {
-            ":source_id": source_id,
-            ":external_id": article.external_id,
-            ":url": article.url,
-            ":title": article.title,
-            ":dek": article.dek,
-            ":byline": article.byline,
-            ":published_at": article.published_at,
-            ":published_raw": article.published_raw,
-            ":language": article.language,
-            ":source_raw": article.source_raw,
-            ":content_hash": article.content_hash,
-            ":origin": article.origin.to_string(),
-            ":load_id": self.load_id,
-            ":words": article.words as i64,
-        })?;
+        conn.prepare_cached(include_str!("sql/insert_article.sql"))?
+            .execute(named_params! {
+                ":source_id": source_id,
+                ":external_id": article.external_id,
+                ":url": article.url,
+                ":title": article.title,
+                ":dek": article.dek,
+                ":byline": article.byline,
+                ":published_at": article.published_at,
+                ":published_raw": article.published_raw,
+                ":language": article.language,
+                ":source_raw": article.source_raw,
+                ":content_hash": article.content_hash,
+                ":origin": article.origin.to_string(),
+                ":load_id": self.load_id,
+                ":words": article.words as i64,
+            })?;
         let article_id = conn.last_insert_rowid();
-        conn.prepare_cached(include_str!("sql/index_article.sql"))?.execute(params![article_id, article.title])?;
+        conn.prepare_cached(include_str!("sql/index_article.sql"))?
+            .execute(params![article_id, article.title])?;
         let mut paragraph_ids = Vec::with_capacity(article.blocks.len());
         let mut paragraph = conn.prepare_cached(include_str!("sql/insert_paragraph.sql"))?;
         let mut index = conn.prepare_cached(include_str!("sql/index_paragraph.sql"))?;
@@ -281,37 +327,79 @@ impl Writer {
             paragraph_ids.push(paragraph_id);
             index.execute(params![paragraph_id, block.text])?;
             for (n, span) in block.sentences.iter().enumerate() {
-                sentence.execute(params![paragraph_id, n as i64, span.start as i64, span.end as i64])?;
+                sentence.execute(params![
+                    paragraph_id,
+                    n as i64,
+                    span.start as i64,
+                    span.end as i64
+                ])?;
             }
         }
         drop((paragraph, index, sentence));
-        stories::record(conn, article_id, article.published_at.as_deref(), &article.story)?;
+        stories::record(
+            conn,
+            article_id,
+            article.published_at.as_deref(),
+            &article.story,
+        )?;
         self.insert_extracted(article, article_id, source_id, &paragraph_ids)
     }
 
     /// Mentions, date mentions and quotes of a stored article's blocks.
-    fn insert_extracted(&mut self, article: &Article, article_id: i64, source_id: Option<i64>, paragraph_ids: &[i64]) -> Result<()> {
+    fn insert_extracted(
+        &mut self,
+        article: &Article,
+        article_id: i64,
+        source_id: Option<i64>,
+        paragraph_ids: &[i64],
+    ) -> Result<()> {
         let mut units: Vec<Unit> = Vec::with_capacity(article.mentions.len());
         for m in &article.mentions {
-            let (Some(&paragraph_id), Some(block)) = (paragraph_ids.get(m.block), article.blocks.get(m.block)) else { continue };
+            let (Some(&paragraph_id), Some(block)) =
+                (paragraph_ids.get(m.block), article.blocks.get(m.block))
+            else {
+                continue;
+            };
             let entity_id = self.entity_id(&m.entity, &m.text)?;
             let sentence = sentence_of(block, m.span);
-            let retyped = self.rules.target(&m.entity).is_some_and(|t| t.kind != m.entity.kind);
+            let retyped = self
+                .rules
+                .target(&m.entity)
+                .is_some_and(|t| t.kind != m.entity.kind);
             let linked_kind = m.linked_kind.or(retyped.then_some(m.entity.kind));
-            self.conn.prepare_cached(include_str!("sql/insert_mention.sql"))?.execute(params![
-                entity_id, paragraph_id, sentence, m.span.start as i64, m.span.end as i64, m.text, linked_kind
-            ])?;
+            self.conn
+                .prepare_cached(include_str!("sql/insert_mention.sql"))?
+                .execute(params![
+                    entity_id,
+                    paragraph_id,
+                    sentence,
+                    m.span.start as i64,
+                    m.span.end as i64,
+                    m.text,
+                    linked_kind
+                ])?;
             units.push((paragraph_id, sentence, entity_id));
         }
         self.rollup.add_article(&mut units, 1);
         for d in &article.dates {
-            let Some(&paragraph_id) = paragraph_ids.get(d.block) else { continue };
-            self.conn.prepare_cached(include_str!("sql/insert_date_mention.sql"))?.execute(params![
-                paragraph_id, d.span.start as i64, d.span.end as i64, d.text, d.value, d.granularity
-            ])?;
+            let Some(&paragraph_id) = paragraph_ids.get(d.block) else {
+                continue;
+            };
+            self.conn
+                .prepare_cached(include_str!("sql/insert_date_mention.sql"))?
+                .execute(params![
+                    paragraph_id,
+                    d.span.start as i64,
+                    d.span.end as i64,
+                    d.text,
+                    d.value,
+                    d.granularity
+                ])?;
         }
         for q in &article.quotes {
-            let Some(&paragraph_id) = paragraph_ids.get(q.block) else { continue };
+            let Some(&paragraph_id) = paragraph_ids.get(q.block) else {
+                continue;
+            };
             let speaker = match &q.speaker {
                 Some(e) => Some(self.entity_id(e, q.speaker_text.as_deref().unwrap_or(&e.name))?),
                 None => None,
@@ -321,7 +409,10 @@ impl Writer {
                 None => None,
             };
             let cluster_id = self.cluster_id(&q.echo_key)?;
-            let seen: bool = self.conn.prepare_cached(include_str!("sql/cluster_has_article.sql"))?.query_row(params![cluster_id, article_id], |r| r.get(0))?;
+            let seen: bool = self
+                .conn
+                .prepare_cached(include_str!("sql/cluster_has_article.sql"))?
+                .query_row(params![cluster_id, article_id], |r| r.get(0))?;
             self.conn.prepare_cached(include_str!("sql/insert_quote.sql"))?.execute(named_params! {
                 ":paragraph_id": paragraph_id, ":start": q.span.start as i64, ":end": q.span.end as i64, ":text": q.text,
                 ":speaker_text": q.speaker_text, ":speaker_entity_id": speaker, ":cue": q.cue,
@@ -330,7 +421,9 @@ impl Writer {
             })?;
             let quote_id = self.conn.last_insert_rowid();
             // Indexed here, not by a trigger: see migration V8.
-            self.conn.prepare_cached(include_str!("sql/index_quote.sql"))?.execute(params![quote_id, q.text])?;
+            self.conn
+                .prepare_cached(include_str!("sql/index_quote.sql"))?
+                .execute(params![quote_id, q.text])?;
             self.conn.prepare_cached(include_str!("sql/count_in_cluster.sql"))?.execute(named_params! {
                 ":new_article": i64::from(!seen), ":date": article.published_at, ":quote_id": quote_id,
                 ":article_id": article_id, ":source_id": source_id, ":cluster_id": cluster_id,
@@ -341,11 +434,17 @@ impl Writer {
 
     /// The cluster of quotes with this echo key, created empty the first time.
     fn cluster_id(&self, echo_key: &str) -> Result<i64> {
-        let found = self.conn.prepare_cached(include_str!("sql/find_cluster.sql"))?.query_row([echo_key], |r| r.get(0)).optional()?;
+        let found = self
+            .conn
+            .prepare_cached(include_str!("sql/find_cluster.sql"))?
+            .query_row([echo_key], |r| r.get(0))
+            .optional()?;
         if let Some(id) = found {
             return Ok(id);
         }
-        self.conn.prepare_cached(include_str!("sql/insert_cluster.sql"))?.execute([echo_key])?;
+        self.conn
+            .prepare_cached(include_str!("sql/insert_cluster.sql"))?
+            .execute([echo_key])?;
         Ok(self.conn.last_insert_rowid())
     }
 
@@ -365,8 +464,13 @@ impl Writer {
         for alias in [entity.name.as_str(), spelling] {
             let mut hasher = std::hash::DefaultHasher::new();
             std::hash::Hash::hash(alias, &mut hasher);
-            if self.aliases.insert((id, std::hash::Hasher::finish(&hasher))) {
-                self.conn.prepare_cached(include_str!("sql/insert_entity_alias.sql"))?.execute(params![id, alias])?;
+            if self
+                .aliases
+                .insert((id, std::hash::Hasher::finish(&hasher)))
+            {
+                self.conn
+                    .prepare_cached(include_str!("sql/insert_entity_alias.sql"))?
+                    .execute(params![id, alias])?;
             }
         }
         Ok(id)
@@ -375,17 +479,28 @@ impl Writer {
     /// The outlet's id, creating it (under its canonical name) and recording the input's
     /// spelling as an alias the first time it is seen.
     fn source_id(&mut self, article: &Article) -> Result<Option<i64>> {
-        let Some(name) = article.source.as_deref().map(str::trim).filter(|n| !n.is_empty()) else {
+        let Some(name) = article
+            .source
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        else {
             return Ok(None);
         };
         let spelling = article.source_raw.as_deref().map_or(name, str::trim);
         if let Some(&id) = self.sources.get(spelling) {
             return Ok(Some(id));
         }
-        self.conn.prepare_cached(include_str!("sql/insert_source.sql"))?
+        self.conn
+            .prepare_cached(include_str!("sql/insert_source.sql"))?
             .execute(named_params! { ":name": name, ":domain": article.source_domain })?;
-        let id: i64 = self.conn.prepare_cached(include_str!("sql/find_source.sql"))?.query_row([name], |r| r.get(0))?;
-        let mut alias = self.conn.prepare_cached(include_str!("sql/insert_source_alias.sql"))?;
+        let id: i64 = self
+            .conn
+            .prepare_cached(include_str!("sql/find_source.sql"))?
+            .query_row([name], |r| r.get(0))?;
+        let mut alias = self
+            .conn
+            .prepare_cached(include_str!("sql/insert_source_alias.sql"))?;
         alias.execute(params![name, id])?;
         alias.execute(params![spelling, id])?;
         self.sources.insert(spelling.to_string(), id);

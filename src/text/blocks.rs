@@ -103,12 +103,21 @@ pub fn structure_plain_text(text: &str, rules: &Rules) -> Vec<Block> {
 /// Structures a record whose title arrives in its own field: the title block, then the body.
 pub fn structure_record(title: Option<&str>, text: &str) -> Vec<Block> {
     let title = title.map(|t| block(Kind::Title, None, t.to_string()));
-    let body = split_blocks(text).into_iter().map(|t| block(Kind::Body, None, t));
+    let body = split_blocks(text)
+        .into_iter()
+        .map(|t| block(Kind::Body, None, t));
     title.into_iter().chain(body).collect()
 }
 
 fn block(kind: Kind, reason: Option<String>, text: String) -> Block {
-    Block { kind, reason, language: None, text, sentences: Vec::new(), line_key: None }
+    Block {
+        kind,
+        reason,
+        language: None,
+        text,
+        sentences: Vec::new(),
+        line_key: None,
+    }
 }
 
 fn dek_reason() -> String {
@@ -119,7 +128,10 @@ fn dek_reason() -> String {
 fn is_dek(text: &str) -> bool {
     let last = text.chars().next_back();
     text.chars().count() <= MAX_DEK_CHARS
-        && !matches!(last, Some('.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ':'))
+        && !matches!(
+            last,
+            Some('.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ':')
+        )
 }
 
 /// Whether `next` continues the sentence of the block before it (a soft line wrap).
@@ -155,7 +167,16 @@ mod tests {
                     The first head of state.";
         let blocks = structure_plain_text(text, &Rules::builtin());
         let kinds: Vec<_> = blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(kinds, [Kind::Navigation, Kind::Title, Kind::Dek, Kind::Body, Kind::Body]);
+        assert_eq!(
+            kinds,
+            [
+                Kind::Navigation,
+                Kind::Title,
+                Kind::Dek,
+                Kind::Body,
+                Kind::Body
+            ]
+        );
         assert_eq!(blocks[1].text, "Assad planning visit: Report");
         assert_eq!(blocks[2].text, "Syrian president would be the first");
         assert_eq!(blocks[3].text, "The president meets (SANA/AFP)");
@@ -171,12 +192,18 @@ mod tests {
 
     #[test]
     fn carriage_returns_and_hyphenated_wraps() {
-        assert_eq!(split_blocks("One well-\r\nknown line\r\n\r\nTwo"), ["One well-known line", "Two"]);
+        assert_eq!(
+            split_blocks("One well-\r\nknown line\r\n\r\nTwo"),
+            ["One well-known line", "Two"]
+        );
     }
 
     #[test]
     fn invisible_only_lines_are_blank() {
-        assert_eq!(split_blocks("One\n\u{200d}\n\u{200b}\u{feff}\nTwo\u{200b}"), ["One", "Two"]);
+        assert_eq!(
+            split_blocks("One\n\u{200d}\n\u{200b}\u{feff}\nTwo\u{200b}"),
+            ["One", "Two"]
+        );
     }
 
     #[test]

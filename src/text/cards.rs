@@ -13,7 +13,9 @@ const MAX_CARD_BYTES: usize = 1200;
 /// Rodham ClintonGiuliani …": three).
 const MAX_NAME_WORDS: usize = 6;
 /// Lower-case words inside names.
-const PARTICLES: &[&str] = &["al", "bin", "da", "de", "del", "der", "di", "du", "el", "la", "le", "van", "von"];
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "der", "di", "du", "el", "la", "le", "van", "von",
+];
 
 /// The byte ranges of the cards in `text`, in order: each from the space after the name as
 /// written through its "MORE", so that cutting them leaves the sentence.
@@ -56,12 +58,14 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
 /// sometimes the name as written is glued to the full name ("Jason CrowJason CrowHouse
 /// delivers …"), and sometimes nothing is glued ("Paul Ryan Paul Davis Ryan Retirees …").
 fn card_start(before: &str) -> Option<usize> {
-    let words: Vec<(usize, &str)> = before.split(' ').scan(0, |at, word| {
-        let start = *at;
-        *at += word.len() + 1;
-        Some((start, word))
-    })
-    .collect();
+    let words: Vec<(usize, &str)> = before
+        .split(' ')
+        .scan(0, |at, word| {
+            let start = *at;
+            *at += word.len() + 1;
+            Some((start, word))
+        })
+        .collect();
     glued_card(&words).or_else(|| unglued_card(&words))
 }
 
@@ -75,7 +79,10 @@ fn glued_card(words: &[(usize, &str)]) -> Option<usize> {
                     return Some(start + written.len());
                 }
                 // The name as written glued to the full name's first word.
-                if written.strip_prefix(surname).is_some_and(|rest| rest.starts_with(char::is_uppercase)) {
+                if written
+                    .strip_prefix(surname)
+                    .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+                {
                     return Some(start + surname.len());
                 }
                 if !name_word(written) {
@@ -122,7 +129,10 @@ fn glued_surnames(word: &str) -> Vec<&str> {
     let mut found: Vec<&str> = word
         .char_indices()
         .zip(word.chars().skip(1))
-        .filter(|&((_, previous), c)| previous.is_lowercase() && (c.is_uppercase() || c.is_ascii_digit() || "'‘\"“".contains(c)))
+        .filter(|&((_, previous), c)| {
+            previous.is_lowercase()
+                && (c.is_uppercase() || c.is_ascii_digit() || "'‘\"“".contains(c))
+        })
         .map(|((i, previous), _)| &word[..i + previous.len_utf8()])
         .collect();
     found.reverse();
@@ -156,8 +166,14 @@ mod tests {
         // A nickname in brackets, a surname glued to a digit, a surname with a capital inside,
         // a full name not glued to its headline, a name as written glued to the full name.
         assert_eq!(cut("leader Mitch McConnell Addison (Mitch) Mitchell McConnellGOP senators balk MORE (R-Ky.)"), "leader Mitch McConnell (R-Ky.)");
-        assert_eq!(cut("Speaker Paul Ryan Paul Davis Ryan Retirees should say no thanks MORE said"), "Speaker Paul Ryan said");
-        assert_eq!(cut("and Jason CrowJason CrowHouse delivers impeachment articles MORE (Colo.)"), "and Jason Crow (Colo.)");
+        assert_eq!(
+            cut("Speaker Paul Ryan Paul Davis Ryan Retirees should say no thanks MORE said"),
+            "Speaker Paul Ryan said"
+        );
+        assert_eq!(
+            cut("and Jason CrowJason CrowHouse delivers impeachment articles MORE (Colo.)"),
+            "and Jason Crow (Colo.)"
+        );
         assert_eq!(cut("said Sen. Ted Cruz Rafael (Ted) Edward CruzCruz, Graham send well wishes MORE (R-Texas)."), "said Sen. Ted Cruz (R-Texas).");
         assert_eq!(cut("a debate against Bernie Sanders Bernie Sanders2020 Democrats push for gun control MORE, although"), "a debate against Bernie Sanders, although");
     }

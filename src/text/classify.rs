@@ -85,9 +85,15 @@ impl Rules {
             let edge_only = match place.trim() {
                 "" | "anywhere" => false,
                 "edge" => true,
-                other => return Err(format!("{origin}:{line_no}: unknown where '{other}' (anywhere, edge)")),
+                other => {
+                    return Err(format!(
+                        "{origin}:{line_no}: unknown where '{other}' (anywhere, edge)"
+                    ))
+                }
             };
-            let max_chars = max_chars.trim().parse().map_err(|_| format!("{origin}:{line_no}: max_chars '{max_chars}' is not a number"))?;
+            let max_chars = max_chars.trim().parse().map_err(|_| {
+                format!("{origin}:{line_no}: max_chars '{max_chars}' is not a number")
+            })?;
             // `\b` as an ASCII word boundary keeps matching on the fast DFA engines (a Unicode
             // one falls back to a slow engine on any non-ASCII text, such as curly quotes).
             let regex = regex::RegexBuilder::new(&pattern.replace(r"\b", r"(?-u:\b)"))
@@ -96,7 +102,15 @@ impl Rules {
                 .map_err(|e| format!("{origin}:{line_no}: bad pattern: {e}"))?;
             let lang = Some(lang.trim().to_string()).filter(|l| !l.is_empty() && l != "*");
             let match_group = regex.capture_names().any(|name| name == Some("match"));
-            rules.push(Rule { kind, lang, max_chars, edge_only, regex, match_group, reason: reason.trim().to_string() });
+            rules.push(Rule {
+                kind,
+                lang,
+                max_chars,
+                edge_only,
+                regex,
+                match_group,
+                reason: reason.trim().to_string(),
+            });
         }
         Ok(Rules { rules })
     }
@@ -134,10 +148,17 @@ impl Rules {
             .filter(|r| (r.max_chars == 0 || chars <= r.max_chars) && (at_edge || !r.edge_only))
             .find_map(|r| r.regex.find(text).map(|m| (r, m.as_str())))?;
         // Only the rare rule with a `match` group pays for captures, and only on a block it matched.
-        let group = rule.match_group.then(|| rule.regex.captures(text).and_then(|c| c.name("match"))).flatten();
+        let group = rule
+            .match_group
+            .then(|| rule.regex.captures(text).and_then(|c| c.name("match")))
+            .flatten();
         let found = group.map_or(found, |g| g.as_str()).trim();
         let found = shorten(found, 60);
-        Some(Verdict { kind: rule.kind?, reason: rule.reason.replace("{match}", &found), lang: rule.lang.clone() })
+        Some(Verdict {
+            kind: rule.kind?,
+            reason: rule.reason.replace("{match}", &found),
+            lang: rule.lang.clone(),
+        })
     }
 }
 
@@ -171,13 +192,19 @@ const MIN_REPEATED_LETTERS: usize = 8;
 /// assert_eq!(line_key("Times", "20,210"), None);
 /// ```
 pub fn line_key(outlet: &str, text: &str) -> Option<i64> {
-    if text.chars().count() > MAX_REPEATED_CHARS || text.chars().filter(|c| c.is_alphabetic()).count() < MIN_REPEATED_LETTERS {
+    if text.chars().count() > MAX_REPEATED_CHARS
+        || text.chars().filter(|c| c.is_alphabetic()).count() < MIN_REPEATED_LETTERS
+    {
         return None;
     }
     let mut normalized = String::with_capacity(outlet.len() + text.len() + 1);
     normalized.push_str(outlet);
     normalized.push('\x1f');
-    normalized.extend(text.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase));
+    normalized.extend(
+        text.chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase),
+    );
     let hash = blake3::hash(normalized.as_bytes());
     let mut first = [0u8; 8];
     first.copy_from_slice(&hash.as_bytes()[..8]);
@@ -195,7 +222,8 @@ mod tests {
             .iter()
             .filter_map(|&(text, at_edge, kind, reason)| {
                 let verdict = rules.classify_at(text, at_edge).map(|v| (v.kind, v.reason));
-                (verdict.as_ref().map(|(k, r)| (*k, r.as_str())) != Some((kind, reason))).then(|| format!("{text}: {verdict:?}"))
+                (verdict.as_ref().map(|(k, r)| (*k, r.as_str())) != Some((kind, reason)))
+                    .then(|| format!("{text}: {verdict:?}"))
             })
             .collect();
         assert!(wrong.is_empty(), "{wrong:#?}");
@@ -203,7 +231,14 @@ mod tests {
 
     /// No rule sets aside any of these made-up blocks of story text (text, at an edge).
     fn assert_story_text(rules: &Rules, cases: &[(&str, bool)]) {
-        let wrong: Vec<_> = cases.iter().filter_map(|&(text, at_edge)| rules.classify_at(text, at_edge).map(|v| format!("{text}: {v:?}"))).collect();
+        let wrong: Vec<_> = cases
+            .iter()
+            .filter_map(|&(text, at_edge)| {
+                rules
+                    .classify_at(text, at_edge)
+                    .map(|v| format!("{text}: {v:?}"))
+            })
+            .collect();
         assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
@@ -221,19 +256,40 @@ mod tests {
             ("Ir al contenido principal", Kind::Navigation),
             ("Zum Inhalt springen", Kind::Navigation),
             ("الانتقال إلى المحتوى الرئيسي", Kind::Navigation),
-            ("Sign up for Daily Newsletters Manage Newsletters", Kind::Promo),
+            (
+                "Sign up for Daily Newsletters Manage Newsletters",
+                Kind::Promo,
+            ),
             ("ADVERTISEMENT", Kind::Promo),
             ("Story Continued Below", Kind::Promo),
             ("CLICK HERE TO GET THE FOX NEWS APP", Kind::Promo),
-            ("Copyright © 2019 The Washington Times, LLC. Click here for reprint permission.", Kind::Footer),
-            ("The Associated Press contributed to this report.", Kind::Footer),
+            (
+                "Copyright © 2019 The Washington Times, LLC. Click here for reprint permission.",
+                Kind::Footer,
+            ),
+            (
+                "The Associated Press contributed to this report.",
+                Kind::Footer,
+            ),
             ("Tous droits réservés", Kind::Footer),
             ("Image copyright Getty Images", Kind::Credit),
-            ("The Syrian president meets with North Korea's ambassador in Damascus (SANA/AFP)", Kind::Caption),
-            ("Enlarge this image toggle caption J. Scott Applewhite/AP J. Scott Applewhite/AP", Kind::Caption),
+            (
+                "The Syrian president meets with North Korea's ambassador in Damascus (SANA/AFP)",
+                Kind::Caption,
+            ),
+            (
+                "Enlarge this image toggle caption J. Scott Applewhite/AP J. Scott Applewhite/AP",
+                Kind::Caption,
+            ),
             ("6 years ago", Kind::Navigation),
-            ("- Follow the Ticker on Twitter: @PoliticalTicker", Kind::Promo),
-            ("( Also on POLITICO: Rise of the Rust Belt Republicans)", Kind::Promo),
+            (
+                "- Follow the Ticker on Twitter: @PoliticalTicker",
+                Kind::Promo,
+            ),
+            (
+                "( Also on POLITICO: Rise of the Rust Belt Republicans)",
+                Kind::Promo,
+            ),
             ("Write to Jane Doe at jane.doe@example.com", Kind::Footer),
             ("READ MORE:", Kind::Promo),
             ("Do You Support the Plan? Vote Here Now", Kind::Promo),
@@ -301,20 +357,44 @@ mod tests {
     fn story_text_like_the_new_rules_stays_body() {
         let rules = Rules::builtin();
         let story = [
-            ("She told reporters to read more before they judge the plan.", false),
+            (
+                "She told reporters to read more before they judge the plan.",
+                false,
+            ),
             ("[The mayor later said the figure was wrong.]", false),
             ("Andrew Jackson and John Quincy Adams", false),
             ("Jane Roe and John Doe", false),
             ("Jane Roe", true),
-            ("4. WHAT THE COUNCIL WILL DO WITH THE OLD HARBOUR BRIDGE NEXT", false),
-            ("WILL THE COUNCIL RENAME THE OLD HARBOUR BRIDGE AFTER A LOCAL NURSE?", false),
-            ("“WE WILL NOT RENAME THE OLD HARBOUR BRIDGE AFTER ANYONE AT ALL”", false),
-            ("An Example News/City Post poll found the bridge plan ahead by nine points.", false),
+            (
+                "4. WHAT THE COUNCIL WILL DO WITH THE OLD HARBOUR BRIDGE NEXT",
+                false,
+            ),
+            (
+                "WILL THE COUNCIL RENAME THE OLD HARBOUR BRIDGE AFTER A LOCAL NURSE?",
+                false,
+            ),
+            (
+                "“WE WILL NOT RENAME THE OLD HARBOUR BRIDGE AFTER ANYONE AT ALL”",
+                false,
+            ),
+            (
+                "An Example News/City Post poll found the bridge plan ahead by nine points.",
+                false,
+            ),
             ("The Smith/Jones ticket went on to lose the race.", false),
-            ("He said the bridge would open in May (Jane Roe for Mayor).", false),
-            ("‘WE WILL NOT RENAME THE OLD HARBOUR BRIDGE AFTER ANYONE AT ALL’", false),
+            (
+                "He said the bridge would open in May (Jane Roe for Mayor).",
+                false,
+            ),
+            (
+                "‘WE WILL NOT RENAME THE OLD HARBOUR BRIDGE AFTER ANYONE AT ALL’",
+                false,
+            ),
             ("1 2 3 4 5 6 7 8 9 10", false),
-            ("Jane Roe is a senior fellow at the Example Institute.", false),
+            (
+                "Jane Roe is a senior fellow at the Example Institute.",
+                false,
+            ),
             ("The newsletter was first sent in 1998.", false),
             ("Listen to the council: it says the bridge is safe.", false),
         ];
@@ -522,12 +602,27 @@ mod tests {
             ("Read on for the council's five options.", false),
             ("READ MY LIPS: NO NEW TOLLS", false),
             ("Watch for the vote to be close.", false),
-            ("\"Listen, this is a very tight race,\" the mayor said.", false),
-            ("(See the bottom of this post for the full list of votes.)", false),
+            (
+                "\"Listen, this is a very tight race,\" the mayor said.",
+                false,
+            ),
+            (
+                "(See the bottom of this post for the full list of votes.)",
+                false,
+            ),
             ("The mayor asked residents to listen", false),
-            ("Roe reported from Exampleton for ten years before joining the council.", false),
-            ("Jane Roe, who has reported from Paris, said the bridge would open.", true),
-            ("From 2011: the year the bridge closed. It never reopened.", false),
+            (
+                "Roe reported from Exampleton for ten years before joining the council.",
+                false,
+            ),
+            (
+                "Jane Roe, who has reported from Paris, said the bridge would open.",
+                true,
+            ),
+            (
+                "From 2011: the year the bridge closed. It never reopened.",
+                false,
+            ),
         ];
         assert_story_text(&rules, &story);
     }
@@ -571,10 +666,16 @@ mod tests {
             ("TOO FAST TOO FURIOUS (DIGITAL BRIDGES)", false),
             ("WITH YOUR SECOND CUP OF COFFEE…", false),
             ("Don't Hurt People and Don't Take Their Stuff", true),
-            ("► We know that the council discussed the bridge before the vote.", false),
+            (
+                "► We know that the council discussed the bridge before the vote.",
+                false,
+            ),
             ("Jane Roe, US District Court for DC", true),
             ("Updated at 10:20 p.m. -- Council concedes the vote", false),
-            ("Jane Roe is a teacher in Exampleton who opposes the bridge.", false),
+            (
+                "Jane Roe is a teacher in Exampleton who opposes the bridge.",
+                false,
+            ),
             ("See the full list of votes below.", false),
         ];
         assert_story_text(&rules, &story);
@@ -582,8 +683,15 @@ mod tests {
 
     #[test]
     fn user_rules_extend_and_bad_lines_are_named() {
-        let rules = Rules::with_user_rules("promo\ten\t0\t^Buy the paper\tshop link '{match}'\n", "mine.tsv").unwrap();
-        assert_eq!(rules.classify("Buy the paper today").map(|v| v.kind), Some(Kind::Promo));
+        let rules = Rules::with_user_rules(
+            "promo\ten\t0\t^Buy the paper\tshop link '{match}'\n",
+            "mine.tsv",
+        )
+        .unwrap();
+        assert_eq!(
+            rules.classify("Buy the paper today").map(|v| v.kind),
+            Some(Kind::Promo)
+        );
         let err = Rules::with_user_rules("promo\ten\t0\t(unclosed\tx\n", "mine.tsv").unwrap_err();
         assert!(err.starts_with("mine.tsv:1: bad pattern"), "{err}");
         let err = Rules::with_user_rules("body\ten\t0\tx\ty\n", "mine.tsv").unwrap_err();

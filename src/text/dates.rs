@@ -5,14 +5,29 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 /// Date-only layouts, tried in order. US month-first for slashes, as news exports use it;
 /// two-digit years before four (chrono's %Y also reads `17` as the year 17).
 const DATE_FORMATS: &[&str] = &[
-    "%Y-%m-%d", "%m/%d/%y", "%m/%d/%Y", "%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y",
-    "%d %B %Y", "%d %b %Y", "%A, %B %d, %Y", "%a, %b %d, %Y", "%B %d %Y", "%Y%m%d",
+    "%Y-%m-%d",
+    "%m/%d/%y",
+    "%m/%d/%Y",
+    "%Y/%m/%d",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%b. %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%A, %B %d, %Y",
+    "%a, %b %d, %Y",
+    "%B %d %Y",
+    "%Y%m%d",
 ];
 
 /// Date-time layouts without a zone, read as UTC.
 const DATETIME_FORMATS: &[&str] = &[
-    "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M",
-    "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%dT%H:%M:%S%.f",
 ];
 
 /// Years outside this range are typos or placeholders (`0001-11-30`), not publication dates.
@@ -58,7 +73,11 @@ fn parse(text: &str) -> Option<Parsed> {
     if let Ok(dt) = DateTime::parse_from_rfc2822(text) {
         return Some(Parsed::DateTime(dt.with_timezone(&Utc)));
     }
-    for format in ["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%.f%z"] {
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%Y-%m-%d %H:%M:%S%z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+    ] {
         if let Ok(dt) = DateTime::parse_from_str(text, format) {
             return Some(Parsed::DateTime(dt.with_timezone(&Utc)));
         }
@@ -80,8 +99,14 @@ mod tests {
 
     #[test]
     fn offsets_are_converted_to_utc() {
-        assert_eq!(normalize("2018-06-03T12:00:00+02:00").unwrap(), "2018-06-03T10:00:00Z");
-        assert_eq!(normalize("2018-06-03 12:30:00").unwrap(), "2018-06-03T12:30:00Z");
+        assert_eq!(
+            normalize("2018-06-03T12:00:00+02:00").unwrap(),
+            "2018-06-03T10:00:00Z"
+        );
+        assert_eq!(
+            normalize("2018-06-03 12:30:00").unwrap(),
+            "2018-06-03T12:30:00Z"
+        );
     }
 
     #[test]

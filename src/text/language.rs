@@ -54,9 +54,19 @@ pub fn detect(text: &str) -> Option<String> {
 /// The language of a whole article: detected on its content blocks together, prose first
 /// (an article may open with a list of place names or a dateline).
 pub fn detect_article<'a>(blocks: impl Iterator<Item = &'a str> + Clone) -> Option<String> {
-    let prose = |t: &&str| t.chars().filter(|c| c.is_alphabetic()).take(MIN_MODEL_LETTERS).count() >= MIN_MODEL_LETTERS;
+    let prose = |t: &&str| {
+        t.chars()
+            .filter(|c| c.is_alphabetic())
+            .take(MIN_MODEL_LETTERS)
+            .count()
+            >= MIN_MODEL_LETTERS
+    };
     let mut sample = String::with_capacity(SAMPLE_CHARS * 4);
-    for text in blocks.clone().filter(prose).chain(blocks.filter(|t| !prose(t))) {
+    for text in blocks
+        .clone()
+        .filter(prose)
+        .chain(blocks.filter(|t| !prose(t)))
+    {
         sample.push_str(text);
         sample.push('\n');
         if sample.len() >= SAMPLE_CHARS * 4 {
@@ -81,13 +91,28 @@ pub fn detect_article<'a>(blocks: impl Iterator<Item = &'a str> + Clone) -> Opti
 /// ```
 pub fn detect_block(text: &str, article_lang: Option<&str>) -> Option<String> {
     let counts = function_word_counts(text);
-    let short = text.chars().filter(|c| c.is_alphabetic()).take(MIN_MODEL_LETTERS).count() < MIN_MODEL_LETTERS;
+    let short = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .take(MIN_MODEL_LETTERS)
+        .count()
+        < MIN_MODEL_LETTERS;
     if let Some(article) = article_lang {
         let own = FUNCTION_WORDS.iter().position(|(lang, _)| *lang == article);
         if let Some(own) = own {
-            let others = counts.iter().enumerate().filter(|(i, _)| *i != own).map(|(_, c)| *c).max().unwrap_or(0);
+            let others = counts
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != own)
+                .map(|(_, c)| *c)
+                .max()
+                .unwrap_or(0);
             // A short block needs only to lean the article's way; a long one must be clear.
-            let agrees = if short { counts[own] >= 1 && counts[own] > others } else { counts[own] >= 3 && counts[own] > 2 * others };
+            let agrees = if short {
+                counts[own] >= 1 && counts[own] > others
+            } else {
+                counts[own] >= 3 && counts[own] > 2 * others
+            };
             if agrees {
                 return Some(article.to_string());
             }
@@ -100,10 +125,16 @@ pub fn detect_block(text: &str, article_lang: Option<&str>) -> Option<String> {
         // some of those words are there (a list of French names is not French prose).
         // Latin-script languages without a list are too easily confused with lists of names
         // to be named from trigrams alone; other scripts (Arabic, Cyrillic, …) are clear.
-        None => detect(text).filter(|lang| match FUNCTION_WORDS.iter().position(|(l, _)| l == lang) {
-            Some(i) => counts[i] >= 2,
-            None => whatlang::detect_script(text).is_some_and(|s| s != whatlang::Script::Latin),
-        }),
+        None => {
+            detect(text).filter(
+                |lang| match FUNCTION_WORDS.iter().position(|(l, _)| l == lang) {
+                    Some(i) => counts[i] >= 2,
+                    None => {
+                        whatlang::detect_script(text).is_some_and(|s| s != whatlang::Script::Latin)
+                    }
+                },
+            )
+        }
     }
 }
 
@@ -114,7 +145,13 @@ fn by_function_words(text: &str) -> Option<&'static str> {
 
 fn dominant(counts: &[u32; FUNCTION_WORDS.len()]) -> Option<&'static str> {
     let (best, &top) = counts.iter().enumerate().max_by_key(|(_, c)| **c)?;
-    let runner_up = counts.iter().enumerate().filter(|(i, _)| *i != best).map(|(_, c)| *c).max().unwrap_or(0);
+    let runner_up = counts
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != best)
+        .map(|(_, c)| *c)
+        .max()
+        .unwrap_or(0);
     (top >= 3 && top > 2 * runner_up).then_some(FUNCTION_WORDS[best].0)
 }
 
@@ -132,7 +169,11 @@ fn function_word_counts(text: &str) -> [u32; FUNCTION_WORDS.len()] {
     });
     let mut counts = [0u32; FUNCTION_WORDS.len()];
     let mut word = String::new();
-    for raw in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(SAMPLE_WORDS) {
+    for raw in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(SAMPLE_WORDS)
+    {
         word.clear();
         word.extend(raw.chars().flat_map(char::to_lowercase));
         if let Some(&langs) = index.get(word.as_str()) {
@@ -147,16 +188,55 @@ fn function_word_counts(text: &str) -> [u32; FUNCTION_WORDS.len()] {
 /// whatlang speaks ISO 639-3; people and BI tools mostly expect the two-letter codes.
 fn iso639_1(lang: Lang) -> &'static str {
     match lang {
-        Lang::Eng => "en", Lang::Fra => "fr", Lang::Spa => "es", Lang::Deu => "de", Lang::Ara => "ar",
-        Lang::Ita => "it", Lang::Por => "pt", Lang::Nld => "nl", Lang::Rus => "ru", Lang::Ukr => "uk",
-        Lang::Pol => "pl", Lang::Tur => "tr", Lang::Cmn => "zh", Lang::Jpn => "ja", Lang::Kor => "ko",
-        Lang::Heb => "he", Lang::Pes => "fa", Lang::Urd => "ur", Lang::Hin => "hi", Lang::Ben => "bn",
-        Lang::Swe => "sv", Lang::Dan => "da", Lang::Nob => "no", Lang::Fin => "fi", Lang::Ces => "cs",
-        Lang::Slk => "sk", Lang::Hun => "hu", Lang::Ron => "ro", Lang::Bul => "bg", Lang::Ell => "el",
-        Lang::Hrv => "hr", Lang::Srp => "sr", Lang::Slv => "sl", Lang::Lit => "lt", Lang::Lav => "lv",
-        Lang::Est => "et", Lang::Ind => "id", Lang::Vie => "vi", Lang::Tha => "th", Lang::Cat => "ca",
-        Lang::Afr => "af", Lang::Epo => "eo", Lang::Aze => "az", Lang::Bel => "be", Lang::Kat => "ka",
-        Lang::Hye => "hy", Lang::Tgl => "tl", Lang::Yid => "yi", Lang::Lat => "la",
+        Lang::Eng => "en",
+        Lang::Fra => "fr",
+        Lang::Spa => "es",
+        Lang::Deu => "de",
+        Lang::Ara => "ar",
+        Lang::Ita => "it",
+        Lang::Por => "pt",
+        Lang::Nld => "nl",
+        Lang::Rus => "ru",
+        Lang::Ukr => "uk",
+        Lang::Pol => "pl",
+        Lang::Tur => "tr",
+        Lang::Cmn => "zh",
+        Lang::Jpn => "ja",
+        Lang::Kor => "ko",
+        Lang::Heb => "he",
+        Lang::Pes => "fa",
+        Lang::Urd => "ur",
+        Lang::Hin => "hi",
+        Lang::Ben => "bn",
+        Lang::Swe => "sv",
+        Lang::Dan => "da",
+        Lang::Nob => "no",
+        Lang::Fin => "fi",
+        Lang::Ces => "cs",
+        Lang::Slk => "sk",
+        Lang::Hun => "hu",
+        Lang::Ron => "ro",
+        Lang::Bul => "bg",
+        Lang::Ell => "el",
+        Lang::Hrv => "hr",
+        Lang::Srp => "sr",
+        Lang::Slv => "sl",
+        Lang::Lit => "lt",
+        Lang::Lav => "lv",
+        Lang::Est => "et",
+        Lang::Ind => "id",
+        Lang::Vie => "vi",
+        Lang::Tha => "th",
+        Lang::Cat => "ca",
+        Lang::Afr => "af",
+        Lang::Epo => "eo",
+        Lang::Aze => "az",
+        Lang::Bel => "be",
+        Lang::Kat => "ka",
+        Lang::Hye => "hy",
+        Lang::Tgl => "tl",
+        Lang::Yid => "yi",
+        Lang::Lat => "la",
         other => other.code(),
     }
 }

@@ -57,8 +57,14 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
             block.line_key = classify::line_key(source.as_deref().unwrap_or(""), &block.text);
         }
     }
-    let title = blocks.iter().find(|b| b.kind == Kind::Title).map(|b| b.text.clone());
-    let dek = blocks.iter().find(|b| b.kind == Kind::Dek).map(|b| b.text.clone());
+    let title = blocks
+        .iter()
+        .find(|b| b.kind == Kind::Title)
+        .map(|b| b.text.clone());
+    let dek = blocks
+        .iter()
+        .find(|b| b.kind == Kind::Dek)
+        .map(|b| b.text.clone());
     let words = content(&blocks).map(count_words).sum();
 
     let published_raw = date.map(|d| d.trim().to_string()).filter(|d| !d.is_empty());
@@ -102,13 +108,20 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
 /// chrome in another language at the article's edges, and detects the article's language
 /// and each block's. `byline` is the article's, when its input gives one. Returns the blocks
 /// and the article's language.
-pub fn clean(mut blocks: Vec<Block>, rules: &Rules, byline: Option<&str>) -> (Vec<Block>, Option<String>) {
+pub fn clean(
+    mut blocks: Vec<Block>,
+    rules: &Rules,
+    byline: Option<&str>,
+) -> (Vec<Block>, Option<String>) {
     classify_blocks(&mut blocks, 0, rules);
     keep_own_subheadings(&mut blocks);
     blocks = cut_out_cards(blocks);
     set_aside_by_context(&mut blocks, byline);
     let language = language::detect_article(content(&blocks));
-    for block in blocks.iter_mut().filter(|b| b.language.is_none() && b.kind != Kind::Title) {
+    for block in blocks
+        .iter_mut()
+        .filter(|b| b.language.is_none() && b.kind != Kind::Title)
+    {
         block.language = language::detect_block(&block.text, language.as_deref());
     }
     if let Some(article_lang) = &language {
@@ -135,14 +148,22 @@ fn set_aside_by_context(blocks: &mut [Block], byline: Option<&str>) {
 
 /// The text analytics read: title, dek and body blocks.
 fn content(blocks: &[Block]) -> impl Iterator<Item = &str> + Clone {
-    blocks.iter().filter(|b| b.kind.is_content()).map(|b| b.text.as_str())
+    blocks
+        .iter()
+        .filter(|b| b.kind.is_content())
+        .map(|b| b.text.as_str())
 }
 
 /// Applies the rules to the dek and body blocks from `from` on (the title is the title); a
 /// block's position in the article says whether the rules for its edges apply.
 fn classify_blocks(blocks: &mut [Block], from: usize, rules: &Rules) {
     let last = blocks.len().saturating_sub(1);
-    for (i, block) in blocks.iter_mut().enumerate().skip(from).filter(|(_, b)| matches!(b.kind, Kind::Dek | Kind::Body)) {
+    for (i, block) in blocks
+        .iter_mut()
+        .enumerate()
+        .skip(from)
+        .filter(|(_, b)| matches!(b.kind, Kind::Dek | Kind::Body))
+    {
         let at_edge = i <= classify::EDGE_BLOCKS || i + classify::EDGE_BLOCKS > last;
         if let Some(verdict) = rules.classify_at(&block.text, at_edge) {
             block.kind = verdict.kind;
@@ -164,14 +185,21 @@ const MAX_CAPITALS_LINES: usize = 6;
 /// the article has more lines in capitals than it would have links: such an article writes
 /// its own subheadings in capitals, and its long ones read like headlines.
 fn keep_own_subheadings(blocks: &mut [Block]) {
-    let is_capitals_headline = |b: &Block| b.kind == Kind::Promo && b.reason.as_deref().is_some_and(|r| r.starts_with(CAPITALS_HEADLINE));
+    let is_capitals_headline = |b: &Block| {
+        b.kind == Kind::Promo
+            && b.reason
+                .as_deref()
+                .is_some_and(|r| r.starts_with(CAPITALS_HEADLINE))
+    };
     let in_capitals = |b: &Block| {
         (b.kind == Kind::Body || is_capitals_headline(b))
             && b.text.split_whitespace().nth(2).is_some()
             && b.text.chars().any(char::is_uppercase)
             && !b.text.chars().any(char::is_lowercase)
     };
-    if !blocks.iter().any(is_capitals_headline) || blocks.iter().filter(|b| in_capitals(b)).count() <= MAX_CAPITALS_LINES {
+    if !blocks.iter().any(is_capitals_headline)
+        || blocks.iter().filter(|b| in_capitals(b)).count() <= MAX_CAPITALS_LINES
+    {
         return;
     }
     for block in blocks.iter_mut().filter(|b| is_capitals_headline(b)) {
@@ -181,7 +209,8 @@ fn keep_own_subheadings(blocks: &mut [Block]) {
 }
 
 /// The reason of a card cut out of a paragraph: it marks the block as cut at load.
-const CARD_REASON: &str = "card of related headlines after a name (\"… MORE\"), cut out of the paragraph before";
+const CARD_REASON: &str =
+    "card of related headlines after a name (\"… MORE\"), cut out of the paragraph before";
 
 /// Cuts the cards of related headlines out of body paragraphs ([`cards`]): the paragraph
 /// keeps its sentence, and each card follows it as a block of its own, set aside as promo,
@@ -189,7 +218,11 @@ const CARD_REASON: &str = "card of related headlines after a name (\"… MORE\")
 fn cut_out_cards(blocks: Vec<Block>) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());
     for mut block in blocks {
-        let found = if block.kind == Kind::Body { cards::find(&block.text) } else { Vec::new() };
+        let found = if block.kind == Kind::Body {
+            cards::find(&block.text)
+        } else {
+            Vec::new()
+        };
         if found.is_empty() {
             out.push(block);
             continue;
@@ -220,22 +253,39 @@ fn cut_out_cards(blocks: Vec<Block>) -> Vec<Block> {
 /// only the capitalised lines right after a heading that end in no punctuation at all (a
 /// question or a lead-in to a list is the story's own).
 fn set_aside_related_links(blocks: &mut [Block]) {
-    let is_heading = |b: &Block| b.kind == Kind::Promo && b.reason.as_deref().is_some_and(|r| r.starts_with("related-links heading"));
+    let is_heading = |b: &Block| {
+        b.kind == Kind::Promo
+            && b.reason
+                .as_deref()
+                .is_some_and(|r| r.starts_with("related-links heading"))
+    };
     // An embedded tweet ("… — Jane Roe (@janeroe) May 2, 2019") ends like a headline but is
     // quoted in the story.
     let headline = |b: &Block| {
-        b.kind == Kind::Body && b.text.chars().count() <= MAX_HEADLINE_CHARS && !b.text.ends_with(['.', '!', '"', '”']) && !b.text.contains("(@")
+        b.kind == Kind::Body
+            && b.text.chars().count() <= MAX_HEADLINE_CHARS
+            && !b.text.ends_with(['.', '!', '"', '”'])
+            && !b.text.contains("(@")
     };
     let bare_headline = |b: &Block| {
-        headline(b) && !b.text.ends_with(['?', ':', ';', ',']) && b.text.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || "\"“'‘".contains(c))
+        headline(b)
+            && !b.text.ends_with(['?', ':', ';', ','])
+            && b.text
+                .starts_with(|c: char| c.is_uppercase() || c.is_numeric() || "\"“'‘".contains(c))
     };
-    let Some(last) = blocks.iter().rposition(is_heading) else { return };
-    let list_ends_article = !blocks[last + 1..].iter().any(|b| b.kind.is_content() && !headline(b));
+    let Some(last) = blocks.iter().rposition(is_heading) else {
+        return;
+    };
+    let list_ends_article = !blocks[last + 1..]
+        .iter()
+        .any(|b| b.kind.is_content() && !headline(b));
     let mut under_heading = false;
     for (i, block) in blocks.iter_mut().enumerate() {
         if is_heading(block) {
             under_heading = true;
-        } else if (i > last && list_ends_article && headline(block)) || (under_heading && bare_headline(block)) {
+        } else if (i > last && list_ends_article && headline(block))
+            || (under_heading && bare_headline(block))
+        {
             block.kind = Kind::Promo;
             block.reason = Some("related link under a related-links heading".to_string());
         } else if block.kind.is_content() {
@@ -258,8 +308,15 @@ const HEADLINE_REWORDED: &str = "the headline again, worded differently from the
 /// [`caption_then_headline`]), is a caption, and when it is the page's headline worded
 /// differently from the title (see [`headline_reworded`]), a title.
 fn mark_title_again(blocks: &mut [Block]) {
-    let letters = |text: &str| text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
-    let Some(t) = blocks.iter().position(|b| b.kind == Kind::Title) else { return };
+    let letters = |text: &str| {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let Some(t) = blocks.iter().position(|b| b.kind == Kind::Title) else {
+        return;
+    };
     let (head, rest) = blocks.split_at_mut(t + 1);
     let title_text = &head[t].text;
     let title = letters(title_text);
@@ -300,17 +357,28 @@ const MIN_GLUED_HEADLINE_WORDS: usize = 3;
 /// embedded tweet, or a block that ends as a sentence is the story's.
 fn caption_then_headline(text: &str, title: &str) -> bool {
     static SENTENCE_END: OnceLock<Regex> = OnceLock::new();
-    let sentence_end = SENTENCE_END.get_or_init(|| Regex::new(r#"[a-z0-9)]{4}[.!?]["”’']?\s+|\s\|\s"#).expect("a valid pattern"));
+    let sentence_end = SENTENCE_END.get_or_init(|| {
+        Regex::new(r#"[a-z0-9)]{4}[.!?]["”’']?\s+|\s\|\s"#).expect("a valid pattern")
+    });
     let text = text.trim();
     let ends_open = !text.ends_with(['.', '!', '?', '"', '\'', '”', '’', ')', ':', ';']);
     let opens_as_quote = text.starts_with(['"', '“', '‘', '\'']);
-    if text.chars().count() > MAX_CAPTION_AND_HEADLINE_CHARS || !ends_open || opens_as_quote || text.contains("(@") {
+    if text.chars().count() > MAX_CAPTION_AND_HEADLINE_CHARS
+        || !ends_open
+        || opens_as_quote
+        || text.contains("(@")
+    {
         return false;
     }
-    let Some(end) = sentence_end.find_iter(text).last() else { return false };
+    let Some(end) = sentence_end.find_iter(text).last() else {
+        return false;
+    };
     let (caption, headline) = (&text[..end.start()], &text[end.end()..]);
     let (headline_words, title_words) = (significant_words(headline), significant_words(title));
-    let shared = headline_words.iter().filter(|w| title_words.contains(w)).count();
+    let shared = headline_words
+        .iter()
+        .filter(|w| title_words.contains(w))
+        .count();
     caption.chars().count() >= MIN_CAPTION_CHARS
         && headline.chars().count() <= MAX_GLUED_HEADLINE_CHARS
         && headline_words.len() >= MIN_GLUED_HEADLINE_WORDS
@@ -319,7 +387,10 @@ fn caption_then_headline(text: &str, title: &str) -> bool {
 
 /// The words of three letters or more, in lower case.
 fn significant_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase).collect()
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Whether `text`, the first block under the title, is the page's own headline worded
@@ -331,8 +402,18 @@ fn significant_words(text: &str) -> Vec<String> {
 fn headline_reworded(text: &str, title: &str) -> bool {
     let text = text.trim();
     let ends_open = !text.ends_with(['.', '!', ':', ';', ',']);
-    let long_words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
-    let capitalised = long_words.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
+    let long_words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long_words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
     let (words, title) = (significant_words(text), significant_words(title));
     let shared = words.iter().filter(|w| title.contains(w)).count();
     ends_open
@@ -357,10 +438,19 @@ const SERIES_REASON: &str = "link to a part of a series (lines 'Part N: …' in 
 /// article's own parts stand apart, each with its text under it.
 fn set_aside_series_links(blocks: &mut [Block]) {
     let is_part = |b: &Block| {
-        let label = b.text.strip_prefix("Part ").and_then(|rest| rest.split_once(':')).map(|(n, _)| n);
-        b.kind == Kind::Body && b.text.chars().count() <= MAX_HEADLINE_CHARS && label.is_some_and(is_item_number)
+        let label = b
+            .text
+            .strip_prefix("Part ")
+            .and_then(|rest| rest.split_once(':'))
+            .map(|(n, _)| n);
+        b.kind == Kind::Body
+            && b.text.chars().count() <= MAX_HEADLINE_CHARS
+            && label.is_some_and(is_item_number)
     };
-    for run in runs(blocks, is_part).into_iter().filter(|run| run.len() >= 2) {
+    for run in runs(blocks, is_part)
+        .into_iter()
+        .filter(|run| run.len() >= 2)
+    {
         for block in &mut blocks[run] {
             block.kind = Kind::Promo;
             block.reason = Some(SERIES_REASON.to_string());
@@ -419,7 +509,10 @@ fn is_names_line(text: &str) -> bool {
     let names = text.trim_start_matches(['—', '–', '-', ' ']);
     text.chars().count() <= 80
         && names.split_whitespace().next().is_some()
-        && names.split_whitespace().map(|w| w.trim_end_matches(',')).all(|w| w == "and" || w.starts_with(char::is_uppercase))
+        && names
+            .split_whitespace()
+            .map(|w| w.trim_end_matches(','))
+            .all(|w| w == "and" || w.starts_with(char::is_uppercase))
 }
 
 /// A photo gallery scraped into the text shows each caption twice, one copy right after the
@@ -435,13 +528,21 @@ const MIN_GALLERY_LETTERS: usize = 20;
 /// copies go, as neither is the story's text.
 fn set_aside_gallery_captions(blocks: &mut [Block]) {
     let doubled = |a: &Block, b: &Block| {
-        a.kind == Kind::Body && b.kind == Kind::Body && a.text == b.text && a.text.chars().filter(|c| c.is_alphabetic()).count() >= MIN_GALLERY_LETTERS
+        a.kind == Kind::Body
+            && b.kind == Kind::Body
+            && a.text == b.text
+            && a.text.chars().filter(|c| c.is_alphabetic()).count() >= MIN_GALLERY_LETTERS
     };
-    let pairs: Vec<usize> = (1..blocks.len()).filter(|&i| doubled(&blocks[i - 1], &blocks[i])).collect();
+    let pairs: Vec<usize> = (1..blocks.len())
+        .filter(|&i| doubled(&blocks[i - 1], &blocks[i]))
+        .collect();
     if pairs.len() < MIN_GALLERY_PAIRS {
         return;
     }
-    let reason = format!("photo gallery caption, shown twice (as {} captions of this article are)", pairs.len());
+    let reason = format!(
+        "photo gallery caption, shown twice (as {} captions of this article are)",
+        pairs.len()
+    );
     for i in pairs {
         for block in &mut blocks[i - 1..=i] {
             block.kind = Kind::Caption;
@@ -469,12 +570,24 @@ const MAX_TICK_LETTERS: usize = 8;
 fn set_aside_chart_labels(blocks: &mut [Block]) {
     let short = |b: &Block| {
         let text = b.text.trim();
-        let list_item = text.starts_with(['•', '—', '–', '-', '*', '·']) || text.split_once(['.', ')']).is_some_and(|(n, rest)| is_item_number(n) && rest.starts_with(' '));
-        b.kind == Kind::Body && text.chars().count() <= MAX_LABEL_CHARS && !list_item && !text.ends_with(['.', '!', '?', ':', '"', '”'])
+        let list_item = text.starts_with(['•', '—', '–', '-', '*', '·'])
+            || text
+                .split_once(['.', ')'])
+                .is_some_and(|(n, rest)| is_item_number(n) && rest.starts_with(' '));
+        b.kind == Kind::Body
+            && text.chars().count() <= MAX_LABEL_CHARS
+            && !list_item
+            && !text.ends_with(['.', '!', '?', ':', '"', '”'])
     };
     let tick = |b: &Block| {
-        let numbers = b.text.split(|c: char| !(c.is_ascii_digit() || ".,/:%’'‘".contains(c))).filter(|t| t.contains(|c: char| c.is_ascii_digit())).count();
-        numbers == 1 && !b.text.chars().any(char::is_uppercase) && b.text.chars().filter(|c| c.is_alphabetic()).count() <= MAX_TICK_LETTERS
+        let numbers = b
+            .text
+            .split(|c: char| !(c.is_ascii_digit() || ".,/:%’'‘".contains(c)))
+            .filter(|t| t.contains(|c: char| c.is_ascii_digit()))
+            .count();
+        numbers == 1
+            && !b.text.chars().any(char::is_uppercase)
+            && b.text.chars().filter(|c| c.is_alphabetic()).count() <= MAX_TICK_LETTERS
     };
     for run in runs(blocks, short) {
         let ticks = blocks[run.clone()].iter().filter(|b| tick(b)).count();
@@ -495,7 +608,12 @@ fn set_aside_chart_labels(blocks: &mut [Block]) {
 /// each one's part with their name, and a letter is signed after a closing ("Sincerely,"):
 /// those stay.
 fn set_aside_name_box(blocks: &mut [Block], byline: &str) {
-    let parts: Vec<&str> = byline.split([',', ';']).flat_map(|part| part.split(" and ")).map(str::trim).filter(|n| !n.is_empty()).collect();
+    let parts: Vec<&str> = byline
+        .split([',', ';'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect();
     let name = match parts[..] {
         [name] | [name, _] if name.chars().count() <= MAX_NAME_BOX_CHARS => name,
         _ => return,
@@ -506,7 +624,8 @@ fn set_aside_name_box(blocks: &mut [Block], byline: &str) {
     let after_closing = i > 0 && blocks[i - 1].text.trim_end().ends_with(',');
     if blocks[i].kind == Kind::Body && !after_closing {
         blocks[i].kind = Kind::Credit;
-        blocks[i].reason = Some("name box: the author's name (the byline) set in the story".to_string());
+        blocks[i].reason =
+            Some("name box: the author's name (the byline) set in the story".to_string());
     }
 }
 
@@ -517,8 +636,16 @@ const MAX_NAME_BOX_CHARS: usize = 60;
 /// dek, the chrome before the title and the cards cut out of paragraphs stay as found at
 /// load; every other later block is classified again. (A card is found in the paragraph it
 /// was cut from, which is stored without it: no rule can find it again.)
-pub fn reclassify(blocks: &mut [Block], rules: &Rules, article_lang: Option<&str>, byline: Option<&str>) {
-    let after_title = blocks.iter().position(|b| b.kind == Kind::Title).map_or(0, |t| t + 1);
+pub fn reclassify(
+    blocks: &mut [Block],
+    rules: &Rules,
+    article_lang: Option<&str>,
+    byline: Option<&str>,
+) {
+    let after_title = blocks
+        .iter()
+        .position(|b| b.kind == Kind::Title)
+        .map_or(0, |t| t + 1);
     let as_found = |b: &Block| b.kind == Kind::Dek || b.reason.as_deref() == Some(CARD_REASON);
     for block in blocks[after_title..].iter_mut().filter(|b| !as_found(b)) {
         block.kind = Kind::Body;
@@ -540,17 +667,27 @@ const MAX_OTHER_LANGUAGE_EDGE: usize = 3;
 /// in its own language are chrome (a publisher's notice, a skip link); in the middle of the
 /// story they are content (a quoted passage) and stay body.
 fn set_aside_other_language_edges(blocks: &mut [Block], article_lang: &str) {
-    let own = |b: &Block| b.kind == Kind::Body && b.language.as_deref().is_none_or(|l| l == article_lang);
+    let own =
+        |b: &Block| b.kind == Kind::Body && b.language.as_deref().is_none_or(|l| l == article_lang);
     let first = blocks.iter().position(own);
     let last = blocks.iter().rposition(own);
-    let foreign = |b: &Block| b.kind == Kind::Body && b.language.as_deref().is_some_and(|l| l != article_lang);
-    let leading = blocks[..first.unwrap_or(0)].iter().filter(|b| foreign(b)).count();
-    let trailing = last.map_or(0, |last| blocks[last + 1..].iter().filter(|b| foreign(b)).count());
+    let foreign = |b: &Block| {
+        b.kind == Kind::Body && b.language.as_deref().is_some_and(|l| l != article_lang)
+    };
+    let leading = blocks[..first.unwrap_or(0)]
+        .iter()
+        .filter(|b| foreign(b))
+        .count();
+    let trailing = last.map_or(0, |last| {
+        blocks[last + 1..].iter().filter(|b| foreign(b)).count()
+    });
     if first.is_none() || leading > MAX_OTHER_LANGUAGE_EDGE || trailing > MAX_OTHER_LANGUAGE_EDGE {
         return;
     }
     for (i, block) in blocks.iter_mut().enumerate() {
-        let Some(lang) = block.language.clone().filter(|l| l != article_lang) else { continue };
+        let Some(lang) = block.language.clone().filter(|l| l != article_lang) else {
+            continue;
+        };
         if block.kind != Kind::Body {
             continue;
         }
@@ -560,14 +697,21 @@ fn set_aside_other_language_edges(blocks: &mut [Block], article_lang: &str) {
             _ => continue,
         };
         block.kind = Kind::OtherLanguage;
-        block.reason = Some(format!("language {lang} in an {article_lang} article, {edge}"));
+        block.reason = Some(format!(
+            "language {lang} in an {article_lang} article, {edge}"
+        ));
     }
 }
 
 /// An outlet named in the set-aside blocks after the story (a footer or publisher notice).
 fn footer_outlet(blocks: &[Block]) -> Option<&'static str> {
-    let last_content = blocks.iter().rposition(|b| b.kind.is_content()).unwrap_or(0);
-    blocks[last_content + 1..].iter().find_map(|b| outlets::named_in(&b.text))
+    let last_content = blocks
+        .iter()
+        .rposition(|b| b.kind.is_content())
+        .unwrap_or(0);
+    blocks[last_content + 1..]
+        .iter()
+        .find_map(|b| outlets::named_in(&b.text))
 }
 
 /// Words as a person counts them: runs of letters or digits.
@@ -576,7 +720,9 @@ fn footer_outlet(blocks: &[Block]) -> Option<&'static str> {
 /// assert_eq!(corpusdb::text::count_words("Kim Jong-un, 34, met Assad."), 6);
 /// ```
 pub fn count_words(text: &str) -> usize {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
 }
 
 /// The article's identity by content: the outlet and every block's text, in order. The same
@@ -596,7 +742,14 @@ mod tests {
     use super::*;
 
     fn body(text: &str) -> Block {
-        Block { kind: Kind::Body, reason: None, language: None, text: text.to_string(), sentences: Vec::new(), line_key: None }
+        Block {
+            kind: Kind::Body,
+            reason: None,
+            language: None,
+            text: text.to_string(),
+            sentences: Vec::new(),
+            line_key: None,
+        }
     }
 
     /// An article of these blocks, the first its title, classified by the built-in rules.
@@ -625,8 +778,17 @@ mod tests {
         let mut blocks = blocks::structure_record(Some("A poll"), text);
         blocks = cut_out_cards(blocks);
         assert_eq!(blocks.len(), 3);
-        assert_eq!((blocks[1].kind, blocks[1].text.as_str()), (Kind::Body, "Democratic nominee Hillary Clinton leads in a new poll."));
-        assert_eq!((blocks[2].kind, blocks[2].reason.as_deref()), (Kind::Promo, Some(CARD_REASON)));
+        assert_eq!(
+            (blocks[1].kind, blocks[1].text.as_str()),
+            (
+                Kind::Body,
+                "Democratic nominee Hillary Clinton leads in a new poll."
+            )
+        );
+        assert_eq!(
+            (blocks[2].kind, blocks[2].reason.as_deref()),
+            (Kind::Promo, Some(CARD_REASON))
+        );
         reclassify(&mut blocks, &Rules::builtin(), Some("en"), None);
         let kinds: Vec<Kind> = blocks.iter().map(|b| b.kind).collect();
         assert_eq!(kinds, [Kind::Title, Kind::Body, Kind::Promo]);
@@ -645,23 +807,85 @@ mod tests {
             "Part 2: Can the river be tamed?",
             "Part 3: A mayor's last stand",
         ]);
-        assert_eq!(kinds(&blocks), [Kind::Title, Kind::Body, Kind::Body, Kind::Body, Kind::Body, Kind::Promo, Kind::Promo, Kind::Promo]);
+        assert_eq!(
+            kinds(&blocks),
+            [
+                Kind::Title,
+                Kind::Body,
+                Kind::Body,
+                Kind::Body,
+                Kind::Body,
+                Kind::Promo,
+                Kind::Promo,
+                Kind::Promo
+            ]
+        );
         assert_eq!(blocks[5].reason.as_deref(), Some(SERIES_REASON));
     }
 
     #[test]
     fn a_charts_labels_spilled_one_per_block_are_set_aside_a_table_and_a_list_stay() {
-        let chart = ["A title", "The tax rate fell.", "Rates by decade", "40", "30", "20", "’60", "from 39.6%", "It rose again."];
+        let chart = [
+            "A title",
+            "The tax rate fell.",
+            "Rates by decade",
+            "40",
+            "30",
+            "20",
+            "’60",
+            "from 39.6%",
+            "It rose again.",
+        ];
         let blocks = reclassified(&chart);
         assert_eq!(kinds(&blocks)[2..8], [Kind::Caption; 6]);
         assert_eq!((blocks[1].kind, blocks[8].kind), (Kind::Body, Kind::Body));
-        assert!(blocks[3].reason.as_deref().is_some_and(|r| r.starts_with("label of a chart or map")), "{:?}", blocks[3].reason);
-        let table = ["A title", "Life expectancy:", "2009 78 2041", "2011 78 2037", "2017 79 2034", "2018 77 2034"];
-        let poll = ["A title", "The poll:", "Smith 16%", "Doe 13%", "Roe 8%", "Poe 7%"];
-        let list = ["A title", "The cases:", "1. Ohio", "2. Iowa", "3. Utah", "4. Maine"];
-        let recipe = ["A title", "The drink:", "1 oz fresh lemon juice", "1 oz orange juice", "1 oz grenadine", ".5 oz simple syrup"];
+        assert!(
+            blocks[3]
+                .reason
+                .as_deref()
+                .is_some_and(|r| r.starts_with("label of a chart or map")),
+            "{:?}",
+            blocks[3].reason
+        );
+        let table = [
+            "A title",
+            "Life expectancy:",
+            "2009 78 2041",
+            "2011 78 2037",
+            "2017 79 2034",
+            "2018 77 2034",
+        ];
+        let poll = [
+            "A title",
+            "The poll:",
+            "Smith 16%",
+            "Doe 13%",
+            "Roe 8%",
+            "Poe 7%",
+        ];
+        let list = [
+            "A title",
+            "The cases:",
+            "1. Ohio",
+            "2. Iowa",
+            "3. Utah",
+            "4. Maine",
+        ];
+        let recipe = [
+            "A title",
+            "The drink:",
+            "1 oz fresh lemon juice",
+            "1 oz orange juice",
+            "1 oz grenadine",
+            ".5 oz simple syrup",
+        ];
         for texts in [&table[..], &poll, &list, &recipe] {
-            assert!(kinds(&reclassified(texts))[1..].iter().all(|k| *k == Kind::Body), "{texts:?}");
+            assert!(
+                kinds(&reclassified(texts))[1..]
+                    .iter()
+                    .all(|k| *k == Kind::Body),
+                "{texts:?}"
+            );
         }
     }
 
@@ -673,29 +897,79 @@ mod tests {
             reclassify(&mut blocks, &Rules::builtin(), None, Some(byline));
             kinds(&blocks)
         };
-        let opinion = ["A title", "The bridge is a mistake.", "Jane Roe", "It will cost too much."];
-        assert_eq!(with_byline(&opinion, "Jane Roe, Special to Example News"), [Kind::Title, Kind::Body, Kind::Credit, Kind::Body]);
-        assert_eq!(with_byline(&opinion, "John Doe"), [Kind::Title, Kind::Body, Kind::Body, Kind::Body]);
+        let opinion = [
+            "A title",
+            "The bridge is a mistake.",
+            "Jane Roe",
+            "It will cost too much.",
+        ];
+        assert_eq!(
+            with_byline(&opinion, "Jane Roe, Special to Example News"),
+            [Kind::Title, Kind::Body, Kind::Credit, Kind::Body]
+        );
+        assert_eq!(
+            with_byline(&opinion, "John Doe"),
+            [Kind::Title, Kind::Body, Kind::Body, Kind::Body]
+        );
         // A transcript names its speakers again and again; a symposium lists many writers.
-        let transcript = ["A title", "Jane Roe", "Why the bridge?", "John Doe", "Because.", "Jane Roe", "I see."];
-        assert!(with_byline(&transcript, "Jane Roe")[1..].iter().all(|k| *k == Kind::Body));
-        assert_eq!(with_byline(&opinion, "Ann Poe, Jane Roe, John Doe")[2], Kind::Body);
-        let letter = ["A title", "The bridge is a mistake.", "Sincerely,", "Jane Roe"];
+        let transcript = [
+            "A title",
+            "Jane Roe",
+            "Why the bridge?",
+            "John Doe",
+            "Because.",
+            "Jane Roe",
+            "I see.",
+        ];
+        assert!(with_byline(&transcript, "Jane Roe")[1..]
+            .iter()
+            .all(|k| *k == Kind::Body));
+        assert_eq!(
+            with_byline(&opinion, "Ann Poe, Jane Roe, John Doe")[2],
+            Kind::Body
+        );
+        let letter = [
+            "A title",
+            "The bridge is a mistake.",
+            "Sincerely,",
+            "Jane Roe",
+        ];
         assert_eq!(with_byline(&letter, "Jane Roe")[3], Kind::Body);
     }
 
     #[test]
     fn the_title_scraped_again_under_it_is_a_title_not_the_body() {
         // Further down, the same words are the story's (a heading, a closing line).
-        let blocks = reclassified(&["Council Votes on the Bridge", "Council votes on the bridge.", "It met on Monday.", "It voted at noon.", "It adjourned.", "Council votes on the bridge"]);
-        assert_eq!(kinds(&blocks), [Kind::Title, Kind::Title, Kind::Body, Kind::Body, Kind::Body, Kind::Body]);
+        let blocks = reclassified(&[
+            "Council Votes on the Bridge",
+            "Council votes on the bridge.",
+            "It met on Monday.",
+            "It voted at noon.",
+            "It adjourned.",
+            "Council votes on the bridge",
+        ]);
+        assert_eq!(
+            kinds(&blocks),
+            [
+                Kind::Title,
+                Kind::Title,
+                Kind::Body,
+                Kind::Body,
+                Kind::Body,
+                Kind::Body
+            ]
+        );
         assert_eq!(blocks[1].reason.as_deref(), Some(TITLE_AGAIN));
     }
 
     #[test]
     fn the_headline_worded_differently_under_the_title_is_a_title() {
         let title = "Obama To Press Congress On Student Loan Rates";
-        let blocks = reclassified(&[title, "Obama Presses Congress On Student Loan Rates", "The president spoke on Monday."]);
+        let blocks = reclassified(&[
+            title,
+            "Obama Presses Congress On Student Loan Rates",
+            "The president spoke on Monday.",
+        ]);
         assert_eq!(kinds(&blocks), [Kind::Title, Kind::Title, Kind::Body]);
         assert_eq!(blocks[1].reason.as_deref(), Some(HEADLINE_REWORDED));
         // A first paragraph, a dek in sentence case, a subheading of other words, or the
@@ -707,14 +981,22 @@ mod tests {
         ] {
             assert!(!headline_reworded(story, title), "{story}");
         }
-        let blocks = reclassified(&[title, "The president spoke on Monday.", "Obama Presses Congress On Student Loan Rates"]);
+        let blocks = reclassified(&[
+            title,
+            "The president spoke on Monday.",
+            "Obama Presses Congress On Student Loan Rates",
+        ]);
         assert_eq!(blocks[2].kind, Kind::Body);
     }
 
     #[test]
     fn a_caption_glued_to_the_headline_under_the_title_is_a_caption() {
         let title = "Mayor backs the new bridge plan";
-        let blocks = reclassified(&[title, "The mayor spoke for an hour on Monday, the author writes. Mayor backs bridge plan", "The council met."]);
+        let blocks = reclassified(&[
+            title,
+            "The mayor spoke for an hour on Monday, the author writes. Mayor backs bridge plan",
+            "The council met.",
+        ]);
         assert_eq!(kinds(&blocks), [Kind::Title, Kind::Caption, Kind::Body]);
         assert_eq!(blocks[1].reason.as_deref(), Some(CAPTION_AND_HEADLINE));
         assert!(caption_then_headline("Roe said the bridge will open in May. | Jane Roe/Example Times Mayor backs bridge plan", title));
@@ -731,26 +1013,77 @@ mod tests {
 
     #[test]
     fn names_split_from_their_contributor_line_go_with_it() {
-        let blocks = reclassified(&["A title", "The council met on Monday.", "—Jane Roe,", "John Doe and Ann Poe", "contributed to this article."]);
-        assert_eq!(kinds(&blocks), [Kind::Title, Kind::Body, Kind::Footer, Kind::Credit, Kind::Footer]);
+        let blocks = reclassified(&[
+            "A title",
+            "The council met on Monday.",
+            "—Jane Roe,",
+            "John Doe and Ann Poe",
+            "contributed to this article.",
+        ]);
+        assert_eq!(
+            kinds(&blocks),
+            [
+                Kind::Title,
+                Kind::Body,
+                Kind::Footer,
+                Kind::Credit,
+                Kind::Footer
+            ]
+        );
         assert_eq!(blocks[2].reason, blocks[4].reason);
         // A sentence before it is the story's.
-        let blocks = reclassified(&["A title", "The council met on Monday.", "It adjourned at noon.", "—Jane Roe", "contributed to this article."]);
-        assert_eq!(kinds(&blocks), [Kind::Title, Kind::Body, Kind::Body, Kind::Footer, Kind::Footer]);
+        let blocks = reclassified(&[
+            "A title",
+            "The council met on Monday.",
+            "It adjourned at noon.",
+            "—Jane Roe",
+            "contributed to this article.",
+        ]);
+        assert_eq!(
+            kinds(&blocks),
+            [
+                Kind::Title,
+                Kind::Body,
+                Kind::Body,
+                Kind::Footer,
+                Kind::Footer
+            ]
+        );
     }
 
     #[test]
     fn a_few_lines_in_capitals_are_links_to_other_stories() {
-        let blocks = reclassified(&["A title", "The council met on Monday.", LINK, "It adjourned at noon."]);
+        let blocks = reclassified(&[
+            "A title",
+            "The council met on Monday.",
+            LINK,
+            "It adjourned at noon.",
+        ]);
         assert_eq!(blocks[2].kind, Kind::Promo);
-        assert!(blocks[2].reason.as_deref().is_some_and(|r| r.starts_with(CAPITALS_HEADLINE)), "{:?}", blocks[2].reason);
+        assert!(
+            blocks[2]
+                .reason
+                .as_deref()
+                .is_some_and(|r| r.starts_with(CAPITALS_HEADLINE)),
+            "{:?}",
+            blocks[2].reason
+        );
         assert_eq!(blocks[1].kind, Kind::Body);
     }
 
     #[test]
     fn captions_of_a_photo_gallery_come_twice_and_are_set_aside() {
-        let captions = ["The mayor opens the new bridge on Monday morning.", "Crowds gather on the river bank to watch the boats.", "A band plays on the old quay after the ceremony."];
-        let mut blocks = vec![body("A title"), body("The council met on Monday."), body("Zoom."), body("Zoom.")];
+        let captions = [
+            "The mayor opens the new bridge on Monday morning.",
+            "Crowds gather on the river bank to watch the boats.",
+            "A band plays on the old quay after the ceremony.",
+        ];
+        let mut blocks = vec![
+            body("A title"),
+            body("The council met on Monday."),
+            body("Zoom."),
+            body("Zoom."),
+        ];
         blocks[0].kind = Kind::Title;
         for caption in captions {
             blocks.push(body(caption));
@@ -762,11 +1095,23 @@ mod tests {
         assert_eq!(kinds[1..4], [Kind::Body; 3], "{blocks:?}");
         assert_eq!(kinds[4..10], [Kind::Caption; 6], "{blocks:?}");
         assert_eq!(kinds[10], Kind::Body);
-        assert_eq!(blocks[4].reason.as_deref(), Some("photo gallery caption, shown twice (as 3 captions of this article are)"));
+        assert_eq!(
+            blocks[4].reason.as_deref(),
+            Some("photo gallery caption, shown twice (as 3 captions of this article are)")
+        );
 
         // One paragraph scraped twice, with fewer doubled blocks than a gallery has: story text.
-        let blocks = reclassified(&["A title", captions[0], captions[0], captions[1], captions[1]]);
-        assert!(blocks[1..].iter().all(|b| b.kind == Kind::Body), "{blocks:?}");
+        let blocks = reclassified(&[
+            "A title",
+            captions[0],
+            captions[0],
+            captions[1],
+            captions[1],
+        ]);
+        assert!(
+            blocks[1..].iter().all(|b| b.kind == Kind::Body),
+            "{blocks:?}"
+        );
     }
 
     #[test]
@@ -782,8 +1127,24 @@ mod tests {
             "As this story was about to be published, the council said the meeting would be held again on Friday.",
         ]);
         // The embedded tweet under the box is quoted in the story: it stays.
-        assert_eq!(kinds(&blocks), [Kind::Title, Kind::Body, Kind::Promo, Kind::Promo, Kind::Body, Kind::Body, Kind::Promo, Kind::Body], "{blocks:?}");
-        assert_eq!(blocks[3].reason.as_deref(), Some("related link under a related-links heading"));
+        assert_eq!(
+            kinds(&blocks),
+            [
+                Kind::Title,
+                Kind::Body,
+                Kind::Promo,
+                Kind::Promo,
+                Kind::Body,
+                Kind::Body,
+                Kind::Promo,
+                Kind::Body
+            ],
+            "{blocks:?}"
+        );
+        assert_eq!(
+            blocks[3].reason.as_deref(),
+            Some("related link under a related-links heading")
+        );
     }
 
     #[test]
@@ -798,6 +1159,12 @@ mod tests {
             blocks.push(body("SHORT SECTION HEADING"));
         }
         reclassify(&mut blocks, &Rules::builtin(), None, None);
-        assert!(blocks.iter().skip(1).all(|b| b.kind == Kind::Body && b.reason.is_none()), "{blocks:?}");
+        assert!(
+            blocks
+                .iter()
+                .skip(1)
+                .all(|b| b.kind == Kind::Body && b.reason.is_none()),
+            "{blocks:?}"
+        );
     }
 }

@@ -11,8 +11,18 @@ const TABLE: &str = include_str!("outlets.tsv");
 
 /// Section and edition suffixes that name a part of an outlet, not another outlet.
 const SECTION_SUFFIXES: &[&str] = &[
-    " - News", " - Opinion", " - Editorial", " - Editorials", " (Online News)", " (Web News)",
-    " (News)", " (Opinion)", " (Online)", " Online News", " Editorial Board", " - Online",
+    " - News",
+    " - Opinion",
+    " - Editorial",
+    " - Editorials",
+    " (Online News)",
+    " (Web News)",
+    " (News)",
+    " (Opinion)",
+    " (Online)",
+    " Online News",
+    " Editorial Board",
+    " - Online",
 ];
 
 struct Table {
@@ -29,9 +39,15 @@ fn table() -> &'static Table {
         let mut canonical = HashMap::new();
         let mut patterns = Vec::new();
         let mut name_targets = Vec::new();
-        for line in TABLE.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for line in TABLE
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
             let (name, aliases) = line.split_once('\t').unwrap_or((line, ""));
-            for alias in std::iter::once(name).chain(aliases.split('|')).filter(|a| !a.is_empty()) {
+            for alias in std::iter::once(name)
+                .chain(aliases.split('|'))
+                .filter(|a| !a.is_empty())
+            {
                 canonical.insert(alias.to_lowercase(), name);
                 // Only multi-word names are safe to look for in running text.
                 if alias.contains(' ') && !alias.contains('.') {
@@ -44,7 +60,11 @@ fn table() -> &'static Table {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .unwrap_or_else(|e| panic!("outlet names: {e}"));
-        Table { canonical, names, name_targets }
+        Table {
+            canonical,
+            names,
+            name_targets,
+        }
     })
 }
 
@@ -86,7 +106,8 @@ pub fn named_in(text: &str) -> Option<&'static str> {
     table.names.find_iter(text).find_map(|m| {
         let before = text[..m.start()].chars().next_back();
         let after = text[m.end()..].chars().next();
-        let word_edges = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+        let word_edges =
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
         word_edges.then(|| table.name_targets[m.pattern().as_usize()])
     })
 }

@@ -78,7 +78,11 @@ mod tests {
     fn abbreviations_initials_and_quotes() {
         assert_eq!(
             cut("Sen. John A. Smith met Dr. Jones. He said: \"We agree.\" Talks go on."),
-            ["Sen. John A. Smith met Dr. Jones.", "He said: \"We agree.\"", "Talks go on."]
+            [
+                "Sen. John A. Smith met Dr. Jones.",
+                "He said: \"We agree.\"",
+                "Talks go on."
+            ]
         );
     }
 

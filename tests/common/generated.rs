@@ -29,9 +29,30 @@ impl Rng {
 /// paragraphs)"), so a reader can check from SQL alone that no article is half stored.
 pub fn generate(path: &Path, articles: usize) {
     const WORDS: [&str; 24] = [
-        "minister", "said", "the", "government", "would", "announce", "a", "new", "policy", "on",
-        "Monday", "after", "talks", "with", "officials", "in", "Brussels", "and", "Paris", "over",
-        "trade", "rules", "Mr.", "Smith",
+        "minister",
+        "said",
+        "the",
+        "government",
+        "would",
+        "announce",
+        "a",
+        "new",
+        "policy",
+        "on",
+        "Monday",
+        "after",
+        "talks",
+        "with",
+        "officials",
+        "in",
+        "Brussels",
+        "and",
+        "Paris",
+        "over",
+        "trade",
+        "rules",
+        "Mr.",
+        "Smith",
     ];
     let outlets = ["Daily A", "The B Times", "C News", "D Post", "E Wire"];
     let mut rng = Rng(42);
@@ -47,13 +68,24 @@ pub fn generate(path: &Path, articles: usize) {
             for _ in 0..1 + rng.below(4) {
                 let words: Vec<&str> = (0..5 + rng.below(15)).map(|_| rng.pick(&WORDS)).collect();
                 let sentence = format!("{}.", words.join(" "));
-                sentences.push(if rng.below(4) == 0 { format!("\u{201c}{sentence}\u{201d} she said.") } else { sentence });
+                sentences.push(if rng.below(4) == 0 {
+                    format!("\u{201c}{sentence}\u{201d} she said.")
+                } else {
+                    sentence
+                });
             }
             paragraphs.push(sentences.join(" "));
         }
         let text = paragraphs.join("\n\n");
         // Every 50th article repeats an earlier one's text under the same outlet: skipped.
-        let (title, text) = if i % 50 == 49 { ("A repeated story".to_string(), "The same text again.".to_string()) } else { (format!("Story {i} ({} paragraphs)", paragraphs.len()), text) };
+        let (title, text) = if i % 50 == 49 {
+            (
+                "A repeated story".to_string(),
+                "The same text again.".to_string(),
+            )
+        } else {
+            (format!("Story {i} ({} paragraphs)", paragraphs.len()), text)
+        };
         let record = serde_json::json!({
             "id": format!("g{i}"),
             "title": title,
@@ -65,4 +97,3 @@ pub fn generate(path: &Path, articles: usize) {
     }
     out.flush().unwrap();
 }
-

@@ -21,7 +21,10 @@ pub fn corpus(name: &str) -> Option<PathBuf> {
     if path.exists() {
         Some(path)
     } else {
-        eprintln!("SKIPPED: {} is absent (this test needs ../shared beside the repo)", path.display());
+        eprintln!(
+            "SKIPPED: {} is absent (this test needs ../shared beside the repo)",
+            path.display()
+        );
         None
     }
 }
@@ -42,13 +45,22 @@ pub fn run_with_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output
         .args(args)
         .current_dir(dir)
         .env_remove("CORPUSDB_DB")
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("run corpusdb");
     if let Some(bytes) = stdin {
-        child.stdin.take().expect("stdin").write_all(bytes).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(bytes)
+            .expect("write stdin");
     }
     child.wait_with_output().expect("wait for corpusdb")
 }
@@ -56,7 +68,12 @@ pub fn run_with_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output
 /// Runs and asserts success, returning stdout.
 pub fn ok(dir: &Path, args: &[&str]) -> String {
     let out = run(dir, args);
-    assert!(out.status.success(), "corpusdb {args:?} failed: {}\n{}", out.status, text(&out.stderr));
+    assert!(
+        out.status.success(),
+        "corpusdb {args:?} failed: {}\n{}",
+        out.status,
+        text(&out.stderr)
+    );
     text(&out.stdout)
 }
 
@@ -69,12 +86,16 @@ pub fn open(db: &Path) -> Connection {
 }
 
 pub fn count(conn: &Connection, sql: &str) -> i64 {
-    conn.query_row(sql, [], |r| r.get(0)).unwrap_or_else(|e| panic!("{sql}: {e}"))
+    conn.query_row(sql, [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
 pub fn strings(conn: &Connection, sql: &str) -> Vec<String> {
     let mut stmt = conn.prepare(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
-    stmt.query_map([], |r| r.get::<_, String>(0)).expect("query").map(|r| r.expect("row")).collect()
+    stmt.query_map([], |r| r.get::<_, String>(0))
+        .expect("query")
+        .map(|r| r.expect("row"))
+        .collect()
 }
 
 /// The SQL invariants every database must keep, whatever was loaded: sentences cut
@@ -106,7 +127,10 @@ pub fn sentence_invariant_violations(conn: &Connection) -> Vec<(&'static str, i6
              OR trim(substr(p.text, 1, s.first)) <> ''
              OR trim(substr(p.text, s.last + 1)) <> ''"),
     ];
-    checks.iter().map(|(name, sql)| (*name, count(conn, sql))).collect()
+    checks
+        .iter()
+        .map(|(name, sql)| (*name, count(conn, sql)))
+        .collect()
 }
 
 /// The clean-text judgement of a corpus, by people reading a fixed sample of blocks
@@ -115,7 +139,8 @@ pub fn sentence_invariant_violations(conn: &Connection) -> Vec<(&'static str, i6
 /// blocks judged, of which chrome). Blocks whose class changed since judging count in the
 /// group they are in now.
 pub fn judged(conn: &Connection, file: &str, corpus: &str) -> (usize, usize, usize, usize) {
-    let text = std::fs::read_to_string(repo().join("eval/clean_text").join(file)).expect("verdict file");
+    let text =
+        std::fs::read_to_string(repo().join("eval/clean_text").join(file)).expect("verdict file");
     let (mut aside, mut aside_chrome, mut body, mut body_chrome) = (0, 0, 0, 0);
     for line in text.lines().skip(1) {
         let f: Vec<&str> = line.split('\t').collect();
@@ -131,8 +156,14 @@ pub fn judged(conn: &Connection, file: &str, corpus: &str) -> (usize, usize, usi
             .unwrap_or_else(|e| panic!("{file}: {} {} not found: {e}", f[2], f[3]));
         let chrome = f[5] == "chrome";
         match kind.as_str() {
-            "title" | "dek" | "body" => { body += 1; body_chrome += usize::from(chrome); }
-            _ => { aside += 1; aside_chrome += usize::from(chrome); }
+            "title" | "dek" | "body" => {
+                body += 1;
+                body_chrome += usize::from(chrome);
+            }
+            _ => {
+                aside += 1;
+                aside_chrome += usize::from(chrome);
+            }
         }
     }
     (aside, aside_chrome, body, body_chrome)
@@ -159,5 +190,8 @@ pub fn cooccurrence_mismatches(conn: &Connection) -> Vec<(i64, i64, String, Stri
         SELECT f.e, f.o, '-', f.counts FROM fresh f LEFT JOIN kept k USING (e, o) WHERE k.e IS NULL
         LIMIT 20";
     let mut stmt = conn.prepare(sql).expect("cooccurrence check");
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).expect("query").map(|r| r.expect("row")).collect()
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .expect("query")
+        .map(|r| r.expect("row"))
+        .collect()
 }

@@ -87,7 +87,9 @@ impl Category {
     /// Which entity kind a name of this category is, when it names one at all.
     pub fn kind(self) -> Option<EntityKind> {
         match self {
-            Category::Country | Category::City | Category::UsState | Category::Region => Some(EntityKind::Place),
+            Category::Country | Category::City | Category::UsState | Category::Region => {
+                Some(EntityKind::Place)
+            }
             Category::Demonym => Some(EntityKind::Misc),
             Category::International
             | Category::Agency
@@ -177,13 +179,20 @@ pub fn gazetteer() -> &'static Gazetteer {
 /// ```
 pub fn us_state(text: &str) -> Option<&'static str> {
     static STATES: OnceLock<Vec<(String, String)>> = OnceLock::new();
-    let states = STATES.get_or_init(|| rows(US_STATES).map(|row| (column(&row, 0).to_string(), column(&row, 1).to_string())).collect());
+    let states = STATES.get_or_init(|| {
+        rows(US_STATES)
+            .map(|row| (column(&row, 0).to_string(), column(&row, 1).to_string()))
+            .collect()
+    });
     let letters: String = text.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.chars().count() < 2 {
         return None;
     }
     let abbreviates = |name: &str| {
-        let mut rest = name.chars().filter(|c| c.is_alphabetic()).map(|c| c.to_ascii_lowercase());
+        let mut rest = name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .map(|c| c.to_ascii_lowercase());
         let mut wanted = letters.chars().map(|c| c.to_ascii_lowercase());
         rest.next() == wanted.next() && wanted.all(|w| rest.any(|c| c == w))
     };
@@ -221,7 +230,11 @@ pub fn alias_key(text: &str) -> String {
             key.push(' ');
             space = false;
         }
-        let c = if c == '’' || c == '‘' { '\'' } else { fold_accent(c) };
+        let c = if c == '’' || c == '‘' {
+            '\''
+        } else {
+            fold_accent(c)
+        };
         key.extend(c.to_lowercase());
     }
     match key.strip_prefix("the ") {
@@ -270,7 +283,11 @@ impl Gazetteer {
     /// assert!(damascus.latitude.is_some());
     /// ```
     pub fn lookup(&self, text: &str) -> impl Iterator<Item = &Entry> {
-        let ids = self.aliases.get(&alias_key(text)).map(Vec::as_slice).unwrap_or(&[]);
+        let ids = self
+            .aliases
+            .get(&alias_key(text))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         ids.iter().map(|&i| &self.entries[i as usize])
     }
 
@@ -281,7 +298,9 @@ impl Gazetteer {
 
     /// The country with this ISO 3166-1 alpha-2 code.
     pub fn country(&self, code: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.category == Category::Country && e.country.as_deref() == Some(code))
+        self.entries
+            .iter()
+            .find(|e| e.category == Category::Country && e.country.as_deref() == Some(code))
     }
 
     /// Whether `text` is a title or honorific ("President", "Mr.", "HE").
@@ -328,7 +347,11 @@ struct Builder {
 
 /// Rows of a TSV table: comment lines (`#`) and the header skipped, columns split on tabs.
 fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
-    table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1).map(|l| l.split('\t').collect())
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| l.split('\t').collect())
 }
 
 fn column<'a>(row: &[&'a str], i: usize) -> &'a str {
@@ -348,7 +371,12 @@ fn optional(cell: &str) -> Option<String> {
 }
 
 impl Builder {
-    fn add<'a>(&mut self, entry: Entry, aliases: impl IntoIterator<Item = &'a str>, class: u16) -> u32 {
+    fn add<'a>(
+        &mut self,
+        entry: Entry,
+        aliases: impl IntoIterator<Item = &'a str>,
+        class: u16,
+    ) -> u32 {
         let id = self.entries.len() as u32;
         let name = entry.name.clone();
         self.entries.push(entry);
@@ -377,13 +405,20 @@ impl Builder {
             return;
         }
         if tokens.len() == 1 && is_acronym(name) {
-            *self.phrases.entry(acronym_key(phrase_key(PHRASE_SEED, hash_lower(name)))).or_default() |= class;
+            *self
+                .phrases
+                .entry(acronym_key(phrase_key(PHRASE_SEED, hash_lower(name))))
+                .or_default() |= class;
             return;
         }
         let mut key = PHRASE_SEED;
         for (n, r) in tokens.iter().enumerate() {
             key = phrase_key(key, hash_lower(&name[r.clone()]));
-            let bits = if n + 1 == tokens.len() { class } else { class::PREFIX };
+            let bits = if n + 1 == tokens.len() {
+                class
+            } else {
+                class::PREFIX
+            };
             *self.phrases.entry(key).or_default() |= bits;
         }
     }
@@ -391,7 +426,13 @@ impl Builder {
     fn countries(&mut self) {
         let mut extras: HashMap<&str, (Vec<&str>, Vec<&str>)> = HashMap::new();
         for row in rows(COUNTRY_EXTRAS) {
-            extras.insert(column(&row, 0), (list(column(&row, 1)).collect(), list(column(&row, 2)).collect()));
+            extras.insert(
+                column(&row, 0),
+                (
+                    list(column(&row, 1)).collect(),
+                    list(column(&row, 2)).collect(),
+                ),
+            );
         }
         for row in rows(COUNTRIES) {
             let iso = column(&row, 0);
@@ -409,7 +450,9 @@ impl Builder {
             let aliases: Vec<&str> = list(column(&row, 7)).chain(extra_aliases).collect();
             self.add(entry, aliases, class::COUNTRY);
             let demonyms: Vec<&str> = list(column(&row, 6)).chain(extra_demonyms).collect();
-            let Some((&first, rest)) = demonyms.split_first() else { continue };
+            let Some((&first, rest)) = demonyms.split_first() else {
+                continue;
+            };
             let entry = Entry {
                 name: first.to_string(),
                 category: Category::Demonym,
@@ -418,7 +461,16 @@ impl Builder {
                 longitude: None,
                 population,
             };
-            let plurals: Vec<String> = demonyms.iter().filter(|d| !d.ends_with('s') && !d.ends_with("ese") && !d.ends_with("sh") && !d.ends_with("ch")).map(|d| format!("{d}s")).collect();
+            let plurals: Vec<String> = demonyms
+                .iter()
+                .filter(|d| {
+                    !d.ends_with('s')
+                        && !d.ends_with("ese")
+                        && !d.ends_with("sh")
+                        && !d.ends_with("ch")
+                })
+                .map(|d| format!("{d}s"))
+                .collect();
             let id = self.add(entry, rest.iter().copied(), class::DEMONYM);
             for plural in &plurals {
                 self.alias(id, plural, class::DEMONYM);
@@ -474,14 +526,24 @@ impl Builder {
                 longitude: number(column(&row, 4)),
                 population: 0,
             };
-            self.add(entry, list(column(&row, 1)).collect::<Vec<_>>(), class::REGION);
+            self.add(
+                entry,
+                list(column(&row, 1)).collect::<Vec<_>>(),
+                class::REGION,
+            );
         }
     }
 
     fn orgs(&mut self) {
         for row in rows(ORGS) {
-            let Some(category) = Category::from_org_column(column(&row, 1)) else { continue };
-            let class = if matches!(category, Category::Agency | Category::Outlet) { class::MEDIA } else { class::ORG };
+            let Some(category) = Category::from_org_column(column(&row, 1)) else {
+                continue;
+            };
+            let class = if matches!(category, Category::Agency | Category::Outlet) {
+                class::MEDIA
+            } else {
+                class::ORG
+            };
             let entry = Entry {
                 name: column(&row, 0).to_string(),
                 category,
@@ -495,7 +557,11 @@ impl Builder {
     }
 
     fn titles(&mut self) {
-        for line in TITLES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for line in TITLES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
             let entry = Entry {
                 name: line.to_string(),
                 category: Category::Title,
@@ -518,10 +584,17 @@ impl Builder {
         for ids in self.aliases.values_mut() {
             ids.sort_by(|&a, &b| {
                 let (a, b) = (&entries[a as usize], &entries[b as usize]);
-                a.category.rank().cmp(&b.category.rank()).then(b.population.cmp(&a.population))
+                a.category
+                    .rank()
+                    .cmp(&b.category.rank())
+                    .then(b.population.cmp(&a.population))
             });
         }
-        Gazetteer { entries: self.entries, aliases: self.aliases, phrases: self.phrases }
+        Gazetteer {
+            entries: self.entries,
+            aliases: self.aliases,
+            phrases: self.phrases,
+        }
     }
 }
 
@@ -560,10 +633,22 @@ mod tests {
     fn countries_have_codes_demonyms_and_short_names() {
         let g = gazetteer();
         let us = g.best("U.S.", EntityKind::Place).unwrap();
-        assert_eq!((us.name.as_str(), us.country.as_deref()), ("United States", Some("US")));
+        assert_eq!(
+            (us.name.as_str(), us.country.as_deref()),
+            ("United States", Some("US"))
+        );
         let syrian = g.best("Syrian", EntityKind::Misc).unwrap();
-        assert_eq!((syrian.category, syrian.country.as_deref()), (Category::Demonym, Some("SY")));
-        assert_eq!(g.best("Americans", EntityKind::Misc).unwrap().country.as_deref(), Some("US"));
+        assert_eq!(
+            (syrian.category, syrian.country.as_deref()),
+            (Category::Demonym, Some("SY"))
+        );
+        assert_eq!(
+            g.best("Americans", EntityKind::Misc)
+                .unwrap()
+                .country
+                .as_deref(),
+            Some("US")
+        );
     }
 
     #[test]
@@ -574,15 +659,30 @@ mod tests {
         assert_eq!(py.country.as_deref(), Some("KP"));
         assert!((py.latitude.unwrap() - 39.03).abs() < 0.1);
         // Georgia the country before Georgia the US state.
-        assert_eq!(g.lookup("Georgia").next().unwrap().category, Category::Country);
+        assert_eq!(
+            g.lookup("Georgia").next().unwrap().category,
+            Category::Country
+        );
     }
 
     #[test]
     fn agencies_outlets_and_titles() {
         let g = gazetteer();
-        assert_eq!(g.best("Korean Central News Agency", EntityKind::Org).unwrap().name, "KCNA");
-        assert_eq!(g.best("KCNA news agency", EntityKind::Org).map(|e| e.name.as_str()), None);
-        assert_eq!(g.best("MEE", EntityKind::Org).unwrap().name, "Middle East Eye");
+        assert_eq!(
+            g.best("Korean Central News Agency", EntityKind::Org)
+                .unwrap()
+                .name,
+            "KCNA"
+        );
+        assert_eq!(
+            g.best("KCNA news agency", EntityKind::Org)
+                .map(|e| e.name.as_str()),
+            None
+        );
+        assert_eq!(
+            g.best("MEE", EntityKind::Org).unwrap().name,
+            "Middle East Eye"
+        );
         assert!(g.is_title("President") && g.is_title("Mr.") && g.is_title("HE"));
         assert!(!g.is_title("Assad"));
     }
@@ -594,7 +694,10 @@ mod tests {
         let york = phrase_key(new, hash_lower("YORK"));
         assert_ne!(g.phrase(new) & class::PREFIX, 0);
         assert_ne!(g.phrase(york) & class::REGION, 0, "the state");
-        assert_eq!(g.phrase(phrase_key(PHRASE_SEED, hash_lower("Pyongyang"))), class::BIG_CITY);
+        assert_eq!(
+            g.phrase(phrase_key(PHRASE_SEED, hash_lower("Pyongyang"))),
+            class::BIG_CITY
+        );
         // "UN" is an acronym: "Un" in "Kim Jong Un" is not the United Nations.
         let un = phrase_key(PHRASE_SEED, hash_lower("UN"));
         assert_eq!(g.phrase(un) & class::ORG, 0);

@@ -23,7 +23,16 @@ use super::EntityKind;
 use crate::extract::gazetteer::{alias_key, gazetteer, Category, Entry};
 
 /// Generic words after an organisation's name that are not part of it ("KCNA news agency").
-const GENERIC_TAILS: &[&str] = &["news agency", "agency", "newspaper", "news", "daily", "group", "organisation", "organization"];
+const GENERIC_TAILS: &[&str] = &[
+    "news agency",
+    "agency",
+    "newspaper",
+    "news",
+    "daily",
+    "group",
+    "organisation",
+    "organization",
+];
 
 /// What a mention names.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,15 +66,28 @@ impl Resolved {
 /// ```
 pub fn resolve(mentions: &[(EntityKind, &str)]) -> Vec<Resolved> {
     // Read as a person's name first: a mention the tagger gave another kind may be a person's.
-    let persons: Vec<&str> = mentions.iter().map(|&(_, text)| bare_name(text, true)).collect();
+    let persons: Vec<&str> = mentions
+        .iter()
+        .map(|&(_, text)| bare_name(text, true))
+        .collect();
     let kinds = article_kinds(mentions, &persons);
     let bare: Vec<&str> = kinds
         .iter()
         .zip(mentions)
         .zip(&persons)
-        .map(|((&kind, &(_, text)), &person)| if kind == EntityKind::Person { person } else { bare_name(text, false) })
+        .map(|((&kind, &(_, text)), &person)| {
+            if kind == EntityKind::Person {
+                person
+            } else {
+                bare_name(text, false)
+            }
+        })
         .collect();
-    let mut out: Vec<Resolved> = kinds.into_iter().zip(&bare).map(|(kind, name)| first_guess(kind, name)).collect();
+    let mut out: Vec<Resolved> = kinds
+        .into_iter()
+        .zip(&bare)
+        .map(|(kind, name)| first_guess(kind, name))
+        .collect();
     let written: Vec<String> = out.iter().map(|r| r.name.clone()).collect();
     join_partial_names(&mut out);
     join_acronyms(&mut out);
@@ -80,18 +102,30 @@ pub fn resolve(mentions: &[(EntityKind, &str)]) -> Vec<Resolved> {
 /// the first word is part of the name.
 fn bare_name(text: &str, person: bool) -> &str {
     let text = text.trim_matches(|c: char| !c.is_alphanumeric());
-    let name = if person { strip_qualifiers(text) } else { strip_country_abbreviation(text) };
-    name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")).unwrap_or(name)
+    let name = if person {
+        strip_qualifiers(text)
+    } else {
+        strip_country_abbreviation(text)
+    };
+    name.strip_suffix("’s")
+        .or_else(|| name.strip_suffix("'s"))
+        .unwrap_or(name)
 }
 
 /// Drops a leading country abbreviation ("U.S.", "UK") when what follows is a name in its
 /// own right: two words or more, or a name the gazetteer knows. "U.S. Army" stays whole.
 fn strip_country_abbreviation(text: &str) -> &str {
     let tokens = tokenize(text);
-    let (Some(first), Some(second)) = (tokens.first(), tokens.get(1)) else { return text };
+    let (Some(first), Some(second)) = (tokens.first(), tokens.get(1)) else {
+        return text;
+    };
     let word = &text[first.start..first.end];
-    let abbreviation = word.chars().filter(char::is_ascii_uppercase).count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-    let country = abbreviation && gazetteer().lookup(word).any(|e| matches!(e.category, Category::Country | Category::Demonym));
+    let abbreviation = word.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    let country = abbreviation
+        && gazetteer()
+            .lookup(word)
+            .any(|e| matches!(e.category, Category::Country | Category::Demonym));
     let rest = &text[second.start..];
     if country && (tokens.len() > 2 || known(rest).is_some()) {
         rest
@@ -105,11 +139,17 @@ fn strip_country_abbreviation(text: &str) -> &str {
 fn first_guess(kind: EntityKind, name: &str) -> Resolved {
     if kind != EntityKind::Person {
         let acronym = name.len() >= 3 && name.chars().all(|c| c.is_ascii_uppercase());
-        if let Some(entry) = known(name).filter(|e| !(acronym && kind != EntityKind::Place && e.category == Category::City)) {
+        if let Some(entry) = known(name)
+            .filter(|e| !(acronym && kind != EntityKind::Place && e.category == Category::City))
+        {
             return from_entry(entry);
         }
     }
-    Resolved { name: name.to_string(), kind, entry: None }
+    Resolved {
+        name: name.to_string(),
+        kind,
+        entry: None,
+    }
 }
 
 /// Cities at least this large keep their place when a person of the article has the name
@@ -127,7 +167,11 @@ const CITY_OVER_PERSON: u64 = 1_000_000;
 fn article_kinds(mentions: &[(EntityKind, &str)], bare: &[&str]) -> Vec<EntityKind> {
     let keys: Vec<String> = bare.iter().map(|name| alias_key(name)).collect();
     // Tagged a person, and a one-word name the gazetteer knows as an organisation.
-    let org_person: Vec<bool> = mentions.iter().zip(bare).map(|(&(kind, _), name)| kind == EntityKind::Person && known_org(name).is_some()).collect();
+    let org_person: Vec<bool> = mentions
+        .iter()
+        .zip(bare)
+        .map(|(&(kind, _), name)| kind == EntityKind::Person && known_org(name).is_some())
+        .collect();
     let cases: Vec<bool> = mentions.iter().map(|&(_, text)| court_case(text)).collect();
     let mut people: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (i, &(kind, _)) in mentions.iter().enumerate() {
@@ -158,9 +202,15 @@ fn article_kinds(mentions: &[(EntityKind, &str)], bare: &[&str]) -> Vec<EntityKi
 /// tagger reads as a person or an organisation for the names on either side.
 fn court_case(text: &str) -> bool {
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let versus = |w: &str| ["v.", "v", "vs.", "vs", "versus"].iter().any(|v| w.eq_ignore_ascii_case(v));
+    let versus = |w: &str| {
+        ["v.", "v", "vs.", "vs", "versus"]
+            .iter()
+            .any(|v| w.eq_ignore_ascii_case(v))
+    };
     let mut words = text.split_whitespace();
-    let (Some(mut before), Some(mut word)) = (words.next(), words.next()) else { return false };
+    let (Some(mut before), Some(mut word)) = (words.next(), words.next()) else {
+        return false;
+    };
     for after in words {
         if versus(word) && capitalised(before) && capitalised(after) {
             return true;
@@ -172,7 +222,10 @@ fn court_case(text: &str) -> bool {
 
 /// A one-word name the gazetteer knows as an organisation.
 fn known_org(name: &str) -> Option<&'static Entry> {
-    (!name.contains(' ')).then(|| known(name)).flatten().filter(|e| e.kind() == Some(EntityKind::Org))
+    (!name.contains(' '))
+        .then(|| known(name))
+        .flatten()
+        .filter(|e| e.kind() == Some(EntityKind::Org))
 }
 
 /// Whether a non-person name may be a person's: unknown to the gazetteer, or a town.
@@ -197,7 +250,9 @@ fn known(name: &str) -> Option<&'static Entry> {
         let lower = name.to_lowercase();
         GENERIC_TAILS.iter().find_map(|tail| {
             let head = lower.strip_suffix(tail)?.trim_end();
-            (!head.is_empty()).then(|| lookup(&name[..head.len()])).flatten()
+            (!head.is_empty())
+                .then(|| lookup(&name[..head.len()]))
+                .flatten()
         })
     })?;
     if entry.category == Category::Demonym {
@@ -208,7 +263,11 @@ fn known(name: &str) -> Option<&'static Entry> {
 
 fn from_entry(entry: &'static Entry) -> Resolved {
     let kind = entry.kind().unwrap_or(EntityKind::Misc);
-    Resolved { name: entry.name.clone(), kind, entry: Some(entry) }
+    Resolved {
+        name: entry.name.clone(),
+        kind,
+        entry: Some(entry),
+    }
 }
 
 /// Drops leading titles and nationalities: "Syrian President Bashar al-Assad" → "Bashar
@@ -221,7 +280,9 @@ fn strip_qualifiers(text: &str) -> &str {
         // The longest qualifier of up to three words ("Deputy Prime Minister").
         for n in (1..=3.min(tokens.len() - first)).rev() {
             let phrase = &text[tokens[first].start..tokens[first + n - 1].end];
-            let qualifier = g.lookup(phrase).any(|e| matches!(e.category, Category::Title | Category::Demonym));
+            let qualifier = g
+                .lookup(phrase)
+                .any(|e| matches!(e.category, Category::Title | Category::Demonym));
             if qualifier && first + n < tokens.len() {
                 first += n;
                 continue 'outer;
@@ -237,7 +298,11 @@ fn strip_qualifiers(text: &str) -> &str {
 
 /// Name parts for matching: the normalised key's words, particles ("al", "bin") dropped.
 fn parts(name: &str) -> Vec<String> {
-    alias_key(name).split(' ').filter(|p| !matches!(*p, "al" | "el" | "bin" | "ibn" | "abu")).map(str::to_string).collect()
+    alias_key(name)
+        .split(' ')
+        .filter(|p| !matches!(*p, "al" | "el" | "bin" | "ibn" | "abu"))
+        .map(str::to_string)
+        .collect()
 }
 
 /// A person named by part of a longer name in the article takes that name, when exactly
@@ -253,14 +318,19 @@ fn join_partial_names(out: &mut [Resolved]) {
     for (i, short) in &full {
         let mut candidates: Vec<usize> = full
             .iter()
-            .filter(|(_, long)| long.len() > short.len() && (long.starts_with(short) || long.ends_with(short)))
+            .filter(|(_, long)| {
+                long.len() > short.len() && (long.starts_with(short) || long.ends_with(short))
+            })
             .map(|&(j, _)| j)
             .collect();
         candidates.sort_by_key(|&j| alias_key(&out[j].name));
         candidates.dedup_by_key(|j| alias_key(&out[*j].name));
         // A longer name may itself be partial ("Jong Un" within "Kim Jong Un"): keep the
         // longest of the candidates that nest in one another.
-        let longest = candidates.iter().copied().max_by_key(|&j| parts(&out[j].name).len());
+        let longest = candidates
+            .iter()
+            .copied()
+            .max_by_key(|&j| parts(&out[j].name).len());
         if let Some(l) = longest {
             let lp = parts(&out[l].name);
             let nested = candidates.iter().all(|&j| {
@@ -281,12 +351,16 @@ fn join_partial_names(out: &mut [Resolved]) {
 fn join_acronyms(out: &mut [Resolved]) {
     let mut updates = Vec::new();
     for (i, r) in out.iter().enumerate() {
-        let is_acronym = r.entry.is_none() && r.name.len() >= 2 && r.name.chars().all(|c| c.is_uppercase() || c == '.');
+        let is_acronym = r.entry.is_none()
+            && r.name.len() >= 2
+            && r.name.chars().all(|c| c.is_uppercase() || c == '.');
         if !is_acronym {
             continue;
         }
         let letters: String = r.name.chars().filter(|c| c.is_alphabetic()).collect();
-        let long = out.iter().position(|o| o.name.contains(' ') && initials(&o.name) == letters);
+        let long = out
+            .iter()
+            .position(|o| o.name.contains(' ') && initials(&o.name) == letters);
         if let Some(j) = long {
             updates.push((i, j));
         }
@@ -298,7 +372,10 @@ fn join_acronyms(out: &mut [Resolved]) {
 
 /// Initials of the capitalised words of a name: "Syrian Arab News Agency" → "SANA".
 fn initials(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
 }
 
 /// One spelling per name (same key): fewest hyphens between capitalised parts ("Kim Jong
@@ -326,7 +403,9 @@ fn pick_spellings(out: &mut [Resolved], written: &[String]) {
         }
         let best = counts
             .iter()
-            .min_by_key(|&&(name, count, first)| (name_hyphens(name), std::cmp::Reverse(count), first))
+            .min_by_key(|&&(name, count, first)| {
+                (name_hyphens(name), std::cmp::Reverse(count), first)
+            })
             .map(|&(name, _, _)| name.to_string());
         if let Some(best) = best {
             for &i in members {
@@ -339,7 +418,12 @@ fn pick_spellings(out: &mut [Resolved], written: &[String]) {
 /// Hyphens joining two capitalised parts of a name ("Jong-Un", "Jong-un"), not a
 /// particle's ("al-Assad").
 fn name_hyphens(name: &str) -> usize {
-    name.split(' ').filter(|w| w.split_once('-').is_some_and(|(a, _)| a.starts_with(char::is_uppercase))).count()
+    name.split(' ')
+        .filter(|w| {
+            w.split_once('-')
+                .is_some_and(|(a, _)| a.starts_with(char::is_uppercase))
+        })
+        .count()
 }
 
 #[cfg(test)]
@@ -353,25 +437,44 @@ mod tests {
 
     #[test]
     fn ambiguous_surnames_stay_apart() {
-        let n = names(&[(Person, "Bashar al-Assad"), (Person, "Hafez al-Assad"), (Person, "Assad")]);
+        let n = names(&[
+            (Person, "Bashar al-Assad"),
+            (Person, "Hafez al-Assad"),
+            (Person, "Assad"),
+        ]);
         assert_eq!(n[2], "Assad");
     }
 
     #[test]
     fn particle_spellings_are_one_name() {
-        let n = names(&[(Person, "Bashar Al Assad"), (Person, "Bashar al-Assad"), (Person, "al-Assad"), (Person, "Bashar al-Assad")]);
+        let n = names(&[
+            (Person, "Bashar Al Assad"),
+            (Person, "Bashar al-Assad"),
+            (Person, "al-Assad"),
+            (Person, "Bashar al-Assad"),
+        ]);
         assert_eq!(n, ["Bashar al-Assad"; 4]);
     }
 
     #[test]
     fn nested_names_join_the_longest() {
-        let n = names(&[(Person, "Kim Jong Un"), (Person, "Jong Un"), (Person, "Kim")]);
+        let n = names(&[
+            (Person, "Kim Jong Un"),
+            (Person, "Jong Un"),
+            (Person, "Kim"),
+        ]);
         assert_eq!(n, ["Kim Jong Un", "Kim Jong Un", "Kim Jong Un"]);
     }
 
     #[test]
     fn acronyms_gazetteer_and_generic_tails() {
-        let r = resolve(&[(Org, "KCNA news agency"), (Org, "U.N."), (Misc, "Israeli"), (Org, "Free Syrian Army"), (Org, "FSA")]);
+        let r = resolve(&[
+            (Org, "KCNA news agency"),
+            (Org, "U.N."),
+            (Misc, "Israeli"),
+            (Org, "Free Syrian Army"),
+            (Org, "FSA"),
+        ]);
         assert_eq!(r[0].name, "KCNA");
         assert_eq!(r[1].name, "United Nations");
         assert_eq!((r[2].name.as_str(), r[2].kind), ("Israel", Place));
@@ -382,23 +485,53 @@ mod tests {
     #[test]
     fn a_name_tagged_as_a_person_in_the_article_is_a_person_throughout() {
         // "the Trump administration" tagged as an organisation; "Obama" read as the Japanese town.
-        let r = resolve(&[(Person, "Donald Trump"), (Org, "Trump"), (Misc, "Trump"), (Place, "Obama"), (Person, "Barack Obama")]);
+        let r = resolve(&[
+            (Person, "Donald Trump"),
+            (Org, "Trump"),
+            (Misc, "Trump"),
+            (Place, "Obama"),
+            (Person, "Barack Obama"),
+        ]);
         let got: Vec<(&str, EntityKind)> = r.iter().map(|r| (r.name.as_str(), r.kind)).collect();
-        assert_eq!(got, [("Donald Trump", Person), ("Donald Trump", Person), ("Donald Trump", Person), ("Barack Obama", Person), ("Barack Obama", Person)]);
+        assert_eq!(
+            got,
+            [
+                ("Donald Trump", Person),
+                ("Donald Trump", Person),
+                ("Donald Trump", Person),
+                ("Barack Obama", Person),
+                ("Barack Obama", Person)
+            ]
+        );
         // With no such person in the article, the tagger's kind stands.
         assert_eq!(resolve(&[(Place, "Obama")])[0].kind, Place);
     }
 
     #[test]
     fn countries_states_and_large_cities_keep_their_kind_beside_a_namesake() {
-        let r = resolve(&[(Person, "George Washington"), (Place, "Washington"), (Person, "Paris Hilton"), (Place, "Paris"), (Person, "Michael Jordan"), (Place, "Jordan")]);
-        assert_eq!(r.iter().map(|r| r.kind).collect::<Vec<_>>(), [Person, Place, Person, Place, Person, Place]);
+        let r = resolve(&[
+            (Person, "George Washington"),
+            (Place, "Washington"),
+            (Person, "Paris Hilton"),
+            (Place, "Paris"),
+            (Person, "Michael Jordan"),
+            (Place, "Jordan"),
+        ]);
+        assert_eq!(
+            r.iter().map(|r| r.kind).collect::<Vec<_>>(),
+            [Person, Place, Person, Place, Person, Place]
+        );
     }
 
     #[test]
     fn a_one_word_person_the_gazetteer_knows_as_an_organisation_is_that_organisation() {
         let r = resolve(&[(Person, "Twitter"), (Person, "Reuters")]);
-        assert_eq!(r.iter().map(|r| (r.name.as_str(), r.kind)).collect::<Vec<_>>(), [("Twitter", Org), ("Reuters", Org)]);
+        assert_eq!(
+            r.iter()
+                .map(|r| (r.name.as_str(), r.kind))
+                .collect::<Vec<_>>(),
+            [("Twitter", Org), ("Reuters", Org)]
+        );
         // Unless a person of the article has the name.
         let r = resolve(&[(Person, "Nikola Tesla"), (Person, "Tesla")]);
         assert_eq!((r[1].name.as_str(), r[1].kind), ("Nikola Tesla", Person));
@@ -406,9 +539,21 @@ mod tests {
 
     #[test]
     fn a_court_case_is_misc_whatever_the_tagger_said() {
-        let r = resolve(&[(Person, "Roe v. Wade"), (Org, "Citizens United v. FEC"), (Place, "Wade")]);
+        let r = resolve(&[
+            (Person, "Roe v. Wade"),
+            (Org, "Citizens United v. FEC"),
+            (Place, "Wade"),
+        ]);
         let found: Vec<(&str, EntityKind)> = r.iter().map(|r| (r.name.as_str(), r.kind)).collect();
-        assert_eq!(found, [("Roe v. Wade", Misc), ("Citizens United v. FEC", Misc), ("Wade", Place)], "the case names no person Wade");
+        assert_eq!(
+            found,
+            [
+                ("Roe v. Wade", Misc),
+                ("Citizens United v. FEC", Misc),
+                ("Wade", Place)
+            ],
+            "the case names no person Wade"
+        );
     }
 
     #[test]
@@ -420,11 +565,27 @@ mod tests {
 
     #[test]
     fn only_a_persons_name_loses_its_titles_and_nationality() {
-        let got = names(&[(Org, "Justice Department"), (Place, "Saudi Arabia"), (Org, "American Civil Liberties Union"), (Org, "General Motors")]);
+        let got = names(&[
+            (Org, "Justice Department"),
+            (Place, "Saudi Arabia"),
+            (Org, "American Civil Liberties Union"),
+            (Org, "General Motors"),
+        ]);
         // (The gazetteer knows the Justice Department by its full name.)
-        assert_eq!(got, ["Department of Justice", "Saudi Arabia", "American Civil Liberties Union", "General Motors"]);
+        assert_eq!(
+            got,
+            [
+                "Department of Justice",
+                "Saudi Arabia",
+                "American Civil Liberties Union",
+                "General Motors"
+            ]
+        );
         // A country's abbreviation goes when a name is left.
-        assert_eq!(names(&[(Org, "U.S. Enterprise Institute's"), (Org, "U.S. Army")]), ["Enterprise Institute", "U.S. Army"]);
+        assert_eq!(
+            names(&[(Org, "U.S. Enterprise Institute's"), (Org, "U.S. Army")]),
+            ["Enterprise Institute", "U.S. Army"]
+        );
         // A title before a person of the article, whatever the tagger said.
         let r = resolve(&[(Person, "Anthony Kennedy"), (Org, "Justice Kennedy")]);
         assert_eq!((r[1].name.as_str(), r[1].kind), ("Anthony Kennedy", Person));
@@ -433,6 +594,9 @@ mod tests {
     #[test]
     fn titles_only_mentions_are_kept() {
         assert_eq!(names(&[(Person, "President")]), ["President"]);
-        assert_eq!(names(&[(Person, "Mr. Trump"), (Person, "Donald Trump")]), ["Donald Trump", "Donald Trump"]);
+        assert_eq!(
+            names(&[(Person, "Mr. Trump"), (Person, "Donald Trump")]),
+            ["Donald Trump", "Donald Trump"]
+        );
     }
 }

@@ -29,7 +29,11 @@ impl Document {
 /// as a B-, as conlleval reads it. Labels are stored BILOU (see [`super::features`]).
 pub fn read(path: &Path) -> Result<Vec<Document>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    parse(&text).map_err(|(line, why)| Error::Input { path: path.to_path_buf(), line, why })
+    parse(&text).map_err(|(line, why)| Error::Input {
+        path: path.to_path_buf(),
+        line,
+        why,
+    })
 }
 
 /// An IOB tag: the type, and whether it is a B-.
@@ -172,7 +176,11 @@ impl Score {
         let (g, p, c) = (pick(&self.gold), pick(&self.predicted), pick(&self.correct));
         let precision = if p > 0.0 { c / p } else { 0.0 };
         let recall = if g > 0.0 { c / g } else { 0.0 };
-        let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+        let f1 = if precision + recall > 0.0 {
+            2.0 * precision * recall / (precision + recall)
+        } else {
+            0.0
+        };
         (precision, recall, f1)
     }
 
@@ -183,18 +191,35 @@ impl Score {
     /// A conlleval-like table.
     pub fn table(&self) -> String {
         let mut s = String::new();
-        let _ = writeln!(s, "{:<8} {:>9} {:>9} {:>9} {:>7} {:>9} {:>7}", "type", "precision", "recall", "F1", "gold", "predicted", "correct");
+        let _ = writeln!(
+            s,
+            "{:<8} {:>9} {:>9} {:>9} {:>7} {:>9} {:>7}",
+            "type", "precision", "recall", "F1", "gold", "predicted", "correct"
+        );
         let sum = |a: &[usize; 4]| a.iter().sum::<usize>();
         for k in (0..4).map(Some).chain([None]) {
             let (p, r, f) = self.prf(k);
             let (name, g, pr, c) = match k {
                 Some(k) => (TYPES[k], self.gold[k], self.predicted[k], self.correct[k]),
-                None => ("overall", sum(&self.gold), sum(&self.predicted), sum(&self.correct)),
+                None => (
+                    "overall",
+                    sum(&self.gold),
+                    sum(&self.predicted),
+                    sum(&self.correct),
+                ),
             };
-            let _ = writeln!(s, "{name:<8} {:>9.4} {:>9.4} {:>9.4} {g:>7} {pr:>9} {c:>7}", p, r, f);
+            let _ = writeln!(
+                s,
+                "{name:<8} {:>9.4} {:>9.4} {:>9.4} {g:>7} {pr:>9} {c:>7}",
+                p, r, f
+            );
         }
         let accuracy = self.tokens_correct as f64 / self.tokens.max(1) as f64;
-        let _ = writeln!(s, "token accuracy {accuracy:.4} over {} tokens", self.tokens);
+        let _ = writeln!(
+            s,
+            "token accuracy {accuracy:.4} over {} tokens",
+            self.tokens
+        );
         s
     }
 }
@@ -209,7 +234,9 @@ mod tests {
         call NN I-NP O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n\n-DOCSTART- -X- -X- O\n\nBRUSSELS NNP B-NP I-LOC\n";
 
     fn bilou(k: usize, tags: &str) -> Vec<Label> {
-        tags.chars().map(|c| 1 + 4 * k as Label + "BILU".find(c).unwrap() as Label).collect()
+        tags.chars()
+            .map(|c| 1 + 4 * k as Label + "BILU".find(c).unwrap() as Label)
+            .collect()
     }
 
     #[test]
@@ -223,7 +250,11 @@ mod tests {
         gold.push(O);
         gold.extend(bilou(0, "BL"));
         assert_eq!(docs[0].gold, gold);
-        assert_eq!(docs[1].gold, bilou(2, "U"), "an I- that opens an entity starts it");
+        assert_eq!(
+            docs[1].gold,
+            bilou(2, "U"),
+            "an I- that opens an entity starts it"
+        );
         assert_eq!(parse("a B-XYZ\n").unwrap_err().0, 1);
     }
 
@@ -236,11 +267,23 @@ mod tests {
         let predicted = [per[0], per[1], bilou(1, "U")[0], bilou(2, "U")[0], O];
         let mut s = Score::default();
         s.add(&gold, &predicted, sentences);
-        assert_eq!((s.gold, s.predicted, s.correct), ([1, 0, 1, 0], [1, 1, 1, 0], [1, 0, 0, 0]));
+        assert_eq!(
+            (s.gold, s.predicted, s.correct),
+            ([1, 0, 1, 0], [1, 1, 1, 0], [1, 0, 0, 0])
+        );
         let (p, r, f) = s.prf(None);
         assert!((p - 1.0 / 3.0).abs() < 1e-9 && (r - 0.5).abs() < 1e-9 && (f - 0.4).abs() < 1e-9);
         // A name left open at the sentence's end, or cut by another type, still counts.
-        assert_eq!(chunks(&[bilou(0, "B")[0], bilou(1, "I")[0], bilou(1, "I")[0]], std::slice::from_ref(&(0..3))), [(0..1, 0), (1..3, 1)]);
-        assert_eq!(encode(&[Some((0, false)), Some((0, false)), Some((0, true))]), [bilou(0, "BLU"), vec![]].concat());
+        assert_eq!(
+            chunks(
+                &[bilou(0, "B")[0], bilou(1, "I")[0], bilou(1, "I")[0]],
+                std::slice::from_ref(&(0..3))
+            ),
+            [(0..1, 0), (1..3, 1)]
+        );
+        assert_eq!(
+            encode(&[Some((0, false)), Some((0, false)), Some((0, true))]),
+            [bilou(0, "BLU"), vec![]].concat()
+        );
     }
 }

@@ -7,7 +7,9 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::extract::gazetteer::{acronym_key, class, phrase_key, BuildIdentity, Gazetteer, MAX_PHRASE_TOKENS, PHRASE_SEED};
+use crate::extract::gazetteer::{
+    acronym_key, class, phrase_key, BuildIdentity, Gazetteer, MAX_PHRASE_TOKENS, PHRASE_SEED,
+};
 
 /// Labels: O, then for person, org, place (LOC) and misc, in that order, B- (first of
 /// several tokens), I- (inside), L- (last) and U- (a name of one token). BILOU tells the
@@ -69,12 +71,15 @@ pub const fn allowed(prev: Label, label: Label) -> bool {
 pub fn encode_name(k: usize, labels: &mut [Label]) {
     let n = labels.len();
     for (j, l) in labels.iter_mut().enumerate() {
-        *l = label(k, match (j, n) {
-            (_, 1) => U,
-            (0, _) => B,
-            (j, n) if j + 1 == n => L,
-            _ => I,
-        });
+        *l = label(
+            k,
+            match (j, n) {
+                (_, 1) => U,
+                (0, _) => B,
+                (j, n) if j + 1 == n => L,
+                _ => I,
+            },
+        );
     }
 }
 
@@ -125,7 +130,8 @@ fn lower_char(c: char) -> u64 {
 
 /// Hash of a word in lower case.
 pub(crate) fn hash_lower(word: &str) -> u64 {
-    word.chars().fold(0xcbf2_9ce4_8422_2325, |h, c| mix(h, lower_char(c)))
+    word.chars()
+        .fold(0xcbf2_9ce4_8422_2325, |h, c| mix(h, lower_char(c)))
 }
 
 /// Token flags.
@@ -177,11 +183,15 @@ pub(crate) struct TokenInfo {
 
 /// Lower-case particles that join a surname with a hyphen ("al-Assad", "bin-Salman"): such a
 /// word is cased like the name after the hyphen.
-const NAME_PARTICLES: &[&str] = &["al", "el", "ul", "bin", "ibn", "abu", "ben", "bint", "ad", "ash", "as", "at", "az", "an", "ar"];
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "ul", "bin", "ibn", "abu", "ben", "bint", "ad", "ash", "as", "at", "az", "an", "ar",
+];
 
 /// Byte length of a name particle and its hyphen at the start of `word`, or 0.
 fn particle_len(word: &str) -> usize {
-    let Some((head, rest)) = word.split_once('-') else { return 0 };
+    let Some((head, rest)) = word.split_once('-') else {
+        return 0;
+    };
     if NAME_PARTICLES.contains(&head) && rest.starts_with(char::is_uppercase) {
         head.len() + 1
     } else {
@@ -244,7 +254,10 @@ fn token_info(word: &str) -> TokenInfo {
     t.exact = h_form;
     // "U.S." and "US", "U.N." and "UN" are one form: news styles differ on the periods.
     if t.flags & flag::HAS_PERIOD != 0 && upper > 0 && lower == 0 {
-        h_form = word.chars().filter(|&c| c != '.').fold(0xcbf2_9ce4_8422_2325, |h, c| mix(h, c as u64));
+        h_form = word
+            .chars()
+            .filter(|&c| c != '.')
+            .fold(0xcbf2_9ce4_8422_2325, |h, c| mix(h, c as u64));
     }
     let mut h_suffix = 0x1234_5678u64;
     for (n, c) in word.chars().rev().take(t.suffix.len()).enumerate() {
@@ -319,7 +332,10 @@ pub(crate) fn prepare(
             }
         }
         let caps_sentence = cased >= 2 && caps * 10 >= cased * 8;
-        let start = sent.iter().position(|t| t.flags & flag::PUNCT == 0).unwrap_or(0);
+        let start = sent
+            .iter()
+            .position(|t| t.flags & flag::PUNCT == 0)
+            .unwrap_or(0);
         if let Some(t) = sent.get_mut(start) {
             t.flags |= flag::SENT_START;
         }
@@ -367,7 +383,11 @@ fn is_title_case(sent: &[TokenInfo]) -> bool {
 fn mark_phrases(sent: &mut [TokenInfo], gazetteer: &Gazetteer) {
     for i in 0..sent.len() {
         // Titles are also written in lower case ("North Korean leader Kim").
-        let wanted = if sent[i].flags & (flag::INIT_CAP | flag::HAS_DIGIT) != 0 { !0 } else { class::TITLE };
+        let wanted = if sent[i].flags & (flag::INIT_CAP | flag::HAS_DIGIT) != 0 {
+            !0
+        } else {
+            class::TITLE
+        };
         if sent[i].flags & flag::ALL_LOWER == 0 && wanted == class::TITLE {
             continue;
         }
@@ -410,7 +430,11 @@ fn class_type(classes: u16) -> Option<usize> {
 /// Grows a mention to the gazetteer name it begins when the rest of that name was left
 /// outside any entity: "Korean" + "peninsula" is the place "Korean Peninsula", "Washington"
 /// + "Post" the outlet. The name's kind wins.
-pub(crate) fn extend_to_gazetteer(info: &[TokenInfo], sentences: &[Range<usize>], labels: &mut [Label]) {
+pub(crate) fn extend_to_gazetteer(
+    info: &[TokenInfo],
+    sentences: &[Range<usize>],
+    labels: &mut [Label],
+) {
     for s in sentences {
         let mut i = s.start;
         while i < s.end {
@@ -420,7 +444,9 @@ pub(crate) fn extend_to_gazetteer(info: &[TokenInfo], sentences: &[Range<usize>]
             }
             let end = name_end(labels, i, s.end);
             let phrase_end = i + info[i].longest as usize;
-            let rest_outside = phrase_end > end && phrase_end <= s.end && labels[end..phrase_end].iter().all(|&l| l == O);
+            let rest_outside = phrase_end > end
+                && phrase_end <= s.end
+                && labels[end..phrase_end].iter().all(|&l| l == O);
             match class_type(info[i].longest_classes) {
                 Some(k) if rest_outside => {
                     encode_name(k, &mut labels[i..phrase_end]);
@@ -466,11 +492,15 @@ pub(crate) fn hints(
     // The type of a longer name that token `i` ends, if it ends one.
     let ends_longer = |i: usize, _end: usize| -> Option<usize> {
         let l = labels[i];
-        (l != O && position(l) == L).then(|| label_type(l)).flatten()
+        (l != O && position(l) == L)
+            .then(|| label_type(l))
+            .flatten()
     };
     let begins_longer = |i: usize| -> Option<usize> {
         let l = labels[i];
-        (l != O && position(l) == B).then(|| label_type(l)).flatten()
+        (l != O && position(l) == B)
+            .then(|| label_type(l))
+            .flatten()
     };
     for s in sentences {
         for i in s.clone() {
@@ -640,7 +670,8 @@ fn push_context_features(s: &[TokenInfo], i: usize, hint: Option<&Hint>, out: &m
         if k < 0 {
             BEFORE
         } else {
-            s.get(k as usize).map_or(AFTER, |t| t.shape ^ (t.flags & flag::CAPS_SENT) as u64)
+            s.get(k as usize)
+                .map_or(AFTER, |t| t.shape ^ (t.flags & flag::CAPS_SENT) as u64)
         }
     };
     let shape0 = shape(0);
@@ -664,7 +695,12 @@ fn push_context_features(s: &[TokenInfo], i: usize, hint: Option<&Hint>, out: &m
 pub(crate) const N_HISTORY: usize = 3;
 
 /// The features of token `i` that depend on the two labels before it.
-pub(crate) fn history_features(s: &[TokenInfo], i: usize, prev: Label, prev2: Label) -> [u64; N_HISTORY] {
+pub(crate) fn history_features(
+    s: &[TokenInfo],
+    i: usize,
+    prev: Label,
+    prev2: Label,
+) -> [u64; N_HISTORY] {
     let t = &s[i];
     let shape0 = t.shape ^ (t.flags & flag::CAPS_SENT) as u64;
     [
@@ -692,7 +728,11 @@ fn gazetteer_features(s: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         each(n.gaz_b, GAZ_NEXT, out);
     }
     if t.gaz_b | t.gaz_i != 0 {
-        out.push(f2(GAZ_CASE, (t.gaz_b | t.gaz_i) as u64, (t.flags & (flag::INIT_CAP | flag::ALL_CAPS | flag::CAPS_SENT)) as u64));
+        out.push(f2(
+            GAZ_CASE,
+            (t.gaz_b | t.gaz_i) as u64,
+            (t.flags & (flag::INIT_CAP | flag::ALL_CAPS | flag::CAPS_SENT)) as u64,
+        ));
     }
 }
 
@@ -750,29 +790,65 @@ mod tests {
         assert_ne!(token_info("US").form, token_info("us").form);
         assert_eq!(token_info("’s").lower, token_info("'s").lower);
         let assad = token_info("al-Assad");
-        assert_eq!((assad.shape, assad.flags & flag::INIT_CAP), (token_info("Assad").shape, flag::INIT_CAP));
+        assert_eq!(
+            (assad.shape, assad.flags & flag::INIT_CAP),
+            (token_info("Assad").shape, flag::INIT_CAP)
+        );
         assert_ne!(assad.flags & flag::PARTICLE, 0);
     }
 
     #[test]
     fn title_case_headlines_read_as_capitals() {
-        let words = ["Dick", "Morris", "Says", "He", "Is", "Working", "On", "an", "Ad"];
+        let words = [
+            "Dick", "Morris", "Says", "He", "Is", "Working", "On", "an", "Ad",
+        ];
         let g = crate::extract::gazetteer::gazetteer();
         let mut info = Vec::new();
-        prepare(&words, std::slice::from_ref(&(0..words.len())), g, &mut Scratch::default(), &mut info);
+        prepare(
+            &words,
+            std::slice::from_ref(&(0..words.len())),
+            g,
+            &mut Scratch::default(),
+            &mut info,
+        );
         assert!(info.iter().all(|t| t.flags & flag::CAPS_SENT != 0));
         assert_eq!(info[5].shape, token_info("WORKING").shape);
         let sentence = ["Dick", "Morris", "says", "he", "Is", "Working"];
-        prepare(&sentence, std::slice::from_ref(&(0..sentence.len())), g, &mut Scratch::default(), &mut info);
+        prepare(
+            &sentence,
+            std::slice::from_ref(&(0..sentence.len())),
+            g,
+            &mut Scratch::default(),
+            &mut info,
+        );
         assert!(info.iter().all(|t| t.flags & flag::CAPS_SENT == 0));
     }
 
     #[test]
     fn labels() {
-        let (b_per, i_per, l_per, u_per, b_org) = (label(0, B), label(0, I), label(0, L), label(0, U), label(1, B));
-        assert_eq!((label_type(u_per), label_type(label(3, L))), (Some(0), Some(3)));
-        assert!(allowed(b_per, i_per) && allowed(i_per, l_per) && allowed(l_per, b_org) && allowed(O, u_per));
-        assert!(!allowed(O, i_per) && !allowed(b_per, label(1, L)) && !allowed(u_per, l_per) && allowed(b_per, O));
+        let (b_per, i_per, l_per, u_per, b_org) = (
+            label(0, B),
+            label(0, I),
+            label(0, L),
+            label(0, U),
+            label(1, B),
+        );
+        assert_eq!(
+            (label_type(u_per), label_type(label(3, L))),
+            (Some(0), Some(3))
+        );
+        assert!(
+            allowed(b_per, i_per)
+                && allowed(i_per, l_per)
+                && allowed(l_per, b_org)
+                && allowed(O, u_per)
+        );
+        assert!(
+            !allowed(O, i_per)
+                && !allowed(b_per, label(1, L))
+                && !allowed(u_per, l_per)
+                && allowed(b_per, O)
+        );
         let mut three = [O; 3];
         encode_name(2, &mut three);
         assert_eq!(three, [label(2, B), label(2, I), label(2, L)]);

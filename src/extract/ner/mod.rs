@@ -69,7 +69,12 @@ impl EntityKind {
     }
 
     /// Every kind, in the order of the CoNLL types.
-    pub const ALL: [EntityKind; 4] = [EntityKind::Person, EntityKind::Org, EntityKind::Place, EntityKind::Misc];
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Org,
+        EntityKind::Place,
+        EntityKind::Misc,
+    ];
 
     /// The kind stored as `name` (the inverse of [`EntityKind::as_str`]).
     pub fn parse(name: &str) -> Option<EntityKind> {
@@ -135,11 +140,18 @@ impl Tagger {
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger> {
         let mut models = Model::load_all(bytes).map_err(Error::Model)?;
         if models.len() != 2 {
-            return Err(Error::Model(format!("expected 2 models (two passes), found {}", models.len())));
+            return Err(Error::Model(format!(
+                "expected 2 models (two passes), found {}",
+                models.len()
+            )));
         }
         let second = models.pop().unwrap_or_else(|| unreachable!());
         let first = models.pop().unwrap_or_else(|| unreachable!());
-        Ok(Tagger { first, second, gazetteer: gazetteer() })
+        Ok(Tagger {
+            first,
+            second,
+            gazetteer: gazetteer(),
+        })
     }
 
     /// Mentions in one block of text, which is read as a document of its own.
@@ -162,7 +174,11 @@ impl Tagger {
                 let first = words.len();
                 tokens::tokenize_into(text, &mut work.tokens);
                 tokens::sentences(text, &work.tokens, &mut work.block_sentences);
-                sentences.extend(work.block_sentences.iter().map(|s| s.start + first..s.end + first));
+                sentences.extend(
+                    work.block_sentences
+                        .iter()
+                        .map(|s| s.start + first..s.end + first),
+                );
                 words.extend(work.tokens.iter().map(|r| &text[r.clone()]));
                 ranges.extend(work.tokens.iter().cloned());
                 block_tokens.push(first..words.len());
@@ -179,7 +195,12 @@ impl Tagger {
                 let Some(block) = blocks.get(b) else { break };
                 let text = block.as_ref();
                 let bytes = ranges[span.start].start..ranges[span.end - 1].end;
-                out[b].push(Mention { kind: EntityKind::from_type(k), start: 0, end: 0, text: text[bytes.clone()].to_string() });
+                out[b].push(Mention {
+                    kind: EntityKind::from_type(k),
+                    start: 0,
+                    end: 0,
+                    text: text[bytes.clone()].to_string(),
+                });
                 // Code points are filled in below, per block, in one walk over the text.
                 let last = out[b].len() - 1;
                 out[b][last].start = bytes.start;
@@ -201,16 +222,37 @@ impl Tagger {
         labels
     }
 
-    fn label_with(&self, words: &[&str], sentences: &[Range<usize>], work: &mut Work, labels: &mut Vec<Label>) {
-        let covering = sentences.iter().try_fold(0, |at, s| (s.start == at && s.end > s.start).then_some(s.end)) == Some(words.len());
+    fn label_with(
+        &self,
+        words: &[&str],
+        sentences: &[Range<usize>],
+        work: &mut Work,
+        labels: &mut Vec<Label>,
+    ) {
+        let covering = sentences.iter().try_fold(0, |at, s| {
+            (s.start == at && s.end > s.start).then_some(s.end)
+        }) == Some(words.len());
         let whole = 0..words.len();
         let sentences = match (covering, words.is_empty()) {
             (true, _) => sentences,
             (false, true) => &[],
             (false, false) => std::slice::from_ref(&whole),
         };
-        prepare(words, sentences, self.gazetteer, &mut work.passes.scratch, &mut work.info);
-        two_passes(&self.first, &self.second, &work.info, sentences, &mut work.passes, labels);
+        prepare(
+            words,
+            sentences,
+            self.gazetteer,
+            &mut work.passes.scratch,
+            &mut work.info,
+        );
+        two_passes(
+            &self.first,
+            &self.second,
+            &work.info,
+            sentences,
+            &mut work.passes,
+            labels,
+        );
     }
 }
 
@@ -223,9 +265,29 @@ pub(crate) fn two_passes<A: Scorer, B: Scorer>(
     work: &mut Buffers,
     labels: &mut Vec<Label>,
 ) {
-    one_pass(first, info, sentences, None, &mut work.beam, &mut work.first);
-    hints(info, sentences, &work.first, &mut work.scratch, &mut work.hints);
-    one_pass(second, info, sentences, Some(&work.hints), &mut work.beam, labels);
+    one_pass(
+        first,
+        info,
+        sentences,
+        None,
+        &mut work.beam,
+        &mut work.first,
+    );
+    hints(
+        info,
+        sentences,
+        &work.first,
+        &mut work.scratch,
+        &mut work.hints,
+    );
+    one_pass(
+        second,
+        info,
+        sentences,
+        Some(&work.hints),
+        &mut work.beam,
+        labels,
+    );
     extend_to_gazetteer(info, sentences, labels);
 }
 
@@ -240,9 +302,20 @@ pub(crate) fn one_pass<S: Scorer>(
     labels.clear();
     labels.resize(info.len(), O);
     // The first pass only informs the second: one hypothesis is enough for it.
-    let width = if hints.is_some() { SECOND_BEAM } else { FIRST_BEAM };
+    let width = if hints.is_some() {
+        SECOND_BEAM
+    } else {
+        FIRST_BEAM
+    };
     for s in sentences {
-        decode(scorer, &info[s.clone()], hints.map(|h| &h[s.clone()]), &mut labels[s.clone()], beam, width);
+        decode(
+            scorer,
+            &info[s.clone()],
+            hints.map(|h| &h[s.clone()]),
+            &mut labels[s.clone()],
+            beam,
+            width,
+        );
     }
 }
 

@@ -12,8 +12,8 @@
 use std::io::{Read, Write};
 
 use super::features::{
-    allowed, context_features, features, finish, history_features, intrinsic_features, intrinsic_key, Hint, Label, TokenInfo,
-    N_LABELS, O,
+    allowed, context_features, features, finish, history_features, intrinsic_features,
+    intrinsic_key, Hint, Label, TokenInfo, N_LABELS, O,
 };
 
 /// Names the format and the label set (BILOU, 17 labels).
@@ -44,7 +44,12 @@ const CACHE_BITS: u32 = 12;
 
 impl Cache {
     fn new() -> Cache {
-        Cache { owner: 0, last_used: 0, keys: vec![0; 1 << CACHE_BITS], scores: vec![[0.0; N_LABELS]; 1 << CACHE_BITS] }
+        Cache {
+            owner: 0,
+            last_used: 0,
+            keys: vec![0; 1 << CACHE_BITS],
+            scores: vec![[0.0; N_LABELS]; 1 << CACHE_BITS],
+        }
     }
 }
 
@@ -67,7 +72,6 @@ static ALLOWED: [[bool; N_LABELS]; N_LABELS] = {
     }
     t
 };
-
 
 /// One hypothesis: its score, its last two labels, where it came from (an index into the
 /// beam's history), and whether it is the gold prefix (in training).
@@ -111,7 +115,13 @@ impl Beam {
     ) -> Option<usize> {
         self.beam.clear();
         self.history.clear();
-        self.beam.push(Hypothesis { score: 0.0, prev: O, prev2: O, history: ROOT, gold: true });
+        self.beam.push(Hypothesis {
+            score: 0.0,
+            prev: O,
+            prev2: O,
+            history: ROOT,
+            gold: true,
+        });
         let mut fell_out = None;
         // The label-independent scores of every token first: a tight loop of independent
         // memory loads, which the processor overlaps well.
@@ -154,7 +164,13 @@ impl Beam {
                         continue;
                     }
                     let is_gold = h.gold && gold.is_some_and(|g| g[i] == l);
-                    let candidate = Hypothesis { score: h.score + total[l as usize], prev: l, prev2: h.prev, history: h.history, gold: is_gold };
+                    let candidate = Hypothesis {
+                        score: h.score + total[l as usize],
+                        prev: l,
+                        prev2: h.prev,
+                        history: h.history,
+                        gold: is_gold,
+                    };
                     keep(&mut self.next, candidate, width.max(1));
                 }
             }
@@ -185,7 +201,11 @@ impl Beam {
                 self.caches.len() - 1
             }
             None => {
-                let c = if self.caches[0].last_used <= self.caches[1].last_used { 0 } else { 1 };
+                let c = if self.caches[0].last_used <= self.caches[1].last_used {
+                    0
+                } else {
+                    1
+                };
                 self.caches[c].keys.fill(0);
                 c
             }
@@ -198,10 +218,14 @@ impl Beam {
     /// Writes the labels of the best hypothesis (the beam is kept sorted, best first) for
     /// tokens `from..to` into `labels`.
     fn backtrack(&self, from: usize, to: usize, labels: &mut [Label]) {
-        let Some(best) = self.beam.first() else { return };
+        let Some(best) = self.beam.first() else {
+            return;
+        };
         let mut at = best.history;
         for i in (from..to).rev() {
-            let Some(&(label, parent)) = self.history.get(at as usize) else { break };
+            let Some(&(label, parent)) = self.history.get(at as usize) else {
+                break;
+            };
             labels[i] = label;
             at = parent;
         }
@@ -217,19 +241,32 @@ fn keep(beam: &mut Vec<Hypothesis>, c: Hypothesis, width: usize) {
     if beam.len() == width && beam[width - 1].score >= c.score {
         return;
     }
-    if let Some(j) = beam.iter().position(|h| h.prev == c.prev && h.prev2 == c.prev2 && h.gold == c.gold) {
+    if let Some(j) = beam
+        .iter()
+        .position(|h| h.prev == c.prev && h.prev2 == c.prev2 && h.gold == c.gold)
+    {
         if beam[j].score >= c.score {
             return;
         }
         beam.remove(j);
     }
-    let at = beam.iter().position(|h| h.score < c.score).unwrap_or(beam.len());
+    let at = beam
+        .iter()
+        .position(|h| h.score < c.score)
+        .unwrap_or(beam.len());
     beam.insert(at, c);
     beam.truncate(width);
 }
 
 /// Tags one sentence, keeping `width` hypotheses at each token.
-pub(crate) fn decode<S: Scorer>(scorer: &S, sentence: &[TokenInfo], hints: Option<&[Hint]>, labels: &mut [Label], beam: &mut Beam, width: usize) {
+pub(crate) fn decode<S: Scorer>(
+    scorer: &S,
+    sentence: &[TokenInfo],
+    hints: Option<&[Hint]>,
+    labels: &mut [Label],
+    beam: &mut Beam,
+    width: usize,
+) {
     beam.search(scorer, sentence, hints, None, labels, width);
 }
 
@@ -244,7 +281,12 @@ pub(crate) struct Trainer {
 
 impl Trainer {
     pub fn new(bits: u32) -> Trainer {
-        Trainer { bits, weights: vec![[0; N_LABELS]; 1 << bits], sums: vec![[0; N_LABELS]; 1 << bits], step: 1 }
+        Trainer {
+            bits,
+            weights: vec![[0; N_LABELS]; 1 << bits],
+            sums: vec![[0; N_LABELS]; 1 << bits],
+            step: 1,
+        }
     }
 
     /// Tags a sentence with the current weights and learns from the difference with the
@@ -269,7 +311,8 @@ impl Trainer {
                 let (mut prev, mut prev2) = (O, O);
                 for i in 0..end {
                     features(sentence, i, hints.map(|h| &h[i]), &mut beam.feats);
-                    beam.feats.extend(history_features(sentence, i, prev, prev2));
+                    beam.feats
+                        .extend(history_features(sentence, i, prev, prev2));
                     for &f in &beam.feats {
                         self.update(bucket(f, self.bits), labels[i] as usize, delta);
                     }
@@ -295,7 +338,10 @@ impl Trainer {
             .zip(&self.sums)
             .map(|(w, u)| std::array::from_fn(|l| (w[l] as f64 - u[l] as f64 / c) as f32))
             .collect();
-        Averaged { bits: self.bits, rows }
+        Averaged {
+            bits: self.bits,
+            rows,
+        }
     }
 }
 
@@ -331,8 +377,15 @@ impl Averaged {
     /// The weights as stored: 16-bit, the largest at `i16::MAX`.
     fn stored(&self) -> Vec<Row16> {
         let max = self.rows.iter().flatten().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
-        self.rows.iter().map(|r| std::array::from_fn(|l| (r[l] / scale).round() as i16)).collect()
+        let scale = if max > 0.0 {
+            max / i16::MAX as f32
+        } else {
+            1.0
+        };
+        self.rows
+            .iter()
+            .map(|r| std::array::from_fn(|l| (r[l] / scale).round() as i16))
+            .collect()
     }
 
     /// The model that tags with these weights, exactly as it will after saving and loading.
@@ -414,16 +467,32 @@ fn next_model_id() -> u64 {
 impl Model {
     /// The model of stored 16-bit rows: each weight scaled so the largest is `i8::MAX`.
     fn from_stored(bits: u32, stored: &[Row16]) -> Model {
-        let max = stored.iter().flatten().fold(0i32, |m, &w| m.max(i32::from(w).abs()));
-        let scale = if max > 0 { max as f32 / i8::MAX as f32 } else { 1.0 };
-        let rows = stored.iter().map(|r| std::array::from_fn(|l| (r[l] as f32 / scale).round() as i8)).collect();
-        Model { id: next_model_id(), bits, rows }
+        let max = stored
+            .iter()
+            .flatten()
+            .fold(0i32, |m, &w| m.max(i32::from(w).abs()));
+        let scale = if max > 0 {
+            max as f32 / i8::MAX as f32
+        } else {
+            1.0
+        };
+        let rows = stored
+            .iter()
+            .map(|r| std::array::from_fn(|l| (r[l] as f32 / scale).round() as i8))
+            .collect();
+        Model {
+            id: next_model_id(),
+            bits,
+            rows,
+        }
     }
 
     /// Reads what [`Averaged::save_all`] wrote; the error says what is wrong with the bytes.
     pub fn load_all(bytes: &[u8]) -> Result<Vec<Model>, String> {
         let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw).map_err(|e| format!("not a gzip stream: {e}"))?;
+        flate2::read::GzDecoder::new(bytes)
+            .read_to_end(&mut raw)
+            .map_err(|e| format!("not a gzip stream: {e}"))?;
         let mut r = Reader { bytes: &raw, at: 0 };
         if r.take(MAGIC.len())? != MAGIC {
             return Err("not a corpusdb NER model (bad magic)".into());
@@ -470,7 +539,10 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let s = self.bytes.get(self.at..self.at + n).ok_or("model file is truncated")?;
+        let s = self
+            .bytes
+            .get(self.at..self.at + n)
+            .ok_or("model file is truncated")?;
         self.at += n;
         Ok(s)
     }
@@ -501,7 +573,10 @@ mod tests {
 
     #[test]
     fn save_and_load_round_trip() {
-        let mut a = Averaged { bits: 8, rows: vec![[0.0; N_LABELS]; 256] };
+        let mut a = Averaged {
+            bits: 8,
+            rows: vec![[0.0; N_LABELS]; 256],
+        };
         a.rows[3][1] = 2.5;
         a.rows[200][8] = -1.0;
         a.rows[90][2] = 0.001; // rounds to zero at 8 bits, not at 16
@@ -509,7 +584,10 @@ mod tests {
         let back = Model::load_all(&bytes).unwrap();
         assert_eq!(back.len(), 2);
         assert_eq!(back[1].rows[3][1], i8::MAX);
-        assert_eq!(back[1].rows[200][8], (-(i8::MAX as f32) / 2.5).round() as i8);
+        assert_eq!(
+            back[1].rows[200][8],
+            (-(i8::MAX as f32) / 2.5).round() as i8
+        );
         assert_eq!(back[1].rows[90][2], 0);
         // What loads tags as what training scored.
         assert_eq!(back[0].rows, a.quantise().rows);

@@ -17,9 +17,39 @@ const ABBREVIATIONS: &[&str] = &[
 fn is_separate(c: char) -> bool {
     matches!(
         c,
-        '(' | ')' | '[' | ']' | '{' | '}' | '"' | '“' | '”' | '„' | '«' | '»' | '/' | '\\'
-            | ';' | '!' | '?' | '…' | '–' | '—' | '‒' | '―' | '|' | '*' | '•' | '·' | '‘'
-            | '<' | '>' | '=' | '+' | '#' | '~' | '^'
+        '(' | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '"'
+            | '“'
+            | '”'
+            | '„'
+            | '«'
+            | '»'
+            | '/'
+            | '\\'
+            | ';'
+            | '!'
+            | '?'
+            | '…'
+            | '–'
+            | '—'
+            | '‒'
+            | '―'
+            | '|'
+            | '*'
+            | '•'
+            | '·'
+            | '‘'
+            | '<'
+            | '>'
+            | '='
+            | '+'
+            | '#'
+            | '~'
+            | '^'
     )
 }
 
@@ -143,7 +173,8 @@ fn split_inner(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>
         let next = iter.peek().map(|&(_, n)| n);
         let at = start + i;
         if matches!(c, ',' | ':')
-            && !(prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()))
+            && !(prev.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit()))
         {
             if piece < at {
                 out.push(piece..at);
@@ -151,7 +182,10 @@ fn split_inner(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>
             out.push(at..at + 1);
             piece = at + 1;
         } else if is_apostrophe(c) && at > piece && is_clitic(&text[at..end]) {
-            let cut = if text[piece..at].ends_with('n') && text[at..end].len() == c.len_utf8() + 1 && text[at..end].ends_with('t') {
+            let cut = if text[piece..at].ends_with('n')
+                && text[at..end].len() == c.len_utf8() + 1
+                && text[at..end].ends_with('t')
+            {
                 at - 1
             } else {
                 at
@@ -172,7 +206,9 @@ fn split_inner(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>
 /// "'s", "'S", "'re", "'ll", "'ve", "'d", "'m", and the "'t" of "n't".
 fn is_clitic(rest: &str) -> bool {
     let tail = &rest[first_char(rest).len_utf8()..];
-    ["s", "re", "ll", "ve", "d", "m", "t"].iter().any(|c| tail.eq_ignore_ascii_case(c))
+    ["s", "re", "ll", "ve", "d", "m", "t"]
+        .iter()
+        .any(|c| tail.eq_ignore_ascii_case(c))
 }
 
 /// "'90s", "'97": an apostrophe that starts a word rather than opening a quote.
@@ -207,10 +243,17 @@ pub fn sentences(text: &str, tokens: &[Range<usize>], out: &mut Vec<Range<usize>
         let t = &text[tokens[i].clone()];
         if matches!(t, "." | "!" | "?" | "…" | "...") {
             let mut end = i + 1;
-            while end < tokens.len() && matches!(&text[tokens[end].clone()], "\"" | "”" | "’" | "'" | ")" | "]") {
+            while end < tokens.len()
+                && matches!(
+                    &text[tokens[end].clone()],
+                    "\"" | "”" | "’" | "'" | ")" | "]"
+                )
+            {
                 end += 1;
             }
-            let next_lower = tokens.get(end).is_some_and(|r| text[r.clone()].starts_with(char::is_lowercase));
+            let next_lower = tokens
+                .get(end)
+                .is_some_and(|r| text[r.clone()].starts_with(char::is_lowercase));
             if !next_lower {
                 out.push(start..end);
                 start = end;
@@ -235,9 +278,18 @@ mod tests {
 
     #[test]
     fn clitics_quotes_and_abbreviations() {
-        assert_eq!(words("“I don't know,” Mr. Smith said."), ["“", "I", "do", "n't", "know", ",", "”", "Mr.", "Smith", "said", "."]);
-        assert_eq!(words("'quoted' AFP PHOTO/KCNA"), ["'", "quoted", "'", "AFP", "PHOTO", "/", "KCNA"]);
-        assert_eq!(words("in the '90s: 3.5% at 10:30"), ["in", "the", "'90s", ":", "3.5%", "at", "10:30"]);
+        assert_eq!(
+            words("“I don't know,” Mr. Smith said."),
+            ["“", "I", "do", "n't", "know", ",", "”", "Mr.", "Smith", "said", "."]
+        );
+        assert_eq!(
+            words("'quoted' AFP PHOTO/KCNA"),
+            ["'", "quoted", "'", "AFP", "PHOTO", "/", "KCNA"]
+        );
+        assert_eq!(
+            words("in the '90s: 3.5% at 10:30"),
+            ["in", "the", "'90s", ":", "3.5%", "at", "10:30"]
+        );
     }
 
     #[test]

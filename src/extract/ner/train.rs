@@ -31,7 +31,13 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { bits: 18, max_epochs: 40, patience: 4, folds: 5, seed: 1 }
+        Options {
+            bits: 18,
+            max_epochs: 40,
+            patience: 4,
+            folds: 5,
+            seed: 1,
+        }
     }
 }
 
@@ -62,7 +68,12 @@ fn prepare_all(docs: &[Document]) -> Vec<Prepared> {
         .map(|d| {
             let mut info = Vec::new();
             prepare(&d.words(), &d.sentences, g, &mut scratch, &mut info);
-            Prepared { info, sentences: d.sentences.clone(), gold: d.gold.clone(), hints: Vec::new() }
+            Prepared {
+                info,
+                sentences: d.sentences.clone(),
+                gold: d.gold.clone(),
+                hints: Vec::new(),
+            }
         })
         .collect()
 }
@@ -96,7 +107,14 @@ fn epoch(trainer: &mut Trainer, docs: &[&Prepared], second: bool, rng: &mut Rng,
         for s in &doc.sentences {
             let hints = second.then(|| &doc.hints[s.clone()]);
             let width = if second { SECOND_BEAM } else { FIRST_BEAM };
-            trainer.learn(&doc.info[s.clone()], hints, &doc.gold[s.clone()], beam, width, &mut guess);
+            trainer.learn(
+                &doc.info[s.clone()],
+                hints,
+                &doc.gold[s.clone()],
+                beam,
+                width,
+                &mut guess,
+            );
         }
     }
 }
@@ -117,7 +135,14 @@ fn score_both<A: Scorer, B: Scorer>(first: &A, second: &B, docs: &[Prepared]) ->
     let mut buffers = Buffers::default();
     let mut labels = Vec::new();
     for d in docs {
-        two_passes(first, second, &d.info, &d.sentences, &mut buffers, &mut labels);
+        two_passes(
+            first,
+            second,
+            &d.info,
+            &d.sentences,
+            &mut buffers,
+            &mut labels,
+        );
         score.add(&d.gold, &labels, &d.sentences);
     }
     score
@@ -143,7 +168,10 @@ fn train_best(
         let better = best.as_ref().is_none_or(|(_, _, s)| score.f1() > s.f1());
         if better {
             best = Some((averaged, e, score));
-        } else if best.as_ref().is_some_and(|(_, b, _)| e >= b + options.patience) {
+        } else if best
+            .as_ref()
+            .is_some_and(|(_, b, _)| e >= b + options.patience)
+        {
             break;
         }
     }
@@ -151,23 +179,41 @@ fn train_best(
 }
 
 /// Trains both passes on `train`, choosing epochs on `dev`. `log` hears progress.
-pub fn train(train: &[Document], dev: &[Document], options: &Options, log: &mut dyn FnMut(&str)) -> std::io::Result<Outcome> {
+pub fn train(
+    train: &[Document],
+    dev: &[Document],
+    options: &Options,
+    log: &mut dyn FnMut(&str),
+) -> std::io::Result<Outcome> {
     let mut rng = Rng(options.seed.max(1));
     let mut train = prepare_all(train);
     let mut dev = prepare_all(dev);
 
     log("first pass");
     let all: Vec<&Prepared> = train.iter().collect();
-    let (first_weights, first_epochs, _) = train_best(&all, false, options, &mut rng, log, |a| score_first(a, &dev));
+    let (first_weights, first_epochs, _) = train_best(&all, false, options, &mut rng, log, |a| {
+        score_first(a, &dev)
+    });
     let first = first_weights.quantise();
     let dev_first = score_first(&first, &dev);
-    log(&format!("first pass: {first_epochs} epochs, dev F1 {:.4} (quantised)", dev_first.f1()));
+    log(&format!(
+        "first pass: {first_epochs} epochs, dev F1 {:.4} (quantised)",
+        dev_first.f1()
+    ));
 
-    log(&format!("jackknife: {} folds of {first_epochs} epochs", options.folds));
+    log(&format!(
+        "jackknife: {} folds of {first_epochs} epochs",
+        options.folds
+    ));
     let folds = options.folds.max(2);
     let mut jack_labels: Vec<Vec<Label>> = vec![Vec::new(); train.len()];
     for fold in 0..folds {
-        let rest: Vec<&Prepared> = train.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, d)| d).collect();
+        let rest: Vec<&Prepared> = train
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != fold)
+            .map(|(_, d)| d)
+            .collect();
         let mut trainer = Trainer::new(options.bits);
         let mut beam = Beam::default();
         for _ in 0..first_epochs {
@@ -175,7 +221,14 @@ pub fn train(train: &[Document], dev: &[Document], options: &Options, log: &mut 
         }
         let model = trainer.averaged();
         for (i, d) in train.iter().enumerate().filter(|(i, _)| i % folds == fold) {
-            one_pass(&model, &d.info, &d.sentences, None, &mut beam, &mut jack_labels[i]);
+            one_pass(
+                &model,
+                &d.info,
+                &d.sentences,
+                None,
+                &mut beam,
+                &mut jack_labels[i],
+            );
         }
         log(&format!("  fold {} labelled", fold + 1));
     }
@@ -192,15 +245,28 @@ pub fn train(train: &[Document], dev: &[Document], options: &Options, log: &mut 
 
     log("second pass");
     let all: Vec<&Prepared> = train.iter().collect();
-    let (second_weights, second_epochs, _) = train_best(&all, true, options, &mut rng, log, |a| score_both(&first, a, &dev));
+    let (second_weights, second_epochs, _) = train_best(&all, true, options, &mut rng, log, |a| {
+        score_both(&first, a, &dev)
+    });
     let second = second_weights.quantise();
     let dev_score = score_both(&first, &second, &dev);
-    log(&format!("second pass: {second_epochs} epochs, dev F1 {:.4} (quantised)", dev_score.f1()));
+    log(&format!(
+        "second pass: {second_epochs} epochs, dev F1 {:.4} (quantised)",
+        dev_score.f1()
+    ));
     let model = Averaged::save_all(&[&first_weights, &second_weights])?;
     // What is saved must tag as what was scored.
     let reloaded = Tagger::from_bytes(&model).map_err(std::io::Error::other)?;
     if score_both(&reloaded.first, &reloaded.second, &dev) != dev_score {
-        return Err(std::io::Error::other("the saved model does not reproduce its development score"));
+        return Err(std::io::Error::other(
+            "the saved model does not reproduce its development score",
+        ));
     }
-    Ok(Outcome { model, first_epochs, second_epochs, dev_first, dev: dev_score })
+    Ok(Outcome {
+        model,
+        first_epochs,
+        second_epochs,
+        dev_first,
+        dev: dev_score,
+    })
 }

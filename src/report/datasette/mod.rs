@@ -102,7 +102,9 @@ pub struct Query {
 /// The name Datasette gives a database file: its name without the last extension
 /// (`corpus.db` → `corpus`).
 pub fn database_name(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "corpus".to_string())
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "corpus".to_string())
 }
 
 /// The key of a report's canned query. Prefixed, because a canned query takes the place of a
@@ -113,8 +115,10 @@ pub fn query_key(report: &Report) -> String {
 
 /// The metadata for the database open on `conn`, which Datasette serves as `database`.
 pub fn metadata(conn: &Connection, database: &str, reports: &[Report]) -> Result<Metadata> {
-    let (articles, outlets, first, last): (i64, i64, Option<String>, Option<String>) =
-        conn.query_row(include_str!("summary.sql"), [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    let (articles, outlets, first, last): (i64, i64, Option<String>, Option<String>) = conn
+        .query_row(include_str!("summary.sql"), [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
     let period = match (first, last) {
         (Some(first), Some(last)) => format!(", published {} to {}", day(&first), day(&last)),
         _ => String::new(),
@@ -130,7 +134,11 @@ pub fn metadata(conn: &Connection, database: &str, reports: &[Report]) -> Result
     let searched: Vec<String> = tables
         .0
         .iter()
-        .filter_map(|(name, t)| t.fts_table.as_ref().map(|index| format!("{name} ({index})")))
+        .filter_map(|(name, t)| {
+            t.fts_table
+                .as_ref()
+                .map(|index| format!("{name} ({index})"))
+        })
         .collect();
     let database_description = format!(
         "Schema version {}. The views read no full-text index. Search box: {}.",
@@ -140,7 +148,12 @@ pub fn metadata(conn: &Connection, database: &str, reports: &[Report]) -> Result
     let db = Database {
         description: database_description,
         tables,
-        queries: Ordered(reports.iter().map(|r| (query_key(r), canned_query(r))).collect()),
+        queries: Ordered(
+            reports
+                .iter()
+                .map(|r| (query_key(r), canned_query(r)))
+                .collect(),
+        ),
     };
     Ok(Metadata {
         title: format!("corpusdb: {database}"),
@@ -160,18 +173,26 @@ fn day(date: &str) -> &str {
 fn tables(conn: &Connection) -> Result<Ordered<Table>> {
     let docs = SchemaDocs::read(&store::migration_sql(), README);
     let mut stmt = conn.prepare(include_str!("schema.sql"))?;
-    let objects: Vec<(String, String, String)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    let objects: Vec<(String, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut columns = conn.prepare(include_str!("columns.sql"))?;
     let mut tables: Ordered<Table> = Ordered::default();
     let mut searches: Vec<(String, FtsIndex)> = Vec::new();
     for (name, kind, sql) in &objects {
-        let fts = if kind == "virtual" { fts_index(sql) } else { None };
+        let fts = if kind == "virtual" {
+            fts_index(sql)
+        } else {
+            None
+        };
         let hidden = kind == "shadow" || fts.is_some() || INTERNAL_TABLES.contains(&name.as_str());
         if let Some(index) = fts {
             searches.push((name.clone(), index));
         }
-        let mut table = Table { hidden, ..Table::default() };
+        let mut table = Table {
+            hidden,
+            ..Table::default()
+        };
         if !hidden {
             table.description = docs.objects.get(name).cloned();
             for column in columns.query_map([name], |r| r.get::<_, String>(0))? {
@@ -209,7 +230,9 @@ fn fts_index(sql: &str) -> Option<FtsIndex> {
     let mut content = None;
     let mut content_rowid = None;
     for arg in sql.get(open + 1..close)?.split(',') {
-        let Some((key, value)) = arg.split_once('=') else { continue };
+        let Some((key, value)) = arg.split_once('=') else {
+            continue;
+        };
         let value = unquote(value.trim());
         match key.trim().to_ascii_lowercase().as_str() {
             "content" if !value.is_empty() => content = Some(value),
@@ -217,7 +240,10 @@ fn fts_index(sql: &str) -> Option<FtsIndex> {
             _ => {}
         }
     }
-    Some(FtsIndex { content: content?, content_rowid })
+    Some(FtsIndex {
+        content: content?,
+        content_rowid,
+    })
 }
 
 /// `"paragraphs"`, `'paragraphs'`, `[paragraphs]` or `paragraphs` → `paragraphs`.
@@ -272,22 +298,36 @@ impl SchemaDocs {
             if let Some(table) = &in_table {
                 if trimmed.starts_with(')') {
                     in_table = None;
-                } else if let (Some(column), Some(text)) = (column_name(trimmed), trailing_comment(trimmed)) {
-                    self.columns.insert((table.clone(), column), text.to_string());
+                } else if let (Some(column), Some(text)) =
+                    (column_name(trimmed), trailing_comment(trimmed))
+                {
+                    self.columns
+                        .insert((table.clone(), column), text.to_string());
                 }
                 continue;
             }
             let words: Vec<&str> = trimmed.split_whitespace().collect();
-            let keywords: Vec<String> = words.iter().take(6).map(|w| w.to_ascii_uppercase()).collect();
+            let keywords: Vec<String> = words
+                .iter()
+                .take(6)
+                .map(|w| w.to_ascii_uppercase())
+                .collect();
             let keywords: Vec<&str> = keywords.iter().map(String::as_str).collect();
             let created = match keywords.as_slice() {
-                ["CREATE", "TABLE", "IF", "NOT", "EXISTS", ..] | ["CREATE", "VIEW", "IF", "NOT", "EXISTS", ..] => words.get(5),
-                ["CREATE", "VIRTUAL", "TABLE", ..] | ["CREATE", "TEMP" | "TEMPORARY", "VIEW" | "TABLE", ..] => None,
+                ["CREATE", "TABLE", "IF", "NOT", "EXISTS", ..]
+                | ["CREATE", "VIEW", "IF", "NOT", "EXISTS", ..] => words.get(5),
+                ["CREATE", "VIRTUAL", "TABLE", ..]
+                | ["CREATE", "TEMP" | "TEMPORARY", "VIEW" | "TABLE", ..] => None,
                 ["CREATE", "TABLE" | "VIEW", ..] => words.get(2),
                 ["ALTER", "TABLE", _, "ADD", "COLUMN", _, ..] => {
-                    let text = if above.is_empty() { trailing_comment(trimmed).unwrap_or_default().to_string() } else { above.clone() };
+                    let text = if above.is_empty() {
+                        trailing_comment(trimmed).unwrap_or_default().to_string()
+                    } else {
+                        above.clone()
+                    };
                     if !text.is_empty() {
-                        self.columns.insert((identifier(words[2]), identifier(words[5])), text);
+                        self.columns
+                            .insert((identifier(words[2]), identifier(words[5])), text);
                     }
                     None
                 }
@@ -309,13 +349,20 @@ impl SchemaDocs {
 /// The column a line of `CREATE TABLE (…)` defines, or `None` for a table constraint.
 fn column_name(line: &str) -> Option<String> {
     let first = line.split_whitespace().next()?;
-    let constraint = ["UNIQUE", "PRIMARY", "FOREIGN", "CHECK", "CONSTRAINT"].iter().any(|k| first.eq_ignore_ascii_case(k));
+    let constraint = ["UNIQUE", "PRIMARY", "FOREIGN", "CHECK", "CONSTRAINT"]
+        .iter()
+        .any(|k| first.eq_ignore_ascii_case(k));
     (!constraint).then(|| identifier(first.trim_end_matches(',')))
 }
 
 /// `"end"` → `end`; `name(` → `name`.
 fn identifier(word: &str) -> String {
-    unquote(word.split('(').next().unwrap_or(word).trim_end_matches([',', ';']))
+    unquote(
+        word.split('(')
+            .next()
+            .unwrap_or(word)
+            .trim_end_matches([',', ';']),
+    )
 }
 
 /// The text of a `-- comment` at the end of a line, outside quotes.
@@ -341,11 +388,17 @@ fn readme_rows(readme: &str) -> Vec<(String, String)> {
     let mut rows = Vec::new();
     let mut heading: Option<String> = None;
     for line in readme.lines() {
-        let Some(cells) = line.trim().strip_prefix('|').and_then(|l| l.strip_suffix('|')) else {
+        let Some(cells) = line
+            .trim()
+            .strip_prefix('|')
+            .and_then(|l| l.strip_suffix('|'))
+        else {
             heading = None;
             continue;
         };
-        let Some((names, text)) = cells.split_once('|') else { continue };
+        let Some((names, text)) = cells.split_once('|') else {
+            continue;
+        };
         let (names, text) = (names.trim(), text.trim());
         if names == "table" || names == "view" {
             heading = Some(text.to_string());
@@ -378,12 +431,25 @@ fn canned_query(report: &Report) -> Query {
     if !report.params.is_empty() {
         html.push_str("<ul>");
         for p in &report.params {
-            html.push_str(&format!("<li><code>{}</code>: {}</li>", escape_html(&p.name), escape_html(&p.help)));
+            html.push_str(&format!(
+                "<li><code>{}</code>: {}</li>",
+                escape_html(&p.name),
+                escape_html(&p.help)
+            ));
         }
         html.push_str("</ul><p>A field left empty takes its default.</p>");
     }
-    html.push_str(&format!("<p>Also <code>corpusdb report {}</code>.</p>", escape_html(&report.name)));
-    Query { title: format!("Report: {}", report.name), description: report.description.clone(), description_html: html, sql, params }
+    html.push_str(&format!(
+        "<p>Also <code>corpusdb report {}</code>.</p>",
+        escape_html(&report.name)
+    ));
+    Query {
+        title: format!("Report: {}", report.name),
+        description: report.description.clone(),
+        description_html: html,
+        sql,
+        params,
+    }
 }
 
 /// Rewrites a report for Datasette: drops the leading header comment and replaces every
@@ -406,12 +472,22 @@ fn datasette_sql(report_sql: &str) -> (String, Vec<String>) {
         match bytes[i] {
             quote @ (b'\'' | b'"' | b'`') => i = skip_quoted(bytes, i, quote),
             b'[' => i = find_from(bytes, i + 1, b"]").map_or(bytes.len(), |j| j + 1),
-            b'-' if bytes.get(i + 1) == Some(&b'-') => i = find_from(bytes, i, b"\n").unwrap_or(bytes.len()),
-            b'/' if bytes.get(i + 1) == Some(&b'*') => i = find_from(bytes, i + 2, b"*/").map_or(bytes.len(), |j| j + 2),
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                i = find_from(bytes, i, b"\n").unwrap_or(bytes.len())
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = find_from(bytes, i + 2, b"*/").map_or(bytes.len(), |j| j + 2)
+            }
             b':' if bytes.get(i + 1).is_some_and(|b| is_word(*b)) => {
-                let end = (i + 1..bytes.len()).find(|&j| !is_word(bytes[j])).unwrap_or(bytes.len());
+                let end = (i + 1..bytes.len())
+                    .find(|&j| !is_word(bytes[j]))
+                    .unwrap_or(bytes.len());
                 let name = &body[i + 1..end];
-                let expression = if after_match(&body[..i]) { &matched } else { &param };
+                let expression = if after_match(&body[..i]) {
+                    &matched
+                } else {
+                    &param
+                };
                 out.push_str(&body[copied..i]);
                 out.push_str(&expression.replace(":p", &format!(":{name}")));
                 if !names.iter().any(|n| n == name) {
@@ -428,15 +504,24 @@ fn datasette_sql(report_sql: &str) -> (String, Vec<String>) {
 
 /// A `.sql` template without its comment lines.
 fn template(sql: &str) -> String {
-    sql.lines().filter(|l| !l.trim_start().starts_with("--")).collect::<Vec<_>>().join(" ").trim().to_string()
+    sql.lines()
+        .filter(|l| !l.trim_start().starts_with("--"))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim()
+        .to_string()
 }
 
 /// Whether the SQL before a parameter ends with the keyword `MATCH`.
 fn after_match(before: &str) -> bool {
     let before = before.trim_end();
     let start = before.len().saturating_sub(5);
-    before.get(start..).is_some_and(|w| w.eq_ignore_ascii_case("match"))
-        && !before.as_bytes()[..start].last().is_some_and(|b| is_word(*b))
+    before
+        .get(start..)
+        .is_some_and(|w| w.eq_ignore_ascii_case("match"))
+        && !before.as_bytes()[..start]
+            .last()
+            .is_some_and(|b| is_word(*b))
 }
 
 fn is_word(b: u8) -> bool {
@@ -460,11 +545,18 @@ fn skip_quoted(bytes: &[u8], start: usize, quote: u8) -> usize {
 }
 
 fn find_from(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
 }
 
 fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
@@ -477,7 +569,10 @@ mod tests {
         let (out, names) = datasette_sql(sql);
         assert_eq!(names, ["q", "a"]);
         assert!(out.starts_with("SELECT ':b', \"c:d\" -- :e\n"), "{out}");
-        assert!(out.contains("MATCH coalesce(nullif(:q, ''), '\"\"')"), "{out}");
+        assert!(
+            out.contains("MATCH coalesce(nullif(:q, ''), '\"\"')"),
+            "{out}"
+        );
         assert!(out.contains("x = (CASE WHEN :a = '' THEN NULL"), "{out}");
         assert!(!out.contains("-- name"), "{out}");
     }
@@ -486,8 +581,15 @@ mod tests {
     fn rewritten_parameters_bind_like_the_command_line() {
         let conn = Connection::open_in_memory().expect("memory db");
         let (sql, _) = datasette_sql("SELECT typeof(:v), CAST(coalesce(:v, 'default') AS TEXT)");
-        for (value, kind, result) in [("", "null", "default"), ("12", "integer", "12"), ("1.5", "real", "1.5"), ("2018-01-01", "text", "2018-01-01")] {
-            let got: (String, String) = conn.query_row(&sql, [value], |r| Ok((r.get(0)?, r.get(1)?))).expect("query");
+        for (value, kind, result) in [
+            ("", "null", "default"),
+            ("12", "integer", "12"),
+            ("1.5", "real", "1.5"),
+            ("2018-01-01", "text", "2018-01-01"),
+        ] {
+            let got: (String, String) = conn
+                .query_row(&sql, [value], |r| Ok((r.get(0)?, r.get(1)?)))
+                .expect("query");
             assert_eq!(got, (kind.to_string(), result.to_string()), "{value:?}");
         }
     }
@@ -495,9 +597,18 @@ mod tests {
     #[test]
     fn fts_options_are_read_from_the_index_sql() {
         let sql = "CREATE VIRTUAL TABLE p_fts USING fts5(\n text,\n content=\"paragraphs\",\n content_rowid='id',\n tokenize=\"porter unicode61\"\n)";
-        assert_eq!(fts_index(sql), Some(FtsIndex { content: "paragraphs".into(), content_rowid: Some("id".into()) }));
+        assert_eq!(
+            fts_index(sql),
+            Some(FtsIndex {
+                content: "paragraphs".into(),
+                content_rowid: Some("id".into())
+            })
+        );
         assert_eq!(fts_index("CREATE VIRTUAL TABLE t USING fts5(text)"), None);
-        assert_eq!(fts_index("CREATE VIRTUAL TABLE t USING fts5(text, content='')"), None);
+        assert_eq!(
+            fts_index("CREATE VIRTUAL TABLE t USING fts5(text, content='')"),
+            None
+        );
     }
 
     #[test]
@@ -508,11 +619,20 @@ mod tests {
         let readme = "| table | one row per |\n|---|---|\n| `sources` | ignored: a comment says it |\n| `loads`, `x` | load `run` |\n\nText.\n";
         let docs = SchemaDocs::read(&[sql.to_string()], readme);
         assert_eq!(docs.objects["sources"], "Outlets.");
-        assert_eq!(docs.objects["source_overview"], "One row per outlet. With counts.");
+        assert_eq!(
+            docs.objects["source_overview"],
+            "One row per outlet. With counts."
+        );
         assert_eq!(docs.objects["loads"], "One row per load run");
         assert_eq!(docs.objects["x"], "One row per load run");
-        assert_eq!(docs.columns[&("sources".into(), "end".into())], "where it ends");
-        assert_eq!(docs.columns[&("sources".into(), "raw".into())], "The name as given.");
+        assert_eq!(
+            docs.columns[&("sources".into(), "end".into())],
+            "where it ends"
+        );
+        assert_eq!(
+            docs.columns[&("sources".into(), "raw".into())],
+            "The name as given."
+        );
         assert_eq!(docs.columns.len(), 2);
     }
 
