@@ -250,9 +250,10 @@ fn headlines_under_a_related_links_heading_at_the_end_are_promo() {
     assert_eq!(kinds(&conn, 2), ["title", "promo", "body", "body"]);
 }
 
-/// Round-4 rules, one made-up line each, with the story text next to it that must stay body.
+/// Image and media captions, article-age notices and share links, one made-up line each,
+/// with the story text next to it that must stay body.
 #[test]
-fn round_four_rules_set_aside_chrome_and_leave_story_text() {
+fn captions_notices_and_share_links_set_aside_beside_story_text() {
     use corpusdb::model::Kind;
     let rules = corpusdb::text::classify::Rules::builtin();
     let chrome = [

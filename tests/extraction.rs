@@ -41,6 +41,9 @@ pub fn span_violations(conn: &rusqlite::Connection) -> Vec<(&'static str, i64)> 
         .collect()
 }
 
+/// A stored quote: its text, speaker, cue, via and whether it is partial.
+type QuoteRow = (String, Option<String>, Option<String>, Option<String>, bool);
+
 #[test]
 fn seed_quotes_have_speaker_cue_via_and_partial() {
     let dir = workdir();
@@ -48,7 +51,7 @@ fn seed_quotes_have_speaker_cue_via_and_partial() {
     for (file, article) in expected()["articles"].as_object().unwrap() {
         for q in article["quotes"].as_array().unwrap() {
             let want = q["text"].as_str().unwrap();
-            let rows: Vec<(String, Option<String>, Option<String>, Option<String>, bool)> = conn
+            let rows: Vec<QuoteRow> = conn
                 .prepare(
                     "SELECT q.text, sp.name, q.cue, v.name, q.partial FROM quotes q
                      JOIN paragraphs p ON p.id = q.paragraph_id JOIN articles a ON a.id = p.article_id

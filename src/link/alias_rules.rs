@@ -18,6 +18,10 @@
 //! entities merge across the corpus: case, accents, hyphens and periods aside. A later rule
 //! for the same name replaces an earlier one.
 
+// The example above is the file format itself: its separators are real tabs, which a
+// reader copies into their own rules file, so clippy's advice to use spaces would break it.
+#![allow(clippy::tabs_in_doc_comments)]
+
 use crate::extract::gazetteer::alias_key;
 use crate::extract::ner::EntityKind;
 use crate::model::Entity;

@@ -4,6 +4,7 @@
 //! so it runs unchanged in the sqlite3 shell after `.parameter set :p VALUE`.
 
 pub mod datasette;
+pub mod stats;
 
 use std::collections::BTreeMap;
 

@@ -401,12 +401,12 @@ mod tests {
         assert_story_text(&rules, &story);
     }
 
-    /// Round 6 (issue #3): news-agency captions, notices about the article's versions,
+    /// News-agency captions, notices about the article's versions,
     /// pointers and broadcast promotions, contact and assistance lines, bios with the role in
     /// capitals; made-up lines in the shape of what the corpora carry, each with its class and
     /// reason, then story text of the same shapes that must stay body.
     #[test]
-    fn round_six_chrome_and_the_story_text_beside_it() {
+    fn agency_captions_notices_pointers_and_bios_beside_story_text() {
         let rules = Rules::builtin();
         let chrome = [
             ("FILE - In this May 2, 2019, file photo, the mayor speaks at the harbour. The council voted on Monday to rename the bridge. (Example Wire Photo/Jane Roe, File)", false, Kind::Caption, "photo caption with credit '(Example Wire Photo/Jane Roe, File)'"),
@@ -468,12 +468,12 @@ mod tests {
         assert_story_text(&rules, &story);
     }
 
-    /// Rounds 8 and 9 (issue #3): captions with a credit of several slashed parts, a "FILE
+    /// Captions with a credit of several slashed parts, a "FILE
     /// PHOTO:" opening or a bracketed credit ending with an agency, name boxes, labels of
     /// graphics, maps, quizzes and live pages, pointers to stories listed under them, and
     /// video captions credited to YouTube; made-up lines, then story text of the same shapes.
     #[test]
-    fn rounds_eight_and_nine_chrome_and_the_story_text_beside_it() {
+    fn slashed_credits_name_boxes_labels_and_pointers_beside_story_text() {
         let rules = Rules::builtin();
         let chrome = [
             ("The mayor speaks at the harbour, May 2, 2019. Jane Roe/Example Times/Pool via REUTERS", false, Kind::Caption, "photo caption with credit '. Jane Roe/Example Times/Pool via REUTERS'"),
@@ -511,12 +511,12 @@ mod tests {
         assert_story_text(&rules, &story);
     }
 
-    /// Round 10 (issue #3): captions whose credit in parentheses goes through an agency or
+    /// Captions whose credit in parentheses goes through an agency or
     /// ends with one, credits in capitals opening the caption, uncredited agency captions (a
     /// scene and its weekday and full date), links to a graphic alone in their block, and
     /// videos credited to a channel on YouTube; made-up lines, then story text of the same shapes.
     #[test]
-    fn round_ten_captions_and_the_story_text_beside_it() {
+    fn agency_credited_captions_and_graphic_links_beside_story_text() {
         let rules = Rules::builtin();
         let chrome = [
             ("The mayor opens the bridge in Exampleton on Tuesday. (Jane Roe/Example Journal via AP)", false, Kind::Caption, "photo caption with credit 'Jane Roe/Example Journal via AP'"),
@@ -572,8 +572,10 @@ mod tests {
         assert_story_text(&rules, &story);
     }
 
+    /// Links to stories, documents and clips set in the story, wire datelines, chart labels
+    /// and name boxes; made-up lines, then story text of the same shapes.
     #[test]
-    fn round_ten_chrome_and_the_story_text_beside_it() {
+    fn story_links_datelines_and_labels_beside_story_text() {
         let rules = Rules::builtin();
         let chrome = [
             ("Read: The quiet crisis in the harbour", false, Kind::Promo, "related link 'Read: The quiet crisis in the harbour'"),
@@ -627,8 +629,10 @@ mod tests {
         assert_story_text(&rules, &story);
     }
 
+    /// Captions with trailing or piped credits, bylines, contributor and contact lines, time
+    /// stamps and labelled links; made-up lines, then story text of the same shapes.
     #[test]
-    fn round_eleven_chrome_and_the_story_text_beside_it() {
+    fn credits_bylines_contacts_and_time_stamps_beside_story_text() {
         let rules = Rules::builtin();
         let chrome = [
             ("Shoppers wait outside a store in Exampleton, March 25, 2020. Jane Roe/AP, FILE", false, Kind::Caption, "photo caption with credit 'AP, FILE'"),
