@@ -1,5 +1,6 @@
 //! The `corpusdb` binary: parses the command line, calls the library, maps errors to exit
-//! statuses (0 ok, 1 error, 2 usage, 3 a load that stored what it could but rejected input).
+//! statuses (0 ok, 1 error, 2 usage, 3 a load or merge that stored what it could but rejected
+//! input).
 
 mod cli;
 

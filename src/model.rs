@@ -1,5 +1,7 @@
 //! Plain data passed between the stages: raw records from `read`, structured articles from
-//! `text`, and the spans inside them. No behaviour beyond small helpers.
+//! `text` with what `link` adds to them (entity mentions, date mentions, quotes, story
+//! features), the spans inside them, and the problems a load records. No behaviour beyond
+//! small helpers.
 
 use std::fmt;
 

@@ -1,4 +1,6 @@
-//! `corpusdb reclassify`: re-check every stored block against the classification rules.
+//! `corpusdb reclassify`: re-check every stored block against the classification rules and
+//! the lines repeated across an outlet's articles, recomputed over the whole database; with
+//! `--aliases`, also store alias rules and merge the stored entities they name.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

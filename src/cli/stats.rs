@@ -1,4 +1,5 @@
-//! `corpusdb stats`: rows per table and the database's size.
+//! `corpusdb stats`: rows per table and the database's size, read through
+//! [`corpusdb::report::stats`].
 
 use std::path::Path;
 use std::process::ExitCode;

@@ -1,9 +1,8 @@
 //! Pure extraction stages over an article's text: no I/O, spans out.
 //! [`ner`] tags person, organisation, place and misc mentions (with [`gazetteer`] data);
 //! [`dates`] finds date expressions; [`quotes`] finds direct quotations with their speaker,
-//! cue and channel, [`marks`] pairs quotation marks, [`names`] reads person names and merges
-//! their spellings inside one article, and [`echo`] keys quotes so the same words can be
-//! found across outlets.
+//! cue and channel, [`marks`] pairs quotation marks, [`names`] reads person names for quote
+//! speakers, and [`echo`] keys quotes so the same words can be found across outlets.
 
 pub mod dates;
 pub mod echo;

@@ -1,11 +1,12 @@
-//! Names of people inside one article: where they are written, the name proper without its
-//! titles ("Syrian President Bashar al-Assad" → "Bashar al-Assad"), and the best full name a
-//! short form stands for ("Assad" → "Bashar al-Assad", "Mr. Trump" → "Donald Trump").
+//! Names of people written in an article's paragraphs, as the quote extractor reads them for
+//! speakers: a name is a run of capitalised words (with particles such as "al-" or "van",
+//! initials and "Jr."), and the titles and honorifics before it come from `titles.txt` and
+//! `honorifics.txt` ("Syrian President Bashar al-Assad" → "Bashar al-Assad").
 //!
-//! There is no entity recogniser yet: a name is a run of capitalised words (with particles
-//! such as "al-" or "van", initials and "Jr."), and the titles, honorifics and affiliations
-//! that stand before it come from `titles.txt` and `honorifics.txt`. [`Names`] is the seam an
-//! entity linker replaces: quotes ask it for the person a mention stands for.
+//! [`Names`] answers the questions quotes ask: the best full name for a short form ("Assad" →
+//! "Bashar al-Assad"), the person a pronoun or "the spokesman" stands for, the outlet or agency
+//! "the report" comes from. Entities are not found here: the tagger ([`super::ner`]) finds
+//! them, and `link` gives a quote's speaker the tagged entity of the same name.
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;

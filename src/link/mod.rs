@@ -1,9 +1,17 @@
-//! Linking inside one article: the extractors run over its content blocks (title, dek,
-//! body, and captions for entities and dates), and what they find is tied together: every mention of a person, organisation or
-//! place gets the canonical entity it names in this article ("Assad" → Bashar al-Assad,
-//! "DPRK" → North Korea), date expressions resolve against the publication date, and each
-//! quote's speaker and channel become entities too. Pure: the store merges the entities
-//! across the corpus by kind and key.
+//! Linking inside one article: the extractors run over its blocks and what they find is tied
+//! together. Entities and dates are read in the content blocks (title, dek, body) and in
+//! captions, quotes in the body blocks only.
+//!
+//! Each tagged mention is screened first: a name in `not_names.txt` or a lawmaker's party
+//! label ("D-N.Y.") names no entity, and a group of people in `groups.txt` ("Muslims") is misc
+//! whatever kind the tagger gave it. Every other mention of a person, organisation or place
+//! gets the canonical entity it names in this article ("Assad" → Bashar al-Assad, "DPRK" →
+//! North Korea), and date expressions resolve against the publication date. Each quote's
+//! speaker and channel become entities too (the tagged entity of the same name when there is
+//! one), and each quote gets the echo key that finds the same words across outlets. Last, the
+//! article's story features ([`story`]) are computed for grouping stories. [`alias_rules`]
+//! reads the user's alias file. Pure: the store merges the entities across the corpus by kind
+//! and key.
 
 pub mod alias_rules;
 pub mod story;

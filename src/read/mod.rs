@@ -1,6 +1,7 @@
-//! Readers: files, directories, stdin, plain text, JSON Lines, JSON arrays and CSV, plain or
-//! gzip (detected by its magic bytes) → [`RawArticle`]s, or [`Problem`]s naming the file and
-//! line of bad input. One bad record never stops the rest: every item is handed to `emit`.
+//! Readers: files, directories, stdin, plain text, JSON Lines, JSON arrays, `.json` files of
+//! objects one after another, CSV and TSV, plain or gzip (detected by its magic bytes) →
+//! [`RawArticle`]s, or [`Problem`]s naming the file and line of bad input. One bad record
+//! never stops the rest: every item is handed to `emit`.
 
 mod decode;
 mod fields;

@@ -1,5 +1,6 @@
-//! Record formats: JSON Lines, JSON arrays and CSV. Each record's columns are mapped to
-//! article fields by [`FieldMap`](super::FieldMap); a bad record is a problem at its line.
+//! Record formats: JSON Lines, JSON arrays, JSON objects one after another (a `.json` file),
+//! CSV and TSV. Each record's columns are mapped to article fields by
+//! [`FieldMap`](super::FieldMap); a bad record is a problem at its line.
 
 use std::fmt;
 use std::io::{self, BufRead};

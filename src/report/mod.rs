@@ -1,7 +1,9 @@
 //! Prepared reports: one SQL query per `.sql` file in `sql/`, embedded in the binary. Each
 //! file starts with a header comment giving its name, a one-line description and its
 //! parameters with their defaults; the query itself applies the defaults (`coalesce(:p, …)`),
-//! so it runs unchanged in the sqlite3 shell after `.parameter set :p VALUE`.
+//! so it runs unchanged in the sqlite3 shell after `.parameter set :p VALUE`. [`run`] runs a
+//! report, handing its rows to a [`Sink`]. [`stats`] counts what `corpusdb stats` shows, and
+//! [`datasette`] describes the reports and the schema to Datasette.
 
 pub mod datasette;
 pub mod stats;

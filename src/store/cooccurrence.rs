@@ -1,9 +1,10 @@
 //! The co-occurrence rollup, `cooccurrence_counts`: for each pair of entities mentioned in
 //! one paragraph, the paragraphs, sentences and articles they share, plus each entity's own
 //! totals (the row pairing it with itself). The writer adds each article's pairs as it
-//! stores the article and takes a replaced article's away, so the table is exact after
-//! every load without a pass over the corpus; counting a pair in SQL over all mentions
-//! takes longer than the rest of a load.
+//! stores the article and takes a replaced article's away, and merging entities by alias
+//! rules moves the pairs of the merged entities to the entity they join, so the table is
+//! exact after every load without a pass over the corpus; counting a pair in SQL over all
+//! mentions takes longer than the rest of a load.
 
 use std::collections::HashMap;
 

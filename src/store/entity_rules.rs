@@ -1,6 +1,8 @@
-//! The user's alias rules in the database (`entity_rules`): adding them merges the entities
-//! already stored that they name, and every later load reads them back so that its mentions
-//! go straight to the right entity.
+//! Alias rules in the database (`entity_rules`): the user's rules (`--aliases`) and those
+//! learned from the corpus (their origin starts `corpus: `). Adding rules merges the entities
+//! already stored that they name: the user's when given to `load`, `reclassify` or `merge`,
+//! the learned ones when the writer finishes a load. Every later load reads the rules back so
+//! that its mentions go straight to the right entity.
 
 use std::collections::HashMap;
 

@@ -1,6 +1,10 @@
 //! The SQLite file: opening it (pragmas outside any transaction, migrations on every
 //! writable open), telling a corpusdb database from anything else, the lock that keeps two
-//! loads from writing at once, and the one writer.
+//! loads from writing at once, and the one [`Writer`]. The writer's corpus-wide work lives in
+//! its own modules: [`stories`] groups stories, [`learned`] learns alias rules from the
+//! corpus, [`entity_rules`] stores alias rules and merges the entities they name,
+//! [`cooccurrence`] keeps the co-occurrence counts, and [`clean`] sets aside repeated lines
+//! (also for `corpusdb reclassify`). [`read_back`] reads stored articles back for `merge`.
 
 pub mod clean;
 pub mod cooccurrence;

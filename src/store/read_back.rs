@@ -14,10 +14,13 @@
 //! - a quote's speaker or channel that the article's mentions do not name gets the name the
 //!   quote extractor gave it, by running the pure [`link::quotes`] again.
 //!
-//! A field the link stage derives from the article alone and the database does not keep is
-//! filled in `rederive`, the same way. Values corpusdb never writes (a block kind it does
-//! not know, a negative offset) make the article unreadable, with a message, not an error
-//! of the whole read.
+//! The last two are done in `rederive`, and only when the re-run agrees with what is stored
+//! (same entity kinds and keys, same quotes); otherwise the stored values stay and
+//! [`Stored::names_kept`] says so. The story features, which the database keeps for grouping
+//! only, are computed again from the article read back ([`link::story::features`], in
+//! [`Reader::articles`]). Values corpusdb never writes (a block kind it does not know, a
+//! negative offset) make the article unreadable, with a message, not an error of the whole
+//! read.
 
 use std::collections::{HashMap, HashSet};
 

@@ -1,20 +1,26 @@
 //! Stories: articles about the same event, grouped at the end of each load.
 //!
 //! Each new article (and each stored one that has no story yet, such as those a killed load
-//! left) is compared, in order of publication, with the articles already grouped that were
-//! published within [`WINDOW_DAYS`] of it, this load's and earlier loads' alike (an article
-//! with no date, or a candidate with none, is compared whatever the dates):
+//! left) is placed in turn, by day of publication (undated articles last, articles of the same
+//! day in the order they were stored), among the articles already grouped, this load's and
+//! earlier loads' alike. Earlier loads' articles take part when they were published within
+//! [`WINDOW_DAYS`] of this load's first and last days, or have no date (all of them, when an
+//! article waiting has no date):
 //! - a **copy** repeats another article's text (MinHash resemblance of 5-word shingles at
-//!   least [`COPY`], found through LSH bands whatever the dates): wire copy, syndication, a
+//!   least [`COPY`], candidates found through LSH bands): wire copy, syndication, a
 //!   republished piece. It joins that article's story and records `copy_of`;
 //! - else its salient terms (title, body and entity terms, weighted by how rare they are in
-//!   the corpus, `story_terms`) are compared by cosine, with a bonus when both carry the same
-//!   quotation (a quote cluster); it joins the story of the most similar article when that
-//!   reaches [`SIMILAR`], or starts a story of its own.
+//!   the corpus, `story_terms`) are compared by cosine with those of the articles published
+//!   within [`WINDOW_DAYS`] of it (an article with no date, or a candidate with none, is
+//!   compared whatever the dates), with a bonus when both carry the same quotation (a quote
+//!   cluster); it joins the story of the most similar article when that reaches [`SIMILAR`]
+//!   (for a dated article, only a story whose first day is at most [`STORY_DAYS`] from its
+//!   own), or starts a story of its own.
 //!
 //! Grouping at the end of a load, rather than article by article, weighs terms with the
-//! frequencies of the whole corpus so far, and makes the result independent of the order of
-//! the input: the same articles give the same stories however they were sharded.
+//! frequencies of the whole corpus so far, and places articles by date rather than in the
+//! order they arrive: within a load, the order of the input decides only among articles of
+//! the same day.
 
 use std::collections::{HashMap, HashSet};
 

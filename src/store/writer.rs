@@ -1,5 +1,14 @@
-//! The one writer: stores articles with their blocks, sentences and full-text rows in batched
-//! transactions, records the load and its problems, and never stores one article twice.
+//! The one writer: stores articles in batched transactions with their blocks, sentences and
+//! full-text rows, their outlet, their story features, and what linking found in them: entity
+//! mentions (their entities and aliases created or found by kind and key, or as an alias rule
+//! says), date mentions, and quotes with their speaker and channel entities, each quote in the
+//! cluster of quotes with its echo key. It keeps the co-occurrence counts in step, records the
+//! load and its problems, and never stores one article twice.
+//!
+//! [`Writer::finish`] runs the corpus-wide steps in the load's last transaction: it groups
+//! stories ([`super::stories`]), learns alias rules from the corpus ([`super::learned`]) and
+//! applies them ([`super::entity_rules`]), and sets aside the lines that became repeated
+//! ([`super::clean`]).
 
 use std::collections::{HashMap, HashSet};
 

@@ -3,7 +3,7 @@
 //! Blocks are separated by blank lines. Inside a run of non-blank lines, a single newline
 //! also separates two blocks when each line stands as a block of its own (a subtitle above a
 //! photo caption), and is read as a soft wrap when the next line continues the sentence
-//! (it starts in lower case, or the line ends with a hyphen or a comma).
+//! (it starts in lower case, or the line ends with a hyphen, a comma or a semicolon).
 
 use crate::model::{Block, Kind, Layout};
 use crate::text::classify::{Rules, Verdict};

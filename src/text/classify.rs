@@ -1,6 +1,7 @@
 //! Block classification: site chrome, promotion, captions, credits and footers told apart
 //! from the story, each with a reason a person can read. The patterns are data
-//! (`rules.tsv`, plus a user's file in the same format); this module only applies them.
+//! (`rules.tsv`, plus a user's file in the same format); this module applies them. It also
+//! owns [`line_key`], the key by which lines repeated across an outlet's articles are found.
 
 use regex::Regex;
 

@@ -1,11 +1,16 @@
 //! Gazetteers: countries (ISO codes, demonyms), cities over 15,000 people with coordinates
 //! and alternate names (GeoNames, CC BY: see ATTRIBUTION.md), US states, world regions,
-//! international organisations, news agencies and outlets, and person titles. The tables are
-//! TSV files beside this module, embedded in the binary and parsed once on first use.
+//! organisations (international bodies, news agencies and outlets, government bodies, parties,
+//! armed groups, companies and platforms), and person titles. The tables are TSV files beside
+//! this module (the titles a plain list, `titles.txt`), embedded in the binary and parsed once
+//! on first use.
 //!
-//! They serve two callers: the tagger, which asks which phrases of a sentence are known
-//! names (a feature, never a decision), and linking, which asks what a mention's text
-//! names: [`Gazetteer::lookup`] maps an alias to canonical entries, best first.
+//! Their callers: the tagger asks which phrases of a sentence are known names (a feature,
+//! never a decision); [`crate::extract::ner::aliases`] asks what a mention's text names, for
+//! linking and for the names the store learns rules for (`is_known`, `yields_to_person`); the
+//! quote extractor asks whether a speaker label is a known name and whether a channel is a
+//! known outlet or agency. [`Gazetteer::lookup`] maps an alias to canonical entries, best
+//! first.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -1,6 +1,12 @@
 //! Aliases inside one article: which mentions name the same thing, and by what canonical
 //! name. Pure: mention texts in, one resolution per mention out.
 //!
+//! - Each name is one kind in the article: a name the tagger gave another kind is a person
+//!   when the article tags the same name as a person or it is the surname of a person of
+//!   the article ("the Trump administration"), unless the gazetteer knows it as a country,
+//!   state, region, nationality, organisation or large city; a person named by one word the
+//!   gazetteer knows as an organisation ("Twitter", "Reuters") is that organisation when no
+//!   person of the article has the name; a court case ("Roe v. Wade") is misc.
 //! - Titles, honorifics and nationalities before a person's name stay in the mention and
 //!   leave the name ("Syrian President Bashar al-Assad", "HE Kim Jong Un"). Other names keep
 //!   such words ("Justice Department", "Saudi Arabia", "American Civil Liberties Union");
