@@ -1,9 +1,9 @@
 //! Gazetteers: countries (ISO codes, demonyms), cities (over 15,000 people, or a seat of
-//! government) with coordinates and alternate names (GeoNames, CC BY: see ATTRIBUTION.md),
-//! US states, world regions, organisations (international bodies, news agencies and outlets,
-//! government bodies, parties, armed groups, companies and platforms), and person titles. The tables are TSV files beside
-//! this module (the titles a plain list, `titles.txt`), embedded in the binary and parsed once
-//! on first use.
+//! government) with coordinates and alternate names (GeoNames, CC BY: see ATTRIBUTION.md), US
+//! states, world regions, organisations (international bodies, news agencies and outlets,
+//! government bodies, parties, armed groups, companies and platforms), and person titles. The
+//! tables are TSV files beside this module (the titles a plain list, `titles.txt`), embedded in the
+//! binary and parsed once on first use.
 //!
 //! Their callers: the tagger asks which phrases of a sentence are known names (a feature,
 //! never a decision); [`crate::extract::ner::aliases`] asks what a mention's text names, for
