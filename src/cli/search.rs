@@ -32,6 +32,19 @@ pub struct Args {
 }
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    // An empty query (or, as plain text, one with no word in it) is a mistake to say, not
+    // an FTS5 syntax error.
+    let words = args.query.chars().any(char::is_alphanumeric);
+    if args.query.trim().is_empty() || (!args.fts && !words) {
+        let what = if args.query.trim().is_empty() {
+            "an empty query"
+        } else {
+            "a query with no word in it"
+        };
+        return Ok(super::report::usage(&Error::MissingParam(format!(
+            "search needs words to look for, not {what}: e.g. corpusdb search 'climate summit'"
+        ))));
+    }
     let query = if args.fts {
         args.query.clone()
     } else {
@@ -59,10 +72,11 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn is_fts_syntax(err: &rusqlite::Error) -> bool {
+pub(super) fn is_fts_syntax(err: &rusqlite::Error) -> bool {
     let text = err.to_string();
     text.contains("fts5")
         || text.contains("syntax error")
+        || text.contains("unterminated string")
         || text.contains("no such column")
         || text.contains("unknown special query")
 }
