@@ -32,18 +32,13 @@ pub struct Args {
 }
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
-    // An empty query (or, as plain text, one with no word in it) is a mistake to say, not
-    // an FTS5 syntax error.
-    let words = args.query.chars().any(char::is_alphanumeric);
-    if args.query.trim().is_empty() || (!args.fts && !words) {
-        let what = if args.query.trim().is_empty() {
-            "an empty query"
-        } else {
-            "a query with no word in it"
-        };
-        return Ok(super::report::usage(&Error::MissingParam(format!(
-            "search needs words to look for, not {what}: e.g. corpusdb search 'climate summit'"
-        ))));
+    // An empty query is a mistake to say, not an FTS5 syntax error. (Plain text with no
+    // word in it, such as a lone quotation mark, is searched as text and matches nothing.)
+    if args.query.trim().is_empty() {
+        return Ok(super::report::usage(&Error::MissingParam(
+            "search needs words to look for, not an empty query: e.g. corpusdb search 'climate summit'"
+                .to_string(),
+        )));
     }
     let query = if args.fts {
         args.query.clone()

@@ -192,7 +192,10 @@ impl FieldMap {
 
     /// The column that fills each field in an input with these columns, as JSON: what a load
     /// records of the mapping it used.
-    pub fn mapping<S: AsRef<str>>(&self, columns: &[S]) -> serde_json::Map<String, serde_json::Value> {
+    pub fn mapping<S: AsRef<str>>(
+        &self,
+        columns: &[S],
+    ) -> serde_json::Map<String, serde_json::Value> {
         Target::ALL
             .into_iter()
             .filter_map(|target| {

@@ -8,9 +8,7 @@ use std::io::{self, BufRead};
 use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::{
-    decode, problem, too_large, Capped, Format, Item, Options, Target, MAX_ARTICLE_BYTES,
-};
+use super::{decode, problem, too_large, Capped, Format, Item, Options, Target, MAX_ARTICLE_BYTES};
 use crate::model::{Layout, Origin, Problem, RawArticle};
 
 pub(super) struct Context<'a> {
@@ -84,7 +82,12 @@ pub(super) fn first_columns(mut reader: Box<dyn BufRead>, format: Format) -> Opt
                 .delimiter(delimiter)
                 .from_reader(Capped::new(reader));
             let header = csv.byte_headers().ok()?;
-            Some(header.iter().map(|c| decode(c).0.trim().to_string()).collect())
+            Some(
+                header
+                    .iter()
+                    .map(|c| decode(c).0.trim().to_string())
+                    .collect(),
+            )
         }
         Format::Empty | Format::PlainText => None,
     }
@@ -302,7 +305,10 @@ pub(super) fn csv(
     // record at the CR and counts its LF into the next record's position, one line short.
     // The CR left at the end of a record's last cell is taken off below. A file with no LF
     // in its first block ends its lines with CR alone (classic Mac): the crate's way then.
-    let lf = reader.inner.fill_buf().is_ok_and(|head| head.contains(&b'\n'));
+    let lf = reader
+        .inner
+        .fill_buf()
+        .is_ok_and(|head| head.contains(&b'\n'));
     let mut builder = csv::ReaderBuilder::new();
     if lf {
         builder.terminator(csv::Terminator::Any(b'\n'));

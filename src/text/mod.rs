@@ -38,7 +38,8 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
         byline,
         mut warnings,
     } = raw;
-    let bytes = text.len() + title.as_ref().map_or(0, String::len) + dek.as_ref().map_or(0, String::len);
+    let bytes =
+        text.len() + title.as_ref().map_or(0, String::len) + dek.as_ref().map_or(0, String::len);
     let mut blocks = blocks::structure(layout, title.as_deref(), &text, rules);
     if let Some(dek) = dek {
         add_dek(&mut blocks, &dek);
@@ -50,14 +51,18 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
     // The outlet: the input's, else the one its URL's host names, else one named in the
     // set-aside blocks at the end.
     let content_hash = content_hash(source.as_deref(), &blocks);
-    let given = source.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let given = source
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
     let by_url = match given {
         Some(_) => None,
         None => outlets::of_url(url.as_deref(), source_domain.as_deref()),
     };
     if let (None, Some(url)) = (&by_url, &url) {
         if given.is_none() {
-            warnings.push(format!("no host name in the url {url:?}; no outlet taken from it"));
+            warnings.push(format!(
+                "no host name in the url {url:?}; no outlet taken from it"
+            ));
         }
     }
     let source_raw = given

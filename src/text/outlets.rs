@@ -146,7 +146,10 @@ pub fn of_url(url: Option<&str>, domain: Option<&str>) -> Option<UrlOutlet> {
     let table = table();
     // The host, then each parent down to the registrable domain: a section's host
     // (edition.cnn.com) is its outlet's, but go.com is not abcnews.go.com.
-    let registrable = psl::domain_str(&host).unwrap_or(&host).to_string();
+    let registrable = match host.parse::<std::net::IpAddr>() {
+        Ok(_) => host.clone(),
+        Err(_) => psl::domain_str(&host).unwrap_or(&host).to_string(),
+    };
     let mut candidate = host.as_str();
     loop {
         if let Some(name) = table.canonical.get(candidate) {
@@ -183,8 +186,6 @@ fn host_of(url: &str) -> Option<String> {
         url::Host::Ipv4(ip) => return Some(ip.to_string()),
         url::Host::Ipv6(ip) => return Some(ip.to_string()),
     };
-    let known = || {
-        host.contains('.') && psl::suffix(host.as_bytes()).is_some_and(|s| s.is_known())
-    };
+    let known = || host.contains('.') && psl::suffix(host.as_bytes()).is_some_and(|s| s.is_known());
     (!host.is_empty() && (!schemeless || known())).then_some(host)
 }
