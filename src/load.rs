@@ -1,7 +1,8 @@
 //! The load pipeline: a reader thread streams raw articles in batches, a worker stage
 //! structures each batch in parallel (rayon, order kept), and the calling thread is the one
 //! writer. Channels are bounded, so memory stays flat however large the input is, and the
-//! order of articles (and so their ids) is the order of the input.
+//! order of articles (and so their ids) is the order of the input. Before any of it, the
+//! `--field` overrides are checked against each input file's first record.
 
 use std::fs;
 use std::panic::{self, AssertUnwindSafe};

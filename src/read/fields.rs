@@ -1,5 +1,6 @@
-//! Which input column or JSON key fills which article field. Common names work without
-//! configuration; `--field body=my_column` overrides one.
+//! Which input column or JSON key fills which article field (id, title, dek, body, ...).
+//! Common names work without configuration; `--field body=my_column` overrides one, and an
+//! override naming a column the input lacks is an error, not a field left empty.
 
 use std::collections::HashMap;
 

@@ -1,6 +1,8 @@
 //! Readers: files, directories, stdin, plain text, JSON Lines, JSON arrays and CSV, plain or
 //! gzip (detected by its magic bytes) → [`RawArticle`]s, or [`Problem`]s naming the file and
 //! line of bad input. One bad record never stops the rest: every item is handed to `emit`.
+//! [`columns`] reads the columns of a file's first record, so that a load can check its
+//! `--field` overrides before it writes; a file whose first record lacks one is skipped.
 
 mod decode;
 mod fields;
