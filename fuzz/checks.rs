@@ -91,6 +91,7 @@ pub fn text(data: &[u8]) {
     let (first_line, rest) = input.split_once('\n').unwrap_or((input, ""));
     for layout in [Layout::PlainText, Layout::Record] {
         let raw = RawArticle {
+            dek: None,
             origin: Origin {
                 file: "x".into(),
                 line: Some(1),

@@ -27,6 +27,14 @@ pub enum Error {
         param: String,
         known: String,
     },
+    /// A report run without a parameter it needs (or with it empty): the message names it
+    /// and gives an example. A usage error: the binary exits 2.
+    #[error("{0}")]
+    MissingParam(String),
+    /// A `--field` naming a column the input lacks, found before a load writes anything.
+    /// A usage error: the binary exits 2.
+    #[error("{0}")]
+    MissingColumn(String),
     #[error("full-text query error: {0}")]
     Fts(String),
     #[error("{0}")]

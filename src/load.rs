@@ -1,7 +1,8 @@
 //! The load pipeline: a reader thread streams raw articles in batches, a worker stage
 //! structures each batch in parallel (rayon, order kept), and the calling thread is the one
 //! writer. Channels are bounded, so memory stays flat however large the input is, and the
-//! order of articles (and so their ids) is the order of the input.
+//! order of articles (and so their ids) is the order of the input. Before any of it, the
+//! `--field` overrides are checked against each input file's first record.
 
 use std::fs;
 use std::panic::{self, AssertUnwindSafe};
@@ -79,6 +80,9 @@ pub fn run(
     options: &Options,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary> {
+    // Before the lock and the database: a wrong --field is a mistake to stop on, with
+    // nothing written. (The database may not exist yet: then it is none of the inputs.)
+    let fields = check_fields(inputs, &own_files(db), &options.read.fields)?;
     let _lock = store::LoadLock::acquire(db, &mut |holder| {
         if let Some(tell) = options.on_wait {
             tell(holder);
@@ -88,7 +92,11 @@ pub fn run(
     let aliases = entity_rules::apply(&mut conn, &options.aliases)?;
     let own_files = own_files(db);
     let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
-    let recorded = serde_json::json!({ "replace": options.replace, "source": options.read.source });
+    let recorded = serde_json::json!({
+        "replace": options.replace,
+        "source": options.read.source,
+        "fields": fields,
+    });
     let mut writer = Writer::begin(conn, &names, &recorded, options.replace)?;
 
     let input_total = total_size(inputs);
@@ -226,6 +234,51 @@ fn own_files(db: &Path) -> Vec<PathBuf> {
         store::LoadLock::path(&db),
         db,
     ]
+}
+
+/// Checks the `--field` overrides against the columns of each input file's first record,
+/// before anything is written, and returns the mapping the load will use: field → column
+/// (an array of columns when files differ). Stdin cannot be read twice: its first record is
+/// checked as it is read (a problem that skips it), and the overrides stand for its mapping.
+fn check_fields(
+    inputs: &[PathBuf],
+    own_files: &[PathBuf],
+    fields: &read::FieldMap,
+) -> Result<serde_json::Map<String, serde_json::Value>> {
+    use serde_json::Value;
+    let mut mapping = serde_json::Map::new();
+    let mut stdin = false;
+    for (path, _) in read::expand(inputs, &mut |_| {}) {
+        stdin |= path.as_os_str() == "-";
+        // Only regular files: a FIFO named on the command line can be read only once.
+        let regular = fs::metadata(&path).is_ok_and(|m| m.is_file());
+        if !regular || fs::canonicalize(&path).is_ok_and(|p| own_files.contains(&p)) {
+            continue;
+        }
+        let Some(columns) = read::columns(&path) else {
+            continue;
+        };
+        fields
+            .check(&columns)
+            .map_err(|why| Error::MissingColumn(format!("{}: {why}", path.display())))?;
+        for (field, column) in fields.mapping(&columns) {
+            match mapping.get_mut(&field) {
+                None => {
+                    mapping.insert(field, column);
+                }
+                Some(Value::Array(seen)) if !seen.contains(&column) => seen.push(column),
+                Some(Value::Array(_)) => {}
+                Some(seen) if *seen != column => *seen = Value::Array(vec![seen.take(), column]),
+                Some(_) => {}
+            }
+        }
+    }
+    if stdin || mapping.is_empty() {
+        for (field, column) in fields.overrides() {
+            mapping.entry(field).or_insert(column);
+        }
+    }
+    Ok(mapping)
 }
 
 /// The reader stage: every input file in order, in batches.

@@ -65,6 +65,8 @@ pub struct RawArticle {
     pub layout: Layout,
     pub external_id: Option<String>,
     pub title: Option<String>,
+    /// The subtitle (dek, standfirst) when the input gives it in a field of its own.
+    pub dek: Option<String>,
     pub text: String,
     pub date: Option<String>,
     pub source: Option<String>,

@@ -23,10 +23,12 @@ pub struct Args {
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Map an article field to an input column: FIELD=column, with FIELD one of id, title,
-    /// body, date, source, domain, url, byline. Repeatable.
+    /// dek, body, date, source, domain, url, byline. Repeatable. A column the input's first
+    /// record lacks is an error before anything is written.
     #[arg(long = "field", value_name = "FIELD=COLUMN")]
     fields: Vec<String>,
-    /// The outlet of articles whose input names none.
+    /// The outlet of articles whose input names none (else the outlet is taken from the
+    /// article's URL).
     #[arg(long)]
     source: Option<String>,
     /// Update an article already stored under the same id (or url) whose content changed.
@@ -67,8 +69,10 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
             show(bar, p, started.elapsed());
         }
     };
-    let summary = load::run(db, &args.paths, &options, &mut on_progress)
-        .with_context(|| format!("loading into {}", db.display()))?;
+    let summary = match load::run(db, &args.paths, &options, &mut on_progress) {
+        Err(err @ corpusdb::Error::MissingColumn(_)) => return Ok(super::report::usage(&err)),
+        other => other.with_context(|| format!("loading into {}", db.display()))?,
+    };
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
-use corpusdb::{report, store};
+use corpusdb::{report, store, Error};
 
 use super::FormatArg;
 
@@ -67,7 +67,27 @@ pub(super) fn print(
 ) -> anyhow::Result<ExitCode> {
     let conn = store::open_read(db)?;
     let mut printer = format.printer();
-    report::run(&conn, report, params, &mut printer)?;
+    match report::run(&conn, report, params, &mut printer) {
+        Err(err @ (Error::MissingParam(_) | Error::MissingColumn(_))) => return Ok(usage(&err)),
+        Err(Error::Sqlite(e)) if takes_fts(report) && super::search::is_fts_syntax(&e) => {
+            return Err(Error::Fts(format!(
+                "{e}; quote words with punctuation, e.g. --param query='\"U.S.\" visit'"
+            ))
+            .into());
+        }
+        other => other?,
+    }
     printer.finish()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether a report reads a parameter as an FTS5 query.
+fn takes_fts(report: &report::Report) -> bool {
+    report.params.iter().any(|p| p.help.contains("FTS5"))
+}
+
+/// A usage error said on stderr, with the exit status for usage errors (2).
+pub(super) fn usage(err: &Error) -> ExitCode {
+    eprintln!("corpusdb: {err}");
+    ExitCode::from(2)
 }

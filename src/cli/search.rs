@@ -32,6 +32,14 @@ pub struct Args {
 }
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    // An empty query is a mistake to say, not an FTS5 syntax error. (Plain text with no
+    // word in it, such as a lone quotation mark, is searched as text and matches nothing.)
+    if args.query.trim().is_empty() {
+        return Ok(super::report::usage(&Error::MissingParam(
+            "search needs words to look for, not an empty query: e.g. corpusdb search 'climate summit'"
+                .to_string(),
+        )));
+    }
     let query = if args.fts {
         args.query.clone()
     } else {
@@ -59,10 +67,11 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn is_fts_syntax(err: &rusqlite::Error) -> bool {
+pub(super) fn is_fts_syntax(err: &rusqlite::Error) -> bool {
     let text = err.to_string();
     text.contains("fts5")
         || text.contains("syntax error")
+        || text.contains("unterminated string")
         || text.contains("no such column")
         || text.contains("unknown special query")
 }

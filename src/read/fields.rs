@@ -1,5 +1,6 @@
-//! Which input column or JSON key fills which article field. Common names work without
-//! configuration; `--field body=my_column` overrides one.
+//! Which input column or JSON key fills which article field (id, title, dek, body, ...).
+//! Common names work without configuration; `--field body=my_column` overrides one, and an
+//! override naming a column the input lacks is an error, not a field left empty.
 
 use std::collections::HashMap;
 
@@ -8,6 +9,7 @@ use std::collections::HashMap;
 pub enum Target {
     Id,
     Title,
+    Dek,
     Body,
     Date,
     Source,
@@ -17,9 +19,10 @@ pub enum Target {
 }
 
 impl Target {
-    pub const ALL: [Target; 8] = [
+    pub const ALL: [Target; 9] = [
         Target::Id,
         Target::Title,
+        Target::Dek,
         Target::Body,
         Target::Date,
         Target::Source,
@@ -33,6 +36,7 @@ impl Target {
         match self {
             Target::Id => "id",
             Target::Title => "title",
+            Target::Dek => "dek",
             Target::Body => "body",
             Target::Date => "date",
             Target::Source => "source",
@@ -47,6 +51,16 @@ impl Target {
         match self {
             Target::Id => &["id", "article_id", "external_id", "guid", "uuid"],
             Target::Title => &["title", "headline", "heading"],
+            // Not "summary": in the data sets that have one, someone else wrote it.
+            Target::Dek => &[
+                "dek",
+                "subtitle",
+                "subheadline",
+                "sub_headline",
+                "subhead",
+                "standfirst",
+                "description",
+            ],
             Target::Body => &[
                 "text",
                 "body",
@@ -138,5 +152,65 @@ impl FieldMap {
     /// The override for `target`, if any (to report a column that is missing).
     pub fn override_for(&self, target: Target) -> Option<&str> {
         self.overrides.get(&target).map(String::as_str)
+    }
+
+    /// The columns looked for to fill `target`, for a message: the override, or the defaults.
+    pub fn looked_for(&self, target: Target) -> String {
+        match self.override_for(target) {
+            Some(column) => column.to_string(),
+            None => target.defaults().join(", "),
+        }
+    }
+
+    /// Checks an input's columns (a CSV header, the keys of its first JSON object) against the
+    /// overrides: a `--field` naming a column the input lacks is a mistake to stop on, not a
+    /// field to leave empty in every record.
+    ///
+    /// ```
+    /// let map = corpusdb::read::FieldMap::parse(&["body=story".to_string()]).unwrap();
+    /// assert!(map.check(&["title", "Story"]).is_ok());
+    /// assert_eq!(
+    ///     map.check(&["title", "text"]).unwrap_err(),
+    ///     "--field body=story: the input has no column 'story' (its columns: title, text)"
+    /// );
+    /// ```
+    pub fn check<S: AsRef<str>>(&self, columns: &[S]) -> Result<(), String> {
+        for target in Target::ALL {
+            let Some(column) = self.override_for(target) else {
+                continue;
+            };
+            if self.column(target, columns).is_none() {
+                let names: Vec<&str> = columns.iter().map(AsRef::as_ref).collect();
+                return Err(format!(
+                    "--field {}={column}: the input has no column '{column}' (its columns: {})",
+                    target.name(),
+                    names.join(", ")
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The column that fills each field in an input with these columns, as JSON: what a load
+    /// records of the mapping it used.
+    pub fn mapping<S: AsRef<str>>(
+        &self,
+        columns: &[S],
+    ) -> serde_json::Map<String, serde_json::Value> {
+        Target::ALL
+            .into_iter()
+            .filter_map(|target| {
+                let column = columns.get(self.column(target, columns)?)?.as_ref();
+                Some((target.name().to_string(), column.into()))
+            })
+            .collect()
+    }
+
+    /// The overrides as JSON, field → column.
+    pub fn overrides(&self) -> serde_json::Map<String, serde_json::Value> {
+        Target::ALL
+            .into_iter()
+            .filter_map(|t| Some((t.name().to_string(), self.override_for(t)?.into())))
+            .collect()
     }
 }

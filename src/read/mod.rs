@@ -1,7 +1,9 @@
 //! Readers: files, directories, stdin, plain text, JSON Lines, JSON arrays, `.json` files of
 //! objects one after another, CSV and TSV, plain or gzip (detected by its magic bytes) →
 //! [`RawArticle`]s, or [`Problem`]s naming the file and line of bad input. One bad record
-//! never stops the rest: every item is handed to `emit`.
+//! never stops the rest: every item is handed to `emit`. [`columns`] reads the columns of a
+//! file's first record, so that a load can check its `--field` overrides before it writes; a
+//! file whose first record lacks one is skipped.
 
 mod decode;
 mod fields;
@@ -137,27 +139,11 @@ pub fn read_stream(
     emit: &mut dyn FnMut(Item),
 ) {
     let file = path.display().to_string();
-    let mut reader = BufReader::with_capacity(1 << 16, input);
-    let gzip = match reader.fill_buf() {
-        Ok(head) => head.starts_with(&[0x1f, 0x8b]),
+    let (reader, format) = match open_stream(input, path) {
+        Ok(opened) => opened,
         Err(err) => return emit(Err(problem(&file, None, format!("cannot read: {err}")))),
     };
-    let mut reader: Box<dyn BufRead> = if gzip {
-        Box::new(BufReader::with_capacity(
-            1 << 16,
-            MultiGzDecoder::new(reader),
-        ))
-    } else {
-        Box::new(reader)
-    };
-    let format = match sniff(&mut reader, path) {
-        Ok(format) => format,
-        Err(err) => return emit(Err(problem(&file, None, format!("cannot read: {err}")))),
-    };
-    let ctx = records::Context {
-        file: &file,
-        options,
-    };
+    let ctx = records::Context::new(&file, options);
     match format {
         Format::Empty => emit(Err(problem(&file, None, "empty file".to_string()))),
         Format::JsonLines => records::json_lines(reader, &ctx, emit),
@@ -168,8 +154,32 @@ pub fn read_stream(
     }
 }
 
+/// The input decompressed when it is gzip, and its format.
+fn open_stream(input: impl Read + 'static, path: &Path) -> io::Result<(Box<dyn BufRead>, Format)> {
+    let mut reader = BufReader::with_capacity(1 << 16, input);
+    let gzip = reader.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    let mut reader: Box<dyn BufRead> = if gzip {
+        Box::new(BufReader::with_capacity(
+            1 << 16,
+            MultiGzDecoder::new(reader),
+        ))
+    } else {
+        Box::new(reader)
+    };
+    let format = sniff(&mut reader, path)?;
+    Ok((reader, format))
+}
+
+/// The columns of a file of records: a CSV header, or the keys of the first JSON object.
+/// `None` for plain text, and for a file that cannot be read or whose first record is
+/// malformed (reading it says why, at its line).
+pub fn columns(path: &Path) -> Option<Vec<String>> {
+    let (reader, format) = open_stream(File::open(path).ok()?, path).ok()?;
+    records::first_columns(reader, format)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
+pub(crate) enum Format {
     Empty,
     PlainText,
     JsonLines,
@@ -274,6 +284,7 @@ fn plain_text(
         layout: Layout::PlainText,
         external_id: Some(name.to_string()),
         title: None,
+        dek: None,
         text,
         date: None,
         source: ctx.options.source.clone(),

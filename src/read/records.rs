@@ -2,18 +2,96 @@
 //! CSV and TSV. Each record's columns are mapped to article fields by
 //! [`FieldMap`](super::FieldMap); a bad record is a problem at its line.
 
+use std::cell::Cell;
 use std::fmt;
 use std::io::{self, BufRead};
 
 use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::{decode, problem, too_large, Capped, Item, Options, Target, MAX_ARTICLE_BYTES};
+use super::{decode, problem, too_large, Capped, Format, Item, Options, Target, MAX_ARTICLE_BYTES};
 use crate::model::{Layout, Origin, Problem, RawArticle};
 
 pub(super) struct Context<'a> {
     pub file: &'a str,
     pub options: &'a Options,
+    /// Whether the file's first record is still to come: its columns are checked against
+    /// the `--field` overrides.
+    pub first: Cell<bool>,
+    /// Set when the rest of the file is to be skipped (an override names a missing column).
+    pub stop: Cell<bool>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(file: &'a str, options: &'a Options) -> Self {
+        Context {
+            file,
+            options,
+            first: Cell::new(true),
+            stop: Cell::new(false),
+        }
+    }
+
+    /// Checks the first record's columns; on a missing one, the problem that skips the file.
+    fn check_first<S: AsRef<str>>(&self, columns: &[S], line: Option<u64>) -> Option<Problem> {
+        if !self.first.replace(false) {
+            return None;
+        }
+        let message = self.options.fields.check(columns).err()?;
+        self.stop.set(true);
+        Some(problem(
+            self.file,
+            line,
+            format!("{message}; the file is skipped"),
+        ))
+    }
+}
+
+/// The columns of a file's first record, for the `--field` check before a load writes:
+/// `None` for plain text and when the first record is not a readable object.
+pub(super) fn first_columns(mut reader: Box<dyn BufRead>, format: Format) -> Option<Vec<String>> {
+    let keys = |value: Value| match value {
+        Value::Object(object) => Some(object.keys().cloned().collect()),
+        _ => None,
+    };
+    let first = |reader| {
+        let mut values = serde_json::Deserializer::from_reader(Capped::new(reader)).into_iter();
+        values.next()?.ok().and_then(keys)
+    };
+    match format {
+        Format::JsonLines => {
+            let mut buf = Vec::new();
+            loop {
+                buf.clear();
+                if read_line(&mut reader, &mut buf).ok()?? > MAX_ARTICLE_BYTES {
+                    return None;
+                }
+                let bytes = buf.trim_ascii();
+                if !bytes.is_empty() {
+                    return keys(serde_json::from_str(&decode(bytes).0).ok()?);
+                }
+            }
+        }
+        Format::JsonStream => first(reader),
+        Format::JsonArray => {
+            // Past the opening bracket, the first element is a value like any other.
+            reader.read_until(b'[', &mut Vec::new()).ok()?;
+            first(reader)
+        }
+        Format::Csv(delimiter) => {
+            let mut csv = csv::ReaderBuilder::new()
+                .delimiter(delimiter)
+                .from_reader(Capped::new(reader));
+            let header = csv.byte_headers().ok()?;
+            Some(
+                header
+                    .iter()
+                    .map(|c| decode(c).0.trim().to_string())
+                    .collect(),
+            )
+        }
+        Format::Empty | Format::PlainText => None,
+    }
 }
 
 /// One JSON object per line; blank lines are skipped. A line over the size limit is skipped
@@ -64,6 +142,9 @@ pub(super) fn json_lines(mut reader: Box<dyn BufRead>, ctx: &Context, emit: &mut
             )),
         };
         emit(item);
+        if ctx.stop.get() {
+            break;
+        }
     }
 }
 
@@ -128,6 +209,9 @@ pub(super) fn json_stream(
             }
         };
         emit(item);
+        if ctx.stop.get() {
+            break;
+        }
     }
 }
 
@@ -201,6 +285,10 @@ impl<'de> Visitor<'de> for ArraySeed<'_, '_> {
                 )),
             };
             (self.emit)(item);
+            if self.ctx.stop.get() {
+                // The rest of the array is read past, not mapped: the file is skipped.
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+            }
         }
         Ok(())
     }
@@ -208,15 +296,28 @@ impl<'de> Visitor<'de> for ArraySeed<'_, '_> {
 
 /// CSV (or TSV) with a header row naming the columns.
 pub(super) fn csv(
-    reader: Capped<Box<dyn BufRead>>,
+    mut reader: Capped<Box<dyn BufRead>>,
     delimiter: u8,
     ctx: &Context,
     emit: &mut dyn FnMut(Item),
 ) {
     let next_record = reader.next_record();
-    let mut csv = csv::ReaderBuilder::new()
+    // Records end at a newline, CRLF or not: the csv crate's own CRLF terminator ends a
+    // record at the CR and counts its LF into the next record's position, one line short.
+    // The CR left at the end of a record's last cell is taken off below. A file with no LF
+    // in its first block ends its lines with CR alone (classic Mac): the crate's way then.
+    let lf = reader
+        .inner
+        .fill_buf()
+        .is_ok_and(|head| head.contains(&b'\n'));
+    let mut builder = csv::ReaderBuilder::new();
+    if lf {
+        builder.terminator(csv::Terminator::Any(b'\n'));
+    }
+    // Row lengths are checked below, where a CRLF blank line (one cell, a CR) is told apart.
+    let mut csv = builder
         .delimiter(delimiter)
-        .flexible(false)
+        .flexible(true)
         .from_reader(reader);
     let header: Vec<String> = match csv.byte_headers() {
         Ok(h) => h.iter().map(|c| decode(c).0.trim().to_string()).collect(),
@@ -228,19 +329,36 @@ pub(super) fn csv(
             )))
         }
     };
+    if let Some(p) = ctx.check_first(&header, Some(1)) {
+        return emit(Err(p));
+    }
     let mut record = csv::ByteRecord::new();
     loop {
         let read = csv.read_byte_record(&mut record);
         next_record();
         match read {
             Ok(false) => break,
+            Ok(true) if lf && record.len() == 1 && record.get(0) == Some(b"\r") => continue,
+            Ok(true) if record.len() != header.len() => {
+                let line = record.position().map(|p| p.line());
+                let (expected, len) = (header.len(), record.len());
+                let message =
+                    format!("ragged CSV row: {len} fields where the header has {expected}");
+                emit(Err(problem(ctx.file, line, message)));
+            }
             Ok(true) => {
                 let line = record.position().map(|p| p.line());
                 let mut warning = None;
+                let last = record.len().saturating_sub(1);
                 let object: Map<String, Value> = header
                     .iter()
                     .zip(record.iter())
-                    .map(|(name, cell)| {
+                    .enumerate()
+                    .map(|(i, (name, cell))| {
+                        let cell = match cell.strip_suffix(b"\r") {
+                            Some(cut) if lf && i == last => cut,
+                            _ => cell,
+                        };
                         let (text, w) = decode(cell);
                         warning = warning.take().or(w);
                         (name.clone(), Value::String(text.into_owned()))
@@ -285,6 +403,12 @@ fn from_object(
         record,
     };
     let keys: Vec<String> = object.keys().cloned().collect();
+    if let Some(p) = ctx.check_first(&keys, line) {
+        return Err(Problem {
+            origin: Origin { record, ..p.origin },
+            ..p
+        });
+    }
     let mut warnings: Vec<String> = decode_warning.into_iter().collect();
     let fields = &ctx.options.fields;
     let mut take = |target: Target| -> Option<String> {
@@ -321,8 +445,9 @@ fn from_object(
         .filter(|s| !s.trim().is_empty())
     };
     let title = take(Target::Title);
+    let dek = take(Target::Dek);
     let text = take(Target::Body);
-    let article = RawArticle {
+    let mut article = RawArticle {
         external_id: take(Target::Id),
         date: take(Target::Date),
         source: take(Target::Source).or_else(|| ctx.options.source.clone()),
@@ -331,14 +456,13 @@ fn from_object(
         byline: take(Target::Byline),
         layout: Layout::Record,
         title,
+        dek,
         text: text.unwrap_or_default(),
         origin,
         warnings,
     };
+    let body = fields.looked_for(Target::Body);
     if article.text.trim().is_empty() && article.title.is_none() {
-        let body = fields
-            .override_for(Target::Body)
-            .unwrap_or("text, body, content, ...");
         let p = problem(
             ctx.file,
             line,
@@ -348,6 +472,11 @@ fn from_object(
             origin: Origin { record, ..p.origin },
             ..p
         });
+    }
+    if article.text.trim().is_empty() {
+        article.warnings.push(format!(
+            "record has no body text (looked for {body}); stored with its title only"
+        ));
     }
     Ok(article)
 }

@@ -1,9 +1,12 @@
 //! Prepared reports: one SQL query per `.sql` file in `sql/`, embedded in the binary. Each
 //! file starts with a header comment giving its name, a one-line description and its
 //! parameters with their defaults; the query itself applies the defaults (`coalesce(:p, …)`),
-//! so it runs unchanged in the sqlite3 shell after `.parameter set :p VALUE`. [`run`] runs a
-//! report, handing its rows to a [`Sink`]. [`stats`] counts what `corpusdb stats` shows, and
-//! [`datasette`] describes the reports and the schema to Datasette.
+//! so it runs unchanged in the sqlite3 shell after `.parameter set :p VALUE`. A parameter
+//! the report cannot do without says so in its help, with an example:
+//! `-- param: id  (required, e.g. 1) the article's id`; running the report without it (or
+//! with it empty) is an error naming it, not an empty result. [`run`] runs a report, handing
+//! its rows to a [`Sink`]. [`stats`] counts what `corpusdb stats` shows, and [`datasette`]
+//! describes the reports and the schema to Datasette.
 
 pub mod datasette;
 pub mod stats;
@@ -50,6 +53,43 @@ pub struct Report {
 pub struct Param {
     pub name: String,
     pub help: String,
+    /// The report needs it: its help starts with `(required, e.g. EXAMPLE)`.
+    pub required: bool,
+    /// A value to show in a message, from the `e.g.` of a required parameter's help.
+    pub example: Option<String>,
+}
+
+impl Param {
+    fn new(name: &str, help: &str) -> Self {
+        let help = help.trim();
+        let marker = help
+            .strip_prefix("(required")
+            .and_then(|rest| rest.split_once(')'));
+        let (required, example) = match marker {
+            Some((inside, _)) => {
+                let example = inside
+                    .trim_start_matches([',', ' '])
+                    .strip_prefix("e.g.")
+                    .map(|e| e.trim().trim_matches('\'').to_string());
+                (true, example)
+            }
+            None => (false, None),
+        };
+        Param {
+            name: name.trim_start_matches(':').to_string(),
+            help: help.to_string(),
+            required,
+            example,
+        }
+    }
+
+    /// The help without the `(required, …)` marker.
+    fn what(&self) -> &str {
+        match self.help.strip_prefix("(required") {
+            Some(rest) => rest.split_once(')').map_or(rest, |(_, what)| what).trim(),
+            None => &self.help,
+        }
+    }
 }
 
 /// A value in a result row.
@@ -93,10 +133,7 @@ fn parse_header(sql: &'static str) -> Report {
                 .trim()
                 .split_once(char::is_whitespace)
                 .unwrap_or((param.trim(), ""));
-            report.params.push(Param {
-                name: name.trim_start_matches(':').to_string(),
-                help: help.trim().to_string(),
-            });
+            report.params.push(Param::new(name, help));
         }
     }
     report
@@ -125,6 +162,26 @@ pub fn run(
                 known: known.join(", "),
             });
         }
+    }
+    if let Some(missing) = report
+        .params
+        .iter()
+        .find(|p| p.required && params.get(&p.name).is_none_or(|v| v.trim().is_empty()))
+    {
+        let example = missing.example.as_deref().unwrap_or("…");
+        let example = if example.contains(char::is_whitespace) {
+            format!("'{example}'")
+        } else {
+            example.to_string()
+        };
+        return Err(Error::MissingParam(format!(
+            "report '{}' needs --param {}=… ({}), e.g. corpusdb report {} --param {}={example}",
+            report.name,
+            missing.name,
+            missing.what(),
+            report.name,
+            missing.name,
+        )));
     }
     let mut stmt = conn.prepare(report.sql)?;
     for (name, value) in params {
@@ -211,7 +268,35 @@ mod tests {
                     report.name,
                     param.name
                 );
+                assert_eq!(
+                    param.required,
+                    param.example.is_some(),
+                    "{}: a required parameter gives an example",
+                    report.name
+                );
             }
         }
+    }
+
+    #[test]
+    fn required_params_are_read_from_the_headers() {
+        let required = |name: &str| -> Vec<(String, Option<String>)> {
+            find(name)
+                .unwrap()
+                .params
+                .into_iter()
+                .filter(|p| p.required)
+                .map(|p| (p.name, p.example))
+                .collect()
+        };
+        assert_eq!(required("article"), [("id".into(), Some("1".into()))]);
+        assert_eq!(required("entity"), [("name".into(), Some("Assad".into()))]);
+        assert_eq!(
+            required("who-said"),
+            [("query".into(), Some("final victory".into()))]
+        );
+        assert!(required("articles").is_empty());
+        let p = Param::new("id", "(required, e.g. 1) the article's id");
+        assert_eq!(p.what(), "the article's id");
     }
 }

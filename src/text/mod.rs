@@ -29,6 +29,7 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
         layout,
         external_id,
         title,
+        dek,
         text,
         date,
         source,
@@ -37,19 +38,41 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
         byline,
         mut warnings,
     } = raw;
-    let bytes = text.len() + title.as_ref().map_or(0, String::len);
-    let blocks = blocks::structure(layout, title.as_deref(), &text, rules);
+    let bytes =
+        text.len() + title.as_ref().map_or(0, String::len) + dek.as_ref().map_or(0, String::len);
+    let mut blocks = blocks::structure(layout, title.as_deref(), &text, rules);
+    if let Some(dek) = dek {
+        add_dek(&mut blocks, &dek);
+    }
     if blocks.is_empty() {
         return Err("empty article: no title and no text".to_string());
     }
     let (mut blocks, language) = clean(blocks, rules, byline.as_deref());
-    // The outlet: the input's, else one named in the set-aside blocks at the end.
+    // The outlet: the input's, else the one its URL's host names, else one named in the
+    // set-aside blocks at the end.
     let content_hash = content_hash(source.as_deref(), &blocks);
-    let source_raw = source
+    let given = source
         .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
+        .filter(|s| !s.is_empty());
+    let by_url = match given {
+        Some(_) => None,
+        None => outlets::of_url(url.as_deref(), source_domain.as_deref()),
+    };
+    if let (None, Some(url)) = (&by_url, &url) {
+        if given.is_none() {
+            warnings.push(format!(
+                "no host name in the url {url:?}; no outlet taken from it"
+            ));
+        }
+    }
+    let source_raw = given
+        .or_else(|| by_url.as_ref().map(|o| o.host.clone()))
         .or_else(|| footer_outlet(&blocks).map(str::to_string));
-    let source = source_raw.as_deref().map(outlets::canonical);
+    let source = match &by_url {
+        Some(outlet) => Some(outlet.name.clone()),
+        None => source_raw.as_deref().map(outlets::canonical),
+    };
+    let source_domain = source_domain.or_else(|| by_url.map(|o| o.domain));
     for block in &mut blocks {
         block.sentences = sentences::split(&block.text);
         // Only body blocks can turn out to be repeated lines; the rest are classified already.
@@ -712,6 +735,39 @@ fn footer_outlet(blocks: &[Block]) -> Option<&'static str> {
     blocks[last_content + 1..]
         .iter()
         .find_map(|b| outlets::named_in(&b.text))
+}
+
+/// Puts the input's dek field under the title (first, when there is no title), unless the
+/// article's text holds it already: a "description" column is often the first paragraph or
+/// its first sentences, or either cut short with an ellipsis, and a second copy would count
+/// its words, quotes and names twice.
+fn add_dek(blocks: &mut Vec<Block>, dek: &str) {
+    let dek = blocks::collapse_lines(dek);
+    let cut_short = dek.ends_with('…') || dek.ends_with("...");
+    let stem = dek.trim_end_matches(['…', '.']).trim_end();
+    let sentence = dek.ends_with(['.', '!', '?', '"', '”']) && !cut_short;
+    let held = |text: &str| {
+        let text = blocks::collapse_lines(text);
+        text == dek
+            || (cut_short && text.starts_with(stem))
+            || (sentence && text.strip_prefix(&dek).is_some_and(|r| r.starts_with(' ')))
+    };
+    if stem.is_empty() || blocks.iter().any(|b| held(&b.text)) {
+        return;
+    }
+    let at = blocks
+        .iter()
+        .position(|b| b.kind == Kind::Title)
+        .map_or(0, |i| i + 1);
+    let block = Block {
+        kind: Kind::Dek,
+        reason: Some("the input's dek field".to_string()),
+        language: None,
+        text: dek,
+        sentences: Vec::new(),
+        line_key: None,
+    };
+    blocks.insert(at, block);
 }
 
 /// Words as a person counts them: runs of letters or digits.

@@ -1,6 +1,6 @@
 -- name: cooccurrence
 -- description: Entities mentioned in the same sentence or paragraph as one entity, with counts and PMI.
--- param: name   the entity's canonical name or any alias (the most mentioned entity of that name)
+-- param: name   (required, e.g. 'Assad') the entity's canonical name or any alias (the most mentioned entity of that name)
 -- param: scope  'sentence' or 'paragraph' (default: paragraph)
 -- param: limit  rows at most (default: 30)
 WITH named AS (

@@ -1,6 +1,6 @@
 -- name: entity
 -- description: One entity: its aliases with counts, the entities most often in the same paragraph, and quotes by it and about it.
--- param: name   the entity's canonical name or any alias, e.g. 'Assad' (the most mentioned entity of that name)
+-- param: name   (required, e.g. 'Assad') the entity's canonical name or any alias (the most mentioned entity of that name)
 -- param: limit  rows of each part at most (default: 30)
 WITH named AS (
     SELECT e.id FROM entities e WHERE e.name = :name

@@ -1,6 +1,6 @@
 -- name: search
 -- description: Full-text search over paragraphs, best first (bm25), with a highlighted snippet.
--- param: query  an FTS5 query, e.g. 'kim AND visit' (`corpusdb search` quotes plain text for you)
+-- param: query  (required, e.g. 'kim AND visit') an FTS5 query (`corpusdb search` quotes plain text for you)
 -- param: all    1 to search every block, chrome and captions too (default: title, dek and body)
 -- param: limit  rows at most (default: 20)
 SELECT a.id AS article_id,

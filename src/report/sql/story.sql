@@ -1,6 +1,6 @@
 -- name: story
 -- description: One story's articles side by side: each outlet's article, and the entities, dates and quotes only it includes (captions count: a photo credit names whose pictures it ran).
--- param: id  the story's id (see the stories report)
+-- param: id  (required, e.g. 1) the story's id (see the stories report)
 WITH members AS (
     SELECT sa.article_id, sa.evidence, sa.copy_of, a.title, a.published_at, s.name AS outlet
     FROM story_articles sa

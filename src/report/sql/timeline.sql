@@ -1,6 +1,6 @@
 -- name: timeline
 -- description: Mentions of one entity per day, week or month of publication.
--- param: name  the entity's canonical name or any alias
+-- param: name  (required, e.g. 'Assad') the entity's canonical name or any alias
 -- param: by    'day', 'week' or 'month' (default: month)
 WITH target AS (
     SELECT e.id FROM entities e WHERE e.name = :name

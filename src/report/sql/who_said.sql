@@ -1,6 +1,6 @@
 -- name: who-said
 -- description: Search within quotes (FTS5, best first): who said it, where and when.
--- param: query  an FTS5 query over quote text, e.g. 'final victory'
+-- param: query  (required, e.g. 'final victory') an FTS5 query over quote text
 -- param: limit  rows at most (default: 20)
 SELECT o.speaker, o.cue, o.via, o.outlet, o.date,
        snippet(quotes_fts, 0, '[', ']', '…', 24) AS quote, o.article_id
