@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use corpusdb::eval::quotes::{evaluate, f1, ratio, Scores, Span};
+use corpusdb::eval::quotes::{evaluate, Span};
 use corpusdb::report::Value;
 
 use super::{eval_ner, FormatArg};
@@ -104,7 +104,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     } else {
         printer.columns(&["measure", "value", "count", "of"].map(String::from))?;
-        for (measure, value, count, of) in rows(&scores) {
+        for (measure, value, count, of) in scores.measures() {
             printer.row(&[
                 Value::Text(measure.into()),
                 Value::Real((value * 10_000.0).round() / 10_000.0),
@@ -119,52 +119,4 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         scores.articles, scores.gold, scores.predicted
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// (measure, value, count, out of).
-fn rows(s: &Scores) -> Vec<(&'static str, f64, usize, usize)> {
-    vec![
-        (
-            "span precision, exact",
-            ratio(s.exact, s.predicted),
-            s.exact,
-            s.predicted,
-        ),
-        (
-            "span recall, exact",
-            ratio(s.exact, s.gold),
-            s.exact,
-            s.gold,
-        ),
-        (
-            "span F1, exact",
-            f1(s.exact, s.predicted, s.gold),
-            s.exact,
-            s.gold,
-        ),
-        (
-            "span precision, overlap 0.8",
-            ratio(s.overlap, s.predicted),
-            s.overlap,
-            s.predicted,
-        ),
-        (
-            "span recall, overlap 0.8",
-            ratio(s.overlap, s.gold),
-            s.overlap,
-            s.gold,
-        ),
-        (
-            "span F1, overlap 0.8",
-            f1(s.overlap, s.predicted, s.gold),
-            s.overlap,
-            s.gold,
-        ),
-        (
-            "named-speaker accuracy",
-            ratio(s.named_correct, s.named),
-            s.named_correct,
-            s.named,
-        ),
-    ]
 }

@@ -94,6 +94,23 @@ pub struct Scores {
     pub problems: Vec<String>,
 }
 
+impl Scores {
+    /// What `eval quotes` reports: (measure, value, count, out of).
+    pub fn measures(&self) -> Vec<(&'static str, f64, usize, usize)> {
+        let (e, o, p, g) = (self.exact, self.overlap, self.predicted, self.gold);
+        let (n, nc) = (self.named, self.named_correct);
+        vec![
+            ("span precision, exact", ratio(e, p), e, p),
+            ("span recall, exact", ratio(e, g), e, g),
+            ("span F1, exact", f1(e, p, g), e, g),
+            ("span precision, overlap 0.8", ratio(o, p), o, p),
+            ("span recall, overlap 0.8", ratio(o, g), o, g),
+            ("span F1, overlap 0.8", f1(o, p, g), o, g),
+            ("named-speaker accuracy", ratio(nc, n), nc, n),
+        ]
+    }
+}
+
 pub fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
