@@ -161,7 +161,7 @@ pub fn evaluate(dir: &Path) -> Result<Scores> {
 
 /// Articles by name: the text file, the annotation file of the first annotator (by code),
 /// and that code.
-fn articles(dir: &Path) -> Result<BTreeMap<String, (PathBuf, PathBuf, String)>> {
+pub fn articles(dir: &Path) -> Result<BTreeMap<String, (PathBuf, PathBuf, String)>> {
     let read = |sub: &str| -> Result<Vec<PathBuf>> {
         let path = dir.join(sub);
         let entries = std::fs::read_dir(&path).map_err(|e| Error::io(&path, e))?;
@@ -409,7 +409,7 @@ fn single_marked(file: &[char], a: usize, b: usize) -> Option<(usize, usize)> {
 }
 
 /// Matches predictions to gold (one to one, best overlap first) and counts.
-fn score(article: &Article, scores: &mut Scores) {
+pub fn score(article: &Article, scores: &mut Scores) {
     scores.articles += 1;
     scores.gold += article.gold.len();
     scores.predicted += article.predicted.len();
