@@ -15,9 +15,6 @@ use corpusdb::eval::gauntlet::{self, Config, Shape};
 /// quote span F1, 0.03 of its named-speaker accuracy and 0.01 of its NER F1.
 const ENFORCE_TARGETS: bool = false;
 
-/// Documents of each data set, to keep the test's time in CI small.
-const LIMIT: usize = 80;
-
 #[test]
 fn damaged_shapes_cost_little() {
     let (Some(polnear), Some(conll), Some(_)) = (
@@ -31,15 +28,16 @@ fn damaged_shapes_cost_little() {
         polnear: Some(polnear),
         conll: Some(conll),
         seeds: Some(common::repo().join("../shared/seeds")),
-        limit: Some(LIMIT),
+        limit: None,
         shapes: Vec::new(),
     };
     let started = std::time::Instant::now();
     let result = gauntlet::run(&config).expect("gauntlet runs");
     eprintln!("gauntlet: {:.1} s", started.elapsed().as_secs_f64());
     assert!(result.problems.is_empty(), "{:#?}", result.problems);
-    assert_eq!(result.quote_docs, LIMIT);
-    assert_eq!(result.entity_docs, LIMIT);
+    // PolNeAR dev has 84 annotated articles, eng.testa 216 documents (about 5 s in all).
+    assert!(result.quote_docs >= 80, "{}", result.quote_docs);
+    assert!(result.entity_docs >= 200, "{}", result.entity_docs);
     assert_eq!(result.seed_docs, 2);
     eprintln!(
         "shape      quote F1  (Δ)      speakers (Δ)      NER F1   (Δ)      seeds: quotes, entities"

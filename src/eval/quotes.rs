@@ -13,11 +13,13 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::extract::names::{proper_name, same_person};
 use crate::extract::quotes::{extract, Kind as QuoteKind, Quote};
 use crate::model::Kind;
 use crate::text::blocks::{split_blocks, structure_plain_text};
+use crate::text::classify::Rules;
 use crate::{Error, Result};
 
 use super::brat::{self, Annotation};
@@ -214,8 +216,10 @@ pub struct Block {
 /// file; `None` if a block cannot be found in the file (which would be a bug).
 pub fn body_blocks(text: &str) -> Option<Vec<Block>> {
     let texts = split_blocks(text);
-    let rules = crate::text::classify::Rules::builtin();
-    let kinds: Vec<Kind> = structure_plain_text(text, &rules)
+    // Compiling the rules costs more than classifying an article: once per process.
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    let rules = RULES.get_or_init(Rules::builtin);
+    let kinds: Vec<Kind> = structure_plain_text(text, rules)
         .iter()
         .map(|b| match b.kind {
             Kind::Body => rules.classify(&b.text).map_or(Kind::Body, |v| v.kind),

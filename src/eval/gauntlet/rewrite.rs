@@ -64,7 +64,7 @@ impl Shape {
             text: text.to_string(),
             steps: Vec::new(),
         };
-        let steps: &[fn(&[char]) -> Vec<Edit>] = match self {
+        let steps: &[Step] = match self {
             Shape::Clean => &[],
             Shape::OneLine => &[one_line],
             Shape::Straight => &[straight],
@@ -82,6 +82,9 @@ impl Shape {
         chain
     }
 }
+
+/// One rewrite of a text: the edits it makes.
+type Step = fn(&[char]) -> Vec<Edit>;
 
 /// Replace the source's code points `start..end` by `with` (an insertion when they are
 /// equal).
