@@ -125,9 +125,10 @@ fn long_set_aside(conn: &Connection) -> Vec<String> {
         .prepare(
             "SELECT a.external_id, p.kind, p.text FROM paragraphs p JOIN articles a ON a.id = p.article_id
              WHERE p.kind IN ('caption', 'credit', 'promo')
-               AND (SELECT count(*) FROM sentences s, (SELECT trim(substr(p.text, s.start + 1, s.\"end\" - s.start)) AS t)
-                     WHERE s.paragraph_id = p.id
-                       AND length(t) - length(replace(t, ' ', '')) + 1 >= ?1) >= 3
+               AND (SELECT count(*) FROM sentences s WHERE s.paragraph_id = p.id
+                     AND length(trim(substr(p.text, s.start + 1, s.\"end\" - s.start)))
+                       - length(replace(trim(substr(p.text, s.start + 1, s.\"end\" - s.start)), ' ', ''))
+                       + 1 >= ?1) >= 3
              ORDER BY p.id",
         )
         .expect("prepare");
