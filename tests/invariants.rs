@@ -8,8 +8,9 @@
 //! - no quotation starting or ending inside a word (`don"t`: the mark between two letters);
 //! - every article with a URL has an outlet.
 //!
-//! Each test prints every violation (article id and text). An invariant is asserted when
-//! it is in [`ENFORCED`]; the others are reported only, until the repairs of issue #19 that
+//! Each test prints every violation (article id and text). An invariant is asserted on
+//! every corpus when it is in [`ENFORCED`], and on one corpus when it held there already
+//! ([`HOLD_ALREADY`]); the others are reported only, until the repairs of issue #19 that
 //! make them hold are merged.
 
 mod common;
@@ -27,8 +28,35 @@ enum Invariant {
     UrlWithoutOutlet,
 }
 
-/// The invariants asserted. Switch the others on as the repairs land (see the module doc).
+/// The invariants asserted on every corpus. Switch the others on as the repairs land (see
+/// the module doc).
 const ENFORCED: &[Invariant] = &[];
+
+/// Invariants that held on one corpus when this test was written: asserted there already, so
+/// that nothing breaks them again.
+const HOLD_ALREADY: &[(&str, Invariant)] = {
+    use Invariant::*;
+    &[
+        ("bbc", LongSetAside),
+        ("bbc", UrlWithoutOutlet),
+        ("allsides", QuoteInsideWord),
+        ("allsides", UrlWithoutOutlet),
+        ("hyperpartisan", QuoteInsideWord),
+        ("gum-news", LongSetAside),
+        ("gum-news", LongQuote),
+        ("gum-news", QuoteInsideWord),
+        ("polnear", LongQuote),
+        ("polnear", UrlWithoutOutlet),
+        ("ecbplus", LongSetAside),
+        ("ecbplus", LongQuote),
+        ("lee", LongSetAside),
+        ("lee", UrlWithoutOutlet),
+    ]
+};
+
+fn enforced(corpus: &str, invariant: Invariant) -> bool {
+    ENFORCED.contains(&invariant) || HOLD_ALREADY.contains(&(corpus, invariant))
+}
 
 /// Records of allsides loaded.
 const ALLSIDES_SLICE: usize = 1000;
@@ -93,7 +121,7 @@ fn check(corpus: &str, inputs: &[&Path]) {
         eprintln!(
             "{corpus}: {invariant:?}: {} violation(s){}",
             violations.len(),
-            if ENFORCED.contains(invariant) {
+            if enforced(corpus, *invariant) {
                 ""
             } else {
                 " (not enforced yet)"
@@ -102,7 +130,7 @@ fn check(corpus: &str, inputs: &[&Path]) {
         for v in violations.iter().take(SHOWN) {
             eprintln!("    {v}");
         }
-        if !violations.is_empty() && ENFORCED.contains(invariant) {
+        if !violations.is_empty() && enforced(corpus, *invariant) {
             failed.push(format!("{invariant:?}: {}", violations.len()));
         }
     }
