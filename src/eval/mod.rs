@@ -1,5 +1,9 @@
 //! Evaluation against annotated corpora: [`brat`] reads standoff annotations, [`quotes`]
-//! scores quote extraction and attribution against them.
+//! scores quote extraction and attribution against them, [`ner`] scores and times the
+//! entity tagger on CoNLL-2003, and [`gauntlet`] measures both on annotated news rewritten in
+//! the damaged shapes users bring.
 
 pub mod brat;
+pub mod gauntlet;
+pub mod ner;
 pub mod quotes;

@@ -13,11 +13,13 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::extract::names::{proper_name, same_person};
 use crate::extract::quotes::{extract, Kind as QuoteKind, Quote};
 use crate::model::Kind;
 use crate::text::blocks::{split_blocks, structure_plain_text};
+use crate::text::classify::Rules;
 use crate::{Error, Result};
 
 use super::brat::{self, Annotation};
@@ -94,6 +96,23 @@ pub struct Scores {
     pub problems: Vec<String>,
 }
 
+impl Scores {
+    /// What `eval quotes` reports: (measure, value, count, out of).
+    pub fn measures(&self) -> Vec<(&'static str, f64, usize, usize)> {
+        let (e, o, p, g) = (self.exact, self.overlap, self.predicted, self.gold);
+        let (n, nc) = (self.named, self.named_correct);
+        vec![
+            ("span precision, exact", ratio(e, p), e, p),
+            ("span recall, exact", ratio(e, g), e, g),
+            ("span F1, exact", f1(e, p, g), e, g),
+            ("span precision, overlap 0.8", ratio(o, p), o, p),
+            ("span recall, overlap 0.8", ratio(o, g), o, g),
+            ("span F1, overlap 0.8", f1(o, p, g), o, g),
+            ("named-speaker accuracy", ratio(nc, n), nc, n),
+        ]
+    }
+}
+
 pub fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
@@ -144,7 +163,7 @@ pub fn evaluate(dir: &Path) -> Result<Scores> {
 
 /// Articles by name: the text file, the annotation file of the first annotator (by code),
 /// and that code.
-fn articles(dir: &Path) -> Result<BTreeMap<String, (PathBuf, PathBuf, String)>> {
+pub fn articles(dir: &Path) -> Result<BTreeMap<String, (PathBuf, PathBuf, String)>> {
     let read = |sub: &str| -> Result<Vec<PathBuf>> {
         let path = dir.join(sub);
         let entries = std::fs::read_dir(&path).map_err(|e| Error::io(&path, e))?;
@@ -197,8 +216,10 @@ pub struct Block {
 /// file; `None` if a block cannot be found in the file (which would be a bug).
 pub fn body_blocks(text: &str) -> Option<Vec<Block>> {
     let texts = split_blocks(text);
-    let rules = crate::text::classify::Rules::builtin();
-    let kinds: Vec<Kind> = structure_plain_text(text, &rules)
+    // Compiling the rules costs more than classifying an article: once per process.
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    let rules = RULES.get_or_init(Rules::builtin);
+    let kinds: Vec<Kind> = structure_plain_text(text, rules)
         .iter()
         .map(|b| match b.kind {
             Kind::Body => rules.classify(&b.text).map_or(Kind::Body, |v| v.kind),
@@ -392,7 +413,7 @@ fn single_marked(file: &[char], a: usize, b: usize) -> Option<(usize, usize)> {
 }
 
 /// Matches predictions to gold (one to one, best overlap first) and counts.
-fn score(article: &Article, scores: &mut Scores) {
+pub fn score(article: &Article, scores: &mut Scores) {
     scores.articles += 1;
     scores.gold += article.gold.len();
     scores.predicted += article.predicted.len();
