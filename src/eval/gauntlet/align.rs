@@ -33,6 +33,7 @@ pub fn process(name: &str, document: &str, rules: &Rules) -> Option<Processed> {
         layout: Layout::PlainText,
         external_id: Some(name.to_string()),
         title: None,
+        dek: None,
         text: document.to_string(),
         date: None,
         source: None,
