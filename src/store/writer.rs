@@ -1,5 +1,5 @@
-//! The one writer: stores articles with their blocks, sentences and full-text rows in batched
-//! transactions, records the load and its problems, and never stores one article twice.
+//! The one writer: stores articles with their blocks, sentences, full-text rows and the
+//! normalize stage's repairs in batched transactions, records the load and its problems, and never stores one article twice.
 
 use std::collections::{HashMap, HashSet};
 
@@ -309,6 +309,15 @@ impl Writer {
         let article_id = conn.last_insert_rowid();
         conn.prepare_cached(include_str!("sql/index_article.sql"))?
             .execute(params![article_id, article.title])?;
+        // What the normalize stage repaired, and what it changed as received (migration V10).
+        for (repair, count) in &article.repairs.counts {
+            conn.prepare_cached(include_str!("sql/insert_repair.sql"))?
+                .execute(params![article_id, repair, *count as i64])?;
+        }
+        for (field, text) in &article.repairs.received {
+            conn.prepare_cached(include_str!("sql/insert_received.sql"))?
+                .execute(params![article_id, field, text])?;
+        }
         let mut paragraph_ids = Vec::with_capacity(article.blocks.len());
         let mut paragraph = conn.prepare_cached(include_str!("sql/insert_paragraph.sql"))?;
         let mut index = conn.prepare_cached(include_str!("sql/index_paragraph.sql"))?;
