@@ -42,6 +42,16 @@ pub fn repair(text: &str, counts: &mut Counts) -> Option<String> {
     if !has_lead {
         return None;
     }
+    // A lead followed by a byte that continues it, or a C1 control: else nothing to do.
+    let mut pairs = text.chars().zip(text.chars().skip(1));
+    let candidate = pairs.any(|(a, b)| {
+        ('\u{80}'..='\u{9f}').contains(&a)
+            || (('\u{c2}'..='\u{f4}').contains(&a)
+                && byte_of(b).is_some_and(|b| (0x80..=0xBF).contains(&b)))
+    }) || text.ends_with(|c| ('\u{80}'..='\u{9f}').contains(&c));
+    if !candidate {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut scan = scan(&chars, false);
     // Certain damage elsewhere in the text vouches for the two-byte sequences that are
@@ -257,18 +267,29 @@ fn windows_1252_upper() -> &'static [(char, u8)] {
     })
 }
 
-/// C1 controls (U+0080 to U+009F) as the Windows-1252 characters they were. Returns the
-/// text and how many were replaced.
+/// C1 controls (U+0080 to U+009F) standing alone (`not \u{96} especially`, `it\u{92}s`) as
+/// the Windows-1252 characters they were. One next to other damage that the scan could not
+/// repair (`A\u{303}\u{83}A\u{302}§`: mojibake whose letters were later decomposed) stays:
+/// replacing it would not make that text any more readable. Returns the text and how many
+/// were replaced.
 fn windows_1252_controls(text: &str) -> (String, u64) {
     let is_c1 = |c: char| ('\u{80}'..='\u{9f}').contains(&c);
     if !text.contains(is_c1) {
         return (text.to_string(), 0);
     }
+    // Damage around: a byte-standing character or a combining mark.
+    let damaged = |c: Option<&char>| {
+        c.is_some_and(|&c| byte_of(c).is_some() || ('\u{300}'..='\u{36f}').contains(&c))
+    };
+    let chars: Vec<char> = text.chars().collect();
     let mut n = 0;
-    let out = text
-        .chars()
-        .map(|c| {
-            if !is_c1(c) {
+    let out = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let alone =
+                !damaged(i.checked_sub(1).and_then(|j| chars.get(j))) && !damaged(chars.get(i + 1));
+            if !is_c1(c) || !alone {
                 return c;
             }
             match windows_1252_upper()
@@ -357,6 +378,10 @@ mod tests {
         assert_eq!(fix("it\u{e2}\u{80}\u{99}s").0, "it\u{2019}s");
         // A numeric reference to a Windows-1252 byte, decoded as a C1 control.
         assert_eq!(fix("it\u{92}s").0, "it\u{2019}s");
+        assert_eq!(fix("not \u{96} especially").0, "not \u{2013} especially");
+        // Next to damage the scan cannot repair (decomposed letters), it stays.
+        let garbled = "FranA\u{303}\u{83}A\u{302}\u{a7}ois";
+        assert_eq!(fix(garbled), (garbled.to_string(), 0));
     }
 
     #[test]

@@ -179,7 +179,15 @@ fn apostrophe_re() -> &'static Regex {
 /// Replaces a `?` or `"` standing for an apostrophe by `’`, unless the word is part of a
 /// web address or a file name (`page.php?s=1`).
 fn lost_apostrophes(text: &str, counts: &mut Counts) -> Option<String> {
-    if !text.contains(['"', '?']) {
+    // Cheap first: a mark right after a letter (or a non-ASCII byte) and right before a
+    // contraction's first letter or a capital.
+    let bytes = text.as_bytes();
+    let candidate = (1..bytes.len().saturating_sub(1)).any(|i| {
+        matches!(bytes[i], b'"' | b'?')
+            && (bytes[i - 1].is_ascii_alphabetic() || bytes[i - 1] >= 0x80)
+            && (b"strvldm".contains(&bytes[i + 1]) || bytes[i + 1].is_ascii_uppercase())
+    });
+    if !candidate {
         return None;
     }
     let mut n = 0;

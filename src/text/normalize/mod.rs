@@ -127,7 +127,16 @@ fn line_ends(text: &str, counts: &mut Counts) -> Option<String> {
 /// No-break spaces to spaces (`no-break-space`), zero-width characters removed
 /// (`zero-width`).
 fn spaces(text: &str, counts: &mut Counts) -> Option<String> {
-    if !text.contains(NO_BREAK_SPACES) && !text.contains(ZERO_WIDTH) {
+    // Each of them starts with one of these bytes in UTF-8: look at those only.
+    let bytes = text.as_bytes();
+    let found = bytes.iter().enumerate().any(|(i, &b)| {
+        matches!(b, 0xC2 | 0xE2 | 0xEF)
+            && text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| NO_BREAK_SPACES.contains(&c) || ZERO_WIDTH.contains(&c))
+    });
+    if !found {
         return None;
     }
     let mut out = String::with_capacity(text.len());
