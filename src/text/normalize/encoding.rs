@@ -29,7 +29,7 @@ use super::Counts;
 /// let mut counts = Counts::default();
 /// let fixed = encoding::repair("Caf\u{c3}\u{a9} \u{e2}\u{20ac}\u{153}chic\u{e2}\u{20ac}\u{9d}", &mut counts);
 /// assert_eq!(fixed.as_deref(), Some("Caf\u{e9} \u{201c}chic\u{201d}"));
-/// assert_eq!(counts.get("mojibake"), 2);
+/// assert_eq!(counts.get("mojibake"), 3);
 /// assert_eq!(encoding::repair("Caf\u{e9} \u{201c}chic\u{201d}", &mut counts), None);
 /// ```
 pub fn repair(text: &str, counts: &mut Counts) -> Option<String> {
