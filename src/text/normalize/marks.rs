@@ -8,8 +8,11 @@
 //!   the mark lost. After a space or at the start it opened (`said "?We` → `said “We`); after
 //!   a clause's punctuation it closed, and the space after it was lost too
 //!   (`choice,"?Sen.` → `choice,” Sen.`); between two letters (`DeVos"?highly`) it closes a
-//!   quotation that is open in the paragraph and opens one otherwise. A `"?` after a word and
-//!   before a space is a question about a quoted word (`Who said "no"? Nobody.`) and stays;
+//!   quotation that is open in the paragraph and opens one otherwise. After a word and before
+//!   a comma, semicolon or colon it closed (`"sad"?, he said`), and anywhere it closed a
+//!   quotation that a lost mark opened (`"?night vision"? I began`); else, before a space, a
+//!   bracket or the paragraph's end, it may be a question about a quoted word (`Who said
+//!   "no"? Nobody.`, `"Is it correct"? asked one`, `(or is it "bigly"?)`) and stays;
 //! - `lost-apostrophe`: an apostrophe that came out as `?` or `"` between a word and the end
 //!   of a contraction or possessive (`don?t`, `Trump?s`, `don"t`, `O"Brien`) becomes `’`.
 
@@ -115,6 +118,8 @@ fn lost_marks(text: &str, counts: &mut Counts) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     let mut open = false; // a quotation is open in this paragraph
+                          // ... and its opening mark was a lost one: the text marks its quotations with `"?`.
+    let mut opened_lost = false;
     let mut n = 0;
     let mut i = 0;
     while i < chars.len() {
@@ -124,8 +129,8 @@ fn lost_marks(text: &str, counts: &mut Counts) -> Option<String> {
         }
         if !(c == '"' && chars.get(i + 1) == Some(&'?')) {
             match c {
-                '"' => open = !open,
-                '\u{201c}' => open = true,
+                '"' => (open, opened_lost) = (!open, false),
+                '\u{201c}' => (open, opened_lost) = (true, false),
                 '\u{201d}' => open = false,
                 _ => {}
             }
@@ -135,28 +140,37 @@ fn lost_marks(text: &str, counts: &mut Counts) -> Option<String> {
         }
         let before = i.checked_sub(1).map(|j| chars[j]);
         let after = chars.get(i + 2).copied();
-        let starts_word = after.is_some_and(|a| a.is_alphanumeric() || "'‘$(".contains(a));
-        let ends_here = after.is_none_or(|a| a.is_whitespace() || ".,;:!)".contains(a));
-        let after_clause = before.is_some_and(|b| ".,;:!?".contains(b));
+        let starts_word = after.is_some_and(|a| a.is_alphanumeric() || "'‘$([".contains(a));
+        let ends_here =
+            after.is_none_or(|a| a.is_whitespace() || ".,;:!?)\u{2014}\u{2013}".contains(a));
+        // After a clause's punctuation or a closing single mark, a double mark closes.
+        let after_clause = before.is_some_and(|b| ".,;:!?’'".contains(b));
         let after_word = before.is_some_and(|b| b.is_alphanumeric() || ")%’'".contains(b));
+        // A clause goes on right after it: then the `?` ended no question (`"no"?, he
+        // said`). Before a space, a dash, a bracket or a lower-case word it may well have
+        // (`"Is it correct"? asked one`, `(or is it "bigly"?)`): those stay.
+        let goes_on = after.is_some_and(|a| ",;:".contains(a));
         let repaired = match (before, starts_word, ends_here) {
             (None, true, _) => Some("\u{201c}"),
             (Some(b), true, _) if opens(b) => Some("\u{201c}"),
             (_, true, _) if after_clause => Some("\u{201d} "),
             (_, true, _) if after_word && open => Some("\u{201d} "),
             (_, true, _) if after_word => Some(" \u{201c}"),
-            (_, false, true) if after_clause => Some("\u{201d}"),
+            (_, false, true) if after_clause || (after_word && goes_on) => Some("\u{201d}"),
+            // Closing a quotation that a lost mark opened: the `?` is the lost mark's too.
+            (_, false, _) if after_word && open && opened_lost => Some("\u{201d}"),
             _ => None,
         };
         match repaired {
             Some(mark) => {
                 open = mark.contains('\u{201c}');
+                opened_lost = open;
                 out.push_str(mark);
                 n += 1;
                 i += 2;
             }
             None => {
-                open = !open;
+                (open, opened_lost) = (!open, false);
                 out.push(c);
                 i += 1;
             }
@@ -191,24 +205,33 @@ fn lost_apostrophes(text: &str, counts: &mut Counts) -> Option<String> {
         return None;
     }
     let mut n = 0;
+    let once = replace_apostrophes(text, &mut n);
+    // An O’ before a name can hide the possessive after it (`O"Malley"s`): once more.
+    let twice = replace_apostrophes(once.as_deref().unwrap_or(text), &mut n);
+    counts.add("lost-apostrophe", n);
+    twice.or(once)
+}
+
+/// One pass of [`lost_apostrophes`], counting in `n`.
+fn replace_apostrophes(text: &str, n: &mut u64) -> Option<String> {
+    let before_n = *n;
     let out = apostrophe_re().replace_all(text, |c: &Captures| {
         let whole = c.get(0).map_or(0..0, |m| m.range());
         let before = text[..whole.start].chars().next_back();
         let after = text[whole.end..].chars().next();
-        let in_address = before.is_some_and(|b| "./?=&-_@#:".contains(b))
+        let in_address = before.is_some_and(|b| "./?=&_@#:".contains(b))
             || after.is_some_and(|a| "=&/_@".contains(a));
         if in_address {
             return c[0].to_string();
         }
-        n += 1;
+        *n += 1;
         match (c.get(1), c.get(3)) {
             (Some(word), _) => format!("{}\u{2019}{}", word.as_str(), &c[2]),
             (None, Some(letter)) => format!("{}\u{2019}{}", letter.as_str(), &c[4]),
             (None, None) => c[0].to_string(),
         }
     });
-    counts.add("lost-apostrophe", n);
-    (n > 0).then(|| out.into_owned())
+    (*n > before_n).then(|| out.into_owned())
 }
 
 #[cfg(test)]
@@ -232,6 +255,22 @@ mod tests {
         // Between letters, a quotation open in the paragraph closes.
         let (out, _) = fix("He called it \"?a disaster\"?yesterday.");
         assert_eq!(out, "He called it \u{201c}a disaster\u{201d} yesterday.");
+        // Before a bracket, after a closing single mark, after a clause and before a dash.
+        let (out, _) =
+            fix("\"?[He] said \u{2018}no.\u{2019}\"? It was \"?plain.\"?\u{2014}and so.");
+        assert_eq!(
+            out,
+            "\u{201c}[He] said \u{2018}no.\u{2019}\u{201d} It was \u{201c}plain.\u{201d}\u{2014}and so."
+        );
+        // A quotation a lost mark opened is closed by the next one.
+        let (out, _) = fix("this \"?night vision\"? I began, and \"?weapons\"?\u{2013}were.");
+        assert_eq!(
+            out,
+            "this \u{201c}night vision\u{201d} I began, and \u{201c}weapons\u{201d}\u{2013}were."
+        );
+        // Before a comma the `?` asked nothing.
+        let (out, _) = fix("He left, \"?sad\"?, he said.");
+        assert_eq!(out, "He left, \u{201c}sad\u{201d}, he said.");
     }
 
     #[test]
@@ -240,6 +279,7 @@ mod tests {
             "Who coined \"fake news\"? Nobody knows.",
             "\"Why?\" she asked. \"Is it?\"",
             "Did he say \"no\"?",
+            "\"Is it correct\"? asked one. (Or is it \"bigly\"?) Is it \"green\"?! See \"x\"? \u{2014} no.",
             "What? Really? index.php?id=3 and page?s=1",
         ] {
             let (out, counts) = fix(clean);
@@ -250,6 +290,11 @@ mod tests {
 
     #[test]
     fn apostrophes_lost_to_question_marks_and_double_marks() {
+        let (out, _) = fix("O\"Malley\"s and Dodd-Frank\"s rules");
+        assert_eq!(
+            out,
+            "O\u{2019}Malley\u{2019}s and Dodd-Frank\u{2019}s rules"
+        );
         let (out, counts) = fix("I don?t know what Trump?s plan is; we?ll see. Don\"t ask O\"Brien in C\u{f4}te d\"Ivoire.");
         assert_eq!(
             out,
