@@ -719,6 +719,8 @@ mod tests {
         assert_eq!(
             partitioned,
             [
+                "article_received",
+                "article_repairs",
                 "articles",
                 "date_mentions",
                 "mentions",

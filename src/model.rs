@@ -246,6 +246,18 @@ pub struct Article {
     pub quotes: Vec<Quote>,
     /// What grouping into stories compares (filled by `link`).
     pub story: StoryFeatures,
+    /// What the normalize stage repaired, and the fields it changed as received.
+    pub repairs: Repairs,
+}
+
+/// What the normalize stage repaired in an article (see `text::normalize`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Repairs {
+    /// Each kind of repair made (`mojibake`, `html-tag`, `lost-mark`, …) with how many, in
+    /// name order.
+    pub counts: Vec<(String, u64)>,
+    /// The fields the repairs changed (`title`, `text`, `byline`), as they were received.
+    pub received: Vec<(String, String)>,
 }
 
 /// An article's salient terms, with weighted counts, and the MinHash signature of its

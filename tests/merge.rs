@@ -26,6 +26,8 @@ const DUMP: &[(&str, &str)] = &[
                   FROM articles a LEFT JOIN sources s ON s.id = a.source_id"),
     ("paragraphs", "SELECT a.content_hash, p.position, p.kind, p.reason, p.language, p.text, p.line_key
                     FROM paragraphs p JOIN articles a ON a.id = p.article_id"),
+    ("article_repairs", "SELECT a.content_hash, r.repair, r.count FROM article_repairs r JOIN articles a ON a.id = r.article_id"),
+    ("article_received", "SELECT a.content_hash, r.field, r.text FROM article_received r JOIN articles a ON a.id = r.article_id"),
     ("sentences", "SELECT a.content_hash, p.position, s.position, s.start, s.\"end\"
                    FROM sentences s JOIN paragraphs p ON p.id = s.paragraph_id JOIN articles a ON a.id = p.article_id"),
     ("entities", "SELECT kind, key, name, country, latitude, longitude FROM entities"),

@@ -1,7 +1,8 @@
 //! Stored articles read back as the load pipeline handed them to the writer: every
 //! [`model::Article`](crate::model::Article) field from its rows (blocks with kind, reason,
 //! language, text, line key and sentences; mentions, date mentions and quotes with their
-//! entities; the warnings recorded for it), so that `merge` can write another database's
+//! entities; the warnings recorded for it; the normalize stage's repairs and the fields as
+//! received), so that `merge` can write another database's
 //! articles through the one [`Writer`](super::Writer) exactly as a load writes them.
 //!
 //! Three things the database keeps only in their corpus-wide form are put back as one
@@ -31,7 +32,8 @@ use crate::extract::dates::Granularity;
 use crate::extract::ner::EntityKind;
 use crate::link;
 use crate::model::{
-    Article, Block, DateMention, Entity, Kind, Mention, Origin, Problem, Quote, Severity, Span,
+    Article, Block, DateMention, Entity, Kind, Mention, Origin, Problem, Quote, Repairs, Severity,
+    Span,
 };
 use crate::Result;
 
@@ -457,6 +459,7 @@ fn read_article(
         });
     }
     drop(rows);
+    let repairs = read_repairs(conn, id)?;
 
     Ok(Article {
         origin,
@@ -481,7 +484,24 @@ fn read_article(
         dates,
         quotes,
         story: Default::default(),
+        repairs,
     })
+}
+
+/// The normalize stage's repairs of a stored article, and its fields as received.
+fn read_repairs(conn: &Connection, id: i64) -> Result<Repairs, Unreadable> {
+    let mut repairs = Repairs::default();
+    let mut stmt = conn.prepare_cached(include_str!("sql/read_repairs.sql"))?;
+    let mut rows = stmt.query([id])?;
+    while let Some(r) = rows.next()? {
+        repairs.counts.push((r.get(0)?, unsigned(r, 1)?));
+    }
+    let mut stmt = conn.prepare_cached(include_str!("sql/read_received.sql"))?;
+    let mut rows = stmt.query([id])?;
+    while let Some(r) = rows.next()? {
+        repairs.received.push((r.get(0)?, r.get(1)?));
+    }
+    Ok(repairs)
 }
 
 /// Puts back what the link stage derived for this article alone and the database keeps only

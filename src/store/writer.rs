@@ -1,5 +1,6 @@
 //! The one writer: stores articles in batched transactions with their blocks, sentences and
-//! full-text rows, their outlet, their story features, and what linking found in them: entity
+//! full-text rows, the normalize stage's repairs (and the fields as received, where something
+//! was repaired), their outlet, their story features, and what linking found in them: entity
 //! mentions (their entities and aliases created or found by kind and key, or as an alias rule
 //! says), date mentions, and quotes with their speaker and channel entities, each quote in the
 //! cluster of quotes with its echo key. It keeps the co-occurrence counts in step, records the
@@ -318,6 +319,15 @@ impl Writer {
         let article_id = conn.last_insert_rowid();
         conn.prepare_cached(include_str!("sql/index_article.sql"))?
             .execute(params![article_id, article.title])?;
+        // What the normalize stage repaired, and what it changed as received (migration V10).
+        for (repair, count) in &article.repairs.counts {
+            conn.prepare_cached(include_str!("sql/insert_repair.sql"))?
+                .execute(params![article_id, repair, *count as i64])?;
+        }
+        for (field, text) in &article.repairs.received {
+            conn.prepare_cached(include_str!("sql/insert_received.sql"))?
+                .execute(params![article_id, field, text])?;
+        }
         let mut paragraph_ids = Vec::with_capacity(article.blocks.len());
         let mut paragraph = conn.prepare_cached(include_str!("sql/insert_paragraph.sql"))?;
         let mut index = conn.prepare_cached(include_str!("sql/index_paragraph.sql"))?;

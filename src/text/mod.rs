@@ -1,12 +1,14 @@
 //! Pure text stages: from a raw article's text to titled, classified blocks with sentences,
-//! languages and the outlet. Nothing here does I/O; every function maps text to spans or
-//! owned blocks.
+//! languages and the outlet, after [`normalize`] has repaired the damage the text arrived
+//! with (mojibake, HTML remnants, mangled marks, line ends, invisible characters). Nothing
+//! here does I/O; every function maps text to spans or owned blocks.
 
 pub mod blocks;
 pub mod cards;
 pub mod classify;
 pub mod dates;
 pub mod language;
+pub mod normalize;
 pub mod outlets;
 pub mod sentences;
 
@@ -18,12 +20,16 @@ use regex::Regex;
 use crate::model::{Article, Block, Kind, RawArticle};
 use classify::Rules;
 
-/// Turns a raw article into an article ready to store: blocks in order (title first), their
-/// kinds with reasons, languages and sentences, the outlet, the normalised date, the word
-/// count and the content hash.
+/// Turns a raw article into an article ready to store: its text fields normalized (the
+/// repairs recorded), blocks in order (title first), their kinds with reasons, languages and
+/// sentences, the outlet, the normalised date, the word count and the content hash.
 ///
 /// Returns `Err` with a message when there is nothing to store (no title and no text).
-pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
+pub fn process(mut raw: RawArticle, rules: &Rules) -> Result<Article, String> {
+    let bytes = raw.text.len()
+        + raw.title.as_ref().map_or(0, String::len)
+        + raw.dek.as_ref().map_or(0, String::len);
+    let repairs = normalize::normalize_article(&mut raw);
     let RawArticle {
         origin,
         layout,
@@ -38,8 +44,6 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
         byline,
         mut warnings,
     } = raw;
-    let bytes =
-        text.len() + title.as_ref().map_or(0, String::len) + dek.as_ref().map_or(0, String::len);
     let mut blocks = blocks::structure(layout, title.as_deref(), &text, rules);
     if let Some(dek) = dek {
         add_dek(&mut blocks, &dek);
@@ -123,6 +127,7 @@ pub fn process(raw: RawArticle, rules: &Rules) -> Result<Article, String> {
         dates: Vec::new(),
         quotes: Vec::new(),
         story: Default::default(),
+        repairs,
     })
 }
 
