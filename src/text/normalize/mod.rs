@@ -213,6 +213,7 @@ mod tests {
             layout: crate::model::Layout::Record,
             external_id: None,
             title: Some("Obama\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{e2}\u{201e}\u{a2}s plan".into()),
+            dek: Some("A dek\u{200b} in two".into()),
             text: "Clean body.".into(),
             date: None,
             source: None,
@@ -223,14 +224,23 @@ mod tests {
         };
         let repairs = normalize_article(&mut raw);
         assert_eq!(raw.title.as_deref(), Some("Obama\u{2019}s plan"));
+        assert_eq!(raw.dek.as_deref(), Some("A dek in two"));
         assert_eq!(raw.text, "Clean body.");
-        assert_eq!(repairs.counts, [("mojibake".to_string(), 1)]);
+        let mut counts = repairs.counts.clone();
+        counts.sort();
+        assert_eq!(
+            counts,
+            [("mojibake".to_string(), 1), ("zero-width".to_string(), 1)]
+        );
         assert_eq!(
             repairs.received,
-            [(
-                "title".to_string(),
-                "Obama\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{e2}\u{201e}\u{a2}s plan".to_string()
-            )]
+            [
+                (
+                    "title".to_string(),
+                    "Obama\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{e2}\u{201e}\u{a2}s plan".to_string()
+                ),
+                ("dek".to_string(), "A dek\u{200b} in two".to_string())
+            ]
         );
     }
 }
