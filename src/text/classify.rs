@@ -28,6 +28,9 @@ struct Rule {
     max_chars: usize,
     /// The rule applies only to blocks at an article's edges (see [`EDGE_BLOCKS`]).
     edge_only: bool,
+    /// The rule's match is chrome whatever surrounds it (`where` is `any-length`): it sets
+    /// aside a block of running text too (see [`MIN_RUNNING_SENTENCES`]).
+    any_length: bool,
     regex: Regex,
     /// The pattern has a group named `match`: its text, when it takes part, is the
     /// reason's `{match}` (the whole match otherwise).
@@ -82,12 +85,13 @@ impl Rules {
                         .ok_or_else(|| format!("{origin}:{line_no}: unknown class '{class}' (navigation, promo, caption, credit, footer, keep)"))?,
                 ),
             };
-            let edge_only = match place.trim() {
-                "" | "anywhere" => false,
-                "edge" => true,
+            let (edge_only, any_length) = match place.trim() {
+                "" | "anywhere" => (false, false),
+                "edge" => (true, false),
+                "any-length" => (false, true),
                 other => {
                     return Err(format!(
-                        "{origin}:{line_no}: unknown where '{other}' (anywhere, edge)"
+                        "{origin}:{line_no}: unknown where '{other}' (anywhere, edge, any-length)"
                     ))
                 }
             };
@@ -107,6 +111,7 @@ impl Rules {
                 lang,
                 max_chars,
                 edge_only,
+                any_length,
                 regex,
                 match_group,
                 reason: reason.trim().to_string(),
@@ -140,13 +145,32 @@ impl Rules {
     /// assert!(rules.classify_at(bio, true).is_some());
     /// assert!(rules.classify_at(bio, false).is_none());
     /// ```
+    ///
+    /// Precision first: a caption, credit or promo rule does not set aside a block of
+    /// running text (see [`is_running_text`]) because one phrase in it matches, unless the
+    /// rule says its match is chrome at any length; the later rules are tried instead.
+    ///
+    /// ```
+    /// let rules = corpusdb::text::classify::Rules::builtin();
+    /// let story = "The talks ended on Monday without a deal. Both sides said they would meet \
+    ///              again in May. No one would say where. The ministers left on Tuesday (AFP/Reuters)";
+    /// assert!(rules.classify(story).is_none());
+    /// assert!(rules.classify("The ministers left the capital (AFP/Reuters)").is_some());
+    /// ```
     pub fn classify_at(&self, text: &str, at_edge: bool) -> Option<Verdict> {
         let chars = text.chars().count();
+        let running = std::cell::OnceCell::new();
         let (rule, found) = self
             .rules
             .iter()
             .filter(|r| (r.max_chars == 0 || chars <= r.max_chars) && (at_edge || !r.edge_only))
-            .find_map(|r| r.regex.find(text).map(|m| (r, m.as_str())))?;
+            .find_map(|r| {
+                r.regex.find(text).map(|m| (r, m.as_str())).filter(|_| {
+                    let guarded = !r.any_length
+                        && matches!(r.kind, Some(Kind::Caption | Kind::Credit | Kind::Promo));
+                    !guarded || !*running.get_or_init(|| is_running_text(text))
+                })
+            })?;
         // Only the rare rule with a `match` group pays for captures, and only on a block it matched.
         let group = rule
             .match_group
@@ -160,6 +184,41 @@ impl Rules {
             lang: rule.lang.clone(),
         })
     }
+}
+
+/// A block with at least this many sentences of running text (see [`is_running_text`]) is
+/// story text, not a caption, credit or promo, whatever phrase in it a rule matches.
+pub const MIN_RUNNING_SENTENCES: usize = 3;
+/// A sentence of running text has at least this many words.
+const MIN_RUNNING_WORDS: usize = 5;
+
+/// Whether `text` holds [`MIN_RUNNING_SENTENCES`] sentences of running text or more: of
+/// [`MIN_RUNNING_WORDS`] words or more, with words in lower case, ending as a sentence
+/// does (a full stop, a question or an exclamation mark, maybe inside closing marks).
+///
+/// ```
+/// use corpusdb::text::classify::is_running_text;
+/// assert!(is_running_text("The mayor spoke for an hour. The council voted after her. It adjourned at noon on Monday."));
+/// assert!(!is_running_text("The mayor spoke for an hour. Crowds cheer. (AP Photo/Jane Roe)"));
+/// ```
+pub fn is_running_text(text: &str) -> bool {
+    // Three sentences of five words take more than this.
+    if text.len() < 60 {
+        return false;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    crate::text::sentences::split(text)
+        .iter()
+        .filter(|s| {
+            let sentence: String = chars[s.start..s.end].iter().collect();
+            let ends = sentence
+                .trim_end_matches(['"', '”', '’', '\'', ')', ']'])
+                .ends_with(['.', '!', '?', '…']);
+            ends && sentence.split_whitespace().count() >= MIN_RUNNING_WORDS
+                && sentence.chars().any(char::is_lowercase)
+        })
+        .nth(MIN_RUNNING_SENTENCES - 1)
+        .is_some()
 }
 
 fn shorten(text: &str, max: usize) -> String {
@@ -698,5 +757,29 @@ mod tests {
         assert!(err.contains("unknown class 'body'"), "{err}");
         let err = Rules::with_user_rules("promo\ten\t0\tx\ty\tmiddle\n", "mine.tsv").unwrap_err();
         assert!(err.contains("unknown where 'middle'"), "{err}");
+    }
+
+    /// Issue #19: whole articles were filed as photo captions because a credit appears
+    /// somewhere in them ("… (AFP/Reuters)").
+    #[test]
+    fn issue_19_running_text_is_not_set_aside_for_one_phrase() {
+        let rules = Rules::builtin();
+        for story in [
+            "Leaders met in the capital on Monday to discuss the border. The talks lasted for six hours behind closed doors. Neither side gave details of what was agreed. The next round is due in May (AFP/Reuters)",
+            "The council voted on Monday to build the bridge over the river. Work starts in May and should take three years. The mayor said the vote was a good day for the town. (Photo: Jane Roe)",
+            "READ MORE: the council met on Monday and voted for the bridge. Work starts in May and will take three years. The mayor called it a good day for the town.",
+        ] {
+            assert_eq!(rules.classify(story), None, "{story}");
+        }
+        // A caption of two sentences, and a gallery's caption however long, are set aside.
+        assert_eq!(rules.classify("The mayor opens the bridge on Monday. Crowds cheer on the bank. (Photo: Jane Roe)").map(|v| v.kind), Some(Kind::Caption));
+        let gallery = "Photos: The bridge The mayor opens the bridge on Monday morning. Crowds gather on the river bank to watch. A band plays on the old quay after the ceremony. Hide Caption 3 of 12";
+        assert_eq!(rules.classify(gallery).map(|v| v.kind), Some(Kind::Caption));
+        // Rules whose classes are not guarded (an author's bio at the edge) still apply.
+        let bio = "Jane Roe is a reporter for the Example Times. She covers the city council and its budget. She has lived in the town for twenty years.";
+        assert_eq!(
+            rules.classify_at(bio, true).map(|v| v.kind),
+            Some(Kind::Footer)
+        );
     }
 }
