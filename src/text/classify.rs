@@ -781,5 +781,36 @@ mod tests {
             rules.classify_at(bio, true).map(|v| v.kind),
             Some(Kind::Footer)
         );
+        // The chrome the cutter (text/blocks/cut.rs) gives blocks of their own.
+        assert_verdicts(
+            &rules,
+            &[
+                (
+                    "Facebook Twitter Google+ Email",
+                    false,
+                    Kind::Navigation,
+                    "sharing buttons 'Facebook Twitter Google+ Email'",
+                ),
+                (
+                    "Share Tweet Email Newsvine Permalink",
+                    false,
+                    Kind::Navigation,
+                    "sharing buttons 'Share Tweet Email Newsvine Permalink'",
+                ),
+                (
+                    "Source: Al Jazeera and news agencies",
+                    false,
+                    Kind::Footer,
+                    "the story's sources 'Source: Al Jazeera and news agencies'",
+                ),
+            ],
+        );
+        assert_story_text(
+            &rules,
+            &[
+                ("Source: A poll of 1,000 voters by Example News", false),
+                ("Facebook and Twitter said they would comply.", false),
+            ],
+        );
     }
 }
