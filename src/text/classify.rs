@@ -766,12 +766,15 @@ mod tests {
         let rules = Rules::builtin();
         for story in [
             "Leaders met in the capital on Monday to discuss the border. The talks lasted for six hours behind closed doors. Neither side gave details of what was agreed. The next round is due in May (AFP/Reuters)",
-            "The council voted on Monday to build the bridge over the river. Work starts in May and should take three years. The mayor said the vote was a good day for the town. (Photo: Jane Roe)",
+            "The council voted on Monday to build the bridge over the river. Work starts in May and should take three years. The mayor said the vote was a good day for the town. (Jane Roe/Example News)",
             "READ MORE: the council met on Monday and voted for the bridge. Work starts in May and will take three years. The mayor called it a good day for the town.",
         ] {
             assert_eq!(rules.classify(story), None, "{story}");
         }
-        // A caption of two sentences, and a gallery's caption however long, are set aside.
+        // A caption of two sentences, and a gallery's or an agency's caption however long, are
+        // set aside.
+        let agency = "FILE - In this May 2, 2019 file photo, the mayor speaks at the harbour. The council voted for the bridge on Monday. Work on it starts in May and will take three years. (AP Photo/Jane Roe, File)";
+        assert_eq!(rules.classify(agency).map(|v| v.kind), Some(Kind::Caption));
         assert_eq!(rules.classify("The mayor opens the bridge on Monday. Crowds cheer on the bank. (Photo: Jane Roe)").map(|v| v.kind), Some(Kind::Caption));
         let gallery = "Photos: The bridge The mayor opens the bridge on Monday morning. Crowds gather on the river bank to watch. A band plays on the old quay after the ceremony. Hide Caption 3 of 12";
         assert_eq!(rules.classify(gallery).map(|v| v.kind), Some(Kind::Caption));
