@@ -44,6 +44,11 @@ const GALLERY: &str = "the end of a gallery's caption";
 /// end of the sentence before it.
 const COPYRIGHT: &str = "a copyright notice";
 
+/// A contributor line: its pattern begins with the end of the sentence before it.
+const CONTRIBUTOR: &str = "a contributor line";
+/// A photo's credit in brackets ends a caption: the cut is after it only.
+const PHOTO_CREDIT: &str = "the end of a photo's caption";
+
 /// A piece of a block: its text and, when the block was cut, how.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
@@ -280,6 +285,19 @@ fn chrome_edges(text: &str) -> Vec<(usize, Cut)> {
                 COPYRIGHT,
                 false,
             ),
+            // A contributor line after the story: "… in May. The Associated Press contributed
+            // to this report."
+            (
+                r"(?-i)[.!?”\x22]\s+[^.!?]{0,120}?\bcontributed (?:reporting )?to this (?:report|story|article)\b",
+                CONTRIBUTOR,
+                false,
+            ),
+            // A photo's credit ends its caption: "… speaks. (AP Photo/Jane Roe) The story …".
+            (
+                r"(?-i)\((?:AP |AFP |Reuters |REUTERS |EPA )?(?:Photo|PHOTO|Photograph)\b[^()]{0,60}\)",
+                PHOTO_CREDIT,
+                true,
+            ),
             // An agency's credit closing the text: "… talks. (AFP/Reuters)".
             (
                 r"(?-i)[.!?”\x22]\s*\((?:AFP|AP|Reuters|REUTERS|EPA|dpa|DPA|Xinhua|TASS|Tass|UPI|ANI|PTI|IANS|Yonhap|Kyodo|Bernama|AAP|Anadolu)(?:\s*/\s*[A-Z][\w.&' -]{1,30}){0,3}\)\s*$",
@@ -296,12 +314,12 @@ fn chrome_edges(text: &str) -> Vec<(usize, Cut)> {
         for m in regex.find_iter(text) {
             // The dateline's and the credit's patterns begin with the sentence's end before.
             let start = match *what {
-                "a dateline" | "an agency's credit" | COPYRIGHT => {
+                "a dateline" | "an agency's credit" | COPYRIGHT | CONTRIBUTOR => {
                     m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8)
                 }
                 _ => m.start(),
             };
-            if *what != GALLERY {
+            if *what != GALLERY && *what != PHOTO_CREDIT {
                 edges.push((start, Cut::Chrome(what)));
             }
             if *ends {
@@ -405,6 +423,18 @@ mod tests {
         assert_eq!(
             got.last().map(|p| p.text.as_str()),
             Some("Copyright © 2015 by Jane Roe. Reprinted with permission.")
+        );
+        let contributed = format!("{story}The Example Wire contributed to this report.");
+        let got = cut_long_blocks(vec![contributed]);
+        assert_eq!(
+            got.last().map(|p| p.text.as_str()),
+            Some("The Example Wire contributed to this report.")
+        );
+        let caption = format!("The mayor speaks on Monday. (AP Photo/Jane Roe) {story}");
+        let got = cut_long_blocks(vec![caption]);
+        assert_eq!(
+            got[0].text,
+            "The mayor speaks on Monday. (AP Photo/Jane Roe)"
         );
         let credit = format!("{story}(AFP/Reuters)");
         let got = cut_long_blocks(vec![credit]);
