@@ -159,17 +159,19 @@ impl Rules {
     /// ```
     pub fn classify_at(&self, text: &str, at_edge: bool) -> Option<Verdict> {
         let chars = text.chars().count();
-        let running = std::cell::OnceCell::new();
         let (rule, found) = self
             .rules
             .iter()
             .filter(|r| (r.max_chars == 0 || chars <= r.max_chars) && (at_edge || !r.edge_only))
             .find_map(|r| {
-                r.regex.find(text).map(|m| (r, m.as_str())).filter(|_| {
-                    let guarded = !r.any_length
-                        && matches!(r.kind, Some(Kind::Caption | Kind::Credit | Kind::Promo));
-                    !guarded || !*running.get_or_init(|| is_running_text(text))
-                })
+                r.regex
+                    .find(text)
+                    .filter(|m| {
+                        let guarded = !r.any_length
+                            && matches!(r.kind, Some(Kind::Caption | Kind::Credit | Kind::Promo));
+                        !guarded || !is_running_text(text, m.start()..m.start() + 1)
+                    })
+                    .map(|m| (r, m.as_str()))
             })?;
         // Only the rare rule with a `match` group pays for captures, and only on a block it matched.
         let group = rule
@@ -192,29 +194,38 @@ pub const MIN_RUNNING_SENTENCES: usize = 3;
 /// A sentence of running text has at least this many words.
 const MIN_RUNNING_WORDS: usize = 5;
 
-/// Whether `text` holds [`MIN_RUNNING_SENTENCES`] sentences of running text or more: of
-/// [`MIN_RUNNING_WORDS`] words or more, with words in lower case, ending as a sentence
-/// does (a full stop, a question or an exclamation mark, maybe inside closing marks).
+/// Whether `text` holds [`MIN_RUNNING_SENTENCES`] sentences of running text or more besides
+/// those that overlap `matched` (a byte range: where a rule's match starts, since a pattern
+/// may run on to the block's end): of [`MIN_RUNNING_WORDS`]
+/// words or more, with words in lower case, ending as a sentence does (a full stop, a
+/// question or an exclamation mark, maybe inside closing marks).
 ///
 /// ```
 /// use corpusdb::text::classify::is_running_text;
-/// assert!(is_running_text("The mayor spoke for an hour. The council voted after her. It adjourned at noon on Monday."));
-/// assert!(!is_running_text("The mayor spoke for an hour. Crowds cheer. (AP Photo/Jane Roe)"));
+/// let text = "The mayor spoke for an hour. The council voted after her. It adjourned at noon on Monday.";
+/// assert!(is_running_text(text, 0..0));
+/// assert!(!is_running_text(text, 0..3));
+/// assert!(!is_running_text("The mayor spoke for an hour. Crowds cheer. (AP Photo/Jane Roe)", 0..0));
 /// ```
-pub fn is_running_text(text: &str) -> bool {
+pub fn is_running_text(text: &str, matched: std::ops::Range<usize>) -> bool {
     // Three sentences of five words take more than this.
     if text.len() < 60 {
         return false;
     }
     let chars: Vec<char> = text.chars().collect();
+    let from = text.get(..matched.start).map_or(0, |t| t.chars().count());
+    let to = text.get(..matched.end).map_or(0, |t| t.chars().count());
     crate::text::sentences::split(text)
         .iter()
         .filter(|s| {
+            let overlaps = matched.end > 0 && s.start < to.max(from + 1) && from < s.end;
             let sentence: String = chars[s.start..s.end].iter().collect();
             let ends = sentence
                 .trim_end_matches(['"', '”', '’', '\'', ')', ']'])
                 .ends_with(['.', '!', '?', '…']);
-            ends && sentence.split_whitespace().count() >= MIN_RUNNING_WORDS
+            !overlaps
+                && ends
+                && sentence.split_whitespace().count() >= MIN_RUNNING_WORDS
                 && sentence.chars().any(char::is_lowercase)
         })
         .nth(MIN_RUNNING_SENTENCES - 1)

@@ -730,7 +730,7 @@ fn issue_19_running_text_is_not_set_aside_for_one_phrase() {
     for story in [
         "Leaders met in the capital on Monday to discuss the border. The talks lasted for six hours behind closed doors. Neither side gave details of what was agreed. The next round is due in May (AFP/Reuters)",
         "The council voted on Monday to build the bridge over the river. Work starts in May and should take three years. The mayor said the vote was a good day for the town. (Jane Roe/Example News)",
-        "READ MORE: the council met on Monday and voted for the bridge. Work starts in May and will take three years. The mayor called it a good day for the town.",
+        "READ MORE: the council met on Monday and voted for the bridge. Work starts in May and will take three years. The mayor called it a good day for the town. The vote was close on the night.",
     ] {
         assert_eq!(rules.classify(story), None, "{story}");
     }
@@ -746,7 +746,7 @@ fn issue_19_running_text_is_not_set_aside_for_one_phrase() {
             .map(|v| v.kind),
         Some(Kind::Caption)
     );
-    let gallery = "Photos: The bridge The mayor opens the bridge on Monday morning. Crowds gather on the river bank to watch. A band plays on the old quay after the ceremony. Hide Caption 3 of 12";
+    let gallery = "Photos: The bridge The mayor opens the bridge on Monday morning. Crowds gather on the river bank to watch the boats go by. A band plays on the old quay after the ceremony. Children run along the quay. Hide Caption 3 of 12";
     assert_eq!(rules.classify(gallery).map(|v| v.kind), Some(Kind::Caption));
     // Rules whose classes are not guarded (an author's bio at the edge) still apply.
     let bio = "Jane Roe is a reporter for the Example Times. She covers the city council and its budget. She has lived in the town for twenty years.";
