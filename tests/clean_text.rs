@@ -427,3 +427,89 @@ fn cards_of_related_headlines_after_names_are_cut_out_of_the_paragraph_and_kept_
         ["We have the votes / Speaker Paul Ryan"]
     );
 }
+
+/// Issue #19: a body that arrives with no paragraph breaks is cut into paragraphs, at lost
+/// breaks, around a flattened page's chrome and at sentence boundaries (not inside a
+/// quotation); each piece says so in its reason, and keeps it through `reclassify`. Running
+/// text with a credit in it stays body.
+#[test]
+fn issue_19_a_body_without_paragraph_breaks_is_cut_into_paragraphs() {
+    let dir = workdir();
+    let d = dir.path();
+    let story = "The council met on Monday and talked about the new bridge for an hour. \
+                 Members of the public filled the hall and the corridor outside it. "
+        .repeat(4);
+    let quote = "\"We will build the bridge. It will take three years. It will cost a lot. \
+                 We have found the money. We will open it in May.\"";
+    let flat = format!(
+        "Facebook Twitter Google+ Email EXAMPLETON (Reuters) - {story}READ MORE: Mayor backs the \
+         bridge plan. {story}The mayor spoke last.{quote} she said.Others disagreed with her \
+         and left the hall before the vote. {story}Source: Example Wire and news agencies"
+    );
+    let credited = "Leaders met in the capital on Monday to discuss the border. The talks \
+                    lasted for six hours behind closed doors. Neither side gave details of \
+                    what was agreed. The next round is due in May (AFP/Reuters)";
+    let records = [
+        serde_json::json!({"title": "Bridge vote", "text": flat, "source": "Example Wire"}),
+        serde_json::json!({"title": "Border talks", "text": credited, "source": "Example Wire"}),
+    ];
+    let lines: Vec<String> = records.iter().map(|r| r.to_string()).collect();
+    fs::write(d.join("x.jsonl"), lines.join("\n")).unwrap();
+    ok(d, &["--db", &db(d), "load", "x.jsonl"]);
+    let conn = open(Path::new(&db(d)));
+    let blocks = |article: i64| {
+        strings(
+            &conn,
+            &format!("SELECT kind || ' | ' || coalesce(reason, '') || ' | ' || text FROM paragraphs WHERE article_id = {article} ORDER BY position"),
+        )
+    };
+    let first = blocks(1);
+    assert!(first.len() >= 8, "{first:#?}");
+    assert!(
+        first[1].starts_with("navigation | sharing buttons")
+            && first[1].ends_with("| Facebook Twitter Google+ Email"),
+        "{first:#?}"
+    );
+    assert!(
+        first[2].starts_with("body | part 2 of ")
+            && first[2].contains("| EXAMPLETON (Reuters) - The council"),
+        "{first:#?}"
+    );
+    let label = first.iter().find(|b| b.contains("READ MORE:"));
+    assert!(
+        label.is_some_and(|b| b.starts_with("promo |")
+            && b.ends_with("| READ MORE: Mayor backs the bridge plan.")),
+        "{first:#?}"
+    );
+    // The quotation stays whole in one block, with its lost break before and after it.
+    assert!(
+        first.iter().any(|b| b.starts_with("body | ")
+            && b.contains("cut where a paragraph break was lost")
+            && b.ends_with(&format!("| {quote} she said."))),
+        "{first:#?}"
+    );
+    assert!(
+        first
+            .last()
+            .is_some_and(|b| b.starts_with("footer | the story's sources")),
+        "{first:#?}"
+    );
+    // Every body block of the story is a piece with its reason, of paragraph size.
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM paragraphs WHERE article_id = 1 AND kind = 'body' AND length(text) >= 800"),
+        0
+    );
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM paragraphs WHERE article_id = 1 AND kind = 'body' AND reason NOT LIKE 'part % of % of a block of % characters with no paragraph breaks, %'"),
+        0
+    );
+    assert_eq!(blocks(2)[1], format!("body |  | {credited}"));
+    drop(conn);
+    ok(d, &["--db", &db(d), "reclassify"]);
+    let conn = open(Path::new(&db(d)));
+    let again = strings(
+        &conn,
+        "SELECT kind || ' | ' || coalesce(reason, '') || ' | ' || text FROM paragraphs WHERE article_id = 1 ORDER BY position",
+    );
+    assert_eq!(again, first);
+}

@@ -300,14 +300,9 @@ fn assert_copies_found(conn: &rusqlite::Connection, corpus: &std::path::Path) {
     );
 }
 
-/// The blocks people judged by reading, one file per sample (eval/clean_text/verdicts*.tsv;
-/// sample.sql says which seed was drawn when, and which samples were holdouts drawn after
-/// their round's rules and judged with no rule changed: seeds 22 to 27 for rounds 8 and 9,
-/// 28 to 30 for round 10, 31 to 34 for the round after it, and 35 to 38 for round 11). What
-/// the classifier reaches on each now may not fall below the levels below, which are what it
-/// reaches at the end of round 11 (for bbc, at the end of round 8; its body has had no chrome
-/// in any sample). The
-/// issue's targets (98 % and 1 %) are measured on the holdouts, in the issue notes.
+/// The blocks people judged by reading (eval/clean_text/verdicts*.tsv): what the classifier
+/// reaches on each sample now may not fall below the levels below. Which sample was drawn
+/// when, which were holdouts, and when the levels were set: eval/clean_text/README.md.
 fn assert_clean_text_targets(conn: &rusqlite::Connection, corpus: &str) {
     // (file, set-aside blocks judged not chrome at most, body blocks judged chrome at most)
     let levels: &[(&str, usize, usize)] = match corpus {

@@ -676,8 +676,16 @@ pub fn reclassify(
         .map_or(0, |t| t + 1);
     let as_found = |b: &Block| b.kind == Kind::Dek || b.reason.as_deref() == Some(CARD_REASON);
     for block in blocks[after_title..].iter_mut().filter(|b| !as_found(b)) {
+        // A piece of a long block cut at load says so while it is body.
+        let cut = block.kind == Kind::Body
+            && block
+                .reason
+                .as_deref()
+                .is_some_and(blocks::cut::is_cut_reason);
         block.kind = Kind::Body;
-        block.reason = None;
+        if !cut {
+            block.reason = None;
+        }
     }
     classify_blocks(blocks, after_title, rules);
     keep_own_subheadings(blocks);

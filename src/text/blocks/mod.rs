@@ -3,7 +3,11 @@
 //! Blocks are separated by blank lines. Inside a run of non-blank lines, a single newline
 //! also separates two blocks when each line stands as a block of its own (a subtitle above a
 //! photo caption), and is read as a soft wrap when the next line continues the sentence
-//! (it starts in lower case, or the line ends with a hyphen, a comma or a semicolon).
+//! (it starts in lower case, or the line ends with a hyphen, a comma or a semicolon). A block
+//! far longer than a paragraph (a body that arrived with no line breaks) is then cut into
+//! paragraphs ([`cut`]), each with a reason that says so.
+
+pub mod cut;
 
 use crate::model::{Block, Kind, Layout};
 use crate::text::classify::{Rules, Verdict};
@@ -22,6 +26,17 @@ const MAX_DEK_CHARS: usize = 300;
 /// );
 /// ```
 pub fn split_blocks(text: &str) -> Vec<String> {
+    split_pieces(text).into_iter().map(|p| p.text).collect()
+}
+
+/// Splits text into its blocks as [`split_blocks`] does, with the reason of each piece of a
+/// long block cut into paragraphs.
+pub fn split_pieces(text: &str) -> Vec<cut::Piece> {
+    cut::cut_long_blocks(split_lines(text))
+}
+
+/// Splits text into its blocks at blank lines and lines that stand alone.
+fn split_lines(text: &str) -> Vec<String> {
     let mut blocks = Vec::new();
     let mut current: Option<String> = None;
     for line in text.lines() {
@@ -78,8 +93,8 @@ pub fn structure(layout: Layout, title: Option<&str>, text: &str, rules: &Rules)
 /// is not chrome by `rules`), an optional dek, then the body.
 pub fn structure_plain_text(text: &str, rules: &Rules) -> Vec<Block> {
     let mut blocks = Vec::new();
-    let mut texts = split_blocks(text).into_iter().peekable();
-    while let Some(text) = texts.next() {
+    let mut texts = split_pieces(text).into_iter().peekable();
+    while let Some(cut::Piece { text, reason: cut }) = texts.next() {
         // Before the title is an edge of the article.
         if let Some(Verdict { kind, reason, lang }) = rules.classify_at(&text, true) {
             let mut chrome = block(kind, Some(format!("{reason}, before the title")), text);
@@ -87,14 +102,20 @@ pub fn structure_plain_text(text: &str, rules: &Rules) -> Vec<Block> {
             blocks.push(chrome);
             continue;
         }
+        // A piece of a long block is body, not the title: the article has no title line.
+        if cut.is_some() {
+            blocks.push(block(Kind::Body, cut, text));
+            blocks.extend(texts.map(|p| block(Kind::Body, p.reason, p.text)));
+            break;
+        }
         blocks.push(block(Kind::Title, None, text));
         if let Some(next) = texts.peek() {
-            if is_dek(next) && texts.len() > 1 {
-                let dek = texts.next().unwrap_or_default();
+            if next.reason.is_none() && is_dek(&next.text) && texts.len() > 1 {
+                let dek = texts.next().map(|p| p.text).unwrap_or_default();
                 blocks.push(block(Kind::Dek, Some(dek_reason()), dek));
             }
         }
-        blocks.extend(texts.map(|t| block(Kind::Body, None, t)));
+        blocks.extend(texts.map(|p| block(Kind::Body, p.reason, p.text)));
         break;
     }
     blocks
@@ -103,9 +124,9 @@ pub fn structure_plain_text(text: &str, rules: &Rules) -> Vec<Block> {
 /// Structures a record whose title arrives in its own field: the title block, then the body.
 pub fn structure_record(title: Option<&str>, text: &str) -> Vec<Block> {
     let title = title.map(|t| block(Kind::Title, None, t.to_string()));
-    let body = split_blocks(text)
+    let body = split_pieces(text)
         .into_iter()
-        .map(|t| block(Kind::Body, None, t));
+        .map(|p| block(Kind::Body, p.reason, p.text));
     title.into_iter().chain(body).collect()
 }
 
