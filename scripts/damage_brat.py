@@ -7,7 +7,8 @@ Shapes (combine with '+', e.g. mangled+joined):
   straight   curly marks turned straight: “ ” → ", ‘ ’ → '
   mangled    a lost encoding: “ → ", ” → "?, ‘ → ", ’ → " (so don’t → don"t)
   tight      like mangled, and the space after a mangled closing mark is lost too (,"?Sen)
-  joined     the body's paragraphs on one line (the first line, the title, kept apart)
+  joined     the body's paragraphs on one line (what comes before the first blank line,
+             the title, kept apart)
 
 Usage: damage_brat.py SRC_DIR OUT_DIR SHAPE
 """
@@ -22,8 +23,9 @@ def damage(text, shapes):
     out = []
     where = []
     n = len(text)
-    # Where the body starts: after the first line and the blank line(s) after it.
-    first_break = text.find("\n")
+    # Where the body starts: after the first blank line (the title, and a subtitle on the
+    # line under it, stay apart).
+    first_break = text.find("\n\n")
     body_from = n if first_break < 0 else first_break
     while body_from < n and text[body_from] == "\n":
         body_from += 1

@@ -318,13 +318,23 @@ pub(super) fn attribute_from_next(
         tokens,
         form,
     };
+    // The sentence says no more than who said it, and perhaps where or when: "Smith said
+    // in a statement." A cue with words of its own after it ("Smith said the plan was
+    // …") reports something else, as does a sentence with a quotation of its own.
+    let says_no_more = |from: usize| {
+        let rest = &p.tokens[from.min(next.end)..next.end];
+        rest.iter().all(|t| t.quote().is_none())
+            && rest.iter().filter(|t| t.is_word()).count() <= MODIFIER_WORDS
+    };
     if cue.span.start == next.start && cue.inverts {
         let found = phrase_after(p, cue.span.end, next.end)?;
-        return Some((cue.clone(), phrase(found), None, "quote-cue-speaker"));
+        return says_no_more(found.0.end).then(|| {
+            (cue.clone(), phrase(found), None, "quote-cue-speaker")
+        });
     }
     let found =
         phrase_before(p, next.start, cue.span.start).filter(|(r, _)| r.start == next.start)?;
-    Some((cue.clone(), phrase(found), None, "quote-speaker-cue"))
+    says_no_more(cue.span.end).then(|| (cue.clone(), phrase(found), None, "quote-speaker-cue"))
 }
 
 /// The speaker a cue gives, the channel it names itself (relays) and the rule's name.
