@@ -328,9 +328,8 @@ pub(super) fn attribute_from_next(
     };
     if cue.span.start == next.start && cue.inverts {
         let found = phrase_after(p, cue.span.end, next.end)?;
-        return says_no_more(found.0.end).then(|| {
-            (cue.clone(), phrase(found), None, "quote-cue-speaker")
-        });
+        return says_no_more(found.0.end)
+            .then(|| (cue.clone(), phrase(found), None, "quote-cue-speaker"));
     }
     let found =
         phrase_before(p, next.start, cue.span.start).filter(|(r, _)| r.start == next.start)?;

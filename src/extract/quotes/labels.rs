@@ -70,7 +70,8 @@ pub(super) fn speaker_label(p: &Paragraph, names: &Names, q: &Quoted) -> Option<
 /// The speaker after a dash that follows the quotation at token `qi`, and the outlet if
 /// one is named with it: "“…” — Ann Kerr", "“…” -- Ann Kerr (@annkerr) May 2, 2016",
 /// "“…” — Ann Kerr, The Harbour Gazette". The quotation opens its sentence or follows a
-/// colon (not "the plan — “Vote Kerr” — Garrick has …"). In a paragraph that is all
+/// colon or another quotation's dash and name (not "the plan — “Vote Kerr” — Garrick has
+/// …"). In a paragraph that is all
 /// quotation the dash may open the next paragraph, a short one.
 pub(super) fn dash_speaker(
     p: &Paragraph,
@@ -80,7 +81,17 @@ pub(super) fn dash_speaker(
     next: Option<&Paragraph>,
     names: &Names,
 ) -> Option<(Phrase, Option<Phrase>)> {
-    let opens = qi == sentence.start || p.tokens[qi - 1].is_punct(':');
+    // Or follows another quotation's dash and name: quotations listed one after another
+    // with their speakers ("“…” — Ann Kerr “…” — Tom Garrick") on a line whose breaks
+    // were lost.
+    let listed = || {
+        let before = (sentence.start..qi)
+            .rev()
+            .find(|&i| p.tokens[i].quote().is_some())?;
+        let (speaker, _) = after_dash(p, paragraph, before + 1, names)?;
+        Some(speaker.tokens.end == qi)
+    };
+    let opens = qi == sentence.start || p.tokens[qi - 1].is_punct(':') || listed() == Some(true);
     let here = || after_dash(p, paragraph, qi + 1, names).filter(|_| opens);
     let line = || {
         let next = next.filter(|n| {

@@ -154,6 +154,8 @@ pub const RULES: &[(&str, &str)] = &[
 const TERM_WORDS: usize = 3;
 /// Title-cased phrases (“Saturday Night Live”) of at most this many words too.
 const TITLE_WORDS: usize = 6;
+/// How many words a title in a list of titles may have (“The Girl with the Dragon Tattoo”).
+const LIST_TITLE_WORDS: usize = 10;
 /// How many words a noun phrase ("the Republican presidential candidate") may have.
 const NOMINAL_WORDS: usize = 7;
 /// How many words may stand between a quotation and the name after it ("…,” Sanders

@@ -39,7 +39,8 @@ pub(super) enum TermReason {
 /// handle, a link), an attribute value (`tweet-date="…"`), a title (a title-cased phrase
 /// after "on" or a possessive, or before "star" or "show": “Meet the Press”; after a kind
 /// of work, with a comma or not, even when a cue is near: "her memoir, “Tough Roads”"), or a short
-/// phrase inside a sentence that has no cue (a scare quote).
+/// phrase inside a sentence that has no cue (a scare quote); and, cue or not, a title-cased
+/// item of a list of them (see [`listed_title`]).
 pub(super) fn term_reason(
     p: &Paragraph,
     qi: usize,
@@ -55,14 +56,11 @@ pub(super) fn term_reason(
     if is_code(text) || (q.open > 0 && p.chars[q.open - 1] == '=') {
         return Some(TermReason::Code);
     }
-    // Every word but short ones ("of", "the") capitalised.
-    let title_case = words.iter().enumerate().all(|(i, w)| {
-        let first = w
-            .iter()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric());
-        first || (i > 0 && w.len() <= 4)
-    });
+    let title_case = title_cased(&words);
+    // “La La Land,” “Moonlight” and “Arrival”: titles listed, cue or not.
+    if listed_title(p, qi) {
+        return Some(TermReason::Title);
+    }
     let before = qi.checked_sub(1).map(|i| &p.tokens[i]);
     let after = p.tokens.get(qi + 1);
     let titled = before.is_some_and(|t| t.is_possessive() || t.has(class::TITLE_BEFORE))
@@ -95,6 +93,93 @@ pub(super) fn term_reason(
     } else {
         (words.len() <= limit).then_some(TermReason::Phrase)
     }
+}
+
+/// The words of a quotation, all capitalised but short ones after the first ("of", "the").
+fn title_cased(words: &[&[char]]) -> bool {
+    words.iter().enumerate().all(|(i, w)| {
+        let first = w
+            .iter()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+        first || (i > 0 && w.len() <= 4)
+    })
+}
+
+/// Whether the quotation at token `qi` is an item of a list of titles: quotations of at
+/// most [`LIST_TITLE_WORDS`] title-cased words each, with nothing between them but commas,
+/// semicolons, brackets, years and "and", "or" or "&" — three of them or more ("nominated
+/// for “Moonlight,” “Fences” and “Lion”"), or two joined by a conjunction after a kind of
+/// work ("the books “Dark Harbour” and “Mill Town”"). Awards, films and books are listed
+/// that way; what people say is not.
+pub(super) fn listed_title(p: &Paragraph, qi: usize) -> bool {
+    let titled = |i: usize| {
+        let Some(n) = p.tokens[i].quote() else {
+            return false;
+        };
+        let q = p.quoted[n];
+        let text = &p.chars[q.start..q.end];
+        let words: Vec<&[char]> = text
+            .split(|c| c.is_whitespace())
+            .filter(|w| w.iter().any(|c| c.is_alphanumeric()))
+            .collect();
+        !words.is_empty() && words.len() <= LIST_TITLE_WORDS && title_cased(&words)
+    };
+    if !titled(qi) {
+        return false;
+    }
+    let separator = |i: usize| {
+        let t = &p.tokens[i];
+        match t.kind {
+            TokenKind::Punct(c) => matches!(c, ',' | ';' | '(' | ')'),
+            TokenKind::Word => {
+                let w = p.lower(i);
+                matches!(w.as_str(), "and" | "or" | "&")
+                    || (t.end - t.start == 4
+                        && p.chars[t.start..t.end].iter().all(char::is_ascii_digit))
+            }
+            TokenKind::Quote(_) => false,
+        }
+    };
+    let conjunction = |i: usize| matches!(p.lower(i).as_str(), "and" | "or" | "&");
+    // Walk to the neighbouring items on each side.
+    let mut items = 1;
+    let mut joined = false;
+    let mut first = qi;
+    for step in [-1isize, 1] {
+        let mut i = qi as isize;
+        loop {
+            let mut j = i + step;
+            let mut conj = false;
+            while j >= 0 && (j as usize) < p.tokens.len() && separator(j as usize) {
+                conj |= conjunction(j as usize);
+                j += step;
+            }
+            if j < 0 || j as usize >= p.tokens.len() || !titled(j as usize) {
+                break;
+            }
+            items += 1;
+            joined |= conj;
+            i = j;
+            first = first.min(j as usize);
+        }
+    }
+    // Two need the kind of work named before them; names and nicknames come in pairs too
+    // ("called her “Miss Piggy” and “Miss Housekeeping”").
+    let work = || {
+        (first.saturating_sub(3)..first).any(|i| {
+            let t = &p.tokens[i];
+            let lower = p.lower(i);
+            let singular = lower.as_str().strip_suffix('s').unwrap_or(lower.as_str());
+            let work = t.has(class::WORK)
+                || LEXICON
+                    .classes
+                    .get(singular)
+                    .is_some_and(|c| c & class::WORK != 0);
+            work && p.chars[t.start].is_lowercase()
+        })
+    };
+    items >= 3 || (items == 2 && joined && work())
 }
 
 /// One "word" with a digit, or starting with @ or #, or a link: "672138506081275904",
