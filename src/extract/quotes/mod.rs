@@ -28,11 +28,19 @@
 //! sentence's subject is a person and the phrase is not title-cased ("Fiorina casts herself
 //! as a “change warrior”"): news puts a person's own words in marks that way. A
 //! title-cased quotation right after a kind of work ("her memoir, “Tough Roads,”") is its
-//! title, cue or not.
+//! title, cue or not, and so is one of a list of them ("“Moonlight,” “Fences” and “Lion”").
 //!
 //! Speakers are resolved inside the article by [`Names`]: a name to the best full name
 //! written ("Assad" → "Bashar al-Assad"), a pronoun or a title ("he", "the spokesman") to
 //! the nearest person named before it.
+//!
+//! The parts: [`marks`] pairs quotation marks, damaged ones too (straight, mangled as `"?`,
+//! apostrophes turned into `"`, unbalanced, a paragraph break lost); `cues` finds the
+//! verbs that say who said it; `attribution` tries them in order; `labels` reads speakers
+//! named with no cue (a colon, a transcript's label, a dash); `phrases` the noun phrases a
+//! speaker may be; `terms` sets scare quotes and titles apart; `inherit` gives quotations
+//! with no cue of their own a speaker from around them; `resolve` names speakers and
+//! channels.
 
 use std::ops::Range;
 
