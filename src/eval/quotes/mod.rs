@@ -132,17 +132,15 @@ pub fn f1(matched: usize, predicted: usize, gold: usize) -> f64 {
 }
 
 /// Reads every article of `dir`, extracts its quotations and scores them.
-pub fn evaluate(dir: &Path) -> Result<Scores> {
+///
+/// With `clean`, `dir` is a damaged copy of the articles in `clean` (marks mangled or made
+/// straight, paragraphs joined, …): the gold quotations are found in the clean copy, where
+/// the marks are sound, and carried into the damaged text by its letters and digits, which
+/// such damage leaves alone (see [`carry`]).
+pub fn evaluate(dir: &Path, clean: Option<&Path>) -> Result<Scores> {
     let mut scores = Scores::default();
     for (name, (text_path, ann_path, annotator)) in articles(dir)? {
         let text = std::fs::read_to_string(&text_path).map_err(|e| Error::io(&text_path, e))?;
-        let ann_text = std::fs::read_to_string(&ann_path).map_err(|e| Error::io(&ann_path, e))?;
-        let (ann, problems) = brat::parse(&ann_text);
-        for (line, message) in problems {
-            scores
-                .problems
-                .push(format!("{}:{line}: {message}", ann_path.display()));
-        }
         let Some(body) = body_blocks(&text) else {
             scores.problems.push(format!(
                 "{}: its blocks could not be found in the file",
@@ -150,8 +148,48 @@ pub fn evaluate(dir: &Path) -> Result<Scores> {
             ));
             continue;
         };
+        let (gold_text, gold_ann) = match clean {
+            Some(clean) => {
+                let name = text_path.file_name().unwrap_or_default();
+                let ann_name = ann_path.file_name().unwrap_or_default();
+                (
+                    clean.join("text").join(name),
+                    clean.join("attributions").join(ann_name),
+                )
+            }
+            None => (text_path.clone(), ann_path.clone()),
+        };
+        let source = std::fs::read_to_string(&gold_text).map_err(|e| Error::io(&gold_text, e))?;
+        let ann_text = std::fs::read_to_string(&gold_ann).map_err(|e| Error::io(&gold_ann, e))?;
+        let (ann, problems) = brat::parse(&ann_text);
+        for (line, message) in problems {
+            scores
+                .problems
+                .push(format!("{}:{line}: {message}", gold_ann.display()));
+        }
+        let Some(source_body) = body_blocks(&source) else {
+            scores.problems.push(format!(
+                "{}: its blocks could not be found in the file",
+                gold_text.display()
+            ));
+            continue;
+        };
+        let mut gold = gold_quotes(&source, &ann, &source_body);
+        if clean.is_some() {
+            match carry(&source, &text, gold) {
+                Some(carried) => gold = carried,
+                None => {
+                    scores.problems.push(format!(
+                        "{}: its letters and digits are not those of {}",
+                        text_path.display(),
+                        gold_text.display()
+                    ));
+                    continue;
+                }
+            }
+        }
         let article = Article {
-            gold: gold_quotes(&text, &ann, &body),
+            gold,
             predicted: predicted_quotes(&text, &body),
             name,
             annotator,
@@ -159,6 +197,37 @@ pub fn evaluate(dir: &Path) -> Result<Scores> {
         score(&article, &mut scores);
     }
     Ok(scores)
+}
+
+/// Carries spans of `from` (which start and end on a letter or digit, as [`span`] trims
+/// them) into `to`, a copy of `from` with the same letters and digits in the same order:
+/// the n-th letter or digit of one is the n-th of the other. `None` when they differ.
+pub fn carry(from: &str, to: &str, spans: Vec<Span>) -> Option<Vec<Span>> {
+    let alnum = |text: &str| -> Vec<(usize, char)> {
+        text.chars()
+            .enumerate()
+            .filter(|(_, c)| c.is_alphanumeric())
+            .collect()
+    };
+    let (a, b) = (alnum(from), alnum(to));
+    if a.len() != b.len() || a.iter().zip(&b).any(|(x, y)| x.1 != y.1) {
+        return None;
+    }
+    let to_chars: Vec<char> = to.chars().collect();
+    let rank = |at: usize| a.binary_search_by_key(&at, |&(i, _)| i).ok();
+    spans
+        .into_iter()
+        .map(|s| {
+            let start = b[rank(s.start)?].0;
+            let end = b[rank(s.end - 1)?].0 + 1;
+            Some(Span {
+                start,
+                end,
+                text: to_chars[start..end].iter().collect(),
+                ..s
+            })
+        })
+        .collect()
 }
 
 /// Articles by name: the text file, the annotation file of the first annotator (by code),
@@ -480,117 +549,4 @@ pub fn score(article: &Article, scores: &mut Scores) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn stretches(text: &str) -> Vec<String> {
-        let file: Vec<char> = text.chars().collect();
-        quoted_stretches(&file, 0, file.len())
-            .into_iter()
-            .map(|(s, e)| file[s..e].iter().collect())
-            .collect()
-    }
-
-    #[test]
-    fn quoted_stretches_pair_in_order() {
-        assert_eq!(
-            stretches("He said “A” and \"B\" and ''C'' and «E» and ”not“F"),
-            ["A", "B", "C", "E", "F"]
-        );
-    }
-
-    #[test]
-    fn gold_is_what_content_spans_cover() {
-        let text = "Title\n\n“One. Two,” she said.\n\nHe called it “Fine,” and a “term” too.\n\n‘Who cares?’ he asked.\n";
-        let body = body_blocks(text).unwrap();
-        let at = |s: &str| {
-            text.chars()
-                .collect::<String>()
-                .find(s)
-                .map(|b| text[..b].chars().count())
-                .unwrap()
-        };
-        let len = |s: &str| s.chars().count();
-        // Content covers "Two," (more than half of the quotation) and 'Fine' and 'Who cares?'.
-        let ann = format!(
-            "T1\tContent {} {}\tTwo\nT2\tContent {} {}\tOne\nT3\tSource {} {}\tshe\nE1\tAttribution:T9 Content:T1 Source:T3\nE2\tAttribution:T8 Content:T2\n\
-             T4\tContent {} {}\tFine\nE3\tAttribution:T7 Content:T4\nT5\tContent {} {}\tWho\nE4\tAttribution:T6 Content:T5\n",
-            at("Two"), at("Two") + 4, at("One"), at("One") + 3, at("she"), at("she") + 3,
-            at("it “Fine"), at("it “Fine") + len("it “Fine,”"), at("‘Who"), at("‘Who") + len("‘Who cares?’"),
-        );
-        let (ann, problems) = brat::parse(&ann);
-        assert!(problems.is_empty());
-        let gold = gold_quotes(text, &ann, &body);
-        let found: Vec<(&str, Option<&str>)> = gold
-            .iter()
-            .map(|g| (g.text.as_str(), g.speaker.as_deref()))
-            .collect();
-        assert_eq!(
-            found,
-            [
-                ("One. Two", Some("she")),
-                ("Fine", None),
-                ("Who cares", None)
-            ]
-        );
-    }
-
-    #[test]
-    fn blocks_map_back_to_the_file() {
-        let text = "Title; \nSubtitle 'a'.\n\nFirst “body” line\nwrapped, and\ncontinued.\n\nLast.";
-        let body = body_blocks(text).unwrap();
-        let file: Vec<char> = text.chars().collect();
-        assert_eq!(
-            body.len(),
-            2,
-            "the title and its subtitle are one title block"
-        );
-        for b in &body {
-            for (c, &at) in b.text.chars().zip(&b.offsets) {
-                assert!(c == file[at] || (c == ' ' && file[at].is_whitespace()));
-            }
-        }
-        assert_eq!(body[0].text, "First “body” line wrapped, and continued.");
-    }
-
-    #[test]
-    fn overlap_matching_and_speakers() {
-        let s = |start, end, speaker: &str| Span {
-            start,
-            end,
-            text: String::new(),
-            speaker: Some(speaker.into()),
-            rule: None,
-        };
-        let article = Article {
-            name: "a".into(),
-            annotator: "x".into(),
-            gold: vec![
-                s(0, 100, "Mr. Trump"),
-                s(200, 210, "he"),
-                s(300, 310, "Clinton"),
-            ],
-            predicted: vec![
-                s(5, 100, "Donald Trump"),
-                s(200, 210, "Donald Trump"),
-                s(400, 410, "Sanders"),
-            ],
-        };
-        let mut scores = Scores::default();
-        score(&article, &mut scores);
-        assert_eq!(
-            (scores.gold, scores.predicted, scores.exact, scores.overlap),
-            (3, 3, 1, 2)
-        );
-        // "he" is not a name; Clinton was missed, so her speaker counts as wrong.
-        assert_eq!((scores.named, scores.named_correct), (2, 1));
-        assert_eq!(
-            scores
-                .errors
-                .iter()
-                .filter(|e| e.miss == Miss::Spurious)
-                .count(),
-            1
-        );
-    }
-}
+mod tests;

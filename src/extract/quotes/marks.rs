@@ -9,6 +9,19 @@
 //! Marks inside a quotation nest; only the outermost quotations are returned. A double mark
 //! left open at the end of the paragraph makes a quotation that runs to the end (news
 //! style for a quotation that goes on in the next paragraph).
+//!
+//! Damaged marks pair too. A mark between two letters or digits is an apostrophe whatever
+//! its glyph (`don"t` from a lost encoding), never a quotation's edge. `"?` is a closing
+//! mark ” read as Windows-1252, where its last byte has no character and shows as `?`
+//! (`choice,"?Sen. Warren said`): one mark that closes, the `?` with it. A mark that can
+//! only open, after a sentence's end, while a quotation is open, starts a new quotation and
+//! ends the open one there: a paragraph break was lost between them (news style opens each
+//! paragraph of a long quotation with a mark). A pairing that yields a quotation longer
+//! than [`MAX_QUOTATION`] takes its opening mark for a stray one and pairs again without it.
+
+/// Longest quotation, in code points, that one paragraph may hold; a longer one comes from
+/// a stray or lost mark.
+pub const MAX_QUOTATION: usize = 1500;
 
 /// One outermost quotation in a paragraph, in code points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,18 +99,22 @@ pub fn may_quote(text: &str) -> bool {
 /// ```
 pub fn quotations(chars: &[char]) -> Vec<Quoted> {
     let marks = find_marks(chars);
-    let mut found = pair(
-        chars.len(),
+    let mut found = pair_within(
+        chars,
         marks
             .iter()
-            .filter(|m| matches!(m.family, Family::Double | Family::Guillemet)),
+            .filter(|m| matches!(m.family, Family::Double | Family::Guillemet))
+            .copied()
+            .collect(),
         true,
     );
-    let singles = pair(
-        chars.len(),
+    let singles = pair_within(
+        chars,
         marks
             .iter()
-            .filter(|m| matches!(m.family, Family::Single | Family::SingleGuillemet)),
+            .filter(|m| matches!(m.family, Family::Single | Family::SingleGuillemet))
+            .copied()
+            .collect(),
         false,
     );
     // A single-quoted stretch inside a double-quoted one is nested; one that encloses
@@ -117,13 +134,48 @@ pub fn quotations(chars: &[char]) -> Vec<Quoted> {
     found
 }
 
+/// Pairs `marks` as [`pair`] does; while a quotation comes out longer than
+/// [`MAX_QUOTATION`], its opening mark is taken for a stray one and left out.
+fn pair_within(chars: &[char], mut marks: Vec<Mark>, open_at_end: bool) -> Vec<Quoted> {
+    loop {
+        let found = pair(chars, &marks, open_at_end);
+        let Some(long) = found.iter().find(|q| q.end - q.start > MAX_QUOTATION) else {
+            return found;
+        };
+        let open = long.open;
+        marks.retain(|m| m.at != open);
+    }
+}
+
+/// Whether `"` at `i`, with `?` after it, is a closing mark ” mangled by a lost encoding:
+/// certainly when a letter or digit follows the `?` (`DeVos"?highly`) or the quotation's
+/// own punctuation comes before the mark (`choice,"?`, `why?"?`); when `lost` (the
+/// paragraph has a certain one), also before a space or the end.
+fn mangled_close(chars: &[char], i: usize, lost: bool) -> bool {
+    if chars.get(i) != Some(&'"') || chars.get(i + 1) != Some(&'?') {
+        return false;
+    }
+    let before = i.checked_sub(1).map(|j| chars[j]);
+    let after = chars.get(i + 2).copied();
+    if after.is_some_and(char::is_alphanumeric)
+        || before.is_some_and(|b| matches!(b, ',' | '.' | '!' | '?' | ';' | ':' | '…'))
+    {
+        return true;
+    }
+    lost && before.is_some_and(|b| !b.is_whitespace())
+        && !after.is_some_and(|a| matches!(a, '"' | '?'))
+}
+
 fn find_marks(chars: &[char]) -> Vec<Mark> {
+    let lost = (0..chars.len()).any(|i| mangled_close(chars, i, false));
     let mut marks = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         let next = chars.get(i + 1).copied();
+        let mangled = c == '"' && mangled_close(chars, i, lost);
         let (family, glyph, len) = match c {
+            _ if mangled => (Family::Double, Glyph::Closing, 2),
             '\'' if next == Some('\'') => (Family::Double, Glyph::Neutral, 2),
             '`' if next == Some('`') => (Family::Double, Glyph::Opening, 2),
             '“' | '„' | '‟' => (Family::Double, Glyph::Opening, 1),
@@ -167,11 +219,20 @@ fn find_marks(chars: &[char]) -> Vec<Mark> {
             Glyph::Neutral if single => (left && !right, right && !left),
             Glyph::Neutral => (left || !right, right || !left),
         };
-        // A single mark between two letters is an apostrophe.
-        if !(single
+        // A mangled ” only closes.
+        let (can_open, can_close) = if mangled {
+            (false, true)
+        } else {
+            (can_open, can_close)
+        };
+        // A mark between two letters or digits is an apostrophe, whatever its glyph
+        // (`don"t` from a lost encoding); guillemets aside.
+        let apostrophe = family != Family::Guillemet
+            && family != Family::SingleGuillemet
+            && !mangled
             && before.is_some_and(char::is_alphanumeric)
-            && after.is_some_and(char::is_alphanumeric))
-        {
+            && after.is_some_and(char::is_alphanumeric);
+        if !apostrophe {
             marks.push(Mark {
                 at: i,
                 len,
@@ -187,12 +248,37 @@ fn find_marks(chars: &[char]) -> Vec<Mark> {
 
 /// Pairs marks of one kind with a stack: a mark that may close closes the innermost open
 /// mark of its family; otherwise, if it may open, it opens. Returns the outermost pairs,
-/// and (for double marks) a quotation left open at the end.
-fn pair<'a>(len: usize, marks: impl Iterator<Item = &'a Mark>, open_at_end: bool) -> Vec<Quoted> {
+/// and (for double marks) a quotation left open at the end. A double mark that can only
+/// open, after the end of a sentence, while one quotation (and nothing inside it) is open,
+/// ends that quotation before it with no closing mark (`close` is its `end`): the
+/// paragraph break between them was lost.
+fn pair(chars: &[char], marks: &[Mark], open_at_end: bool) -> Vec<Quoted> {
+    let len = chars.len();
     let mut stack: Vec<Mark> = Vec::new();
     let mut out = Vec::new();
     for &mark in marks {
         let open_index = stack.iter().rposition(|o| o.family == mark.family);
+        if open_at_end && stack.len() == 1 && mark.can_open && !mark.can_close {
+            let opened = stack[0];
+            let mut end = mark.at;
+            while end > opened.at + opened.len && chars[end - 1].is_whitespace() {
+                end -= 1;
+            }
+            if end > opened.at + opened.len
+                && end < mark.at
+                && matches!(chars[end - 1], '.' | '!' | '?' | '…')
+            {
+                out.push(Quoted {
+                    open: opened.at,
+                    start: opened.at + opened.len,
+                    end,
+                    close: Some(end),
+                    single: false,
+                });
+                stack[0] = mark;
+                continue;
+            }
+        }
         match open_index {
             Some(index) if mark.can_close => {
                 let opened = stack[index];
