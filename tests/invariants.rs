@@ -11,7 +11,8 @@
 //! Each test prints every violation (article id and text). An invariant is asserted on
 //! every corpus when it is in [`ENFORCED`], and on one corpus when it held there already
 //! ([`HOLD_ALREADY`]); the others are reported only, until the repairs of issue #19 that
-//! make them hold are merged.
+//! make them hold are merged. Where a corpus has a judged sample (hyperpartisan, ecbplus,
+//! gum-news, lee), its levels are checked too ([`JUDGED_LEVELS`]).
 
 mod common;
 
@@ -134,7 +135,71 @@ fn check(corpus: &str, inputs: &[&Path]) {
             failed.push(format!("{invariant:?}: {}", violations.len()));
         }
     }
+    judged_levels(&conn, corpus);
     assert!(failed.is_empty(), "{corpus}: {}", failed.join(", "));
+}
+
+/// The most set-aside blocks judged story text, and body blocks judged chrome, that the
+/// judged sample of a corpus may hold (eval/clean_text/verdicts-CORPUS-seed1.tsv, 100 blocks
+/// of each side read by people; see eval/clean_text/README.md). These are the levels the
+/// classifier reached when the samples were judged: a change may lower them, never raise them.
+/// Issue #19's targets (set aside ≥ 98 % chrome, body ≤ 3 % chrome) are not met on all yet.
+const JUDGED_LEVELS: &[(&str, usize, usize)] = &[
+    ("hyperpartisan", 3, 12),
+    ("ecbplus", 15, 1),
+    ("gum-news", 0, 19),
+    ("lee", 0, 0),
+];
+
+/// Checks the judged sample of `corpus`, if it has one, against [`JUDGED_LEVELS`]: a block
+/// judged story text that is still set aside, or judged chrome that is still body, counts.
+fn judged_levels(conn: &Connection, corpus: &str) {
+    let Some(&(_, max_aside_content, max_body_chrome)) =
+        JUDGED_LEVELS.iter().find(|(name, _, _)| *name == corpus)
+    else {
+        return;
+    };
+    let path = common::repo().join(format!("eval/clean_text/verdicts-{corpus}-seed1.tsv"));
+    let verdicts = std::fs::read_to_string(&path).expect("verdict file");
+    let (mut rows, mut found, mut aside_content, mut body_chrome) = (0, 0, 0, 0);
+    for line in verdicts.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [_, _, id, position, _, verdict, ..] = cols[..] else {
+            panic!("{}: bad line {line:?}", path.display());
+        };
+        rows += 1;
+        let kind: Option<String> = conn
+            .query_row(
+                "SELECT p.kind FROM paragraphs p JOIN articles a ON a.id = p.article_id
+                 WHERE a.external_id = ?1 AND p.position = ?2",
+                rusqlite::params![id, position.parse::<i64>().expect("position")],
+                |r| r.get(0),
+            )
+            .ok();
+        let Some(kind) = kind else { continue };
+        found += 1;
+        let set_aside = !matches!(kind.as_str(), "title" | "dek" | "body");
+        match verdict {
+            "content" if set_aside => aside_content += 1,
+            "chrome" if kind == "body" => body_chrome += 1,
+            _ => {}
+        }
+    }
+    eprintln!(
+        "{corpus}: judged sample: {aside_content} story blocks set aside, {body_chrome} chrome \
+         blocks in the body ({found} of {rows} blocks found)"
+    );
+    // A change that moves blocks (a new cut) must re-key the verdicts, or they judge others.
+    assert!(
+        found * 100 >= rows * 95,
+        "{corpus}: only {found} of {rows} judged blocks are still where they were judged"
+    );
+    assert!(
+        aside_content <= max_aside_content && body_chrome <= max_body_chrome,
+        "{corpus}: judged sample now has {aside_content} story blocks set aside (at most \
+         {max_aside_content}) and {body_chrome} chrome blocks in the body (at most \
+         {max_body_chrome})"
+    );
 }
 
 fn clip(text: &str, n: usize) -> String {
