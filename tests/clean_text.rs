@@ -513,3 +513,40 @@ fn issue_19_a_body_without_paragraph_breaks_is_cut_into_paragraphs() {
     );
     assert_eq!(again, first);
 }
+
+/// Issue #19: a record that comes without a title takes its first block as the title when it
+/// reads as a headline (in capitals too, which the rules would take for another story's
+/// headline), not when it is a time stamp or the story's first sentence; the date line under
+/// it is a time stamp and a caption ending in its credit label is a caption.
+#[test]
+fn issue_19_untitled_records_take_a_headline_first_block_as_the_title() {
+    let dir = workdir();
+    let d = dir.path();
+    let records = [
+        "MAYOR OPENS THE NEW RIVER BRIDGE\n\nMonday, March 3, 2031\n\nThe mayor opened the bridge on Monday, three years after work began.\n\nThe new span over the river, at dusk. Image: Jane Roe.\n\nTraffic will start on Tuesday, the council said.",
+        "Council votes to close the old library\n\nThe council voted on Monday to close the old library.\n\nIts books go to the new one.",
+        "The council voted on Monday to close the old library.\n\nIts books go to the new one.",
+        "March 3, 2031 10:15 AM\n\nThe council voted on Monday to close the old library.\n\nIts books go to the new one.",
+    ];
+    let lines: String = records
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            serde_json::json!({"id": format!("r{i}"), "text": text}).to_string() + "\n"
+        })
+        .collect();
+    fs::write(d.join("a.jsonl"), lines).unwrap();
+    ok(d, &["--db", &db(d), "load", "a.jsonl"]);
+    let conn = open(Path::new(&db(d)));
+    assert_eq!(
+        kinds(&conn, 1),
+        ["title", "navigation", "body", "caption", "body"]
+    );
+    assert_eq!(
+        strings(&conn, "SELECT title FROM articles WHERE id = 1"),
+        ["MAYOR OPENS THE NEW RIVER BRIDGE"]
+    );
+    assert_eq!(kinds(&conn, 2), ["title", "body", "body"]);
+    assert_eq!(kinds(&conn, 3), ["body", "body"]);
+    assert_eq!(kinds(&conn, 4), ["navigation", "body", "body"]);
+}

@@ -203,8 +203,7 @@ fn classify_blocks(blocks: &mut [Block], from: usize, rules: &Rules) {
     }
 }
 
-/// The reason the rules give a line in capitals that reads as another story's headline.
-const CAPITALS_HEADLINE: &str = "headline of another story, in capitals";
+use blocks::CAPITALS_HEADLINE;
 /// An article links to a few other stories; more lines in capitals than this (of three words
 /// or more, set aside or not) are the article's own subheadings, a newsletter's sections.
 const MAX_CAPITALS_LINES: usize = 6;

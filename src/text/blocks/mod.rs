@@ -84,7 +84,10 @@ pub fn structure(layout: Layout, title: Option<&str>, text: &str, rules: &Rules)
         Layout::PlainText => structure_plain_text(text, rules),
         Layout::Record => {
             let title = title.map(collapse_lines).filter(|t| !t.is_empty());
-            structure_record(title.as_deref(), text)
+            match title {
+                Some(title) => structure_record(Some(&title), text),
+                None => structure_untitled_record(text, rules),
+            }
         }
     }
 }
@@ -128,6 +131,51 @@ pub fn structure_record(title: Option<&str>, text: &str) -> Vec<Block> {
         .into_iter()
         .map(|p| block(Kind::Body, p.reason, p.text));
     title.into_iter().chain(body).collect()
+}
+
+/// Structures a record that came without a title: its first block is the title when it
+/// reads as a headline (see [`is_headline`]) and the rules take it for nothing else (a time
+/// stamp, a menu) than another story's headline in capitals, which is what the page's own
+/// headline looks like too; else every block is body.
+pub fn structure_untitled_record(text: &str, rules: &Rules) -> Vec<Block> {
+    let mut blocks = structure_record(None, text);
+    let headline = match split_pieces(text).first() {
+        Some(first) => {
+            first.reason.is_none()
+                && blocks.len() > 1
+                && is_headline(&first.text)
+                && rules
+                    .classify_at(&first.text, true)
+                    .is_none_or(|v| v.reason.starts_with(CAPITALS_HEADLINE))
+        }
+        None => false,
+    };
+    if let (true, Some(first)) = (headline, blocks.first_mut()) {
+        first.kind = Kind::Title;
+        first.reason = None;
+    }
+    blocks
+}
+
+/// The reason the rules give a line in capitals that reads as another story's headline.
+pub(crate) const CAPITALS_HEADLINE: &str = "headline of another story, in capitals";
+
+/// The longest headline taken for the title of a record that came without one, in characters.
+const MAX_HEADLINE_CHARS: usize = 150;
+
+/// Whether a block reads as a headline: one line of two words or more and at most
+/// [`MAX_HEADLINE_CHARS`] characters that does not end as a sentence or a list's lead-in does
+/// (a question mark may end a headline).
+pub fn is_headline(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let last = text.chars().next_back();
+    !text.contains('\n')
+        && words >= 2
+        && text.chars().count() <= MAX_HEADLINE_CHARS
+        && !matches!(
+            last,
+            Some('.' | '!' | '…' | '"' | '”' | '’' | '\'' | ':' | ',' | ';' | '-' | '–' | '—')
+        )
 }
 
 fn block(kind: Kind, reason: Option<String>, text: String) -> Block {

@@ -790,3 +790,83 @@ fn issue_19_running_text_is_not_set_aside_for_one_phrase() {
         ],
     );
 }
+
+/// Issue #19: a date or time stamp standing alone at an article's edge is set aside; the same
+/// date in the middle (a timeline's entry), a time alone (a live blog's entry), a date leading
+/// into what follows, and story sentences with dates in them are not.
+#[test]
+fn issue_19_date_lines_alone_at_the_edges_are_time_stamps() {
+    let rules = Rules::builtin();
+    let stamp = |s: &str| format!("time stamp '{s}'");
+    let cases: Vec<(&str, String)> = [
+        "Monday, March 3, 2031",
+        "3 March 2031 Last updated at 10:15 GMT",
+        "Mar. 3, 2031, 4:05 PM",
+        "11:20 AM, TUE 4 MAR 2031",
+        "Published Wednesday, March 5, 2031 at 9:12 PM",
+        "posted Mar 6th, 2031 at 1:23 PM",
+    ]
+    .iter()
+    .map(|s| (*s, stamp(s)))
+    .collect();
+    let cases: Vec<_> = cases
+        .iter()
+        .map(|(t, r)| (*t, true, Kind::Navigation, r.as_str()))
+        .collect();
+    assert_verdicts(&rules, &cases);
+    assert_story_text(
+        &rules,
+        &[
+            ("Monday, March 3, 2031", false),
+            ("March, 2031", false),
+            ("8:20 a.m.", true),
+            ("Saturday, March 8:", true),
+            ("The council meets on Monday, March 3, 2031.", true),
+            ("March on the capital", true),
+            ("May 2031 be a better year", true),
+        ],
+    );
+}
+
+/// Issue #19: a caption ending in a credit label with no parentheses ("Image: Jane Roe.") is
+/// a caption; a story sentence naming a photo or an image is not.
+#[test]
+fn issue_19_captions_ending_in_a_credit_label() {
+    let rules = Rules::builtin();
+    assert_verdicts(
+        &rules,
+        &[
+            (
+                "The far end of the fair's hall, shortly after opening on Friday. Image: Jane Roe.",
+                false,
+                Kind::Caption,
+                "photo caption with credit 'Image: Jane Roe.'",
+            ),
+            (
+                "A robot at the Example Labs booth Photo: Example News",
+                false,
+                Kind::Caption,
+                "photo caption with credit 'Photo: Example News'",
+            ),
+            (
+                "The mayor at the bridge. Photograph: Example Wire",
+                false,
+                Kind::Caption,
+                "photo caption with credit 'Photograph: Example Wire'",
+            ),
+        ],
+    );
+    assert_story_text(
+        &rules,
+        &[
+            (
+                "The mayor posted the image: a bridge at dawn, lit in blue.",
+                false,
+            ),
+            (
+                "The label read Image: Jane Roe, and nobody knew who she was. The fair went on.",
+                false,
+            ),
+        ],
+    );
+}
