@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use corpusdb::eval::gauntlet;
-use corpusdb::eval::quotes::{evaluate, Span};
+use corpusdb::eval::quotes::{evaluate, Mismatch, Span};
+use corpusdb::report::Sink;
 use corpusdb::report::Value;
 
 use super::{eval_ner, FormatArg};
@@ -129,36 +130,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut printer = args.format.printer();
     if args.errors {
-        let columns = [
-            "article",
-            "error",
-            "gold",
-            "gold_speaker",
-            "predicted",
-            "predicted_speaker",
-            "rule",
-        ];
-        printer.columns(&columns.map(String::from))?;
-        let text = |s: Option<&Span>| s.map_or(Value::Null, |s| Value::Text(s.text.clone()));
-        let speaker = |s: Option<&Span>| {
-            s.and_then(|s| s.speaker.clone())
-                .map_or(Value::Null, Value::Text)
-        };
-        for e in &scores.errors {
-            let (g, p) = (e.gold.as_ref(), e.predicted.as_ref());
-            let rule = p
-                .and_then(|p| p.rule)
-                .map_or(Value::Null, |r| Value::Text(r.into()));
-            printer.row(&[
-                Value::Text(e.article.clone()),
-                Value::Text(e.miss.as_str().into()),
-                text(g),
-                speaker(g),
-                text(p),
-                speaker(p),
-                rule,
-            ])?;
-        }
+        print_mismatches(&mut printer, &scores.errors)?;
     } else {
         printer.columns(&["measure", "value", "count", "of"].map(String::from))?;
         for (measure, value, count, of) in scores.measures() {
@@ -211,36 +183,8 @@ fn gauntlet(args: GauntletArgs) -> anyhow::Result<ExitCode> {
         let Some(scores) = result.shapes.iter().find(|s| s.shape == shape) else {
             return Ok(ExitCode::SUCCESS);
         };
-        let columns = [
-            "article",
-            "error",
-            "gold",
-            "gold_speaker",
-            "predicted",
-            "predicted_speaker",
-        ];
-        printer.columns(&columns.map(String::from))?;
-        let text = |s: Option<&Span>| s.map_or(Value::Null, |s| Value::Text(s.text.clone()));
-        let speaker = |s: Option<&Span>| {
-            s.and_then(|s| s.speaker.clone())
-                .map_or(Value::Null, Value::Text)
-        };
-        for e in scores
-            .quotes
-            .errors
-            .iter()
-            .chain(&scores.seed_quotes.errors)
-        {
-            let (g, p) = (e.gold.as_ref(), e.predicted.as_ref());
-            printer.row(&[
-                Value::Text(e.article.clone()),
-                Value::Text(e.miss.as_str().into()),
-                text(g),
-                speaker(g),
-                text(p),
-                speaker(p),
-            ])?;
-        }
+        let errors = scores.quotes.errors.iter();
+        print_mismatches(&mut printer, errors.chain(&scores.seed_quotes.errors))?;
         printer.finish()?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -308,4 +252,43 @@ fn gauntlet(args: GauntletArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One row per quotation scored wrong: the article, what went wrong, the gold and predicted
+/// text and speakers, and the rule that found the prediction.
+fn print_mismatches<'a>(
+    printer: &mut impl Sink,
+    errors: impl IntoIterator<Item = &'a Mismatch>,
+) -> anyhow::Result<()> {
+    let columns = [
+        "article",
+        "error",
+        "gold",
+        "gold_speaker",
+        "predicted",
+        "predicted_speaker",
+        "rule",
+    ];
+    printer.columns(&columns.map(String::from))?;
+    let text = |s: Option<&Span>| s.map_or(Value::Null, |s| Value::Text(s.text.clone()));
+    let speaker = |s: Option<&Span>| {
+        s.and_then(|s| s.speaker.clone())
+            .map_or(Value::Null, Value::Text)
+    };
+    for e in errors {
+        let (g, p) = (e.gold.as_ref(), e.predicted.as_ref());
+        let rule = p
+            .and_then(|p| p.rule)
+            .map_or(Value::Null, |r| Value::Text(r.into()));
+        printer.row(&[
+            Value::Text(e.article.clone()),
+            Value::Text(e.miss.as_str().into()),
+            text(g),
+            speaker(g),
+            text(p),
+            speaker(p),
+            rule,
+        ])?;
+    }
+    Ok(())
 }
