@@ -21,6 +21,19 @@ use crate::store::{self, writer::Counts, Writer};
 use crate::text::classify::Rules;
 use crate::{link, text, Error, Result};
 
+/// What the reader hands on: a record to structure, with its received hash, or one stored
+/// already (by an earlier load under the same hash), which needs nothing more.
+enum Received {
+    Read(Item, Option<String>),
+    Stored { bytes: usize },
+}
+
+/// What the text stage hands the writer.
+enum Structured {
+    Done(Result<Article, Problem>),
+    Stored { bytes: usize },
+}
+
 /// Raw articles per batch handed between the stages.
 const BATCH: usize = 64;
 /// Batches in flight between two stages.
@@ -98,11 +111,18 @@ pub fn run(
         "fields": fields,
     });
     let mut writer = Writer::begin(conn, &names, &recorded, options.replace)?;
+    if aliases.rules + aliases.merged > 0 {
+        writer.entities_changed();
+    }
 
     let input_total = total_size(inputs);
     let input_read = Arc::new(AtomicU64::new(0));
-    let (raw_tx, raw_rx) = mpsc::sync_channel::<Vec<Item>>(IN_FLIGHT);
-    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Result<Article, Problem>>>(IN_FLIGHT);
+    let (raw_tx, raw_rx) = mpsc::sync_channel::<Vec<Received>>(IN_FLIGHT);
+    let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Structured>>(IN_FLIGHT);
+    // The reader looks up each record's received hash on a connection of its own (the
+    // migrations have run: the writer has begun), so a record stored by an earlier load is
+    // skipped before it costs any structuring.
+    let stored = Stored::open(db)?;
 
     let reader = {
         let inputs = inputs.to_vec();
@@ -110,7 +130,16 @@ pub fn run(
         let counter = Arc::clone(&input_read);
         thread::Builder::new()
             .name("read".into())
-            .spawn(move || read_all(&inputs, &own_files, &read_options, &counter, &raw_tx))
+            .spawn(move || {
+                read_all(
+                    &inputs,
+                    &own_files,
+                    &read_options,
+                    &counter,
+                    &stored,
+                    &raw_tx,
+                )
+            })
             .map_err(|e| Error::io("thread", e))?
     };
     let rules = options.rules.clone();
@@ -125,7 +154,12 @@ pub fn run(
                 let done: Vec<_> = pool.install(|| {
                     batch
                         .into_par_iter()
-                        .map(|item| structure(item, &rules))
+                        .map(|received| match received {
+                            Received::Read(item, hash) => {
+                                Structured::Done(structure(item, hash, &rules))
+                            }
+                            Received::Stored { bytes } => Structured::Stored { bytes },
+                        })
                         .collect()
                 });
                 if done_tx.send(done).is_err() {
@@ -143,11 +177,15 @@ pub fn run(
         for batch in done_rx {
             for item in batch {
                 match item {
-                    Ok(article) => {
+                    Structured::Done(Ok(article)) => {
                         state.text_bytes += article.bytes as u64;
                         writer.write(&article)?;
                     }
-                    Err(problem) => writer.problem(&problem)?,
+                    Structured::Done(Err(problem)) => writer.problem(&problem)?,
+                    Structured::Stored { bytes } => {
+                        state.text_bytes += bytes as u64;
+                        writer.stored_already(bytes);
+                    }
                 }
                 state.articles += 1;
             }
@@ -180,7 +218,7 @@ pub fn run(
 /// A bug that panics on one article must not cost the others: a panic while structuring
 /// rejects that article, and one while extracting keeps the article with what was found
 /// before it, each with a message naming the article's origin.
-fn structure(item: Item, rules: &Rules) -> Result<Article, Problem> {
+fn structure(item: Item, received_hash: Option<String>, rules: &Rules) -> Result<Article, Problem> {
     let raw = item?;
     let origin = raw.origin.clone();
     let problem = |severity, message| Problem {
@@ -199,6 +237,7 @@ fn structure(item: Item, rules: &Rules) -> Result<Article, Problem> {
             )
         })?;
     let mut article = processed.map_err(|message| problem(Severity::Error, message))?;
+    article.received_hash = received_hash;
     if let Err(cause) = panic::catch_unwind(AssertUnwindSafe(|| link::enrich(&mut article))) {
         article.warnings.push(format!(
             "internal error extracting quotes, entities or dates: {}; stored without the rest",
@@ -281,13 +320,34 @@ fn check_fields(
     Ok(mapping)
 }
 
-/// The reader stage: every input file in order, in batches.
+/// The received hashes already stored, looked up one record at a time on a read-only
+/// connection: an index probe, so memory stays flat however large the database is.
+struct Stored(rusqlite::Connection);
+
+impl Stored {
+    fn open(db: &Path) -> Result<Stored> {
+        Ok(Stored(store::open_read(db)?))
+    }
+
+    /// Whether an article received with `hash` is stored. A failed lookup says no: the
+    /// record is then structured, and the content hash finds it after all.
+    fn contains(&self, hash: &str) -> bool {
+        self.0
+            .prepare_cached("SELECT 1 FROM articles WHERE received_hash = ?1 LIMIT 1")
+            .and_then(|mut stmt| stmt.exists([hash]))
+            .unwrap_or(false)
+    }
+}
+
+/// The reader stage: every input file in order, in batches, each record with its received
+/// hash, or marked stored when an earlier load stored it.
 fn read_all(
     inputs: &[PathBuf],
     own_files: &[PathBuf],
     options: &read::Options,
     counter: &Arc<AtomicU64>,
-    tx: &mpsc::SyncSender<Vec<Item>>,
+    stored: &Stored,
+    tx: &mpsc::SyncSender<Vec<Received>>,
 ) {
     let mut batch = Vec::with_capacity(BATCH);
     let mut stopped = false;
@@ -296,7 +356,18 @@ fn read_all(
             if stopped {
                 return;
             }
-            batch.push(item);
+            let received = match item {
+                Ok(raw) => {
+                    let hash = raw.received_hash();
+                    if stored.contains(&hash) {
+                        Received::Stored { bytes: raw.bytes() }
+                    } else {
+                        Received::Read(Ok(raw), Some(hash))
+                    }
+                }
+                Err(problem) => Received::Read(Err(problem), None),
+            };
+            batch.push(received);
             if batch.len() >= BATCH {
                 stopped = tx
                     .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))

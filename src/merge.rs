@@ -101,7 +101,7 @@ pub fn run(
                 .filter(|r| !r.learned()),
         );
     }
-    store::entity_rules::apply(&mut conn, &rules)?;
+    let applied = store::entity_rules::apply(&mut conn, &rules)?;
     // Problems of each input load already copied by an earlier merge, up to which id.
     let mut copied = earlier_merges(&conn)?;
     let mut plans = Vec::with_capacity(opened.len());
@@ -116,6 +116,9 @@ pub fn run(
     let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
     let recorded = serde_json::json!({ "merge": record, "replace": options.replace });
     let mut writer = Writer::begin(conn, &names, &recorded, options.replace)?;
+    if applied.rules + applied.merged > 0 {
+        writer.entities_changed();
+    }
 
     let mut summary = Summary {
         load_id: writer.load_id(),

@@ -47,7 +47,7 @@ fn is_term(word: &str) -> bool {
 /// let block = |kind, text: &str| Block { kind, reason: None, language: None, text: text.into(), sentences: vec![], line_key: None };
 /// let mut article = Article { origin: Origin { file: "x".into(), line: None, record: None }, external_id: None, title: None,
 ///     dek: None, byline: None, url: None, source: None, source_raw: None, source_domain: None, published_at: None,
-///     published_raw: None, language: None, content_hash: String::new(), words: 0, warnings: vec![], bytes: 0,
+///     published_raw: None, language: None, content_hash: String::new(), received_hash: None, words: 0, warnings: vec![], bytes: 0,
 ///     mentions: vec![], dates: vec![], quotes: vec![], story: Default::default(), repairs: Default::default(),
 ///     blocks: vec![block(Kind::Title, "Assad to visit North Korea"),
 ///                  block(Kind::Body, "Syria's president will visit Pyongyang, the news agency said.")] };

@@ -475,6 +475,7 @@ fn read_article(
         published_raw: row.get(12)?,
         language: row.get(13)?,
         content_hash: row.get(14)?,
+        received_hash: row.get(16)?,
         // The text the article holds: the bytes it was read from are not kept.
         bytes: blocks.iter().map(|b| b.text.len()).sum(),
         blocks,

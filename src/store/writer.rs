@@ -87,6 +87,8 @@ pub struct Writer {
     batch_bytes: usize,
     /// Stories that lost a replaced article in this load.
     touched: HashSet<i64>,
+    /// Entities changed before the first batch (alias rules applied by the caller).
+    entities_changed: bool,
 }
 
 impl Writer {
@@ -122,6 +124,7 @@ impl Writer {
             in_batch: 0,
             batch_bytes: 0,
             touched: HashSet::new(),
+            entities_changed: false,
         })
     }
 
@@ -134,6 +137,13 @@ impl Writer {
     }
 
     /// Stores one article, unless it is already stored.
+    /// Counts an article that an earlier load stored under the same received hash, found
+    /// before it was structured: skipped, as [`Writer::write`] skips one by its content.
+    pub fn stored_already(&mut self, bytes: usize) {
+        self.counts.bytes += bytes as u64;
+        self.counts.skipped += 1;
+    }
+
     pub fn write(&mut self, article: &Article) -> Result<Outcome> {
         self.counts.bytes += article.bytes as u64;
         let outcome = self.store(article)?;
@@ -193,8 +203,39 @@ impl Writer {
         Ok(())
     }
 
+    /// Says that the caller changed entities before this load's first batch (alias rules
+    /// stored or applied), so the corpus-wide passes at the end must run.
+    pub fn entities_changed(&mut self) {
+        self.entities_changed = true;
+    }
+
+    /// Whether the corpus may differ from what the last finished load left: this load
+    /// stored or replaced articles or changed entities, or the load before it was stopped
+    /// before its end (its corpus-wide passes never ran).
+    fn corpus_changed(&self) -> Result<bool> {
+        if self.counts.added + self.counts.updated > 0 || self.entities_changed {
+            return Ok(true);
+        }
+        let previous_finished: Option<bool> = self
+            .conn
+            .query_row(
+                "SELECT finished_at IS NOT NULL FROM loads WHERE id < ?1 ORDER BY id DESC LIMIT 1",
+                [self.load_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(previous_finished == Some(false))
+    }
+
     /// Commits the last batch and marks the load finished.
     pub fn finish(mut self) -> Result<Counts> {
+        if !self.corpus_changed()? {
+            // Every record was stored already: the corpus-wide passes would find just what
+            // the last finished load's found, at a cost that grows with the corpus.
+            self.update_load(true)?;
+            self.conn.execute_batch("COMMIT")?;
+            return Ok(self.counts);
+        }
         self.rollup.flush(&self.conn)?;
         // The grouping of stories below needs memory of its own: hand back what the load's
         // caches held (the entity maps, SQLite's page cache) before it starts.
@@ -315,6 +356,7 @@ impl Writer {
                 ":origin": article.origin.to_string(),
                 ":load_id": self.load_id,
                 ":words": article.words as i64,
+                ":received_hash": article.received_hash,
             })?;
         let article_id = conn.last_insert_rowid();
         conn.prepare_cached(include_str!("sql/index_article.sql"))?

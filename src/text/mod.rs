@@ -26,9 +26,7 @@ use classify::Rules;
 ///
 /// Returns `Err` with a message when there is nothing to store (no title and no text).
 pub fn process(mut raw: RawArticle, rules: &Rules) -> Result<Article, String> {
-    let bytes = raw.text.len()
-        + raw.title.as_ref().map_or(0, String::len)
-        + raw.dek.as_ref().map_or(0, String::len);
+    let bytes = raw.bytes();
     let repairs = normalize::normalize_article(&mut raw);
     let RawArticle {
         origin,
@@ -119,6 +117,7 @@ pub fn process(mut raw: RawArticle, rules: &Rules) -> Result<Article, String> {
         published_raw,
         language,
         content_hash,
+        received_hash: None,
         blocks,
         words,
         warnings,
