@@ -99,3 +99,11 @@ impl FormatArg {
         )
     }
 }
+
+/// "no rows" on stderr after a valid question with an empty answer, when a person is
+/// reading (stdout is a terminal); a program reading the output gets just the header.
+fn say_no_rows(rows: usize) {
+    if rows == 0 && std::io::stdout().is_terminal() {
+        eprintln!("no rows");
+    }
+}

@@ -63,7 +63,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         }
         other => other?,
     }
-    printer.finish()?;
+    super::say_no_rows(printer.finish()?);
     Ok(ExitCode::SUCCESS)
 }
 

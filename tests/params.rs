@@ -1,0 +1,224 @@
+//! Report parameters are checked before a query runs (issue #23): the bad-parameter matrix,
+//! run through the real binary, with each input's exit status and message; dates in common
+//! forms; outlets and entities in any case; an empty answer to a valid question.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+const ARTICLES: &str = r#"{"title": "Kim visits Seoul", "text": "Kim Jong Un visited Seoul on Monday, officials said.", "source": "Fox News", "date": "2018-03-02"}
+{"title": "Summit ends", "text": "The summit between Kim Jong Un and Moon Jae-in ended in Seoul.", "source": "CNN", "date": "2018-03-20"}
+{"title": "Trade talks", "text": "Officials in Washington met for trade talks.", "source": "Fox News", "date": "2018-04-11"}
+"#;
+
+/// A database of three articles from two outlets in March and April 2018.
+fn corpus(dir: &Path) -> String {
+    fs::write(dir.join("a.jsonl"), ARTICLES).unwrap();
+    ok(dir, &["--db", "t.db", "load", "a.jsonl"]);
+    "t.db".to_string()
+}
+
+/// `corpusdb --db DB ARGS`: exit status, stdout, stderr.
+fn answer(dir: &Path, db: &str, args: &[&str]) -> (i32, String, String) {
+    let mut all = vec!["--db", db];
+    all.extend_from_slice(args);
+    let out = run(dir, &all);
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+#[test]
+fn issue_23_bad_parameters_exit_2_naming_the_parameter_with_an_example() {
+    let dir = workdir();
+    let d = dir.path();
+    let db = corpus(d);
+    // (arguments, what stderr must contain)
+    let matrix: &[(&[&str], &[&str])] = &[
+        (
+            &["report", "articles", "-p", "from=2018-13-45"],
+            &[
+                "from=\"2018-13-45\" is not a date",
+                "e.g. --param from=2018-03-02",
+            ],
+        ),
+        (
+            &["report", "articles", "-p", "to=2/30/2018"],
+            &["to=\"2/30/2018\" is not a date"],
+        ),
+        (
+            &["stories", "--from", "2018-13-45"],
+            &["from=\"2018-13-45\" is not a date"],
+        ),
+        (
+            &["report", "articles", "-p", "limit=abc"],
+            &[
+                "limit=\"abc\" is not a whole number",
+                "e.g. --param limit=20",
+            ],
+        ),
+        (
+            &["report", "article", "-p", "id=abc"],
+            &["id=\"abc\" is not a number", "e.g. --param id=1"],
+        ),
+        (
+            &["report", "article", "-p", "id=999999"],
+            &["no article with id=999999", "ids go up to 3"],
+        ),
+        (&["story", "999999"], &["no story with id=999999"]),
+        (
+            &["report", "article"],
+            &[
+                "needs --param id=",
+                "e.g. corpusdb report article --param id=1",
+            ],
+        ),
+        (
+            &["report", "entity"],
+            &[
+                "needs --param name=",
+                "e.g. corpusdb report entity --param name=Assad",
+            ],
+        ),
+        (
+            &["report", "articles", "-p", "source=Fox Newz"],
+            &[
+                "no outlet matches source=\"Fox Newz\"",
+                "closest: \"Fox News\"",
+            ],
+        ),
+        (
+            &["report", "entity", "-p", "name=Kim Jong On"],
+            &[
+                "no entity matches name=\"Kim Jong On\"",
+                "closest: \"Kim Jong Un\"",
+            ],
+        ),
+        (
+            &[
+                "report",
+                "timeline",
+                "-p",
+                "name=Kim Jong Un",
+                "-p",
+                "by=year",
+            ],
+            &["by=\"year\" is not one of day, week, month"],
+        ),
+        (
+            &["report", "search", "-p", "query=kim", "-p", "all=yes"],
+            &["all=\"yes\": give 1 for yes or 0 for no"],
+        ),
+        (
+            &["report", "articles", "-p", "form=2018-01-01"],
+            &["has no parameter 'form'"],
+        ),
+        (
+            &["report", "artciles"],
+            &["unknown report 'artciles'", "did you mean 'articles'"],
+        ),
+    ];
+    for (args, said) in matrix {
+        let (code, stdout, stderr) = answer(d, &db, args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert_eq!(stdout, "", "{args:?}: nothing on stdout");
+        for s in *said {
+            assert!(stderr.contains(s), "{args:?}: {stderr:?} lacks {s:?}");
+        }
+    }
+}
+
+#[test]
+fn issue_23_dates_in_common_forms_filter_the_same_way() {
+    let dir = workdir();
+    let d = dir.path();
+    let db = corpus(d);
+    let titles = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["report", "articles"];
+        all.extend_from_slice(args);
+        let (code, stdout, stderr) = answer(d, &db, &all);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        let mut titles: Vec<String> = stdout
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').nth(3).unwrap_or_default().to_string())
+            .collect();
+        titles.sort();
+        titles
+    };
+    let after_march_3 = ["Summit ends", "Trade talks"];
+    for from in ["2018-03-03", "3/3/2018", "March 3, 2018", "3 March 2018"] {
+        assert_eq!(
+            titles(&["-p", &format!("from={from}")]),
+            after_march_3,
+            "{from}"
+        );
+    }
+    // A month is its first day as `from`, its last as `to`.
+    assert_eq!(
+        titles(&["-p", "from=2018-03", "-p", "to=2018-03"]),
+        ["Kim visits Seoul", "Summit ends"]
+    );
+    assert_eq!(titles(&["-p", "to=March 2018"]).len(), 2);
+}
+
+#[test]
+fn issue_23_outlets_and_entities_match_in_any_case() {
+    let dir = workdir();
+    let d = dir.path();
+    let db = corpus(d);
+    let (code, stdout, _) = answer(d, &db, &["report", "articles", "-p", "source=fox news"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout.lines().count(), 3, "{stdout}");
+    assert!(stdout.contains("Fox News,Trade talks"), "{stdout}");
+    let (code, stdout, stderr) = answer(
+        d,
+        &db,
+        &[
+            "report",
+            "timeline",
+            "-p",
+            "name=KIM JONG UN",
+            "-p",
+            "by=month",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("2018-03,3,2"), "{stdout}");
+}
+
+#[test]
+fn issue_23_a_valid_question_with_no_answer_exits_0_with_the_header() {
+    let dir = workdir();
+    let d = dir.path();
+    let db = corpus(d);
+    let (code, stdout, stderr) = answer(d, &db, &["report", "articles", "-p", "from=2019-01-01"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, "id,date,outlet,title,words,url,origin\n");
+    // stdout is a pipe here, not a terminal: no "no rows" for a program to trip over.
+    assert_eq!(stderr, "");
+}
+
+#[test]
+fn issue_23_load_errors_default_to_the_latest_load_that_had_any() {
+    let dir = workdir();
+    let d = dir.path();
+    fs::write(
+        d.join("bad.jsonl"),
+        "{\"title\": \"One\", \"text\": \"A story.\"}\n{not json\n",
+    )
+    .unwrap();
+    run(d, &["--db", "t.db", "load", "bad.jsonl"]);
+    fs::write(d.join("a.jsonl"), ARTICLES).unwrap();
+    ok(d, &["--db", "t.db", "load", "a.jsonl"]);
+    let (code, stdout, stderr) = answer(d, "t.db", &["report", "load-errors"]);
+    assert_eq!(code, 0, "{stderr}");
+    let rows: Vec<&str> = stdout.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{stdout}");
+    assert!(rows[0].starts_with("1,error,bad.jsonl,2,"), "{stdout}");
+}
