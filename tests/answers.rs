@@ -1,6 +1,7 @@
-//! Report parameters are checked before a query runs (issue #23): the bad-parameter matrix,
-//! run through the real binary, with each input's exit status and message; dates in common
-//! forms; outlets and entities in any case; an empty answer to a valid question.
+//! The CLI's answers as journalists expect them (issue #23), through the real binary: report
+//! parameters checked before a query runs (the bad-parameter matrix, with each input's exit
+//! status and message; dates in common forms; outlets and entities in any case; an empty
+//! answer to a valid question), and output as sqlite-utils prints it.
 
 mod common;
 
@@ -221,4 +222,81 @@ fn issue_23_load_errors_default_to_the_latest_load_that_had_any() {
     let rows: Vec<&str> = stdout.lines().skip(1).collect();
     assert_eq!(rows.len(), 1, "{stdout}");
     assert!(rows[0].starts_with("1,error,bad.jsonl,2,"), "{stdout}");
+}
+
+#[test]
+fn issue_23_output_flags_as_in_sqlite_utils() {
+    let dir = workdir();
+    let d = dir.path();
+    let db = corpus(d);
+    let sources = ["report", "sources", "-p", "limit=1"];
+    let with = |flags: &[&str]| -> String {
+        let mut args = sources.to_vec();
+        args.extend_from_slice(flags);
+        let (code, stdout, stderr) = answer(d, &db, &args);
+        assert_eq!(code, 0, "{flags:?}: {stderr}");
+        stdout
+    };
+    assert_eq!(
+        with(&["--csv"]),
+        "id,outlet,domain,articles,words,first_date,last_date\n1,Fox News,,2,21,2018-03-02,2018-04-11\n"
+    );
+    assert_eq!(with(&["--csv"]), with(&["--format", "csv"]));
+    assert_eq!(
+        with(&["--tsv", "--no-headers"]),
+        "1\tFox News\t\t2\t21\t2018-03-02\t2018-04-11\n"
+    );
+    // JSON keeps the column order of the query, not the alphabet's.
+    let nl = with(&["--nl"]);
+    assert!(
+        nl.starts_with("{\"id\":1,\"outlet\":\"Fox News\",\"domain\":null,\"articles\":2"),
+        "{nl}"
+    );
+    assert_eq!(with(&["--json"]), format!("[\n{}]\n", nl));
+    let table = with(&["--table"]);
+    assert!(
+        table.starts_with("id  outlet    domain  articles"),
+        "{table}"
+    );
+    // Two formats at once is a usage error.
+    let (code, stdout, stderr) = answer(d, &db, &["report", "sources", "--csv", "--json"]);
+    assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
+}
+
+#[test]
+fn issue_23_the_table_fits_the_terminal_width() {
+    let dir = workdir();
+    let d = dir.path();
+    let db = corpus(d);
+    let table = |extra: &[&str]| -> String {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_corpusdb"))
+            .args(["--db", &db, "report", "article", "-p", "id=2", "--table"])
+            .args(extra)
+            .env("COLUMNS", "40")
+            .current_dir(d)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let fitted = table(&[]);
+    assert!(fitted.lines().all(|l| l.chars().count() <= 40), "{fitted}");
+    // Wrapped, not cut: every word of the article is there.
+    for word in ["summit", "Kim", "Moon", "Jae-in", "ended", "Seoul."] {
+        assert!(fitted.contains(word), "{word}: {fitted}");
+    }
+    let wide = table(&["--wide"]);
+    assert!(wide.contains("The summit between Kim Jong Un and Moon Jae-in ended in Seoul."));
+    assert!(wide.lines().any(|l| l.chars().count() > 40), "{wide}");
+}
+
+#[test]
+fn issue_23_a_failing_query_prints_nothing_on_stdout() {
+    let dir = workdir();
+    let d = dir.path();
+    let db = corpus(d);
+    let (code, stdout, stderr) = answer(d, &db, &["search", "--fts", "\"border wall", "--csv"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(stdout, "");
+    assert!(stderr.contains("unterminated string"), "{stderr}");
 }
