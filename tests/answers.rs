@@ -300,3 +300,80 @@ fn issue_23_a_failing_query_prints_nothing_on_stdout() {
     assert_eq!(stdout, "");
     assert!(stderr.contains("unterminated string"), "{stderr}");
 }
+
+#[test]
+fn issue_23_search_reads_phrases_and_filters() {
+    let dir = workdir();
+    let d = dir.path();
+    let db = corpus(d);
+    let titles = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["search"];
+        all.extend_from_slice(args);
+        all.extend(["--nl"]);
+        let (code, stdout, stderr) = answer(d, &db, &all);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        let mut titles: Vec<String> = stdout
+            .lines()
+            .map(|l| {
+                let row: serde_json::Value = serde_json::from_str(l).unwrap();
+                row["title"].as_str().unwrap_or_default().to_string()
+            })
+            .collect();
+        titles.dedup();
+        titles
+    };
+    // Words in any order, a phrase only in its order.
+    assert_eq!(titles(&["Seoul Kim"]).len(), 2);
+    assert_eq!(titles(&["\"Kim visits\""]), ["Kim visits Seoul"]);
+    assert_eq!(titles(&["\"visits Kim\""]), Vec::<String>::new());
+    // Curly quotes are quotes; an unclosed quote closes at the end; an apostrophe is text.
+    assert_eq!(titles(&["“Kim visits”"]), ["Kim visits Seoul"]);
+    assert_eq!(titles(&["\"Kim visits"]), ["Kim visits Seoul"]);
+    assert_eq!(titles(&["Kim's"]), Vec::<String>::new());
+    // Filters: outlet (any case), dates (any common form), block class.
+    assert_eq!(titles(&["Seoul", "--source", "cnn"]), ["Summit ends"]);
+    assert_eq!(
+        titles(&["Seoul", "--from", "March 10, 2018"]),
+        ["Summit ends"]
+    );
+    assert_eq!(
+        titles(&["Seoul", "--to", "3/10/2018"]),
+        ["Kim visits Seoul"]
+    );
+    assert_eq!(titles(&["Seoul", "--kind", "title"]), ["Kim visits Seoul"]);
+    let (code, _, stderr) = answer(d, &db, &["search", "Seoul", "--kind", "titel"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("kind=\"titel\" is not one of title, dek, body"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn issue_23_echoes_leave_out_quotations_under_four_words_unless_asked() {
+    let dir = workdir();
+    let d = dir.path();
+    fs::write(
+        d.join("e.jsonl"),
+        r#"{"title": "Talks stall", "text": "The minister was asked about the deal.\n\n\"No,\" Smith said.\n\n\"We will never accept this deal under any circumstances,\" Smith said on Monday.", "source": "Daily A", "date": "2018-03-02"}
+{"title": "Deal rejected", "text": "Reporters asked the minister about the deal.\n\n\"No,\" Smith said.\n\n\"We will never accept this deal under any circumstances,\" Smith told reporters.", "source": "Daily B", "date": "2018-03-03"}
+"#,
+    )
+    .unwrap();
+    ok(d, &["--db", "t.db", "load", "e.jsonl"]);
+    let variants = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["report", "echoes", "--tsv", "--no-headers"];
+        all.extend_from_slice(args);
+        let (code, stdout, stderr) = answer(d, "t.db", &all);
+        assert_eq!(code, 0, "{stderr}");
+        let mut v: Vec<String> = stdout
+            .lines()
+            .filter_map(|l| l.rsplit('\t').next().map(String::from))
+            .collect();
+        v.dedup();
+        v
+    };
+    let long = "We will never accept this deal under any circumstances";
+    assert_eq!(variants(&[]), [long]);
+    assert_eq!(variants(&["-p", "short=1"]), ["No", long]);
+}

@@ -71,7 +71,7 @@ pub(super) fn print(
         Err(err) if err.is_usage() => return Ok(usage(&err)),
         Err(Error::Sqlite(e)) if takes_fts(report) && super::search::is_fts_syntax(&e) => {
             return Err(Error::Fts(format!(
-                "{e}; quote words with punctuation, e.g. --param query='\"U.S.\" visit'"
+                "{e}; quote words with punctuation, e.g. '\"U.S.\" visit', or search plain text (no --fts, no raw=1)"
             ))
             .into());
         }

@@ -241,28 +241,6 @@ fn bind_typed(stmt: &mut rusqlite::Statement, index: usize, value: &str) -> Resu
     Ok(())
 }
 
-/// Turns plain text into an FTS5 query that cannot be a syntax error: each word becomes a
-/// quoted string (inner quotes doubled), and the words must all match. Punctuation, `AND`,
-/// `OR`, `NOT`, `*`, `:` and stray quotes are searched as text, not read as operators. Text
-/// with no word in it becomes the empty phrase, which matches nothing.
-///
-/// ```
-/// use corpusdb::report::quote_fts;
-/// assert_eq!(quote_fts(r#"kim AND "assad"#), r#""kim" "AND" """assad""#);
-/// assert_eq!(quote_fts("  -- "), r#""""#);
-/// ```
-pub fn quote_fts(text: &str) -> String {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .filter(|word| word.chars().any(char::is_alphanumeric))
-        .map(|word| format!("\"{}\"", word.replace('"', "\"\"")))
-        .collect();
-    if words.is_empty() {
-        return "\"\"".to_string();
-    }
-    words.join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
