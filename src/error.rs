@@ -19,8 +19,9 @@ pub enum Error {
     NotCorpus { path: PathBuf, why: String },
     #[error("{0}")]
     Busy(String),
-    #[error("unknown report '{0}' (see `corpusdb report --list`)")]
-    UnknownReport(String),
+    /// A report name that is none of them, with the closest names if any are near.
+    #[error("unknown report '{name}'{} (`corpusdb report --list` lists them)", did_you_mean(.closest))]
+    UnknownReport { name: String, closest: Vec<String> },
     #[error("report '{report}' has no parameter '{param}' (it takes: {known})")]
     UnknownParam {
         report: String,
@@ -35,6 +36,10 @@ pub enum Error {
     /// A usage error: the binary exits 2.
     #[error("{0}")]
     MissingColumn(String),
+    /// A report parameter whose value cannot be right (not a date, not a number, no such id,
+    /// outlet or entity), found before the query runs. A usage error: the binary exits 2.
+    #[error("{0}")]
+    BadParam(String),
     #[error("full-text query error: {0}")]
     Fts(String),
     #[error("{0}")]
@@ -66,11 +71,38 @@ impl Error {
         matches!(self, Error::Write(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
     }
 
+    /// A mistake on the command line rather than a failure: the binary exits 2.
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            Error::UnknownReport { .. }
+                | Error::UnknownParam { .. }
+                | Error::MissingParam(_)
+                | Error::MissingColumn(_)
+                | Error::BadParam(_)
+        )
+    }
+
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
             source,
         }
+    }
+}
+
+/// ": did you mean 'a' or 'b'?" for a list of close names, or nothing.
+fn did_you_mean(closest: &[String]) -> String {
+    match closest {
+        [] => String::new(),
+        names => format!(
+            ": did you mean {}?",
+            names
+                .iter()
+                .map(|n| format!("'{n}'"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ),
     }
 }
 

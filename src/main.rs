@@ -17,7 +17,10 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("corpusdb: {}", message(&err));
-            ExitCode::from(1)
+            let usage = err
+                .downcast_ref::<corpusdb::Error>()
+                .is_some_and(corpusdb::Error::is_usage);
+            ExitCode::from(if usage { 2 } else { 1 })
         }
     }
 }

@@ -457,5 +457,40 @@ fn datasette_serves_search_views_and_reports() {
             );
         }
     }
+    // Issue #23: the search report reads the query as `corpusdb search` does (an apostrophe,
+    // a quoted phrase, an unclosed quote), in Datasette too; canned queries fold their SQL.
+    for query in [
+        "Kim's visit",
+        "\"North Korea\" visit",
+        "\"border wall",
+        "kim AND (",
+    ] {
+        let path = format!("/{DB}/report-search.json");
+        let body = server.get_ok(&url(&path, &[("query", query), ("_shape", "objects")]));
+        let cli = ok(
+            dir.path(),
+            &[
+                "--db",
+                &arg(&db),
+                "search",
+                query,
+                "--json",
+                "--limit",
+                "20",
+            ],
+        );
+        let expected: Value = serde_json::from_str(&cli).expect("search JSON");
+        assert_eq!(
+            rows(&body).len(),
+            expected.as_array().map_or(0, Vec::len),
+            "search {query:?}: Datasette and the CLI differ"
+        );
+    }
+    for (name, query) in metadata["databases"][DB]["queries"]
+        .as_object()
+        .expect("queries")
+    {
+        assert_eq!(query["hide_sql"], true, "{name} shows its SQL");
+    }
     drop(server);
 }

@@ -77,25 +77,87 @@ pub fn run() -> anyhow::Result<ExitCode> {
     }
 }
 
-/// `--format`, shared by every command that prints rows.
+/// How rows are printed, shared by every command that prints rows: `--format` or one of
+/// sqlite-utils' flags, with or without the header, the table fitted to the terminal or wide.
 #[derive(clap::Args)]
 struct FormatArg {
+    #[command(flatten)]
+    which: WhichFormat,
+    /// Leave out the header line (CSV, TSV and table).
+    #[arg(long)]
+    no_headers: bool,
+    /// Table: show every cell whole, however wide the terminal (else long cells wrap to fit).
+    #[arg(long)]
+    wide: bool,
+}
+
+/// One format at most.
+#[derive(clap::Args)]
+#[group(multiple = false)]
+struct WhichFormat {
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
     format: Option<Format>,
+    /// CSV (as --format csv).
+    #[arg(long)]
+    csv: bool,
+    /// Tab-separated values.
+    #[arg(long)]
+    tsv: bool,
+    /// Newline-delimited JSON: one object a line (as --format ndjson).
+    #[arg(long)]
+    nl: bool,
+    /// A JSON array of objects, keys in column order (as --format json).
+    #[arg(long)]
+    json: bool,
+    /// An aligned table (as --format table).
+    #[arg(long)]
+    table: bool,
 }
 
 impl FormatArg {
+    fn format(&self) -> Format {
+        let w = &self.which;
+        let flags = [
+            (w.csv, Format::Csv),
+            (w.tsv, Format::Tsv),
+            (w.nl, Format::Ndjson),
+            (w.json, Format::Json),
+            (w.table, Format::Table),
+        ];
+        let flag = flags.into_iter().find(|(on, _)| *on).map(|(_, f)| f);
+        match (w.format, flag) {
+            (Some(format), _) | (None, Some(format)) => format,
+            (None, None) if std::io::stdout().is_terminal() => Format::Table,
+            (None, None) => Format::Csv,
+        }
+    }
+
+    /// The table's width: $COLUMNS, else the terminal's; none with --wide or off a terminal.
+    fn width(&self) -> Option<usize> {
+        if self.wide {
+            return None;
+        }
+        let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+        columns.or_else(|| {
+            let term = console::Term::stdout();
+            term.is_term()
+                .then(|| term.size_checked().map(|(_, cols)| usize::from(cols)))
+                .flatten()
+        })
+    }
+
     fn printer(&self) -> Printer<std::io::BufWriter<std::io::Stdout>> {
-        let stdout = std::io::stdout();
-        let default = if stdout.is_terminal() {
-            Format::Table
-        } else {
-            Format::Csv
-        };
-        Printer::new(
-            self.format.unwrap_or(default),
-            std::io::BufWriter::new(stdout),
-        )
+        Printer::new(self.format(), std::io::BufWriter::new(std::io::stdout()))
+            .headers(!self.no_headers)
+            .width(self.width())
+    }
+}
+
+/// "no rows" on stderr after a valid question with an empty answer, when a person is
+/// reading (stdout is a terminal); a program reading the output gets just the header.
+fn say_no_rows(rows: usize) {
+    if rows == 0 && std::io::stdout().is_terminal() {
+        eprintln!("no rows");
     }
 }

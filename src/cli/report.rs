@@ -68,16 +68,17 @@ pub(super) fn print(
     let conn = store::open_read(db)?;
     let mut printer = format.printer();
     match report::run(&conn, report, params, &mut printer) {
-        Err(err @ (Error::MissingParam(_) | Error::MissingColumn(_))) => return Ok(usage(&err)),
+        Err(err) if err.is_usage() => return Ok(usage(&err)),
         Err(Error::Sqlite(e)) if takes_fts(report) && super::search::is_fts_syntax(&e) => {
             return Err(Error::Fts(format!(
-                "{e}; quote words with punctuation, e.g. --param query='\"U.S.\" visit'"
+                "{e}; quote words with punctuation, e.g. '\"U.S.\" visit', or search plain text (no --fts, no raw=1)"
             ))
             .into());
         }
         other => other?,
     }
-    printer.finish()?;
+    let rows = printer.finish()?;
+    super::say_no_rows(rows);
     Ok(ExitCode::SUCCESS)
 }
 

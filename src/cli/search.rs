@@ -1,26 +1,44 @@
-//! `corpusdb search`: full-text search over paragraphs, best first.
+//! `corpusdb search`: full-text search over paragraphs, best first (the `search` report).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
-use corpusdb::{report, store, Error};
+use corpusdb::{report, Error};
 
 use super::FormatArg;
 
 /// Search paragraphs, ranked by bm25, with a highlighted snippet, the article's title, outlet
 /// and date.
 ///
-/// Plain text is searched word by word (every word must match; punctuation and AND/OR/NOT are
-/// just text). With --fts the query is raw FTS5 syntax: "exact phrase", NEAR(a b), prefix*,
-/// AND/OR/NOT.
+/// Every word must match; "a quoted phrase" matches as a phrase; punctuation and AND/OR/NOT
+/// are just text (as in Datasette's search box). With --fts the query is raw FTS5 syntax:
+/// NEAR(a b), prefix*, AND/OR/NOT.
+///
+/// Examples:
+///   corpusdb search 'Kim visit'
+///   corpusdb search '"border wall" Trump' --source 'Fox News' --from 2018-01 --to 2018-03
+///   corpusdb search --fts 'NEAR(Kim Assad, 10)' --json
 #[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// What to search for.
     query: String,
     /// Read QUERY as raw FTS5 query syntax.
     #[arg(long)]
     fts: bool,
+    /// Only this outlet (any case, or an alias).
+    #[arg(long)]
+    source: Option<String>,
+    /// Articles published on or after this date (2018-03-02, 3/2/2018, 'March 2, 2018', 2018-03).
+    #[arg(long)]
+    from: Option<String>,
+    /// Articles published on or before this date.
+    #[arg(long)]
+    to: Option<String>,
+    /// Only blocks of this class: title, dek, body, caption, navigation, promo, credit, …
+    #[arg(long)]
+    kind: Option<String>,
     /// Search every block (captions, chrome), not only title, dek and body.
     #[arg(long)]
     all: bool,
@@ -40,31 +58,21 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
                 .to_string(),
         )));
     }
-    let query = if args.fts {
-        args.query.clone()
-    } else {
-        report::quote_fts(&args.query)
-    };
-    let conn = store::open_read(db)?;
-    let mut params = BTreeMap::new();
-    params.insert("query".to_string(), query);
-    params.insert("limit".to_string(), args.limit.to_string());
-    params.insert("all".to_string(), u8::from(args.all).to_string());
-    let search = report::find("search")?;
-    let mut printer = args.format.printer();
-    let result = report::run(&conn, &search, &params, &mut printer);
-    match result {
-        Err(Error::Sqlite(e)) if args.fts && is_fts_syntax(&e) => {
-            return Err(Error::Fts(format!(
-                "{e} in {:?}; quote words with punctuation, or drop --fts",
-                args.query
-            ))
-            .into());
-        }
-        other => other?,
+    let mut params = BTreeMap::from([
+        ("query".to_string(), args.query.clone()),
+        ("raw".to_string(), u8::from(args.fts).to_string()),
+        ("limit".to_string(), args.limit.to_string()),
+        ("all".to_string(), u8::from(args.all).to_string()),
+    ]);
+    for (name, value) in [
+        ("source", args.source),
+        ("from", args.from),
+        ("to", args.to),
+        ("kind", args.kind),
+    ] {
+        params.extend(value.map(|v| (name.to_string(), v)));
     }
-    printer.finish()?;
-    Ok(ExitCode::SUCCESS)
+    super::report::print(db, &report::find("search")?, &params, &args.format)
 }
 
 pub(super) fn is_fts_syntax(err: &rusqlite::Error) -> bool {

@@ -9,6 +9,7 @@
 //! describes the reports and the schema to Datasette.
 
 pub mod datasette;
+pub mod params;
 pub mod stats;
 
 use std::collections::BTreeMap;
@@ -108,10 +109,19 @@ pub fn all() -> Vec<Report> {
 
 /// The report called `name`.
 pub fn find(name: &str) -> Result<Report> {
-    all()
-        .into_iter()
-        .find(|r| r.name == name)
-        .ok_or_else(|| Error::UnknownReport(name.to_string()))
+    let reports = all();
+    if let Some(report) = reports.iter().find(|r| r.name == name) {
+        return Ok(report.clone());
+    }
+    // `load_errors` for `load-errors`, `Entities` for `entities`.
+    let loose = |n: &str| n.to_lowercase().replace('_', "-");
+    if let Some(report) = reports.iter().find(|r| loose(&r.name) == loose(name)) {
+        return Ok(report.clone());
+    }
+    Err(Error::UnknownReport {
+        name: name.to_string(),
+        closest: params::closest(name, reports.iter().map(|r| r.name.as_str()), 2),
+    })
 }
 
 /// Reads `-- name:`, `-- description:` and `-- param: NAME help` lines from the header.
@@ -183,6 +193,7 @@ pub fn run(
             missing.name,
         )));
     }
+    let params = &params::check(conn, report, params)?;
     let mut stmt = conn.prepare(report.sql)?;
     for (name, value) in params {
         if let Some(index) = stmt.parameter_index(&format!(":{name}"))? {
@@ -190,10 +201,12 @@ pub fn run(
         }
     }
     let names: Vec<String> = stmt.column_names().map(|c| c.to_string()).collect();
-    sink.columns(&names)?;
     let mut rows = stmt.raw_query();
+    // The first step runs the query (and finds an FTS5 syntax error) before a header is given.
+    let mut next = rows.next()?;
+    sink.columns(&names)?;
     let mut values = Vec::with_capacity(names.len());
-    while let Some(r) = rows.next()? {
+    while let Some(r) = next {
         values.clear();
         for i in 0..names.len() {
             values.push(match r.get_ref(i)? {
@@ -205,6 +218,7 @@ pub fn run(
             });
         }
         sink.row(&values)?;
+        next = rows.next()?;
     }
     Ok(())
 }
@@ -225,28 +239,6 @@ fn bind_typed(stmt: &mut rusqlite::Statement, index: usize, value: &str) -> Resu
         stmt.raw_bind_parameter(index, value)?;
     }
     Ok(())
-}
-
-/// Turns plain text into an FTS5 query that cannot be a syntax error: each word becomes a
-/// quoted string (inner quotes doubled), and the words must all match. Punctuation, `AND`,
-/// `OR`, `NOT`, `*`, `:` and stray quotes are searched as text, not read as operators. Text
-/// with no word in it becomes the empty phrase, which matches nothing.
-///
-/// ```
-/// use corpusdb::report::quote_fts;
-/// assert_eq!(quote_fts(r#"kim AND "assad"#), r#""kim" "AND" """assad""#);
-/// assert_eq!(quote_fts("  -- "), r#""""#);
-/// ```
-pub fn quote_fts(text: &str) -> String {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .filter(|word| word.chars().any(char::is_alphanumeric))
-        .map(|word| format!("\"{}\"", word.replace('"', "\"\"")))
-        .collect();
-    if words.is_empty() {
-        return "\"\"".to_string();
-    }
-    words.join(" ")
 }
 
 #[cfg(test)]

@@ -97,6 +97,8 @@ pub struct Query {
     pub description_html: String,
     pub sql: String,
     pub params: Vec<String>,
+    /// The generated SQL stays folded under "Show SQL": people come for the answer.
+    pub hide_sql: bool,
 }
 
 /// The name Datasette gives a database file: its name without the last extension
@@ -449,6 +451,7 @@ fn canned_query(report: &Report) -> Query {
         description_html: html,
         sql,
         params,
+        hide_sql: true,
     }
 }
 
