@@ -118,3 +118,125 @@ fn eval_ner_through_db_on_conll_testa_meets_the_target() {
     );
     let _ = f1_after(&out, "e.kind:", "overall");
 }
+
+/// Loads `text` (written for the test) as one article into a new database in `dir`.
+fn load_text(dir: &std::path::Path, text: &str) -> rusqlite::Connection {
+    std::fs::write(dir.join("article.txt"), text).unwrap();
+    ok(dir, &["load", "article.txt"]);
+    open(&dir.join("corpus.db"))
+}
+
+/// (mention text, mention kind, entity kind, entity name, entity country) of every mention.
+fn mention_rows(conn: &rusqlite::Connection) -> Vec<(String, String, String, String, String)> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT m.text, m.kind, e.kind, e.name, coalesce(e.country, '') FROM mentions m \
+             JOIN entities e ON e.id = m.entity_id ORDER BY m.id",
+        )
+        .unwrap();
+    stmt.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
+const MATCH_REPORT: &str = "Leeds beat Plymouth in the Championship
+
+Leeds United beat Plymouth Argyle 2-1 at Elland Road on Saturday. Leeds scored twice before half-time and Plymouth pulled one back late on.
+
+The win lifts Leeds to third in the table, while Plymouth stay bottom.
+
+The Syrian government said on Monday that Uzbek and French officials would visit Damascus next week, according to the Syrian state news agency.
+
+Syria has been at war since 2011.
+";
+
+#[test]
+fn issue_20_a_club_named_after_its_city_is_an_org_mention() {
+    use corpusdb::extract::ner::{aliases::resolve, EntityKind::*};
+    // Whatever the tagger says: the gazetteer's city does not override the mention's kind.
+    let r = resolve(&[(Org, "Leeds"), (Place, "Leeds")]);
+    assert_eq!((r[0].name.as_str(), r[0].kind), ("Leeds", Org));
+    assert!(r[0].entry.is_none(), "the club is not the city");
+    assert_eq!((r[1].name.as_str(), r[1].kind), ("Leeds", Place));
+    assert_eq!(r[1].entry.and_then(|e| e.country.as_deref()), Some("GB"));
+
+    let dir = workdir();
+    let conn = load_text(dir.path(), MATCH_REPORT);
+    let rows = mention_rows(&conn);
+    let leeds: Vec<_> = rows.iter().filter(|r| r.0 == "Leeds").collect();
+    assert!(!leeds.is_empty(), "{rows:?}");
+    for r in &leeds {
+        assert_eq!((r.1.as_str(), r.2.as_str()), ("org", "org"), "{rows:?}");
+    }
+    // "Top places" does not list the club; "top organisations" does.
+    let places = ok(
+        dir.path(),
+        &[
+            "report",
+            "entities",
+            "--param",
+            "kind=place",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(!places.lines().any(|l| l.contains(",Leeds,")), "{places}");
+    let orgs = ok(
+        dir.path(),
+        &[
+            "report", "entities", "--param", "kind=org", "--format", "csv",
+        ],
+    );
+    assert!(orgs.lines().any(|l| l.contains(",Leeds,")), "{orgs}");
+}
+
+#[test]
+fn issue_20_a_nationality_is_a_misc_mention_that_carries_its_country() {
+    use corpusdb::extract::ner::{aliases::resolve, EntityKind::*};
+    for (tagged, text, country) in [
+        (Misc, "Syrian", "SY"),
+        (Place, "Uzbek", "UZ"),
+        (Misc, "French", "FR"),
+        (Org, "Uzbeks", "UZ"),
+    ] {
+        let r = &resolve(&[(tagged, text)])[0];
+        assert_eq!(r.kind, Misc, "{text}");
+        assert_eq!(
+            r.entry.and_then(|e| e.country.as_deref()),
+            Some(country),
+            "{text}"
+        );
+    }
+    // A country's name stays the place.
+    let r = &resolve(&[(Place, "U.S.")])[0];
+    assert_eq!((r.name.as_str(), r.kind), ("United States", Place));
+
+    let dir = workdir();
+    let conn = load_text(dir.path(), MATCH_REPORT);
+    let rows = mention_rows(&conn);
+    for (text, country) in [("Syrian", "SY"), ("Uzbek", "UZ"), ("French", "FR")] {
+        let row = rows
+            .iter()
+            .find(|r| r.0 == text)
+            .unwrap_or_else(|| panic!("{text} not in {rows:?}"));
+        assert_eq!(
+            (row.1.as_str(), row.2.as_str()),
+            ("misc", "misc"),
+            "{rows:?}"
+        );
+        assert_eq!(row.4, country, "{rows:?}");
+    }
+    // Syria and things Syrian: one query on the country code; the place counts only Syria.
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE e.country = 'SY' AND m.kind = 'place' AND e.name = 'Syria'"),
+        1
+    );
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM entity_kinds WHERE kind = 'place' AND name = 'Syria' AND mentions = 1"),
+        1
+    );
+    assert!(count(&conn, "SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE e.country = 'SY'") >= 4);
+}
