@@ -200,6 +200,46 @@ pub struct Block {
     pub line_key: Option<i64>,
 }
 
+/// What an entity is (the one typed kind every stage uses; stored as its `as_str`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    Person,
+    Org,
+    Place,
+    /// Nationalities and peoples, events, works, and other names.
+    Misc,
+}
+
+impl EntityKind {
+    /// The name stored in the database: person, org, place, misc.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Org => "org",
+            EntityKind::Place => "place",
+            EntityKind::Misc => "misc",
+        }
+    }
+
+    /// Every kind, in the order of the CoNLL types.
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Org,
+        EntityKind::Place,
+        EntityKind::Misc,
+    ];
+
+    /// The kind stored as `name` (the inverse of [`EntityKind::as_str`]).
+    pub fn parse(name: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// The index of the kind in [`EntityKind::ALL`] (the CoNLL type: PER, ORG, LOC, MISC).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
 /// A real-world thing an article mentions, as the extractors name it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
@@ -221,6 +261,9 @@ pub struct Mention {
     pub span: Span,
     pub text: String,
     pub entity: Entity,
+    /// The kind the mention's own context gives it (the tagger's reading, made consistent
+    /// within the article by linking): stored as `mentions.kind` whatever entity it joins.
+    pub kind: EntityKind,
     /// The kind the article's linking gave the mention, when an alias rule has since given
     /// it an entity of another kind (read back from a database; `None` from linking).
     pub linked_kind: Option<&'static str>,

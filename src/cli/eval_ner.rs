@@ -19,6 +19,15 @@ pub struct Args {
     /// A CoNLL-2003 file (word ... tag per line, -DOCSTART- between documents).
     #[arg(long)]
     conll: Option<PathBuf>,
+    /// Load the --conll documents through the whole pipeline (as `corpusdb load` loads a
+    /// folder of text files) into a new database and score the stored mentions, by the
+    /// entity's kind and by the mention's own, instead of the tagger alone.
+    #[arg(long, requires = "conll")]
+    through_db: bool,
+    /// The database --through-db creates (must not exist; kept). Default: a temporary one,
+    /// deleted after.
+    #[arg(long, requires = "through_db", value_name = "DB")]
+    keep_db: Option<PathBuf>,
     /// Time tagging (one thread) on the title, dek and body blocks of these articles
     /// (any input `corpusdb load` reads).
     #[arg(long)]
@@ -45,7 +54,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.conll.is_none() && args.bench.is_none() {
         bail!("give --conll FILE to score, or --bench FILE to time");
     }
-    if let Some(path) = &args.conll {
+    if let (Some(path), true) = (&args.conll, args.through_db) {
+        through_db(path, args.keep_db.as_deref())?;
+    } else if let Some(path) = &args.conll {
         let (docs, score) = corpusdb::eval::ner::score_conll(tagger, path)?;
         println!("{} ({docs} documents)", path.display());
         print!("{}", score.table());
@@ -70,4 +81,40 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--through-db`: loads the CoNLL file into a database and prints one table per column the
+/// kind is read from.
+fn through_db(conll: &std::path::Path, db: Option<&std::path::Path>) -> anyhow::Result<()> {
+    let temp = std::env::temp_dir().join(format!("corpusdb-eval-ner-{}", std::process::id()));
+    let path = match db {
+        Some(db) => db.to_path_buf(),
+        None => {
+            std::fs::create_dir_all(&temp)?;
+            temp.join("eval.db")
+        }
+    };
+    if path.exists() {
+        bail!(
+            "{} exists: --through-db loads into a new database",
+            path.display()
+        );
+    }
+    let scored = corpusdb::eval::ner::score_through_db(conll, &path);
+    if db.is_none() {
+        let _ = std::fs::remove_dir_all(&temp);
+    }
+    let scored =
+        scored.with_context(|| format!("loading {} into {}", conll.display(), path.display()))?;
+    println!(
+        "{} ({} documents, {} articles stored) through the database",
+        conll.display(),
+        scored.documents,
+        scored.articles
+    );
+    for (column, score) in &scored.scores {
+        println!("\nkind read from {column}:");
+        print!("{}", score.table());
+    }
+    Ok(())
 }

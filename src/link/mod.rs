@@ -60,6 +60,7 @@ pub fn enrich(article: &mut Article) {
             .into_iter()
             .zip(resolved)
             .map(|((block, m), entity)| Mention {
+                kind: EntityKind::parse(entity.kind).unwrap_or(m.kind),
                 block,
                 span: Span {
                     start: m.start,

@@ -401,7 +401,11 @@ fn read_article(
             .get::<_, Option<String>>(10)?
             .map(|k| entity_kind(&k))
             .transpose()?;
+        let kind: String = r.get(11)?;
+        let kind = EntityKind::parse(&kind)
+            .ok_or_else(|| format!("a mention of kind {kind:?}, which corpusdb never writes"))?;
         mentions.push(Mention {
+            kind,
             block: block_of(r.get(0)?)?,
             span: span(r, 1)?,
             text: r.get(3)?,
@@ -650,7 +654,8 @@ mod tests {
         tagged
             .iter()
             .zip(link::entities(tagged))
-            .map(|(&(_, text), entity)| Mention {
+            .map(|(&(kind, text), entity)| Mention {
+                kind,
                 block: 0,
                 span: Span { start: 0, end: 1 },
                 text: text.to_string(),

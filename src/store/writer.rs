@@ -437,7 +437,8 @@ impl Writer {
                     m.span.start as i64,
                     m.span.end as i64,
                     m.text,
-                    linked_kind
+                    linked_kind,
+                    m.kind.as_str()
                 ])?;
             units.push((paragraph_id, sentence, entity_id));
         }

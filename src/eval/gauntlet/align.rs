@@ -53,7 +53,7 @@ pub fn process(name: &str, document: &str, rules: &Rules) -> Option<Processed> {
 
 /// For each block's code point, the document's code point it matches in a diff of the
 /// document against the blocks' texts laid end to end.
-fn align(document: &str, blocks: Vec<&str>) -> Vec<Vec<Option<usize>>> {
+pub(crate) fn align(document: &str, blocks: Vec<&str>) -> Vec<Vec<Option<usize>>> {
     let old: Vec<char> = document.chars().collect();
     let mut new: Vec<char> = Vec::new();
     let mut owner: Vec<(usize, usize)> = Vec::new();

@@ -17,9 +17,13 @@
 //! - A person's partial name joins the one full name in the article that starts or ends
 //!   with it ("Assad" → "Bashar al-Assad", "Kim" → "Kim Jong Un"); with two candidates it
 //!   stays apart.
-//! - Organisations, places and nationalities go to their gazetteer entry ("DPRK" → North
-//!   Korea, "UN" → United Nations, "Korean Central News Agency" → KCNA); a nationality names
-//!   its country ("Israeli bombing" → Israel).
+//! - The gazetteer is a prior, never an override of the mention's own kind: an organisation,
+//!   place or nationality goes to its gazetteer entry when the entry is of the kind the
+//!   mention has ("DPRK" → North Korea, "UN" → United Nations, "Korean Central News Agency"
+//!   → KCNA); a name the gazetteer knows as another kind keeps the mention's kind under its
+//!   own name (a club named after its city, "Leeds" read as an organisation, is no city). A
+//!   nationality ("Israeli bombing", "Uzbeks") is a misc mention of the nationality, which
+//!   carries its country's code, whatever kind the tagger gave it.
 //! - An acronym joins the longer name in the article whose initials it is.
 
 use std::collections::HashMap;
@@ -140,13 +144,22 @@ fn strip_country_abbreviation(text: &str) -> &str {
     }
 }
 
-/// The gazetteer for non-persons. An acronym the tagger did not read as a place is not a
-/// town's other spelling ("DACA", the programme, is not "Daca", Dhaka).
+/// The gazetteer for non-persons, as a prior to the mention's own kind: a name it knows as
+/// the kind the mention has goes to its entry ("DPRK" → North Korea, "UN" → United
+/// Nations); a name it knows as another kind keeps the mention's kind, under its own name
+/// (a club named after its city, "Leeds" read as an organisation, is not the city). A
+/// nationality ("Syrian", "Uzbeks") is a misc mention of the nationality, which carries its
+/// country's code, whatever kind the tagger gave it. An acronym the tagger did not read as
+/// a place is not a town's other spelling ("DACA", the programme, is not "Daca", Dhaka).
 fn first_guess(kind: EntityKind, name: &str) -> Resolved {
     if kind != EntityKind::Person {
+        if let Some(entry) = nationality(name) {
+            return from_entry(entry);
+        }
         let acronym = name.len() >= 3 && name.chars().all(|c| c.is_ascii_uppercase());
         if let Some(entry) = known(name)
             .filter(|e| !(acronym && kind != EntityKind::Place && e.category == Category::City))
+            .filter(|e| e.kind() == Some(kind))
         {
             return from_entry(entry);
         }
@@ -156,6 +169,15 @@ fn first_guess(kind: EntityKind, name: &str) -> Resolved {
         kind,
         entry: None,
     }
+}
+
+/// The gazetteer's nationality entry when that is what the name is first ("Syrian",
+/// "Uzbeks"; not "U.S.", a country first).
+fn nationality(name: &str) -> Option<&'static Entry> {
+    gazetteer()
+        .lookup(name)
+        .find(|e| e.kind().is_some())
+        .filter(|e| e.category == Category::Demonym)
 }
 
 /// Cities at least this large keep their place when a person of the article has the name
@@ -483,7 +505,9 @@ mod tests {
         ]);
         assert_eq!(r[0].name, "KCNA");
         assert_eq!(r[1].name, "United Nations");
-        assert_eq!((r[2].name.as_str(), r[2].kind), ("Israel", Place));
+        // A nationality is a misc mention of the nationality, which carries its country.
+        assert_eq!((r[2].name.as_str(), r[2].kind), ("Israeli", Misc));
+        assert_eq!(r[2].entry.and_then(|e| e.country.as_deref()), Some("IL"));
         assert_eq!(r[4].name, "Free Syrian Army");
         assert_eq!(r[4].key(), r[3].key());
     }

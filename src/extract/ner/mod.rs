@@ -50,45 +50,7 @@ pub(crate) const SECOND_BEAM: usize = 4;
 /// The model trained by `corpusdb train ner` (see README), embedded at build time.
 const EMBEDDED_MODEL: &[u8] = include_bytes!("model.bin.gz");
 
-/// What an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EntityKind {
-    Person,
-    Org,
-    Place,
-    /// Nationalities and peoples, events, works, and other names.
-    Misc,
-}
-
-impl EntityKind {
-    /// The name stored in the database: person, org, place, misc.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityKind::Person => "person",
-            EntityKind::Org => "org",
-            EntityKind::Place => "place",
-            EntityKind::Misc => "misc",
-        }
-    }
-
-    /// Every kind, in the order of the CoNLL types.
-    pub const ALL: [EntityKind; 4] = [
-        EntityKind::Person,
-        EntityKind::Org,
-        EntityKind::Place,
-        EntityKind::Misc,
-    ];
-
-    /// The kind stored as `name` (the inverse of [`EntityKind::as_str`]).
-    pub fn parse(name: &str) -> Option<EntityKind> {
-        EntityKind::ALL.into_iter().find(|k| k.as_str() == name)
-    }
-
-    /// The kind of a CoNLL type index (PER, ORG, LOC, MISC).
-    fn from_type(k: usize) -> EntityKind {
-        EntityKind::ALL[k.min(3)]
-    }
-}
+pub use crate::model::EntityKind;
 
 /// One mention of an entity: its kind, its span in code points (0-based, end exclusive)
 /// into the text it was found in, and that text.
@@ -199,7 +161,7 @@ impl Tagger {
                 let text = block.as_ref();
                 let bytes = ranges[span.start].start..ranges[span.end - 1].end;
                 out[b].push(Mention {
-                    kind: EntityKind::from_type(k),
+                    kind: EntityKind::ALL[k.min(3)],
                     start: 0,
                     end: 0,
                     text: text[bytes.clone()].to_string(),

@@ -1,11 +1,11 @@
 -- name: entities
--- description: Most mentioned entities, by kind, outlet and period.
+-- description: Most mentioned entities, by kind, outlet and period; with a kind, counted by the mentions of that kind (a mention's own kind, mentions.kind).
 -- param: kind    person, org, place or misc (default: every kind)
 -- param: source  only articles of this outlet (default: every outlet)
 -- param: from    first publication date, 'YYYY-MM-DD' (default: the earliest)
 -- param: to      last publication date, 'YYYY-MM-DD' (default: the latest)
 -- param: limit   rows at most (default: 50)
-SELECT e.id AS entity_id, e.kind, e.name, e.country,
+SELECT e.id AS entity_id, coalesce(:kind, e.kind) AS kind, e.name, e.country,
        count(*) AS mentions,
        count(DISTINCT p.article_id) AS articles
 FROM mentions m
@@ -13,7 +13,7 @@ JOIN entities e ON e.id = m.entity_id
 JOIN paragraphs p ON p.id = m.paragraph_id
 JOIN articles a ON a.id = p.article_id
 LEFT JOIN sources s ON s.id = a.source_id
-WHERE (:kind IS NULL OR e.kind = :kind)
+WHERE (:kind IS NULL OR m.kind = :kind)
   AND (:source IS NULL OR s.name = :source)
   AND (:from IS NULL OR a.published_at >= :from)
   AND (:to IS NULL OR a.published_at < date(:to, '+1 day'))

@@ -1,0 +1,242 @@
+//! Entities as the database gives them (issue #20): `eval ner --through-db` loads CoNLL
+//! documents through the whole pipeline and scores the stored mentions by their kinds; and
+//! regression tests, on text written for them, for the kinds and identities users read off
+//! the `entities` and `mentions` tables.
+
+mod common;
+
+use common::*;
+
+/// A CoNLL document written for this test: a title, a sentence with a person, a place, an
+/// organisation and a nationality.
+const SAMPLE: &str = "-DOCSTART- -X- -X- O
+
+Talks NNS B-NP O
+resume VBP B-VP O
+in IN B-PP O
+Geneva NNP B-NP B-LOC
+
+Foreign NNP B-NP O
+minister NN I-NP O
+Anna NNP I-NP B-PER
+Lindqvist NNP I-NP I-PER
+told VBD B-VP O
+Reuters NNP B-NP B-ORG
+in IN B-PP O
+Geneva NNP B-NP B-LOC
+that IN B-SBAR O
+Swedish JJ B-NP B-MISC
+diplomats NNS I-NP O
+would MD B-VP O
+stay VB I-VP O
+. . O O
+";
+
+/// The F1 of one line (PER, ..., overall) of the table after `heading` in `out`.
+fn f1_after(out: &str, heading: &str, name: &str) -> f64 {
+    let (_, table) = out
+        .split_once(heading)
+        .unwrap_or_else(|| panic!("no {heading:?} in {out}"));
+    let line = table
+        .lines()
+        .find(|l| l.starts_with(name))
+        .unwrap_or_else(|| panic!("no {name} line in {out}"));
+    line.split_whitespace().nth(3).unwrap().parse().unwrap()
+}
+
+#[test]
+fn eval_ner_through_db_scores_the_stored_mentions() {
+    let dir = workdir();
+    std::fs::write(dir.path().join("sample.conll"), SAMPLE).unwrap();
+    let out = ok(
+        dir.path(),
+        &[
+            "eval",
+            "ner",
+            "--conll",
+            "sample.conll",
+            "--through-db",
+            "--keep-db",
+            "kept.db",
+        ],
+    );
+    assert!(
+        out.contains("(1 documents, 1 articles stored) through the database"),
+        "{out}"
+    );
+    // The gold is five entities; the kept database holds the stored mentions.
+    assert!(out.contains("kind read from e.kind:"), "{out}");
+    let gold: usize = out
+        .lines()
+        .find(|l| l.starts_with("overall"))
+        .and_then(|l| l.split_whitespace().nth(4))
+        .and_then(|g| g.parse().ok())
+        .unwrap_or(0);
+    assert_eq!(gold, 5, "{out}");
+    assert!(f1_after(&out, "e.kind:", "PER") > 0.99, "{out}");
+    let conn = open(&dir.path().join("kept.db"));
+    assert!(
+        count(
+            &conn,
+            "SELECT count(*) FROM mentions WHERE text = 'Anna Lindqvist'"
+        ) == 1
+    );
+    // A database that exists is not loaded into.
+    let again = run(
+        dir.path(),
+        &[
+            "eval",
+            "ner",
+            "--conll",
+            "sample.conll",
+            "--through-db",
+            "--keep-db",
+            "kept.db",
+        ],
+    );
+    assert!(!again.status.success());
+}
+
+#[test]
+fn eval_ner_through_db_on_conll_testa_meets_the_target() {
+    let Some(testa) = corpus("conll2003/eng.testa") else {
+        return;
+    };
+    let out = ok(
+        &repo(),
+        &[
+            "eval",
+            "ner",
+            "--conll",
+            testa.to_str().unwrap(),
+            "--through-db",
+        ],
+    );
+    assert!(
+        out.contains("(216 documents, 216 articles stored)"),
+        "{out}"
+    );
+    let _ = f1_after(&out, "e.kind:", "overall");
+}
+
+/// Loads `text` (written for the test) as one article into a new database in `dir`.
+fn load_text(dir: &std::path::Path, text: &str) -> rusqlite::Connection {
+    std::fs::write(dir.join("article.txt"), text).unwrap();
+    ok(dir, &["load", "article.txt"]);
+    open(&dir.join("corpus.db"))
+}
+
+/// (mention text, mention kind, entity kind, entity name, entity country) of every mention.
+fn mention_rows(conn: &rusqlite::Connection) -> Vec<(String, String, String, String, String)> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT m.text, m.kind, e.kind, e.name, coalesce(e.country, '') FROM mentions m \
+             JOIN entities e ON e.id = m.entity_id ORDER BY m.id",
+        )
+        .unwrap();
+    stmt.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
+const MATCH_REPORT: &str = "Leeds beat Plymouth in the Championship
+
+Leeds United beat Plymouth Argyle 2-1 at Elland Road on Saturday. Leeds scored twice before half-time and Plymouth pulled one back late on.
+
+The win lifts Leeds to third in the table, while Plymouth stay bottom.
+
+The Syrian government said on Monday that Uzbek and French officials would visit Damascus next week, according to the Syrian state news agency.
+
+Syria has been at war since 2011.
+";
+
+#[test]
+fn issue_20_a_club_named_after_its_city_is_an_org_mention() {
+    use corpusdb::extract::ner::{aliases::resolve, EntityKind::*};
+    // Whatever the tagger says: the gazetteer's city does not override the mention's kind.
+    let r = resolve(&[(Org, "Leeds"), (Place, "Leeds")]);
+    assert_eq!((r[0].name.as_str(), r[0].kind), ("Leeds", Org));
+    assert!(r[0].entry.is_none(), "the club is not the city");
+    assert_eq!((r[1].name.as_str(), r[1].kind), ("Leeds", Place));
+    assert_eq!(r[1].entry.and_then(|e| e.country.as_deref()), Some("GB"));
+
+    let dir = workdir();
+    let conn = load_text(dir.path(), MATCH_REPORT);
+    let rows = mention_rows(&conn);
+    let leeds: Vec<_> = rows.iter().filter(|r| r.0 == "Leeds").collect();
+    assert!(!leeds.is_empty(), "{rows:?}");
+    for r in &leeds {
+        assert_eq!((r.1.as_str(), r.2.as_str()), ("org", "org"), "{rows:?}");
+    }
+    // "Top places" does not list the club; "top organisations" does.
+    let places = ok(
+        dir.path(),
+        &[
+            "report",
+            "entities",
+            "--param",
+            "kind=place",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(!places.lines().any(|l| l.contains(",Leeds,")), "{places}");
+    let orgs = ok(
+        dir.path(),
+        &[
+            "report", "entities", "--param", "kind=org", "--format", "csv",
+        ],
+    );
+    assert!(orgs.lines().any(|l| l.contains(",Leeds,")), "{orgs}");
+}
+
+#[test]
+fn issue_20_a_nationality_is_a_misc_mention_that_carries_its_country() {
+    use corpusdb::extract::ner::{aliases::resolve, EntityKind::*};
+    for (tagged, text, country) in [
+        (Misc, "Syrian", "SY"),
+        (Place, "Uzbek", "UZ"),
+        (Misc, "French", "FR"),
+        (Org, "Uzbeks", "UZ"),
+    ] {
+        let r = &resolve(&[(tagged, text)])[0];
+        assert_eq!(r.kind, Misc, "{text}");
+        assert_eq!(
+            r.entry.and_then(|e| e.country.as_deref()),
+            Some(country),
+            "{text}"
+        );
+    }
+    // A country's name stays the place.
+    let r = &resolve(&[(Place, "U.S.")])[0];
+    assert_eq!((r.name.as_str(), r.kind), ("United States", Place));
+
+    let dir = workdir();
+    let conn = load_text(dir.path(), MATCH_REPORT);
+    let rows = mention_rows(&conn);
+    for (text, country) in [("Syrian", "SY"), ("Uzbek", "UZ"), ("French", "FR")] {
+        let row = rows
+            .iter()
+            .find(|r| r.0 == text)
+            .unwrap_or_else(|| panic!("{text} not in {rows:?}"));
+        assert_eq!(
+            (row.1.as_str(), row.2.as_str()),
+            ("misc", "misc"),
+            "{rows:?}"
+        );
+        assert_eq!(row.4, country, "{rows:?}");
+    }
+    // Syria and things Syrian: one query on the country code; the place counts only Syria.
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE e.country = 'SY' AND m.kind = 'place' AND e.name = 'Syria'"),
+        1
+    );
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM entity_kinds WHERE kind = 'place' AND name = 'Syria' AND mentions = 1"),
+        1
+    );
+    assert!(count(&conn, "SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE e.country = 'SY'") >= 4);
+}
