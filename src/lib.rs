@@ -8,9 +8,9 @@
 //! within the article; [`store`] owns the SQLite file (pragmas, migrations, one batched
 //! writer, FTS5 kept in step). The writer also does the corpus-wide work: it merges each
 //! article's entities with the stored ones of the same kind and key and keeps the
-//! co-occurrence counts as it stores articles, and at the end of a load it groups stories,
-//! learns alias rules from the corpus and merges the entities they name, and sets aside the
-//! lines repeated across an outlet's articles. [`report`] runs the named `.sql` reports (and
+//! co-occurrence counts as it stores articles, and at the end of a load it learns alias rules
+//! from the corpus and merges the entities they name, and sets aside the lines repeated
+//! across an outlet's articles. Then [`corpus`] groups the new articles into stories. [`report`] runs the named `.sql` reports (and
 //! describes them and the schema to Datasette, and counts the rows `stats` shows);
 //! [`output`] prints rows as a table, CSV, JSON or NDJSON, and [`export`] writes every table
 //! and view as Parquet (through [`output::parquet`]). [`load`] wires read → text →
@@ -19,6 +19,7 @@
 //! extraction against annotated corpora. [`model`] is the data passed between the stages and
 //! [`error`] the library's errors. The binary's `cli` module parses arguments and calls these.
 
+pub mod corpus;
 pub mod error;
 pub mod eval;
 pub mod export;

@@ -2,7 +2,8 @@
 //! structures each batch in parallel (rayon, order kept), and the calling thread is the one
 //! writer. Channels are bounded, so memory stays flat however large the input is, and the
 //! order of articles (and so their ids) is the order of the input. Before any of it, the
-//! `--field` overrides are checked against each input file's first record.
+//! `--field` overrides are checked against each input file's first record. After the writer
+//! has finished, the corpus stage ([`crate::corpus`]) groups the new articles into stories.
 
 use std::fs;
 use std::panic::{self, AssertUnwindSafe};
@@ -206,6 +207,7 @@ pub fn run(
     written?;
     let load_id = writer.load_id();
     let counts = writer.finish()?;
+    crate::corpus::after_write(db)?;
     Ok(Summary {
         load_id,
         counts,

@@ -145,6 +145,7 @@ pub fn run(
         )?;
     }
     summary.counts = writer.finish()?;
+    crate::corpus::after_write(out)?;
     Ok(summary)
 }
 

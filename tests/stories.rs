@@ -243,3 +243,235 @@ fn a_replaced_article_leaves_no_empty_or_miscounted_story() {
         ]
     );
 }
+
+/// Articles of one day as JSON Lines: (id, source, date, title, text).
+fn jsonl(dir: &Path, name: &str, records: &[(&str, &str, Option<&str>, &str, &str)]) {
+    let lines: Vec<String> = records
+        .iter()
+        .map(|(id, source, date, title, text)| {
+            serde_json::json!({"id": id, "source": source, "date": date, "title": title, "text": text})
+                .to_string()
+        })
+        .collect();
+    std::fs::write(dir.join(name), lines.join("\n")).unwrap();
+}
+
+const QUAKE_A: &str = "A magnitude 6.1 earthquake struck the Indonesian island of Sumatra on Tuesday, killing at least 14 people and damaging hundreds of homes in the city of Padang, officials said.\n\nThe quake hit at a depth of 30 kilometres, the US Geological Survey said. Rescue teams searched collapsed buildings in Padang through the night.";
+const QUAKE_B: &str = "At least 14 people died when a 6.1-magnitude quake shook Sumatra, Indonesia, on Tuesday, and rescuers in Padang dug through the rubble of collapsed buildings.\n\nThe US Geological Survey put the depth of the earthquake at 30 kilometres. Officials in Padang said hundreds of homes were damaged.";
+const QUAKE_OTHER: &str = "A magnitude 5.4 earthquake struck northern Chile on Thursday, shaking buildings in the port city of Iquique, but no damage or injuries were reported, officials said.\n\nThe quake hit at a depth of 80 kilometres, the US Geological Survey said.";
+
+#[test]
+fn issue_21_the_same_event_across_outlets_is_one_story_and_a_similar_event_is_not() {
+    let dir = workdir();
+    jsonl(
+        dir.path(),
+        "quakes.jsonl",
+        &[
+            (
+                "a",
+                "Wire One",
+                Some("2019-03-05"),
+                "Deadly quake hits Sumatra",
+                QUAKE_A,
+            ),
+            (
+                "b",
+                "Daily Two",
+                Some("2019-03-05"),
+                "Rescuers dig for survivors in Padang",
+                QUAKE_B,
+            ),
+            (
+                "c",
+                "Wire One",
+                Some("2019-03-07"),
+                "Quake shakes northern Chile",
+                QUAKE_OTHER,
+            ),
+        ],
+    );
+    let db = dir.path().join("q.db");
+    load(dir.path(), &db, &["quakes.jsonl"], &[]);
+    let conn = open(&db);
+    let story = |id: &str| {
+        count(
+            &conn,
+            &format!("SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE a.external_id = '{id}'"),
+        )
+    };
+    assert_eq!(story("a"), story("b"), "the same quake, told two ways");
+    assert_ne!(story("a"), story("c"), "another quake is another event");
+
+    // The scores of that grouping against gold labels, both shapes of gold file.
+    std::fs::write(
+        dir.path().join("groups.tsv"),
+        "external_id\tevent\na\tsumatra\nb\tsumatra\nc\tchile\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("pairs.tsv"),
+        "a_external_id\tb_external_id\tverdict\na\tb\tsame\na\tc\tdifferent\nb\tc\tunclear\n",
+    )
+    .unwrap();
+    let out = ok(
+        dir.path(),
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "eval",
+            "stories",
+            "--gold",
+            "groups.tsv",
+            "--gold",
+            "pairs.tsv",
+            "--format",
+            "csv",
+        ],
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "gold,found,labelled,same_together,same_apart,different_together,different_apart,precision,recall,f1"
+    );
+    assert_eq!(lines[1], "groups.tsv,3,3,1,0,0,2,1.0,1.0,1.0");
+    assert_eq!(lines[2], "pairs.tsv,2,2,1,0,0,1,1.0,1.0,1.0");
+    assert_eq!(lines[3], "all,5,5,2,0,0,3,1.0,1.0,1.0");
+
+    // The baseline groups the two Sumatra reports too (its cosine over the whole text).
+    let out = ok(
+        dir.path(),
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "eval",
+            "stories",
+            "--gold",
+            "groups.tsv",
+            "--baseline",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(
+        out.lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("groups.tsv,3,3,")),
+        "{out}"
+    );
+}
+
+#[test]
+fn issue_21_undated_articles_meet_only_undated_ones() {
+    let dir = workdir();
+    jsonl(
+        dir.path(),
+        "mixed.jsonl",
+        &[
+            (
+                "a",
+                "Wire One",
+                Some("2019-03-05"),
+                "Deadly quake hits Sumatra",
+                QUAKE_A,
+            ),
+            (
+                "b",
+                "Daily Two",
+                None,
+                "Rescuers dig for survivors in Padang",
+                QUAKE_B,
+            ),
+            (
+                "c",
+                "Daily Three",
+                None,
+                "Deadly quake hits Sumatra",
+                QUAKE_A,
+            ),
+        ],
+    );
+    let db = dir.path().join("m.db");
+    load(dir.path(), &db, &["mixed.jsonl"], &[]);
+    let conn = open(&db);
+    assert_eq!(
+        strings(
+            &conn,
+            "SELECT a.external_id || ' ' || sa.evidence FROM story_articles sa JOIN articles a ON a.id = sa.article_id ORDER BY sa.story_id, a.external_id"
+        ),
+        ["a first", "b first", "c text"]
+    );
+}
+
+#[test]
+fn issue_21_story_shows_each_outlets_lead_entities_late_entities_and_quotes() {
+    let dir = workdir();
+    let db = dir.path().join("seeds.db");
+    load(&repo(), &db, &["tests/fixtures/seeds"], &[]);
+    let out = ok(
+        dir.path(),
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "story",
+            "1",
+            "--format",
+            "csv",
+        ],
+    );
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(out.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let of =
+        |what: &str| -> Vec<&csv::StringRecord> { rows.iter().filter(|r| &r[3] == what).collect() };
+    // Each of the two articles has its lead entities, in order of first mention.
+    let lead = of("lead entities");
+    assert_eq!(lead.len(), 2, "{out}");
+    assert!(
+        lead.iter()
+            .all(|r| r[4].contains("Bashar al-Assad") && r[4].contains("North Korea")),
+        "{out}"
+    );
+    // Each ran the visit quote.
+    let quotes = of("quote");
+    for article in ["1", "2"] {
+        assert!(
+            quotes
+                .iter()
+                .any(|r| &r[0] == article && r[4].contains("I am going to visit the DPRK")),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn issue_21_ecbplus_gold_labels_name_every_article_by_its_file() {
+    let Some(dir) = corpus("ecbplus") else { return };
+    let gold = std::fs::read_to_string(repo().join("eval/stories/ecbplus_gold.tsv")).unwrap();
+    let labels: BTreeMap<String, String> = gold
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    let mut files = 0;
+    for topic in std::fs::read_dir(dir.join("ECB+")).unwrap() {
+        let topic = topic.unwrap();
+        for file in std::fs::read_dir(topic.path()).unwrap() {
+            let name = file.unwrap().file_name().to_string_lossy().into_owned();
+            let Some(id) = name.strip_suffix(".xml") else {
+                continue;
+            };
+            let event = if id.ends_with("ecbplus") {
+                "ecbplus"
+            } else {
+                "ecb"
+            };
+            let expected = format!("{}_{event}", topic.file_name().to_string_lossy());
+            assert_eq!(labels.get(id), Some(&expected), "{name}");
+            files += 1;
+        }
+    }
+    assert_eq!(files, 982);
+    assert_eq!(labels.len(), 982);
+}

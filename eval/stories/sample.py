@@ -5,6 +5,7 @@ event (eval/stories/README.md says how they are judged and scored).
   python3 eval/stories/sample.py DB links  N SEED > links.tsv   # grouping links, by similarity band
   python3 eval/stories/sample.py DB pairs  N SEED > pairs.tsv   # random pairs inside stories
   python3 eval/stories/sample.py DB pool   N SEED > pool.tsv    # recall pool (see README)
+  python3 eval/stories/sample.py DB entities N SEED > ent.tsv   # hard pairs: shared entities (see README)
 
 Each row: id, article a, article b, then for each its outlet, date, title and the start of its
 body, and (links only) the similarity that grouped them. Judges add a verdict column.
@@ -74,6 +75,34 @@ def main():
                                  ORDER BY bm25(articles_fts) LIMIT 1""", (query, a, source, date)).fetchone()
             if best:
                 rows.append((a, best[0], "", ""))
+    elif mode == "entities":
+        # Independent of any grouping: a random dated article with three entities or more,
+        # and another outlet's article within 2 days that shares the most of them; every
+        # other pair takes instead the partner sharing two or more whose title shares the
+        # fewest words with it (same day, shared entities, different titles: the hard case).
+        dated = [r[0] for r in db.execute("SELECT id FROM articles WHERE published_at IS NOT NULL AND title IS NOT NULL ORDER BY id")]
+        rng.shuffle(dated)
+        words = lambda t: {w for w in re.findall(r"[a-z]{3,}", (t or "").lower()) if w not in STOP}
+        for a in dated:
+            if len(rows) >= n:
+                break
+            title, date, source = db.execute("SELECT title, published_at, source_id FROM articles WHERE id = ?", (a,)).fetchone()
+            ents = {r[0] for r in db.execute("SELECT DISTINCT m.entity_id FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id WHERE p.article_id = ? AND p.kind IN ('title', 'body')", (a,))}
+            if len(ents) < 3:
+                continue
+            marks = ",".join("?" * len(ents))
+            shared = db.execute(f"""SELECT p.article_id, count(DISTINCT m.entity_id) AS n, b.title FROM mentions m
+                                    JOIN paragraphs p ON p.id = m.paragraph_id JOIN articles b ON b.id = p.article_id
+                                    WHERE m.entity_id IN ({marks}) AND p.kind IN ('title', 'body') AND b.id <> ? AND b.source_id IS NOT ?
+                                      AND b.published_at IS NOT NULL AND abs(julianday(substr(b.published_at, 1, 10)) - julianday(substr(?, 1, 10))) <= 2
+                                    GROUP BY p.article_id HAVING n >= 2""", (*ents, a, source, date)).fetchall()
+            if not shared:
+                continue
+            if len(rows) % 2 == 0:
+                best = max(shared, key=lambda r: (r[1], -r[0]))
+            else:
+                best = min(shared, key=lambda r: (len(words(title) & words(r[2])), -r[1], r[0]))
+            rows.append((a, best[0], str(best[1]), ""))
     for a, b, extra, evidence in rows:
         print("\t".join(clean(f) for f in [*describe(db, a), *describe(db, b), extra, evidence]))
 

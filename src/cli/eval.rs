@@ -1,7 +1,8 @@
 //! `corpusdb eval WHAT`: measure an extraction stage against annotated data: `eval quotes
 //! --gold DIR` scores quote extraction against brat attributions, `eval ner --conll FILE`
 //! entity tagging against CoNLL-2003 (in `eval_ner`), `eval gauntlet` both on annotated news
-//! rewritten in the damaged shapes users bring.
+//! rewritten in the damaged shapes users bring, `eval stories --gold FILE` a database's stories
+//! against gold labels (in `eval_stories`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,9 +14,9 @@ use corpusdb::eval::quotes::{evaluate, Mismatch, Span};
 use corpusdb::report::Sink;
 use corpusdb::report::Value;
 
-use super::{eval_ner, FormatArg};
+use super::{eval_ner, eval_stories, FormatArg};
 
-/// Measure extraction against annotated articles (no database needed).
+/// Measure extraction against annotated articles, and stories against gold labels.
 #[derive(clap::Args)]
 pub struct Args {
     #[command(subcommand)]
@@ -27,6 +28,7 @@ enum What {
     Quotes(QuotesArgs),
     Ner(eval_ner::Args),
     Gauntlet(GauntletArgs),
+    Stories(eval_stories::Args),
 }
 
 /// Rewrite annotated news in damaged shapes (one-line bodies, straight or mangled marks,
@@ -118,11 +120,12 @@ prediction matched to it (overlap rule) has a speaker whose resolved name has th
 word as the gold name and, when both have two words or more, the same first word ('Trump'
 matches 'Donald Trump'; 'Eric Trump' does not). A missed quotation counts as wrong.";
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &std::path::Path, args: Args) -> anyhow::Result<ExitCode> {
     let args = match args.what {
         What::Quotes(args) => args,
         What::Ner(args) => return eval_ner::run(args),
         What::Gauntlet(args) => return gauntlet(args),
+        What::Stories(args) => return eval_stories::run(db, args),
     };
     let scores = evaluate(&args.gold, args.clean.as_deref())?;
     for problem in &scores.problems {

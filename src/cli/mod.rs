@@ -3,6 +3,7 @@
 mod datasette_metadata;
 mod eval;
 mod eval_ner;
+mod eval_stories;
 mod export;
 mod load;
 mod merge;
@@ -72,7 +73,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Reclassify(args) => reclassify::run(&cli.db, args),
         Command::Migrate(args) => migrate::run(&cli.db, args),
         Command::DatasetteMetadata(args) => datasette_metadata::run(&cli.db, args),
-        Command::Eval(args) => eval::run(args),
+        Command::Eval(args) => eval::run(&cli.db, args),
         Command::Train(args) => train::run(args),
     }
 }

@@ -1,9 +1,11 @@
-//! `corpusdb stories`: the largest stories (the `stories` report).
+//! `corpusdb stories`: the largest stories (the `stories` report); `--regroup` groups every
+//! article again (after an upgrade of the grouping), and prints how long placing took.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
+use corpusdb::corpus::stories::{Settings, TIMED};
 use corpusdb::report;
 
 use super::FormatArg;
@@ -21,11 +23,36 @@ pub struct Args {
     /// Stories at most.
     #[arg(long, default_value_t = 20)]
     limit: u32,
+    /// Undo every story and group all articles again, then list.
+    #[arg(long)]
+    regroup: bool,
+    /// With --regroup: the cosine with a story's centroid from which an article joins it.
+    #[arg(long, requires = "regroup", hide = true)]
+    join: Option<f64>,
     #[command(flatten)]
     format: FormatArg,
 }
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    if args.regroup {
+        let mut settings = Settings::default();
+        if let Some(join) = args.join {
+            settings.join = join;
+        }
+        let t = corpusdb::corpus::regroup(db, &settings, &mut |holder| {
+            eprintln!("corpusdb: waiting for {holder} to finish");
+        })?;
+        let per = |d: std::time::Duration, n: usize| d.as_secs_f64() * 1e6 / n.max(1) as f64;
+        let n = t.placed.min(TIMED);
+        eprintln!(
+            "corpusdb: {} articles grouped in {:.2} s; per article: {:.0} µs over the first {n}, {:.0} µs over the last {n}; at most {} articles in the window",
+            t.placed,
+            t.total.as_secs_f64(),
+            per(t.first, n),
+            per(t.last, n),
+            t.peak_docs
+        );
+    }
     let mut params = BTreeMap::from([("limit".to_string(), args.limit.to_string())]);
     params.extend(args.from.map(|v| ("from".to_string(), v)));
     params.extend(args.to.map(|v| ("to".to_string(), v)));

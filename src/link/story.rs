@@ -1,6 +1,9 @@
 //! What the grouping of articles into stories compares, computed from one article: its
-//! salient terms (words of the title, dek and body, and the entities it names) and a MinHash
-//! signature of its body's word shingles. Pure; `store::stories` groups the articles.
+//! salient terms and a MinHash signature of its body's word shingles. The terms are what
+//! carries across outlets' framing: the entities it names (`@kind:key`), the days it names
+//! (`%2017-03-12`), its numbers (`#6.1`), its quotations (`"hash`) and its words, those of
+//! the title and the lead weighing more than the rest of the body. Pure; `corpus::stories`
+//! groups the articles.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -8,15 +11,21 @@ use std::sync::OnceLock;
 use crate::model::{Article, Kind, StoryFeatures};
 
 /// Terms kept per article: enough to describe an event, few enough to keep per article.
-pub const TERMS: usize = 64;
+pub const TERMS: usize = 100;
 /// Hashes in a MinHash signature.
 pub const SIGNATURE: usize = 32;
 /// Words per shingle: long enough that two unrelated texts rarely share one.
 const SHINGLE_WORDS: usize = 5;
-/// A title word says more about the event than a body word.
-const TITLE_WEIGHT: u32 = 3;
-/// A named entity, each time it is mentioned.
+/// A title word says more about the event than a lead word, a lead word more than the rest.
+const TITLE_WEIGHT: u32 = 4;
+const LEAD_WEIGHT: u32 = 2;
+/// Body blocks that make the lead.
+const LEAD_BLOCKS: usize = 2;
+/// A named entity, each time it is mentioned (times its block's weight).
 const ENTITY_WEIGHT: u32 = 2;
+/// A day the text names, and a quotation of five words or more.
+const DATE_WEIGHT: u32 = 3;
+const QUOTE_WEIGHT: u32 = 4;
 /// Bodies shorter than this get no signature: too little text to call one a copy of another.
 pub const MIN_COPY_WORDS: usize = 25;
 
@@ -53,8 +62,8 @@ fn is_term(word: &str) -> bool {
 ///                  block(Kind::Body, "Syria's president will visit Pyongyang, the news agency said.")] };
 /// let f = features(&article);
 /// let count = |t: &str| f.terms.iter().find(|(w, _)| w == t).map(|(_, n)| *n);
-/// assert_eq!(count("assad"), Some(3));       // title words weigh three times
-/// assert_eq!(count("pyongyang"), Some(1));
+/// assert_eq!(count("assad"), Some(4));       // title words weigh four times
+/// assert_eq!(count("pyongyang"), Some(2));   // the lead's twice
 /// assert_eq!(count("the"), None);            // stop words and short words are not terms
 /// assert!(f.signature.is_empty());          // too short to call it a copy of anything
 /// ```
@@ -67,12 +76,11 @@ pub fn features(article: &Article) -> StoryFeatures {
         order += 1;
     };
     let mut body_words = Vec::new();
-    for block in &article.blocks {
-        let weight = match block.kind {
-            Kind::Title => TITLE_WEIGHT,
-            Kind::Dek | Kind::Body => 1,
-            _ => continue,
-        };
+    let weights = block_weights(article);
+    for (block, &weight) in article.blocks.iter().zip(&weights) {
+        if weight == 0 {
+            continue;
+        }
         for word in words(&block.text) {
             if is_term(&word) {
                 add(word.clone(), weight);
@@ -81,16 +89,36 @@ pub fn features(article: &Article) -> StoryFeatures {
                 body_words.push(word);
             }
         }
+        for number in numbers(&block.text) {
+            add(format!("#{number}"), weight);
+        }
     }
+    let weight_of = |block: usize| weights.get(block).copied().unwrap_or(0);
     for mention in &article.mentions {
-        if article
-            .blocks
-            .get(mention.block)
-            .is_some_and(|b| b.kind.is_content())
-        {
+        let weight = weight_of(mention.block);
+        if weight > 0 {
+            let key = mention.entity.key.replace(char::is_whitespace, "_");
             add(
-                format!("@{}", mention.entity.key.replace(char::is_whitespace, "_")),
-                ENTITY_WEIGHT,
+                format!("@{}:{key}", mention.entity.kind),
+                ENTITY_WEIGHT * weight,
+            );
+        }
+    }
+    for date in &article.dates {
+        // The event's own days (a day named in the text), not years or months: a year is
+        // shared by everything.
+        if let (Some(value), "day") = (&date.value, date.granularity) {
+            if weight_of(date.block) > 0 {
+                add(format!("%{value}"), DATE_WEIGHT);
+            }
+        }
+    }
+    for quote in &article.quotes {
+        // A quotation of some length, however each outlet cut or marked it.
+        if weight_of(quote.block) > 0 && quote.echo_key.split_whitespace().count() >= 5 {
+            add(
+                format!("\"{:x}", fnv1a(quote.echo_key.bytes()) >> 16),
+                QUOTE_WEIGHT,
             );
         }
     }
@@ -107,6 +135,38 @@ pub fn features(article: &Article) -> StoryFeatures {
             signature(&body_words)
         },
     }
+}
+
+/// How much each block's words count: the title most, then the dek and the lead (the first
+/// [`LEAD_BLOCKS`] body blocks), then the rest of the body; nothing for what was set aside.
+fn block_weights(article: &Article) -> Vec<u32> {
+    let mut body = 0;
+    article
+        .blocks
+        .iter()
+        .map(|block| match block.kind {
+            Kind::Title => TITLE_WEIGHT,
+            Kind::Dek => LEAD_WEIGHT,
+            Kind::Body => {
+                body += 1;
+                if body <= LEAD_BLOCKS {
+                    LEAD_WEIGHT
+                } else {
+                    1
+                }
+            }
+            _ => 0,
+        })
+        .collect()
+}
+
+/// Numbers of two digits or more ("6.1", "2,000", "33"), digits only, separators kept:
+/// a toll, a magnitude, a sum carry across outlets' framing.
+fn numbers(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .map(|n| n.trim_matches(|c| c == '.' || c == ','))
+        .filter(|n| n.chars().filter(char::is_ascii_digit).count() >= 2)
+        .map(|n| n.replace(',', ""))
 }
 
 /// The MinHash signature of the shingles of `words` (all of them when fewer than a shingle):

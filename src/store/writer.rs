@@ -6,10 +6,10 @@
 //! cluster of quotes with its echo key. It keeps the co-occurrence counts in step, records the
 //! load and its problems, and never stores one article twice.
 //!
-//! [`Writer::finish`] runs the corpus-wide steps in the load's last transaction: it groups
-//! stories ([`super::stories`]), learns alias rules from the corpus ([`super::learned`]) and
-//! applies them ([`super::entity_rules`]), and sets aside the lines that became repeated
-//! ([`super::clean`]).
+//! [`Writer::finish`] runs the corpus-wide steps in the load's last transaction: it learns
+//! alias rules from the corpus ([`super::learned`]) and applies them
+//! ([`super::entity_rules`]), and sets aside the lines that became repeated
+//! ([`super::clean`]). Stories are grouped after it, by the corpus stage (`corpus::stories`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -85,8 +85,6 @@ pub struct Writer {
     rollup: Rollup,
     in_batch: usize,
     batch_bytes: usize,
-    /// Stories that lost a replaced article in this load.
-    touched: HashSet<i64>,
     /// Entities changed before the first batch (alias rules applied by the caller).
     entities_changed: bool,
 }
@@ -123,7 +121,6 @@ impl Writer {
             rollup: Rollup::default(),
             in_batch: 0,
             batch_bytes: 0,
-            touched: HashSet::new(),
             entities_changed: false,
         })
     }
@@ -237,15 +234,12 @@ impl Writer {
             return Ok(self.counts);
         }
         self.rollup.flush(&self.conn)?;
-        // The grouping of stories below needs memory of its own: hand back what the load's
-        // caches held (the entity maps, SQLite's page cache) before it starts.
+        // Learning below needs memory of its own: hand back what the load's caches held
+        // (the entity maps, SQLite's page cache) before it starts.
         self.entities = HashMap::new();
         self.aliases = HashSet::new();
         self.conn.execute_batch("PRAGMA shrink_memory")?;
         release_freed_memory();
-        stories::assign(&self.conn, &self.touched)?;
-        // Learning after the stories, whose large indexes are gone by then: learning's many
-        // small allocations fit in the space they leave, not the other way round.
         let learned = super::learned::learn(&self.conn)?;
         entity_rules::apply_in(&self.conn, &learned)?;
         // Lines that became frequent with this load's articles are set aside in the same
@@ -327,7 +321,6 @@ impl Writer {
             if !self.replace {
                 return Ok(Outcome::Conflict);
             }
-            self.touched.extend(stories::story_of(&self.conn, earlier)?);
             self.rollup.add_stored(&self.conn, earlier, -1)?;
             self.conn
                 .prepare_cached(include_str!("sql/delete_article.sql"))?

@@ -1,0 +1,7 @@
+-- Grouped articles that articles published between days ?1 and ?2 (Julian day numbers) can
+-- meet: those published in that range, and those with no date; in the order the sweep
+-- takes them (by day, undated last). Their features are read one by one as it reaches them.
+SELECT article_id, day
+FROM story_articles
+WHERE story_id IS NOT NULL AND (day BETWEEN ?1 AND ?2 OR day IS NULL)
+ORDER BY day IS NULL, day, article_id

@@ -1,0 +1,621 @@
+//! Stories: articles about the same event, grouped after each load or merge has written.
+//!
+//! The articles waiting for their story (this load's, and any a killed run left) are placed
+//! one by one in a sweep by day of publication (articles of one day in the order they were
+//! stored), among the stories of their window only: the articles already grouped that were
+//! published within [`Settings::window_days`] of them, earlier loads' and this one's alike.
+//! What passes out of the window is dropped, so memory holds a few days of articles however
+//! large the load, and the time to place one article does not grow with the database.
+//!
+//! An article is compared by its story features (`link::story`): what carries across
+//! outlets' framing (entities by kind, days named in the text, numbers, quotations) and the
+//! salient words of its title and lead above those of its body, each weighted by how rare it
+//! is in the corpus (`story_terms`). It then
+//! - joins the story of an article whose text it **copies** (MinHash resemblance of 5-word
+//!   shingles at least [`COPY`], found through LSH bands): wire copy, syndication, a
+//!   republished piece, recorded as `copy_of`;
+//! - else joins the story it is closest to **as a whole**: the cosine with the story's
+//!   centroid (the sum of its members' vectors) must reach [`Settings::join`], and the story
+//!   must have begun within [`Settings::story_days`] of it. An article close to one member
+//!   of a large story but not to the rest does not join it, so stories do not chain from one
+//!   development to the next;
+//! - else starts a story of its own.
+//!
+//! Undated articles come last and meet only undated articles: nothing places them in time,
+//! and compared with the whole corpus one would pull stories of other years together. A
+//! corpus with no dates at all (ECB+) is thus compared whole.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::time::{Duration, Instant};
+
+use rusqlite::{params, Connection};
+
+use crate::link::story::{fnv1a, resemblance, SIGNATURE};
+use crate::Result;
+
+/// Shingle resemblance from which an article is a copy of another.
+pub const COPY: f64 = 0.8;
+/// Terms of an article that look up candidates (the heaviest); all of them are compared.
+const LOOKUP_TERMS: usize = 16;
+/// LSH: the signature cut into bands of this many hashes; sharing one band makes a candidate.
+const BAND: usize = 4;
+/// Articles at each end of a sweep whose placing is timed ([`Timing`]).
+pub const TIMED: usize = 5_000;
+
+/// How close is close enough, and how far in time a story reaches.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// Cosine with a story's centroid from which an article joins it.
+    pub join: f64,
+    /// Articles published this many days apart or less can meet.
+    pub window_days: i64,
+    /// A story spans this many days from its first at most.
+    pub story_days: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            join: 0.30,
+            window_days: 3,
+            story_days: 3,
+        }
+    }
+}
+
+/// How long placing articles took: all of them, the first [`TIMED`] and the last.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timing {
+    pub placed: usize,
+    pub total: Duration,
+    pub first: Duration,
+    pub last: Duration,
+    /// Articles in memory at most (in the window at once).
+    pub peak_docs: usize,
+}
+
+/// Groups every article waiting for its story, and brings the counts of the stories that
+/// changed (and of those that lost an article since) up to date.
+pub fn assign(conn: &Connection) -> Result<Timing> {
+    assign_with(conn, &Settings::default())
+}
+
+/// [`assign`] with other settings.
+pub fn assign_with(conn: &Connection, settings: &Settings) -> Result<Timing> {
+    let mut touched: HashSet<i64> = conn
+        .prepare(include_str!("sql/stale_stories.sql"))?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut grouping = Grouping::new(conn, *settings)?;
+    let pending = grouping.pending(conn)?;
+    let mut timing = Timing::default();
+    if pending.is_empty() && touched.is_empty() {
+        return Ok(timing);
+    }
+    let context = grouping.context(conn, &pending)?;
+    let mut next = 0;
+    let mut took = Vec::with_capacity(pending.len());
+    for p in &pending {
+        let started = Instant::now();
+        next = grouping.advance(conn, p.day, &context, next)?;
+        touched.insert(grouping.place(conn, p)?);
+        took.push(started.elapsed());
+        timing.peak_docs = timing.peak_docs.max(grouping.docs.len());
+    }
+    timing.placed = took.len();
+    timing.total = took.iter().sum();
+    timing.first = took.iter().take(TIMED).sum();
+    timing.last = took.iter().rev().take(TIMED).sum();
+    let ids = serde_json::to_string(&touched.into_iter().collect::<Vec<_>>())
+        .unwrap_or_else(|_| "[]".into());
+    conn.execute(include_str!("sql/update_stories.sql"), [&ids])?;
+    conn.execute(include_str!("sql/drop_empty_stories.sql"), [&ids])?;
+    Ok(timing)
+}
+
+/// Undoes every story and groups all articles again (after an upgrade of the grouping).
+pub fn regroup(conn: &Connection, settings: &Settings) -> Result<Timing> {
+    conn.execute_batch(include_str!("sql/ungroup.sql"))?;
+    assign_with(conn, settings)
+}
+
+/// An article waiting for its story.
+struct Pending {
+    article_id: i64,
+    day: Option<i64>,
+}
+
+/// An article in the window: grouped already, or being grouped.
+struct Doc {
+    article_id: i64,
+    story_id: i64,
+    copy_of: Option<i64>,
+    day: Option<i64>,
+    /// (term id, weight), sorted by term id, unit length.
+    vector: Vec<(u32, f32)>,
+    signature: Vec<u32>,
+}
+
+/// A story in the window: the sum of its members' vectors, and its first day.
+struct Story {
+    sum: Vec<(u32, f32)>,
+    norm: f64,
+    first_day: Option<i64>,
+}
+
+/// What an article joined, and why.
+struct Placement {
+    story_id: Option<i64>,
+    evidence: &'static str,
+    matched: Option<i64>,
+    similarity: Option<f64>,
+    copy_of: Option<i64>,
+}
+
+struct Grouping {
+    settings: Settings,
+    /// Term ids, and in how many grouped articles each term occurs.
+    term_ids: HashMap<String, u32>,
+    df: Vec<u32>,
+    articles: f64,
+    /// The window's docs by slot, and the slots of each day (undated: `None`).
+    docs: HashMap<u32, Doc>,
+    next_slot: u32,
+    days: BTreeMap<Option<i64>, Vec<u32>>,
+    stories: HashMap<i64, Story>,
+    /// Docs that have a term among their lookup terms, by (term, day).
+    terms: HashMap<(u32, Option<i64>), Vec<u32>>,
+    /// Docs by (band number, band hash, day).
+    bands: HashMap<((usize, u64), Option<i64>), Vec<u32>>,
+}
+
+impl Grouping {
+    /// Loads the terms' document frequencies.
+    fn new(conn: &Connection, settings: Settings) -> Result<Grouping> {
+        let mut grouping = Grouping {
+            settings,
+            term_ids: HashMap::new(),
+            df: Vec::new(),
+            articles: 0.0,
+            docs: HashMap::new(),
+            next_slot: 0,
+            days: BTreeMap::new(),
+            stories: HashMap::new(),
+            terms: HashMap::new(),
+            bands: HashMap::new(),
+        };
+        let mut terms = conn.prepare(include_str!("sql/story_terms.sql"))?;
+        let mut rows = terms.query([])?;
+        while let Some(row) = rows.next()? {
+            let id = grouping.term_id(row.get(0)?);
+            grouping.df[id as usize] = row.get::<_, i64>(1)?.clamp(0, i64::from(u32::MAX)) as u32;
+        }
+        Ok(grouping)
+    }
+
+    fn term_id(&mut self, term: String) -> u32 {
+        let next = self.term_ids.len() as u32;
+        let id = *self.term_ids.entry(term).or_insert(next);
+        if id == next {
+            self.df.push(0);
+        }
+        id
+    }
+
+    /// "term:count ..." as `story_articles` stores it, as (term id, count).
+    fn parse_terms(&mut self, text: &str) -> Vec<(u32, u32)> {
+        text.split_whitespace()
+            .filter_map(|t| {
+                let (term, count) = t.rsplit_once(':')?;
+                let count = count.parse().ok()?;
+                Some((self.term_id(term.to_string()), count))
+            })
+            .collect()
+    }
+
+    /// The articles waiting for their story, in order of publication; their terms are
+    /// counted into `story_terms` and the frequencies.
+    fn pending(&mut self, conn: &Connection) -> Result<Vec<Pending>> {
+        let mut pending = Vec::new();
+        let mut added: HashMap<u32, i64> = HashMap::new();
+        let mut stmt = conn.prepare(include_str!("sql/pending_stories.sql"))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            for (id, _) in self.parse_terms(&row.get::<_, String>(2)?) {
+                *added.entry(id).or_default() += 1;
+            }
+            pending.push(Pending {
+                article_id: row.get(0)?,
+                day: row.get(1)?,
+            });
+        }
+        let names: HashMap<u32, &str> = self
+            .term_ids
+            .iter()
+            .filter(|(_, id)| added.contains_key(id))
+            .map(|(t, &id)| (id, t.as_str()))
+            .collect();
+        let mut added: Vec<(u32, i64)> = added.into_iter().collect();
+        added.sort_unstable();
+        let mut add_term = conn.prepare_cached(include_str!("sql/add_story_term.sql"))?;
+        for &(id, n) in &added {
+            add_term.execute(params![names.get(&id).copied().unwrap_or_default(), n])?;
+        }
+        for (id, n) in added {
+            self.df[id as usize] = self.df[id as usize].saturating_add(n as u32);
+        }
+        self.articles = conn.query_row(include_str!("sql/count_story_articles.sql"), [], |r| {
+            r.get::<_, i64>(0)
+        })? as f64;
+        Ok(pending)
+    }
+
+    /// The grouped articles the pending ones can meet, by day (undated last): ids and days
+    /// only; the sweep reads each one's features when it reaches it.
+    fn context(&self, conn: &Connection, pending: &[Pending]) -> Result<Vec<(i64, Option<i64>)>> {
+        let days = pending.iter().filter_map(|p| p.day);
+        let w = self.settings.window_days;
+        let from = days.clone().min().map_or(i64::MAX, |d| d - w);
+        let to = days.max().map_or(i64::MIN, |d| d + w);
+        let mut stmt = conn.prepare(include_str!("sql/story_context.sql"))?;
+        let rows = stmt.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let mut context: Vec<(i64, Option<i64>)> = rows.collect::<rusqlite::Result<_>>()?;
+        if pending.iter().all(|p| p.day.is_some()) {
+            context.retain(|(_, day)| day.is_some());
+        }
+        Ok(context)
+    }
+
+    /// Moves the window to `day`: drops the docs and stories it has left, and takes in the
+    /// grouped articles of `context` (from `next` on) that it reaches. Returns the next
+    /// context article to take.
+    fn advance(
+        &mut self,
+        conn: &Connection,
+        day: Option<i64>,
+        context: &[(i64, Option<i64>)],
+        mut next: usize,
+    ) -> Result<usize> {
+        let (w, span) = (self.settings.window_days, self.settings.story_days);
+        let gone: Vec<Option<i64>> = match day {
+            Some(day) => self
+                .days
+                .range(Some(i64::MIN)..Some(day - w))
+                .map(|(d, _)| *d)
+                .collect(),
+            // Undated articles meet undated ones only.
+            None => self.days.keys().filter(|d| d.is_some()).copied().collect(),
+        };
+        for d in gone {
+            self.evict(d);
+        }
+        self.stories.retain(|_, s| match (day, s.first_day) {
+            (Some(day), Some(first)) => day - first <= span,
+            (None, Some(_)) => false,
+            _ => true,
+        });
+        while let Some(&(article_id, at)) = context.get(next) {
+            let reached = match (at, day) {
+                (Some(at), Some(day)) => at <= day + w,
+                (None, Some(_)) => false,
+                (_, None) => true,
+            };
+            if !reached {
+                break;
+            }
+            next += 1;
+            let too_old = matches!((at, day), (Some(at), Some(day)) if at < day - w)
+                || (at.is_some() && day.is_none());
+            if too_old {
+                continue;
+            }
+            let (terms, signature, story_id, copy_of) = self.stored(conn, article_id)?;
+            let Some(story_id) = story_id else { continue };
+            let terms = self.parse_terms(&terms);
+            let vector = self.vector(&terms);
+            self.add(Doc {
+                article_id,
+                story_id,
+                copy_of,
+                day: at,
+                vector,
+                signature,
+            });
+        }
+        Ok(next)
+    }
+
+    fn stored(
+        &self,
+        conn: &Connection,
+        article_id: i64,
+    ) -> Result<(String, Vec<u32>, Option<i64>, Option<i64>)> {
+        Ok(conn
+            .prepare_cached(include_str!("sql/story_features_of.sql"))?
+            .query_row([article_id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    signature(&r.get::<_, Vec<u8>>(1)?),
+                    r.get(2)?,
+                    r.get(3)?,
+                ))
+            })?)
+    }
+
+    /// Drops a day's docs and their index entries.
+    fn evict(&mut self, day: Option<i64>) {
+        for slot in self.days.remove(&day).unwrap_or_default() {
+            let Some(doc) = self.docs.remove(&slot) else {
+                continue;
+            };
+            for id in lookup_terms(&doc.vector) {
+                self.terms.remove(&(id, day));
+            }
+            for band in bands(&doc.signature) {
+                self.bands.remove(&(band, day));
+            }
+        }
+    }
+
+    /// The unit vector of an article's terms: (1 + ln count) × idf.
+    fn vector(&self, terms: &[(u32, u32)]) -> Vec<(u32, f32)> {
+        let mut vector: Vec<(u32, f64)> = terms
+            .iter()
+            .map(|&(id, count)| {
+                let df = f64::from(self.df.get(id as usize).copied().unwrap_or(0));
+                let idf = ((self.articles + 1.0) / (df + 1.0)).ln() + 1.0;
+                (id, (1.0 + f64::from(count.max(1)).ln()) * idf)
+            })
+            .collect();
+        let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            vector.iter_mut().for_each(|(_, w)| *w /= norm);
+        }
+        vector.sort_by_key(|(id, _)| *id);
+        vector.dedup_by_key(|(id, _)| *id);
+        vector.into_iter().map(|(id, w)| (id, w as f32)).collect()
+    }
+
+    fn add(&mut self, doc: Doc) {
+        let slot = self.next_slot;
+        self.next_slot = self.next_slot.wrapping_add(1);
+        for id in lookup_terms(&doc.vector) {
+            self.terms.entry((id, doc.day)).or_default().push(slot);
+        }
+        for band in bands(&doc.signature) {
+            self.bands.entry((band, doc.day)).or_default().push(slot);
+        }
+        let story = self.stories.entry(doc.story_id).or_insert(Story {
+            sum: Vec::new(),
+            norm: 0.0,
+            first_day: doc.day,
+        });
+        story.first_day = match (story.first_day, doc.day) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        story.sum = add_vectors(&story.sum, &doc.vector);
+        story.norm = story
+            .sum
+            .iter()
+            .map(|(_, w)| f64::from(*w) * f64::from(*w))
+            .sum::<f64>()
+            .sqrt();
+        self.days.entry(doc.day).or_default().push(slot);
+        self.docs.insert(slot, doc);
+    }
+
+    /// The window's docs that share a key with this article, in the order they came.
+    fn candidates<K: std::hash::Hash + Eq + Copy>(
+        &self,
+        index: &HashMap<(K, Option<i64>), Vec<u32>>,
+        keys: impl Iterator<Item = K>,
+        day: Option<i64>,
+    ) -> Vec<u32> {
+        let w = self.settings.window_days;
+        let days: Vec<Option<i64>> = match day {
+            Some(day) => (day - w..=day + w).map(Some).collect(),
+            None => vec![None],
+        };
+        let mut found: Vec<u32> = keys
+            .flat_map(|k| days.iter().map(move |d| (k, *d)))
+            .filter_map(|key| index.get(&key))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// Finds the pending article's story, stores its row, and returns the story.
+    fn place(&mut self, conn: &Connection, p: &Pending) -> Result<i64> {
+        let (terms, signature, _, _) = self.stored(conn, p.article_id)?;
+        let terms = self.parse_terms(&terms);
+        let vector = self.vector(&terms);
+        let placement = self
+            .copy(&signature, p.day)
+            .unwrap_or_else(|| self.closest(p.day, &vector));
+        let story_id = match placement.story_id {
+            Some(id) => id,
+            None => {
+                conn.prepare_cached(include_str!("sql/new_story.sql"))?
+                    .execute([])?;
+                conn.last_insert_rowid()
+            }
+        };
+        conn.prepare_cached(include_str!("sql/set_story.sql"))?
+            .execute(params![
+                p.article_id,
+                story_id,
+                placement.evidence,
+                placement.matched,
+                placement.similarity,
+                placement.copy_of,
+            ])?;
+        self.add(Doc {
+            article_id: p.article_id,
+            story_id,
+            copy_of: placement.copy_of,
+            day: p.day,
+            vector,
+            signature,
+        });
+        Ok(story_id)
+    }
+
+    /// The doc of the window this signature copies, if any: the most resembling one (the
+    /// earliest grouped among equals).
+    fn copy(&self, signature: &[u32], day: Option<i64>) -> Option<Placement> {
+        let candidates = self.candidates(&self.bands, bands(signature).into_iter(), day);
+        let mut best: Option<(f64, u32)> = None;
+        for slot in candidates {
+            let Some(doc) = self.docs.get(&slot) else {
+                continue;
+            };
+            let r = resemblance(signature, &doc.signature);
+            if r >= COPY && best.is_none_or(|(b, _)| r > b) {
+                best = Some((r, slot));
+            }
+        }
+        let (r, slot) = best?;
+        let doc = self.docs.get(&slot)?;
+        Some(Placement {
+            story_id: Some(doc.story_id),
+            evidence: "copy",
+            matched: Some(doc.article_id),
+            similarity: Some(r),
+            copy_of: Some(doc.copy_of.unwrap_or(doc.article_id)),
+        })
+    }
+
+    /// The story of the window closest to the article as a whole (its centroid), if close
+    /// enough and begun recently enough.
+    fn closest(&self, day: Option<i64>, vector: &[(u32, f32)]) -> Placement {
+        let alone = Placement {
+            story_id: None,
+            evidence: "first",
+            matched: None,
+            similarity: None,
+            copy_of: None,
+        };
+        let candidates = self.candidates(&self.terms, lookup_terms(vector).into_iter(), day);
+        // Each candidate story, with its member most similar to the article.
+        let mut stories: BTreeMap<i64, (f64, i64)> = BTreeMap::new();
+        for slot in candidates {
+            let Some(doc) = self.docs.get(&slot) else {
+                continue;
+            };
+            let c = cosine(vector, &doc.vector);
+            let best = stories.entry(doc.story_id).or_insert((c, doc.article_id));
+            if c > best.0 {
+                *best = (c, doc.article_id);
+            }
+        }
+        let mut best: Option<(f64, i64, i64)> = None;
+        for (story_id, (_, matched)) in stories {
+            let Some(story) = self.stories.get(&story_id) else {
+                continue; // begun too long ago
+            };
+            if let (Some(day), Some(first)) = (day, story.first_day) {
+                if (day - first).abs() > self.settings.story_days {
+                    continue;
+                }
+            }
+            if story.norm <= 0.0 {
+                continue;
+            }
+            let score = cosine(vector, &story.sum) / story.norm;
+            if best.is_none_or(|(b, _, _)| score > b) {
+                best = Some((score, story_id, matched));
+            }
+        }
+        match best {
+            Some((score, story_id, matched)) if score >= self.settings.join => Placement {
+                story_id: Some(story_id),
+                evidence: "text",
+                matched: Some(matched),
+                similarity: Some(score.min(1.0)),
+                copy_of: None,
+            },
+            _ => alone,
+        }
+    }
+}
+
+/// The signature as `story_articles` stores it: 32 little-endian u32.
+fn signature(bytes: &[u8]) -> Vec<u32> {
+    bytes
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect()
+}
+
+/// The heaviest terms of a unit vector, which look up candidates.
+fn lookup_terms(vector: &[(u32, f32)]) -> Vec<u32> {
+    let mut terms: Vec<(u32, f32)> = vector.to_vec();
+    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    terms
+        .into_iter()
+        .take(LOOKUP_TERMS)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// The dot product of two vectors sorted by term id (their cosine when of unit length).
+fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += f64::from(a[i].1) * f64::from(b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// The sum of two vectors sorted by term id.
+fn add_vectors(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut sum = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                sum.push((x.0, x.1 + y.1));
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                sum.push(*x);
+                i += 1;
+            }
+            (Some(x), None) => {
+                sum.push(*x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                sum.push(*y);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    sum
+}
+
+/// The LSH bands of a full signature (none for an empty one).
+fn bands(signature: &[u32]) -> Vec<(usize, u64)> {
+    if signature.len() != SIGNATURE {
+        return Vec::new();
+    }
+    signature
+        .chunks(BAND)
+        .enumerate()
+        .map(|(n, band)| (n, fnv1a(band.iter().flat_map(|x| x.to_le_bytes()))))
+        .collect()
+}
