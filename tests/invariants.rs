@@ -2,7 +2,8 @@
 //! real binary (the corpora it cannot read converted by scripts/convert_corpus.py; allsides
 //! as a fixed slice of its first records, to keep CI time down):
 //!
-//! - no caption, credit or promo block of three sentences or more;
+//! - no caption, credit or promo block of three sentences or more of running story text set
+//!   aside because one phrase in it matched (see [`long_set_aside`] for what that excludes);
 //! - no quotation longer than 1,500 characters, unless it runs to the end of a paragraph
 //!   the next of which opens with a quotation mark (a quotation over several paragraphs);
 //! - no quotation starting or ending inside a word (`don"t`: the mark between two letters);
@@ -19,6 +20,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use corpusdb::text::classify::{is_running_text, Rules, EDGE_BLOCKS};
 use rusqlite::Connection;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,22 +33,22 @@ enum Invariant {
 
 /// The invariants asserted on every corpus. Switch the others on as the repairs land (see
 /// the module doc).
-const ENFORCED: &[Invariant] = &[Invariant::LongQuote, Invariant::UrlWithoutOutlet];
+const ENFORCED: &[Invariant] = &[
+    Invariant::LongSetAside,
+    Invariant::LongQuote,
+    Invariant::UrlWithoutOutlet,
+];
 
 /// Invariants that held on one corpus when this test was written: asserted there already, so
 /// that nothing breaks them again.
 const HOLD_ALREADY: &[(&str, Invariant)] = {
     use Invariant::*;
     &[
-        ("bbc", LongSetAside),
         ("bbc", QuoteInsideWord),
         ("allsides", QuoteInsideWord),
         ("hyperpartisan", QuoteInsideWord),
-        ("gum-news", LongSetAside),
         ("gum-news", QuoteInsideWord),
-        ("ecbplus", LongSetAside),
         ("ecbplus", QuoteInsideWord),
-        ("lee", LongSetAside),
         ("lee", QuoteInsideWord),
     ]
 };
@@ -59,8 +61,6 @@ fn enforced(corpus: &str, invariant: Invariant) -> bool {
 const ALLSIDES_SLICE: usize = 1000;
 /// Longest quotation allowed in one paragraph, in characters.
 const MAX_QUOTE: usize = 1500;
-/// Words a sentence needs to count towards a set-aside block's three.
-const MIN_SENTENCE_WORDS: i64 = 5;
 /// Violations printed per invariant.
 const SHOWN: usize = 15;
 
@@ -135,27 +135,43 @@ fn check(corpus: &str, inputs: &[&Path]) {
     assert!(failed.is_empty(), "{corpus}: {}", failed.join(", "));
 }
 
-/// The most set-aside blocks judged story text, and body blocks judged chrome, that the
-/// judged sample of a corpus may hold (eval/clean_text/verdicts-CORPUS-seed1.tsv, 100 blocks
-/// of each side read by people; see eval/clean_text/README.md). These are the levels the
-/// classifier reached when the samples were judged: a change may lower them, never raise them.
+/// The most set-aside blocks judged story text, and body blocks judged chrome, that each
+/// judged sample of a corpus may hold (eval/clean_text/verdicts-CORPUS-seedN.tsv, up to 100
+/// blocks of each side read by people; see eval/clean_text/README.md): corpus, seed, levels.
+/// These are the levels the classifier reached when the samples were judged, or since: a
+/// change may lower them, never raise them. Seed 1 was read to find rules; seed 2 is the
+/// holdout drawn after issue #19's widget rules and pull quotes, judged with no rule changed.
 /// Issue #19's targets (set aside ≥ 98 % chrome, body ≤ 3 % chrome) are not met on all yet.
-const JUDGED_LEVELS: &[(&str, usize, usize)] = &[
-    ("hyperpartisan", 3, 12),
-    ("ecbplus", 2, 0),
-    ("gum-news", 0, 6),
-    ("lee", 0, 0),
+const JUDGED_LEVELS: &[(&str, u32, usize, usize)] = &[
+    ("hyperpartisan", 1, 3, 9),
+    ("hyperpartisan", 2, 0, 10),
+    ("ecbplus", 1, 2, 0),
+    ("ecbplus", 2, 0, 2),
+    ("gum-news", 1, 0, 4),
+    ("gum-news", 2, 0, 5),
+    ("lee", 1, 0, 0),
+    ("lee", 2, 0, 0),
 ];
 
-/// Checks the judged sample of `corpus`, if it has one, against [`JUDGED_LEVELS`]: a block
+/// Checks the judged samples of `corpus`, if it has any, against [`JUDGED_LEVELS`]: a block
 /// judged story text that is still set aside, or judged chrome that is still body, counts.
 fn judged_levels(conn: &Connection, corpus: &str) {
-    let Some(&(_, max_aside_content, max_body_chrome)) =
-        JUDGED_LEVELS.iter().find(|(name, _, _)| *name == corpus)
-    else {
-        return;
-    };
-    let path = common::repo().join(format!("eval/clean_text/verdicts-{corpus}-seed1.tsv"));
+    for &(_, seed, max_aside_content, max_body_chrome) in
+        JUDGED_LEVELS.iter().filter(|(name, ..)| *name == corpus)
+    {
+        judged_sample(conn, corpus, seed, max_aside_content, max_body_chrome);
+    }
+}
+
+/// Checks one judged sample (see [`judged_levels`]).
+fn judged_sample(
+    conn: &Connection,
+    corpus: &str,
+    seed: u32,
+    max_aside_content: usize,
+    max_body_chrome: usize,
+) {
+    let path = common::repo().join(format!("eval/clean_text/verdicts-{corpus}-seed{seed}.tsv"));
     let verdicts = std::fs::read_to_string(&path).expect("verdict file");
     let (mut rows, mut found, mut aside_content, mut body_chrome) = (0, 0, 0, 0);
     for line in verdicts.lines().skip(1) {
@@ -182,8 +198,8 @@ fn judged_levels(conn: &Connection, corpus: &str) {
         }
     }
     eprintln!(
-        "{corpus}: judged sample: {aside_content} story blocks set aside, {body_chrome} chrome \
-         blocks in the body ({found} of {rows} blocks found)"
+        "{corpus}: judged sample (seed {seed}): {aside_content} story blocks set aside, \
+         {body_chrome} chrome blocks in the body ({found} of {rows} blocks found)"
     );
     // A change that moves blocks (a new cut) must re-key the verdicts, or they judge others.
     assert!(
@@ -192,8 +208,8 @@ fn judged_levels(conn: &Connection, corpus: &str) {
     );
     assert!(
         aside_content <= max_aside_content && body_chrome <= max_body_chrome,
-        "{corpus}: judged sample now has {aside_content} story blocks set aside (at most \
-         {max_aside_content}) and {body_chrome} chrome blocks in the body (at most \
+        "{corpus}: judged sample (seed {seed}) now has {aside_content} story blocks set aside \
+         (at most {max_aside_content}) and {body_chrome} chrome blocks in the body (at most \
          {max_body_chrome})"
     );
 }
@@ -206,32 +222,54 @@ fn clip(text: &str, n: usize) -> String {
     out.replace('\n', " ")
 }
 
-/// Caption, credit and promo blocks of three sentences or more, counting sentences of
-/// [`MIN_SENTENCE_WORDS`] words or more (a video player's "Replay More Videos ...", "02:45"
-/// or a credit line's "Credit... Kevin Kolczynski/Reuters" are not sentences of text).
+/// Reasons of the mechanisms that set aside a block of running text without losing a word of
+/// the story: a photo gallery's caption shown twice (its first copy is a caption too), and a
+/// pull quote (its words stay in the paragraph it repeats).
+const LOSSLESS: &[&str] = &["photo gallery caption, shown twice", "pull quote:"];
+
+/// Caption, credit and promo blocks of three sentences or more of running story text (as the
+/// classifier counts it, [`is_running_text`]: five words or more, in lower case, ending as a
+/// sentence does) set aside because one phrase in them matched: blocks the rules alone would
+/// not set aside (their guard keeps running text as body, unless the rule's match is chrome
+/// at any length: a gallery's caption counter, a sign-up form, an agency's "FILE -" caption)
+/// and no lossless mechanism ([`LOSSLESS`]) set aside. Multi-sentence captions and forms
+/// that are chrome whatever their length are not violations; a story paragraph set aside
+/// by its neighbours, or by a rule's match in one of its sentences, is.
 fn long_set_aside(conn: &Connection) -> Vec<String> {
+    let rules = Rules::builtin();
     let mut stmt = conn
         .prepare(
-            "SELECT a.external_id, p.kind, p.text FROM paragraphs p JOIN articles a ON a.id = p.article_id
-             WHERE p.kind IN ('caption', 'credit', 'promo')
-               AND (SELECT count(*) FROM sentences s WHERE s.paragraph_id = p.id
-                     AND length(trim(substr(p.text, s.start + 1, s.\"end\" - s.start)))
-                       - length(replace(trim(substr(p.text, s.start + 1, s.\"end\" - s.start)), ' ', ''))
-                       + 1 >= ?1) >= 3
-             ORDER BY p.id",
+            "SELECT a.external_id, p.kind, coalesce(p.reason, ''), p.text, p.position,
+                    (SELECT max(position) FROM paragraphs l WHERE l.article_id = p.article_id)
+             FROM paragraphs p JOIN articles a ON a.id = p.article_id
+             WHERE p.kind IN ('caption', 'credit', 'promo') ORDER BY p.id",
         )
         .expect("prepare");
-    stmt.query_map([MIN_SENTENCE_WORDS], |r| {
-        let (id, kind, text): (Option<String>, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-        Ok(format!(
-            "{} [{kind}] {}",
-            id.unwrap_or_default(),
-            clip(&text, 160)
-        ))
-    })
-    .expect("query")
-    .collect::<Result<_, _>>()
-    .expect("rows")
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, i64>(4)? as usize,
+                r.get::<_, i64>(5)? as usize,
+            ))
+        })
+        .expect("query")
+        .collect::<Result<Vec<_>, _>>()
+        .expect("rows");
+    rows.into_iter()
+        .filter(|(_, _, reason, text, position, last)| {
+            let at_edge = *position <= EDGE_BLOCKS || position + EDGE_BLOCKS > *last;
+            is_running_text(text, 0..0)
+                && !LOSSLESS.iter().any(|l| reason.starts_with(l))
+                && rules.classify_at(text, at_edge).is_none()
+        })
+        .map(|(id, kind, reason, text, _, _)| {
+            format!("{id} [{kind}: {}] {}", clip(&reason, 60), clip(&text, 160))
+        })
+        .collect()
 }
 
 /// Every quotation with its paragraph's text and the next paragraph's first character.

@@ -159,7 +159,7 @@ pub fn clean(
 
 /// The chrome that only its neighbours give away, after the rules have classified each
 /// block alone: the title scraped again under it, related links, a series' parts, names
-/// split from a credit, gallery captions, a chart's labels, the author's name box. One list
+/// split from a credit, gallery captions, a chart's labels, the author's name box, pull quotes. One list
 /// for loading and reclassifying alike.
 fn set_aside_by_context(blocks: &mut [Block], byline: Option<&str>) {
     mark_title_again(blocks);
@@ -171,6 +171,7 @@ fn set_aside_by_context(blocks: &mut [Block], byline: Option<&str>) {
     if let Some(byline) = byline {
         set_aside_name_box(blocks, byline);
     }
+    classify::pull_quotes::set_aside(blocks);
 }
 
 /// The text analytics read: title, dek and body blocks.

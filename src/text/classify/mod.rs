@@ -1,7 +1,10 @@
 //! Block classification: site chrome, promotion, captions, credits and footers told apart
 //! from the story, each with a reason a person can read. The patterns are data
 //! (`rules.tsv`, plus a user's file in the same format); this module applies them. It also
-//! owns [`line_key`], the key by which lines repeated across an outlet's articles are found.
+//! owns [`line_key`], the key by which lines repeated across an outlet's articles are found,
+//! and [`pull_quotes`], the blocks that repeat the article's own words.
+
+pub mod pull_quotes;
 
 use regex::Regex;
 

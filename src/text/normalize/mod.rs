@@ -84,13 +84,19 @@ fn apply<'a>(text: &mut Cow<'a, str>, repair: impl FnOnce(&str) -> Option<String
 }
 
 /// Normalizes a raw article's text fields (title, text, byline) in place and returns what
-/// was repaired, with the fields it changed as they were received.
+/// was repaired, with the fields it changed as they were received. A field whose only
+/// repair was CRLF line ends, every one of them (see [`only_crlf_changed`]), is not kept as
+/// received: it is the repaired text with each LF written CRLF, and the `line-end` count
+/// says so; a copy would store a CRLF corpus twice.
 pub fn normalize_article(raw: &mut RawArticle) -> Repairs {
     let mut counts = Counts::default();
     let mut received = Vec::new();
     let mut field = |name: &str, value: &mut String| {
         if let Cow::Owned(repaired) = normalize(value, &mut counts) {
-            received.push((name.to_string(), std::mem::replace(value, repaired)));
+            let as_received = std::mem::replace(value, repaired);
+            if !only_crlf_changed(&as_received, value) {
+                received.push((name.to_string(), as_received));
+            }
         }
     };
     if let Some(title) = raw.title.as_mut() {
@@ -107,6 +113,22 @@ pub fn normalize_article(raw: &mut RawArticle) -> Repairs {
         counts: counts.iter().map(|(k, v)| (k.to_string(), v)).collect(),
         received,
     }
+}
+
+/// Whether `repaired` is `received` with its line ends written LF and nothing else changed,
+/// and every line end of `received` was CRLF: then `received` is `repaired` with each LF
+/// written CRLF again. Mixed or lone CR line ends are not recoverable that way.
+///
+/// ```
+/// use corpusdb::text::normalize::only_crlf_changed;
+/// assert!(only_crlf_changed("a\r\nb\r\n", "a\nb\n"));
+/// assert!(!only_crlf_changed("a\r\nb\n", "a\nb\n"));
+/// assert!(!only_crlf_changed("a\rb", "a\nb"));
+/// assert!(!only_crlf_changed("a&amp;\r\nb", "a&\nb"));
+/// ```
+pub fn only_crlf_changed(received: &str, repaired: &str) -> bool {
+    let uniform = !received.replace("\r\n", "").contains(['\r', '\n']);
+    uniform && received.replace("\r\n", "\n") == repaired
 }
 
 /// Characters that are spaces in every way but the byte: no-break space, figure space,
@@ -200,6 +222,40 @@ mod tests {
             );
             assert!(counts.is_empty(), "{clean}: {counts:?}");
         }
+    }
+
+    /// Issue #19: a field whose only repair is CRLF line ends is not stored twice.
+    #[test]
+    fn issue_19_crlf_only_repairs_keep_no_copy() {
+        let mut raw = RawArticle {
+            origin: crate::model::Origin {
+                file: "x".into(),
+                line: None,
+                record: None,
+            },
+            layout: crate::model::Layout::Record,
+            external_id: None,
+            title: Some("A title".into()),
+            dek: None,
+            text: "One.\r\n\r\nTwo.\r\n".into(),
+            date: None,
+            source: None,
+            source_domain: None,
+            url: None,
+            byline: Some("Jane\r\nRoe &amp; John".into()),
+            warnings: Vec::new(),
+        };
+        let repairs = normalize_article(&mut raw);
+        assert_eq!(raw.text, "One.\n\nTwo.\n");
+        assert_eq!(
+            repairs.counts,
+            [("html-entity".to_string(), 1), ("line-end".to_string(), 4)]
+        );
+        // The text is recoverable from the count; the byline had another repair too.
+        assert_eq!(
+            repairs.received,
+            [("byline".to_string(), "Jane\r\nRoe &amp; John".to_string())]
+        );
     }
 
     #[test]
