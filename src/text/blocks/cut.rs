@@ -200,7 +200,14 @@ fn sentence_starts(text: &str) -> Vec<usize> {
     for span in spans.iter().skip(1) {
         while let Some((c, b)) = next {
             if c == span.start {
-                starts.push(b);
+                // An opening mark the sentence before took as its closing one ("… the city.
+                // "They …") starts this sentence.
+                let mark = b.checked_sub(1).filter(|&m| {
+                    text[..m].ends_with(char::is_whitespace)
+                        && text[m..].starts_with('"')
+                        && straight_mark_opens(text, m)
+                });
+                starts.push(mark.unwrap_or(b));
                 break;
             }
             next = chars.next();
@@ -331,24 +338,48 @@ fn chrome_edges(text: &str) -> Vec<(usize, Cut)> {
 }
 
 /// The quotations of `text` that close within [`MAX_QUOTE_CHARS`], as byte ranges: curly
-/// marks pair by direction, straight ones in turn.
+/// marks pair by direction; a straight one opens when a space (or the start) is before it
+/// and a word after it, and closes otherwise. An opening mark while a quotation is open is
+/// the newspaper's mark for a quotation going on in a new paragraph (a break the export
+/// lost): the quotation so far ends before it and a new one starts at it.
 fn quotations(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut open: Option<(usize, char)> = None;
+    let push = |found: &mut Vec<Range<usize>>, range: Range<usize>| {
+        if text[range.clone()].chars().count() <= MAX_QUOTE_CHARS {
+            found.push(range);
+        }
+    };
     for (at, c) in text.char_indices() {
+        let opening = c == '"' && straight_mark_opens(text, at);
         match (c, open) {
+            ('“', Some((start, '“'))) => {
+                push(&mut found, start..at);
+                open = Some((at, '“'));
+            }
             ('“', _) => open = Some((at, '“')),
-            ('"', None) => open = Some((at, '"')),
+            ('"', Some((start, '"'))) if opening => {
+                push(&mut found, start..at);
+                open = Some((at, '"'));
+            }
+            ('"', None) if opening => open = Some((at, '"')),
             ('”', Some((start, '“'))) | ('"', Some((start, '"'))) => {
-                if text[start..at].chars().count() <= MAX_QUOTE_CHARS {
-                    found.push(start..at + c.len_utf8());
-                }
+                push(&mut found, start..at + c.len_utf8());
                 open = None;
             }
             _ => {}
         }
     }
     found
+}
+
+/// Whether the straight mark at byte `at` of `text` opens a quotation: a space, an opening
+/// bracket or dash (or the start) before it, and not a space after it.
+fn straight_mark_opens(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + 1..].chars().next();
+    before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–'))
+        && after.is_some_and(|a| !a.is_whitespace())
 }
 
 #[cfg(test)]
@@ -451,6 +482,25 @@ mod tests {
         );
         let got = cut_long_blocks(vec![flat]);
         assert!(got.iter().any(|p| p.text.contains(quote)), "{got:#?}");
+    }
+
+    /// Issue #19: a quotation going on in a new paragraph whose break was lost ("… the city.
+    /// "They …", the mark reopening it with none closing it) is not cut inside; a cut at the
+    /// lost break puts the reopening mark with the sentence it opens.
+    #[test]
+    fn a_quotation_reopened_after_a_lost_break_is_not_cut_inside() {
+        let quote = "\"The ferries have stopped. The bridge is closed to trucks. The trains are full every morning. \"We have asked the council for more buses. We have asked twice. Nobody has answered us,\" she said.";
+        let flat = format!("{}{quote} {}", SENTENCE.repeat(8), SENTENCE.repeat(6));
+        let got = cut_long_blocks(vec![flat]);
+        assert!(
+            got.iter()
+                .all(|p| !p.text.ends_with(" \"") && !p.text.starts_with("We have asked")),
+            "{got:#?}"
+        );
+        assert!(got.iter().any(|p| p.text.contains("\"We have asked the council for more buses. We have asked twice. Nobody has answered us,\" she said.")), "{got:#?}");
+        let quotes = quotations(quote);
+        assert_eq!(quotes.len(), 2, "{quotes:?}");
+        assert!(quote[quotes[1].clone()].starts_with("\"We have asked"));
     }
 
     #[test]
