@@ -203,8 +203,9 @@ fn sentence_starts(text: &str) -> Vec<usize> {
                 // An opening mark the sentence before took as its closing one ("… the city.
                 // "They …") starts this sentence.
                 let mark = b.checked_sub(1).filter(|&m| {
-                    text[..m].ends_with(char::is_whitespace)
+                    text.is_char_boundary(m)
                         && text[m..].starts_with('"')
+                        && text[..m].ends_with(char::is_whitespace)
                         && straight_mark_opens(text, m)
                 });
                 starts.push(mark.unwrap_or(b));
@@ -498,6 +499,13 @@ mod tests {
             "{got:#?}"
         );
         assert!(got.iter().any(|p| p.text.contains("\"We have asked the council for more buses. We have asked twice. Nobody has answered us,\" she said.")), "{got:#?}");
+        // A curly mark (three bytes) before a sentence's start is no straight mark to move.
+        let curly = format!(
+            "{}“The bridge is closed,” she said. “It will open in May.” {}",
+            SENTENCE.repeat(8),
+            SENTENCE.repeat(6)
+        );
+        assert!(cut_long_blocks(vec![curly]).len() > 1);
         let quotes = quotations(quote);
         assert_eq!(quotes.len(), 2, "{quotes:?}");
         assert!(quote[quotes[1].clone()].starts_with("\"We have asked"));
