@@ -167,19 +167,25 @@ fn cut(text: &str) -> Vec<(Range<usize>, Cut)> {
         if segment.trim().is_empty() {
             continue;
         }
-        // Then sentence boundaries inside each segment.
-        let bounds = sentence_starts(segment);
+        // Then sentence boundaries inside each segment, and the ends of attributions by a
+        // dash ("“…” ― Ann Kerr “…”"), which no sentence end marks.
+        let mut bounds = sentence_starts(segment);
+        bounds.extend(dash_attribution_ends(segment));
+        bounds.sort_unstable();
+        bounds.dedup();
         let mut from = start;
         let mut why = how;
         // A label's link ends with its first sentence.
         let mut label = how == Cut::Chrome(LABEL);
-        for b in bounds {
+        for (i, &b) in bounds.iter().enumerate() {
             let at = start + b;
             let size = text[from..at].chars().count();
             let rest = text[at..end].trim().chars().count();
+            let before = &segment[i.checked_sub(1).map_or(0, |j| bounds[j])..b];
+            let after = &segment[b..bounds.get(i + 1).copied().unwrap_or(segment.len())];
             let ready = std::mem::take(&mut label)
                 || size >= MAX_CHARS
-                || (size >= TARGET_CHARS && !in_quote(at));
+                || (size >= TARGET_CHARS && !in_quote(at) && !tied_to_quotation(before, after));
             if ready && rest >= MIN_LAST_CHARS {
                 pieces.push((from..at, why));
                 from = at;
@@ -215,6 +221,70 @@ fn sentence_starts(text: &str) -> Vec<usize> {
         }
     }
     starts
+}
+
+/// The opening or closing quotation marks, curly and straight (`''` is two straight marks).
+const MARKS: [char; 3] = ['“', '”', '"'];
+
+/// Whether the sentence `after` belongs with the sentence `before` as a quotation's parts do,
+/// so that a paragraph break between them is unlikely and a cut there would part a quotation
+/// from its speaker:
+/// - `after` goes on with the quotation of `before` in marks of its own and no cue (“…,” Kerr
+///   said. “It is time.”): quotes gives it the speaker of the quotation in its paragraph
+///   (after a sentence that ends with its quotation, a new quotation may start a paragraph);
+/// - `after` is the attribution of the quotation that ends `before` (“… time.” ― Ann Kerr;
+///   “… time?” asked Kerr.): a dash, or a short sentence with no marks of its own.
+fn tied_to_quotation(before: &str, after: &str) -> bool {
+    let (before, after) = (before.trim_end(), after.trim_start());
+    let quoted = |s: &str| s.contains(MARKS) || s.contains("''");
+    if !quoted(before) {
+        return false;
+    }
+    let closed = before
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '"' && c != '\'')
+        .ends_with(['”', '"', '\''])
+        || before.ends_with(['”', '"', '\'']);
+    if after.starts_with(MARKS) || after.starts_with("''") {
+        // After a quotation with its cue (“…,” said Kerr.), not after a quotation that
+        // is over (“…” or its dash's attribution): a new one may well start a paragraph.
+        return !closed && !ends_with_dash_attribution(before);
+    }
+    closed
+        && (after.starts_with(['―', '—', '–'])
+            || (after.chars().count() <= ATTRIBUTION_CHARS && !quoted(after)))
+}
+
+/// A sentence after a quotation this short, with no marks of its own, is taken for its
+/// attribution ("asked Kerr.", "Kerr said.").
+const ATTRIBUTION_CHARS: usize = 60;
+
+/// The pattern of an attribution by a dash after a quotation's closing mark ("” ― Ann Kerr"),
+/// up to the opening mark of the quotation after it.
+fn dash_attribution() -> &'static Regex {
+    static DASH: OnceLock<Regex> = OnceLock::new();
+    DASH.get_or_init(|| {
+        Regex::new(r#"[”"]\s*[―—–]\s*[^“”"―—–!?]{2,80}?\s+([“"]\S)"#).expect("a valid pattern")
+    })
+}
+
+/// Where a quotation opens right after another's attribution by a dash ("“…” ― Ann Kerr “…”"):
+/// byte offsets of the opening marks.
+fn dash_attribution_ends(text: &str) -> Vec<usize> {
+    dash_attribution()
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).map(|m| m.start()))
+        .collect()
+}
+
+/// Whether `text` ends with an attribution by a dash ("… time.” ― Ann Kerr").
+fn ends_with_dash_attribution(text: &str) -> bool {
+    let Some(dash) = text.rfind(['―', '—', '–']) else {
+        return false;
+    };
+    let name = &text[dash..];
+    name.chars().count() <= 82
+        && !name.contains(MARKS)
+        && text[..dash].trim_end().ends_with(['”', '"'])
 }
 
 /// Where paragraph breaks were lost with no space left: a sentence that ends after a word in
@@ -509,6 +579,41 @@ mod tests {
         let quotes = quotations(quote);
         assert_eq!(quotes.len(), 2, "{quotes:?}");
         assert!(quote[quotes[1].clone()].starts_with("\"We have asked"));
+    }
+
+    /// Issue #19: a cut never parts a quotation from its attribution ("― Ann Kerr" after it,
+    /// "asked Kerr." after it) or from the quotation in marks that goes on after its cue
+    /// (“…,” said Kerr. “It is time.”): quotes reads those as one paragraph's.
+    #[test]
+    fn issue_19_a_quotation_stays_with_its_attribution() {
+        let said = "“The ferries have stopped and the bridge is closed to trucks,” said Ann Kerr, who runs the harbour committee. “We have asked the council for more buses.” ";
+        let flat = format!("{}{}", SENTENCE.repeat(6), said.repeat(8));
+        let got = cut_long_blocks(vec![flat]);
+        assert!(got.len() > 2, "{got:#?}");
+        assert!(
+            got.iter().all(|p| !p.text.starts_with("“We have asked")),
+            "{got:#?}"
+        );
+        let dashed = "“The ferries have stopped. The bridge is closed to trucks and the trains are full every single morning.” ― Ann Kerr ";
+        let flat = format!("{}{}", SENTENCE.repeat(6), dashed.repeat(10));
+        let got = cut_long_blocks(vec![flat]);
+        assert!(got.len() > 2, "{got:#?}");
+        assert!(got[1..].iter().all(|p| p.text.starts_with('“')), "{got:#?}");
+        assert!(
+            got[1..].iter().all(|p| p.text.ends_with("― Ann Kerr")),
+            "{got:#?}"
+        );
+        assert!(tied_to_quotation("“Why?” ", "asked Kerr."));
+        assert!(!tied_to_quotation(
+            "“Why?” asked Kerr.",
+            "The vote is on Monday."
+        ));
+        assert!(!tied_to_quotation(
+            "The vote is on Monday.",
+            "“Why?” asked Kerr."
+        ));
+        assert!(tied_to_quotation("“Why?” asked Kerr.", "“It is late.”"));
+        assert!(!tied_to_quotation("Kerr asked: “Why?”", "“It is late.”"));
     }
 
     #[test]
