@@ -167,19 +167,25 @@ fn cut(text: &str) -> Vec<(Range<usize>, Cut)> {
         if segment.trim().is_empty() {
             continue;
         }
-        // Then sentence boundaries inside each segment.
-        let bounds = sentence_starts(segment);
+        // Then sentence boundaries inside each segment, and the ends of attributions by a
+        // dash ("“…” ― Ann Kerr “…”"), which no sentence end marks.
+        let mut bounds = sentence_starts(segment);
+        bounds.extend(dash_attribution_ends(segment));
+        bounds.sort_unstable();
+        bounds.dedup();
         let mut from = start;
         let mut why = how;
         // A label's link ends with its first sentence.
         let mut label = how == Cut::Chrome(LABEL);
-        for b in bounds {
+        for (i, &b) in bounds.iter().enumerate() {
             let at = start + b;
             let size = text[from..at].chars().count();
             let rest = text[at..end].trim().chars().count();
+            let before = &segment[i.checked_sub(1).map_or(0, |j| bounds[j])..b];
+            let after = &segment[b..bounds.get(i + 1).copied().unwrap_or(segment.len())];
             let ready = std::mem::take(&mut label)
                 || size >= MAX_CHARS
-                || (size >= TARGET_CHARS && !in_quote(at));
+                || (size >= TARGET_CHARS && !in_quote(at) && !tied_to_quotation(before, after));
             if ready && rest >= MIN_LAST_CHARS {
                 pieces.push((from..at, why));
                 from = at;
@@ -200,13 +206,85 @@ fn sentence_starts(text: &str) -> Vec<usize> {
     for span in spans.iter().skip(1) {
         while let Some((c, b)) = next {
             if c == span.start {
-                starts.push(b);
+                // An opening mark the sentence before took as its closing one ("… the city.
+                // "They …") starts this sentence.
+                let mark = b.checked_sub(1).filter(|&m| {
+                    text.is_char_boundary(m)
+                        && text[m..].starts_with('"')
+                        && text[..m].ends_with(char::is_whitespace)
+                        && straight_mark_opens(text, m)
+                });
+                starts.push(mark.unwrap_or(b));
                 break;
             }
             next = chars.next();
         }
     }
     starts
+}
+
+/// The opening or closing quotation marks, curly and straight (`''` is two straight marks).
+const MARKS: [char; 3] = ['“', '”', '"'];
+
+/// Whether the sentence `after` belongs with the sentence `before` as a quotation's parts do,
+/// so that a paragraph break between them is unlikely and a cut there would part a quotation
+/// from its speaker:
+/// - `after` goes on with the quotation of `before` in marks of its own and no cue (“…,” Kerr
+///   said. “It is time.”): quotes gives it the speaker of the quotation in its paragraph
+///   (after a sentence that ends with its quotation, a new quotation may start a paragraph);
+/// - `after` is the attribution of the quotation that ends `before` (“… time.” ― Ann Kerr;
+///   “… time?” asked Kerr.): a dash, or a short sentence with no marks of its own.
+fn tied_to_quotation(before: &str, after: &str) -> bool {
+    let (before, after) = (before.trim_end(), after.trim_start());
+    let quoted = |s: &str| s.contains(MARKS) || s.contains("''");
+    if !quoted(before) {
+        return false;
+    }
+    let closed = before
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '"' && c != '\'')
+        .ends_with(['”', '"', '\''])
+        || before.ends_with(['”', '"', '\'']);
+    if after.starts_with(MARKS) || after.starts_with("''") {
+        // After a quotation with its cue (“…,” said Kerr.), not after a quotation that
+        // is over (“…” or its dash's attribution): a new one may well start a paragraph.
+        return !closed && !ends_with_dash_attribution(before);
+    }
+    closed
+        && (after.starts_with(['―', '—', '–'])
+            || (after.chars().count() <= ATTRIBUTION_CHARS && !quoted(after)))
+}
+
+/// A sentence after a quotation this short, with no marks of its own, is taken for its
+/// attribution ("asked Kerr.", "Kerr said.").
+const ATTRIBUTION_CHARS: usize = 60;
+
+/// The pattern of an attribution by a dash after a quotation's closing mark ("” ― Ann Kerr"),
+/// up to the opening mark of the quotation after it.
+fn dash_attribution() -> &'static Regex {
+    static DASH: OnceLock<Regex> = OnceLock::new();
+    DASH.get_or_init(|| {
+        Regex::new(r#"[”"]\s*[―—–]\s*[^“”"―—–!?]{2,80}?\s+([“"]\S)"#).expect("a valid pattern")
+    })
+}
+
+/// Where a quotation opens right after another's attribution by a dash ("“…” ― Ann Kerr “…”"):
+/// byte offsets of the opening marks.
+fn dash_attribution_ends(text: &str) -> Vec<usize> {
+    dash_attribution()
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).map(|m| m.start()))
+        .collect()
+}
+
+/// Whether `text` ends with an attribution by a dash ("… time.” ― Ann Kerr").
+fn ends_with_dash_attribution(text: &str) -> bool {
+    let Some(dash) = text.rfind(['―', '—', '–']) else {
+        return false;
+    };
+    let name = &text[dash..];
+    name.chars().count() <= 82
+        && !name.contains(MARKS)
+        && text[..dash].trim_end().ends_with(['”', '"'])
 }
 
 /// Where paragraph breaks were lost with no space left: a sentence that ends after a word in
@@ -331,24 +409,48 @@ fn chrome_edges(text: &str) -> Vec<(usize, Cut)> {
 }
 
 /// The quotations of `text` that close within [`MAX_QUOTE_CHARS`], as byte ranges: curly
-/// marks pair by direction, straight ones in turn.
+/// marks pair by direction; a straight one opens when a space (or the start) is before it
+/// and a word after it, and closes otherwise. An opening mark while a quotation is open is
+/// the newspaper's mark for a quotation going on in a new paragraph (a break the export
+/// lost): the quotation so far ends before it and a new one starts at it.
 fn quotations(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut open: Option<(usize, char)> = None;
+    let push = |found: &mut Vec<Range<usize>>, range: Range<usize>| {
+        if text[range.clone()].chars().count() <= MAX_QUOTE_CHARS {
+            found.push(range);
+        }
+    };
     for (at, c) in text.char_indices() {
+        let opening = c == '"' && straight_mark_opens(text, at);
         match (c, open) {
+            ('“', Some((start, '“'))) => {
+                push(&mut found, start..at);
+                open = Some((at, '“'));
+            }
             ('“', _) => open = Some((at, '“')),
-            ('"', None) => open = Some((at, '"')),
+            ('"', Some((start, '"'))) if opening => {
+                push(&mut found, start..at);
+                open = Some((at, '"'));
+            }
+            ('"', None) if opening => open = Some((at, '"')),
             ('”', Some((start, '“'))) | ('"', Some((start, '"'))) => {
-                if text[start..at].chars().count() <= MAX_QUOTE_CHARS {
-                    found.push(start..at + c.len_utf8());
-                }
+                push(&mut found, start..at + c.len_utf8());
                 open = None;
             }
             _ => {}
         }
     }
     found
+}
+
+/// Whether the straight mark at byte `at` of `text` opens a quotation: a space, an opening
+/// bracket or dash (or the start) before it, and not a space after it.
+fn straight_mark_opens(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + 1..].chars().next();
+    before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–'))
+        && after.is_some_and(|a| !a.is_whitespace())
 }
 
 #[cfg(test)]
@@ -451,6 +553,67 @@ mod tests {
         );
         let got = cut_long_blocks(vec![flat]);
         assert!(got.iter().any(|p| p.text.contains(quote)), "{got:#?}");
+    }
+
+    /// Issue #19: a quotation going on in a new paragraph whose break was lost ("… the city.
+    /// "They …", the mark reopening it with none closing it) is not cut inside; a cut at the
+    /// lost break puts the reopening mark with the sentence it opens.
+    #[test]
+    fn a_quotation_reopened_after_a_lost_break_is_not_cut_inside() {
+        let quote = "\"The ferries have stopped. The bridge is closed to trucks. The trains are full every morning. \"We have asked the council for more buses. We have asked twice. Nobody has answered us,\" she said.";
+        let flat = format!("{}{quote} {}", SENTENCE.repeat(8), SENTENCE.repeat(6));
+        let got = cut_long_blocks(vec![flat]);
+        assert!(
+            got.iter()
+                .all(|p| !p.text.ends_with(" \"") && !p.text.starts_with("We have asked")),
+            "{got:#?}"
+        );
+        assert!(got.iter().any(|p| p.text.contains("\"We have asked the council for more buses. We have asked twice. Nobody has answered us,\" she said.")), "{got:#?}");
+        // A curly mark (three bytes) before a sentence's start is no straight mark to move.
+        let curly = format!(
+            "{}“The bridge is closed,” she said. “It will open in May.” {}",
+            SENTENCE.repeat(8),
+            SENTENCE.repeat(6)
+        );
+        assert!(cut_long_blocks(vec![curly]).len() > 1);
+        let quotes = quotations(quote);
+        assert_eq!(quotes.len(), 2, "{quotes:?}");
+        assert!(quote[quotes[1].clone()].starts_with("\"We have asked"));
+    }
+
+    /// Issue #19: a cut never parts a quotation from its attribution ("― Ann Kerr" after it,
+    /// "asked Kerr." after it) or from the quotation in marks that goes on after its cue
+    /// (“…,” said Kerr. “It is time.”): quotes reads those as one paragraph's.
+    #[test]
+    fn issue_19_a_quotation_stays_with_its_attribution() {
+        let said = "“The ferries have stopped and the bridge is closed to trucks,” said Ann Kerr, who runs the harbour committee. “We have asked the council for more buses.” ";
+        let flat = format!("{}{}", SENTENCE.repeat(6), said.repeat(8));
+        let got = cut_long_blocks(vec![flat]);
+        assert!(got.len() > 2, "{got:#?}");
+        assert!(
+            got.iter().all(|p| !p.text.starts_with("“We have asked")),
+            "{got:#?}"
+        );
+        let dashed = "“The ferries have stopped. The bridge is closed to trucks and the trains are full every single morning.” ― Ann Kerr ";
+        let flat = format!("{}{}", SENTENCE.repeat(6), dashed.repeat(10));
+        let got = cut_long_blocks(vec![flat]);
+        assert!(got.len() > 2, "{got:#?}");
+        assert!(got[1..].iter().all(|p| p.text.starts_with('“')), "{got:#?}");
+        assert!(
+            got[1..].iter().all(|p| p.text.ends_with("― Ann Kerr")),
+            "{got:#?}"
+        );
+        assert!(tied_to_quotation("“Why?” ", "asked Kerr."));
+        assert!(!tied_to_quotation(
+            "“Why?” asked Kerr.",
+            "The vote is on Monday."
+        ));
+        assert!(!tied_to_quotation(
+            "The vote is on Monday.",
+            "“Why?” asked Kerr."
+        ));
+        assert!(tied_to_quotation("“Why?” asked Kerr.", "“It is late.”"));
+        assert!(!tied_to_quotation("Kerr asked: “Why?”", "“It is late.”"));
     }
 
     #[test]

@@ -128,7 +128,13 @@ fn lost_marks(text: &str, counts: &mut Counts) -> Option<String> {
             open = false;
         }
         if !(c == '"' && chars.get(i + 1) == Some(&'?')) {
+            // A mark between two letters is a lost apostrophe (`Clinton"s`, repaired
+            // next), not a quotation's edge.
+            let apostrophe = i > 0
+                && chars[i - 1].is_alphanumeric()
+                && chars.get(i + 1).is_some_and(|a| a.is_alphanumeric());
             match c {
+                '"' if apostrophe => {}
                 '"' => (open, opened_lost) = (!open, false),
                 '\u{201c}' => (open, opened_lost) = (true, false),
                 '\u{201d}' => open = false,
@@ -255,6 +261,12 @@ mod tests {
         // Between letters, a quotation open in the paragraph closes.
         let (out, _) = fix("He called it \"?a disaster\"?yesterday.");
         assert_eq!(out, "He called it \u{201c}a disaster\u{201d} yesterday.");
+        // Issue #19: a lost apostrophe before it (`Clinton"s`) is no quotation's edge.
+        let (out, _) = fix("Clinton\"s aides were \"duped\"?by \"a con\"?and left.");
+        assert_eq!(
+            out,
+            "Clinton\u{2019}s aides were \"duped\u{201d} by \"a con\u{201d} and left."
+        );
         // Before a bracket, after a closing single mark, after a clause and before a dash.
         let (out, _) =
             fix("\"?[He] said \u{2018}no.\u{2019}\"? It was \"?plain.\"?\u{2014}and so.");
