@@ -15,8 +15,9 @@
 //!   shingles at least [`COPY`], found through LSH bands): wire copy, syndication, a
 //!   republished piece, recorded as `copy_of`;
 //! - else joins the story it is closest to **as a whole**: the cosine with the story's
-//!   centroid (the sum of its members' vectors) must reach [`Settings::join`], and the story
-//!   must have begun within [`Settings::story_days`] of it. An article close to one member
+//!   centroid (the sum of its members' vectors), less [`Settings::per_day`] for each day
+//!   between them, must reach [`Settings::join`], and the story must have begun within
+//!   [`Settings::story_days`] of it. An article close to one member
 //!   of a large story but not to the rest does not join it, so stories do not chain from one
 //!   development to the next;
 //! - else starts a story of its own.
@@ -36,7 +37,7 @@ use crate::Result;
 /// Shingle resemblance from which an article is a copy of another.
 pub const COPY: f64 = 0.8;
 /// Terms of an article that look up candidates (the heaviest); all of them are compared.
-const LOOKUP_TERMS: usize = 16;
+const LOOKUP_TERMS: usize = 32;
 /// LSH: the signature cut into bands of this many hashes; sharing one band makes a candidate.
 const BAND: usize = 4;
 /// Articles at each end of a sweep whose placing is timed ([`Timing`]).
@@ -51,14 +52,18 @@ pub struct Settings {
     pub window_days: i64,
     /// A story spans this many days from its first at most.
     pub story_days: i64,
+    /// Taken from the cosine for each day between the article and the story's first day:
+    /// the further apart, the more the evidence must say.
+    pub per_day: f64,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            join: 0.30,
+            join: 0.20,
             window_days: 3,
             story_days: 3,
+            per_day: 0.0,
         }
     }
 }
@@ -525,7 +530,11 @@ impl Grouping {
             if story.norm <= 0.0 {
                 continue;
             }
-            let score = cosine(vector, &story.sum) / story.norm;
+            let apart = match (day, story.first_day) {
+                (Some(day), Some(first)) => (day - first).abs() as f64,
+                _ => 0.0,
+            };
+            let score = cosine(vector, &story.sum) / story.norm - self.settings.per_day * apart;
             if best.is_none_or(|(b, _, _)| score > b) {
                 best = Some((score, story_id, matched));
             }
