@@ -169,9 +169,20 @@ struct Grouping {
     days: BTreeMap<Option<i64>, Vec<u32>>,
     stories: HashMap<i64, Story>,
     /// Docs that have a term among their lookup terms, by (term, day).
-    terms: HashMap<(u32, Option<i64>), Vec<u32>>,
-    /// Docs by (band number, band hash, day).
-    bands: HashMap<((usize, u64), Option<i64>), Vec<u32>>,
+    terms: Index<u32>,
+    /// Docs by ((band number, band hash), day).
+    bands: Index<(usize, u64)>,
+}
+
+/// The window's docs (slots) by key and day (`None`: undated).
+type Index<K> = HashMap<(K, Option<i64>), Vec<u32>>;
+
+/// What `story_articles` holds for a stored article: its terms, signature, story and copy.
+struct Stored {
+    terms: String,
+    signature: Vec<u32>,
+    story_id: Option<i64>,
+    copy_of: Option<i64>,
 }
 
 impl Grouping {
@@ -314,36 +325,34 @@ impl Grouping {
             if too_old {
                 continue;
             }
-            let (terms, signature, story_id, copy_of) = self.stored(conn, article_id)?;
-            let Some(story_id) = story_id else { continue };
-            let terms = self.parse_terms(&terms);
+            let stored = self.stored(conn, article_id)?;
+            let Some(story_id) = stored.story_id else {
+                continue;
+            };
+            let terms = self.parse_terms(&stored.terms);
             let vector = self.vector(&terms);
             self.add(Doc {
                 article_id,
                 story_id,
-                copy_of,
+                copy_of: stored.copy_of,
                 day: at,
                 vector,
-                signature,
+                signature: stored.signature,
             });
         }
         Ok(next)
     }
 
-    fn stored(
-        &self,
-        conn: &Connection,
-        article_id: i64,
-    ) -> Result<(String, Vec<u32>, Option<i64>, Option<i64>)> {
+    fn stored(&self, conn: &Connection, article_id: i64) -> Result<Stored> {
         Ok(conn
             .prepare_cached(include_str!("sql/story_features_of.sql"))?
             .query_row([article_id], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    signature(&r.get::<_, Vec<u8>>(1)?),
-                    r.get(2)?,
-                    r.get(3)?,
-                ))
+                Ok(Stored {
+                    terms: r.get(0)?,
+                    signature: signature(&r.get::<_, Vec<u8>>(1)?),
+                    story_id: r.get(2)?,
+                    copy_of: r.get(3)?,
+                })
             })?)
     }
 
@@ -413,7 +422,7 @@ impl Grouping {
     /// The window's docs that share a key with this article, in the order they came.
     fn candidates<K: std::hash::Hash + Eq + Copy>(
         &self,
-        index: &HashMap<(K, Option<i64>), Vec<u32>>,
+        index: &Index<K>,
         keys: impl Iterator<Item = K>,
         day: Option<i64>,
     ) -> Vec<u32> {
@@ -435,7 +444,9 @@ impl Grouping {
 
     /// Finds the pending article's story, stores its row, and returns the story.
     fn place(&mut self, conn: &Connection, p: &Pending) -> Result<i64> {
-        let (terms, signature, _, _) = self.stored(conn, p.article_id)?;
+        let Stored {
+            terms, signature, ..
+        } = self.stored(conn, p.article_id)?;
         let terms = self.parse_terms(&terms);
         let vector = self.vector(&terms);
         let placement = self
