@@ -5,7 +5,7 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::*;
 use serde_json::Value;
@@ -244,18 +244,34 @@ fn a_replaced_article_leaves_no_empty_or_miscounted_story() {
     );
 }
 
-/// Articles of one day as JSON Lines: (id, source, date, title, text).
-fn jsonl(dir: &Path, name: &str, records: &[(&str, &str, Option<&str>, &str, &str)]) {
+/// Loads three articles: two reports of one Sumatra quake (by Wire One and Daily Two, on
+/// `dates[0]` and `dates[1]`) and `third` (source, title, text) on `dates[2]`.
+fn quake_db(dir: &Path, dates: [Option<&str>; 3], third: (&str, &str, &str)) -> PathBuf {
+    let records = [
+        ("a", "Wire One", SUMATRA_TITLE, QUAKE_A),
+        (
+            "b",
+            "Daily Two",
+            "Rescuers dig for survivors in Padang",
+            QUAKE_B,
+        ),
+        ("c", third.0, third.1, third.2),
+    ];
     let lines: Vec<String> = records
         .iter()
-        .map(|(id, source, date, title, text)| {
+        .zip(dates)
+        .map(|((id, source, title, text), date)| {
             serde_json::json!({"id": id, "source": source, "date": date, "title": title, "text": text})
                 .to_string()
         })
         .collect();
-    std::fs::write(dir.join(name), lines.join("\n")).unwrap();
+    std::fs::write(dir.join("quakes.jsonl"), lines.join("\n")).unwrap();
+    let db = dir.join("quakes.db");
+    load(dir, &db, &["quakes.jsonl"], &[]);
+    db
 }
 
+const SUMATRA_TITLE: &str = "Deadly quake hits Sumatra";
 const QUAKE_A: &str = "A magnitude 6.1 earthquake struck the Indonesian island of Sumatra on Tuesday, killing at least 14 people and damaging hundreds of homes in the city of Padang, officials said.\n\nThe quake hit at a depth of 30 kilometres, the US Geological Survey said. Rescue teams searched collapsed buildings in Padang through the night.";
 const QUAKE_B: &str = "At least 14 people died when a 6.1-magnitude quake shook Sumatra, Indonesia, on Tuesday, and rescuers in Padang dug through the rubble of collapsed buildings.\n\nThe US Geological Survey put the depth of the earthquake at 30 kilometres. Officials in Padang said hundreds of homes were damaged.";
 const QUAKE_OTHER: &str = "A magnitude 5.4 earthquake struck northern Chile on Thursday, shaking buildings in the port city of Iquique, but no damage or injuries were reported, officials said.\n\nThe quake hit at a depth of 80 kilometres, the US Geological Survey said.";
@@ -263,35 +279,9 @@ const QUAKE_OTHER: &str = "A magnitude 5.4 earthquake struck northern Chile on T
 #[test]
 fn issue_21_the_same_event_across_outlets_is_one_story_and_a_similar_event_is_not() {
     let dir = workdir();
-    jsonl(
-        dir.path(),
-        "quakes.jsonl",
-        &[
-            (
-                "a",
-                "Wire One",
-                Some("2019-03-05"),
-                "Deadly quake hits Sumatra",
-                QUAKE_A,
-            ),
-            (
-                "b",
-                "Daily Two",
-                Some("2019-03-05"),
-                "Rescuers dig for survivors in Padang",
-                QUAKE_B,
-            ),
-            (
-                "c",
-                "Wire One",
-                Some("2019-03-07"),
-                "Quake shakes northern Chile",
-                QUAKE_OTHER,
-            ),
-        ],
-    );
-    let db = dir.path().join("q.db");
-    load(dir.path(), &db, &["quakes.jsonl"], &[]);
+    let day = Some("2019-03-05");
+    let chile = ("Wire One", "Quake shakes northern Chile", QUAKE_OTHER);
+    let db = quake_db(dir.path(), [day, day, Some("2019-03-07")], chile);
     let conn = open(&db);
     let story = |id: &str| {
         count(
@@ -313,45 +303,25 @@ fn issue_21_the_same_event_across_outlets_is_one_story_and_a_similar_event_is_no
         "a_external_id\tb_external_id\tverdict\na\tb\tsame\na\tc\tdifferent\nb\tc\tunclear\n",
     )
     .unwrap();
-    let out = ok(
-        dir.path(),
-        &[
-            "--db",
-            db.to_str().unwrap(),
-            "eval",
-            "stories",
-            "--gold",
-            "groups.tsv",
-            "--gold",
-            "pairs.tsv",
-            "--format",
-            "csv",
-        ],
-    );
+    let db_arg = db.to_str().unwrap();
+    let eval = |extra: &[&str]| {
+        let mut args = vec!["--db", db_arg, "eval", "stories", "--gold", "groups.tsv"];
+        args.extend(extra);
+        args.extend(["--format", "csv"]);
+        ok(dir.path(), &args)
+    };
+    let out = eval(&["--gold", "pairs.tsv"]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
         "gold,found,labelled,same_together,same_apart,different_together,different_apart,precision,recall,f1"
     );
-    assert_eq!(lines[1], "groups.tsv,3,3,1,0,0,2,1.0,1.0,1.0");
-    assert_eq!(lines[2], "pairs.tsv,2,2,1,0,0,1,1.0,1.0,1.0");
-    assert_eq!(lines[3], "all,5,5,2,0,0,3,1.0,1.0,1.0");
+    assert_eq!(lines[1], "groups.tsv,3,3,1,0,0,2,1,1,1");
+    assert_eq!(lines[2], "pairs.tsv,2,2,1,0,0,1,1,1,1");
+    assert_eq!(lines[3], "all,5,5,2,0,0,3,1,1,1");
 
     // The baseline groups the two Sumatra reports too (its cosine over the whole text).
-    let out = ok(
-        dir.path(),
-        &[
-            "--db",
-            db.to_str().unwrap(),
-            "eval",
-            "stories",
-            "--gold",
-            "groups.tsv",
-            "--baseline",
-            "--format",
-            "csv",
-        ],
-    );
+    let out = eval(&["--baseline"]);
     assert!(
         out.lines()
             .nth(1)
@@ -363,35 +333,8 @@ fn issue_21_the_same_event_across_outlets_is_one_story_and_a_similar_event_is_no
 #[test]
 fn issue_21_undated_articles_meet_only_undated_ones() {
     let dir = workdir();
-    jsonl(
-        dir.path(),
-        "mixed.jsonl",
-        &[
-            (
-                "a",
-                "Wire One",
-                Some("2019-03-05"),
-                "Deadly quake hits Sumatra",
-                QUAKE_A,
-            ),
-            (
-                "b",
-                "Daily Two",
-                None,
-                "Rescuers dig for survivors in Padang",
-                QUAKE_B,
-            ),
-            (
-                "c",
-                "Daily Three",
-                None,
-                "Deadly quake hits Sumatra",
-                QUAKE_A,
-            ),
-        ],
-    );
-    let db = dir.path().join("m.db");
-    load(dir.path(), &db, &["mixed.jsonl"], &[]);
+    let copy = ("Daily Three", SUMATRA_TITLE, QUAKE_A);
+    let db = quake_db(dir.path(), [Some("2019-03-05"), None, None], copy);
     let conn = open(&db);
     assert_eq!(
         strings(
@@ -457,6 +400,9 @@ fn issue_21_ecbplus_gold_labels_name_every_article_by_its_file() {
     let mut files = 0;
     for topic in std::fs::read_dir(dir.join("ECB+")).unwrap() {
         let topic = topic.unwrap();
+        if !topic.path().is_dir() {
+            continue;
+        }
         for file in std::fs::read_dir(topic.path()).unwrap() {
             let name = file.unwrap().file_name().to_string_lossy().into_owned();
             let Some(id) = name.strip_suffix(".xml") else {

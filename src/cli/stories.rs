@@ -29,6 +29,9 @@ pub struct Args {
     /// With --regroup: the cosine with a story's centroid from which an article joins it.
     #[arg(long, requires = "regroup", hide = true)]
     join: Option<f64>,
+    /// With --regroup: what each day between an article and a story takes from the cosine.
+    #[arg(long, requires = "regroup", hide = true)]
+    per_day: Option<f64>,
     #[command(flatten)]
     format: FormatArg,
 }
@@ -36,9 +39,8 @@ pub struct Args {
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     if args.regroup {
         let mut settings = Settings::default();
-        if let Some(join) = args.join {
-            settings.join = join;
-        }
+        settings.join = args.join.unwrap_or(settings.join);
+        settings.per_day = args.per_day.unwrap_or(settings.per_day);
         let t = corpusdb::corpus::regroup(db, &settings, &mut |holder| {
             eprintln!("corpusdb: waiting for {holder} to finish");
         })?;

@@ -15,8 +15,9 @@
 //!   shingles at least [`COPY`], found through LSH bands): wire copy, syndication, a
 //!   republished piece, recorded as `copy_of`;
 //! - else joins the story it is closest to **as a whole**: the cosine with the story's
-//!   centroid (the sum of its members' vectors) must reach [`Settings::join`], and the story
-//!   must have begun within [`Settings::story_days`] of it. An article close to one member
+//!   centroid (the sum of its members' vectors), less [`Settings::per_day`] for each day
+//!   between them, must reach [`Settings::join`], and the story must have begun within
+//!   [`Settings::story_days`] of it. An article close to one member
 //!   of a large story but not to the rest does not join it, so stories do not chain from one
 //!   development to the next;
 //! - else starts a story of its own.
@@ -36,7 +37,7 @@ use crate::Result;
 /// Shingle resemblance from which an article is a copy of another.
 pub const COPY: f64 = 0.8;
 /// Terms of an article that look up candidates (the heaviest); all of them are compared.
-const LOOKUP_TERMS: usize = 16;
+const LOOKUP_TERMS: usize = 32;
 /// LSH: the signature cut into bands of this many hashes; sharing one band makes a candidate.
 const BAND: usize = 4;
 /// Articles at each end of a sweep whose placing is timed ([`Timing`]).
@@ -51,14 +52,18 @@ pub struct Settings {
     pub window_days: i64,
     /// A story spans this many days from its first at most.
     pub story_days: i64,
+    /// Taken from the cosine for each day between the article and the story's first day:
+    /// the further apart, the more the evidence must say.
+    pub per_day: f64,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            join: 0.30,
+            join: 0.20,
             window_days: 3,
             story_days: 3,
+            per_day: 0.0,
         }
     }
 }
@@ -164,9 +169,20 @@ struct Grouping {
     days: BTreeMap<Option<i64>, Vec<u32>>,
     stories: HashMap<i64, Story>,
     /// Docs that have a term among their lookup terms, by (term, day).
-    terms: HashMap<(u32, Option<i64>), Vec<u32>>,
-    /// Docs by (band number, band hash, day).
-    bands: HashMap<((usize, u64), Option<i64>), Vec<u32>>,
+    terms: Index<u32>,
+    /// Docs by ((band number, band hash), day).
+    bands: Index<(usize, u64)>,
+}
+
+/// The window's docs (slots) by key and day (`None`: undated).
+type Index<K> = HashMap<(K, Option<i64>), Vec<u32>>;
+
+/// What `story_articles` holds for a stored article: its terms, signature, story and copy.
+struct Stored {
+    terms: String,
+    signature: Vec<u32>,
+    story_id: Option<i64>,
+    copy_of: Option<i64>,
 }
 
 impl Grouping {
@@ -309,36 +325,34 @@ impl Grouping {
             if too_old {
                 continue;
             }
-            let (terms, signature, story_id, copy_of) = self.stored(conn, article_id)?;
-            let Some(story_id) = story_id else { continue };
-            let terms = self.parse_terms(&terms);
+            let stored = self.stored(conn, article_id)?;
+            let Some(story_id) = stored.story_id else {
+                continue;
+            };
+            let terms = self.parse_terms(&stored.terms);
             let vector = self.vector(&terms);
             self.add(Doc {
                 article_id,
                 story_id,
-                copy_of,
+                copy_of: stored.copy_of,
                 day: at,
                 vector,
-                signature,
+                signature: stored.signature,
             });
         }
         Ok(next)
     }
 
-    fn stored(
-        &self,
-        conn: &Connection,
-        article_id: i64,
-    ) -> Result<(String, Vec<u32>, Option<i64>, Option<i64>)> {
+    fn stored(&self, conn: &Connection, article_id: i64) -> Result<Stored> {
         Ok(conn
             .prepare_cached(include_str!("sql/story_features_of.sql"))?
             .query_row([article_id], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    signature(&r.get::<_, Vec<u8>>(1)?),
-                    r.get(2)?,
-                    r.get(3)?,
-                ))
+                Ok(Stored {
+                    terms: r.get(0)?,
+                    signature: signature(&r.get::<_, Vec<u8>>(1)?),
+                    story_id: r.get(2)?,
+                    copy_of: r.get(3)?,
+                })
             })?)
     }
 
@@ -408,7 +422,7 @@ impl Grouping {
     /// The window's docs that share a key with this article, in the order they came.
     fn candidates<K: std::hash::Hash + Eq + Copy>(
         &self,
-        index: &HashMap<(K, Option<i64>), Vec<u32>>,
+        index: &Index<K>,
         keys: impl Iterator<Item = K>,
         day: Option<i64>,
     ) -> Vec<u32> {
@@ -430,7 +444,9 @@ impl Grouping {
 
     /// Finds the pending article's story, stores its row, and returns the story.
     fn place(&mut self, conn: &Connection, p: &Pending) -> Result<i64> {
-        let (terms, signature, _, _) = self.stored(conn, p.article_id)?;
+        let Stored {
+            terms, signature, ..
+        } = self.stored(conn, p.article_id)?;
         let terms = self.parse_terms(&terms);
         let vector = self.vector(&terms);
         let placement = self
@@ -525,7 +541,11 @@ impl Grouping {
             if story.norm <= 0.0 {
                 continue;
             }
-            let score = cosine(vector, &story.sum) / story.norm;
+            let apart = match (day, story.first_day) {
+                (Some(day), Some(first)) => (day - first).abs() as f64,
+                _ => 0.0,
+            };
+            let score = cosine(vector, &story.sum) / story.norm - self.settings.per_day * apart;
             if best.is_none_or(|(b, _, _)| score > b) {
                 best = Some((score, story_id, matched));
             }

@@ -34,7 +34,9 @@ pub fn group(conn: &Connection) -> Result<HashMap<String, String>> {
     )?;
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut df: Vec<u32> = Vec::new();
-    let mut raw: Vec<(String, Option<i64>, Vec<(u32, u32)>)> = Vec::new();
+    // (external id, day, (term, count) sorted by term).
+    type Counted = (String, Option<i64>, Vec<(u32, u32)>);
+    let mut raw: Vec<Counted> = Vec::new();
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let text: String = row.get::<_, Option<String>>(2)?.unwrap_or_default();

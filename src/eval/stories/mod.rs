@@ -2,13 +2,13 @@
 //! articles of a loaded database, named by their `external_id`.
 //!
 //! Gold comes in two shapes, told apart by the header of a tab-separated file:
-//! - **groups** (`external_id	event`): every labelled article's event; every pair of
+//! - **groups** (`external_id<TAB>event`): every labelled article's event; every pair of
 //!   labelled articles counts, same event or not (ECB+, built from its file names);
-//! - **pairs** (`a_external_id	b_external_id	…	verdict`): pairs judged by reading as `same` or
+//! - **pairs** (`a_external_id<TAB>b_external_id<TAB>…<TAB>verdict`): pairs judged by reading as `same` or
 //!   `different` (`unclear` and others are left out); only those pairs count (allsides).
 //!
 //! The prediction is each article's story: `story_articles.story_id` of a database, or a
-//! tab-separated `external_id	story` file (what [`baseline`] groups). An article with no
+//! tab-separated `external_id<TAB>story` file (what [`baseline`] groups). An article with no
 //! story is alone. [`baseline`] is the comparison a user could write in an afternoon.
 
 pub mod baseline;
@@ -145,7 +145,7 @@ pub fn stories_of_database(conn: &Connection) -> Result<HashMap<String, String>>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Each article's story from a tab-separated `external_id	story` file (a header line is
+/// Each article's story from a tab-separated `external_id<TAB>story` file (a header line is
 /// allowed when its first cell is `external_id`).
 pub fn stories_of_file(path: &Path) -> Result<HashMap<String, String>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
