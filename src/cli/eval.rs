@@ -83,10 +83,6 @@ struct QuotesArgs {
     /// A directory with text/NAME.txt and attributions/NAME_<annotator>.ann (PolNeAR layout).
     #[arg(long)]
     gold: PathBuf,
-    /// `--gold` is a damaged copy of this directory (same names, same letters and digits):
-    /// take the gold quotations from here and carry them into the damaged text.
-    #[arg(long)]
-    clean: Option<PathBuf>,
     /// List every missed, spurious and wrongly attributed quotation instead of the scores.
     #[arg(long)]
     errors: bool,
@@ -124,7 +120,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         What::Ner(args) => return eval_ner::run(args),
         What::Gauntlet(args) => return gauntlet(args),
     };
-    let scores = evaluate(&args.gold, args.clean.as_deref())?;
+    let scores = evaluate(&args.gold)?;
     for problem in &scores.problems {
         eprintln!("corpusdb: {problem}");
     }
