@@ -11,8 +11,11 @@ mod common;
 
 use corpusdb::eval::gauntlet::{self, Config, Shape};
 
-/// Switch on once the repairs of issue #19 are merged: every shape within 0.02 of the clean
-/// quote span F1, 0.03 of its named-speaker accuracy and 0.01 of its NER F1.
+/// Switch on once every shape is within 0.02 of the clean quote span F1, 0.03 of its
+/// named-speaker accuracy and 0.01 of its NER F1. All hold but one: one-line NER F1 is
+/// 0.015 below clean, nearly all of it in the eng.testa documents that are tables and lists
+/// (results, standings), whose line breaks are their only sentence ends: joined on one
+/// line, names of adjacent rows run together ("DETROIT CHICAGO").
 const ENFORCE_TARGETS: bool = false;
 
 #[test]

@@ -85,10 +85,6 @@ struct QuotesArgs {
     /// A directory with text/NAME.txt and attributions/NAME_<annotator>.ann (PolNeAR layout).
     #[arg(long)]
     gold: PathBuf,
-    /// `--gold` is a damaged copy of this directory (same names, same letters and digits):
-    /// take the gold quotations from here and carry them into the damaged text.
-    #[arg(long)]
-    clean: Option<PathBuf>,
     /// List every missed, spurious and wrongly attributed quotation instead of the scores.
     #[arg(long)]
     errors: bool,
@@ -127,7 +123,7 @@ pub fn run(db: &std::path::Path, args: Args) -> anyhow::Result<ExitCode> {
         What::Gauntlet(args) => return gauntlet(args),
         What::Stories(args) => return eval_stories::run(db, args),
     };
-    let scores = evaluate(&args.gold, args.clean.as_deref())?;
+    let scores = evaluate(&args.gold)?;
     for problem in &scores.problems {
         eprintln!("corpusdb: {problem}");
     }

@@ -131,13 +131,9 @@ pub fn f1(matched: usize, predicted: usize, gold: usize) -> f64 {
     }
 }
 
-/// Reads every article of `dir`, extracts its quotations and scores them.
-///
-/// With `clean`, `dir` is a damaged copy of the articles in `clean` (marks mangled or made
-/// straight, paragraphs joined, …): the gold quotations are found in the clean copy, where
-/// the marks are sound, and carried into the damaged text by its letters and digits, which
-/// such damage leaves alone (see [`carry`]).
-pub fn evaluate(dir: &Path, clean: Option<&Path>) -> Result<Scores> {
+/// Reads every article of `dir`, extracts its quotations and scores them. Damaged copies of
+/// the articles are scored by the gauntlet (`eval::gauntlet`), which rewrites them itself.
+pub fn evaluate(dir: &Path) -> Result<Scores> {
     let mut scores = Scores::default();
     for (name, (text_path, ann_path, annotator)) in articles(dir)? {
         let text = std::fs::read_to_string(&text_path).map_err(|e| Error::io(&text_path, e))?;
@@ -148,48 +144,15 @@ pub fn evaluate(dir: &Path, clean: Option<&Path>) -> Result<Scores> {
             ));
             continue;
         };
-        let (gold_text, gold_ann) = match clean {
-            Some(clean) => {
-                let name = text_path.file_name().unwrap_or_default();
-                let ann_name = ann_path.file_name().unwrap_or_default();
-                (
-                    clean.join("text").join(name),
-                    clean.join("attributions").join(ann_name),
-                )
-            }
-            None => (text_path.clone(), ann_path.clone()),
-        };
-        let source = std::fs::read_to_string(&gold_text).map_err(|e| Error::io(&gold_text, e))?;
-        let ann_text = std::fs::read_to_string(&gold_ann).map_err(|e| Error::io(&gold_ann, e))?;
+        let ann_text = std::fs::read_to_string(&ann_path).map_err(|e| Error::io(&ann_path, e))?;
         let (ann, problems) = brat::parse(&ann_text);
         for (line, message) in problems {
             scores
                 .problems
-                .push(format!("{}:{line}: {message}", gold_ann.display()));
-        }
-        let Some(source_body) = body_blocks(&source) else {
-            scores.problems.push(format!(
-                "{}: its blocks could not be found in the file",
-                gold_text.display()
-            ));
-            continue;
-        };
-        let mut gold = gold_quotes(&source, &ann, &source_body);
-        if clean.is_some() {
-            match carry(&source, &text, gold) {
-                Some(carried) => gold = carried,
-                None => {
-                    scores.problems.push(format!(
-                        "{}: its letters and digits are not those of {}",
-                        text_path.display(),
-                        gold_text.display()
-                    ));
-                    continue;
-                }
-            }
+                .push(format!("{}:{line}: {message}", ann_path.display()));
         }
         let article = Article {
-            gold,
+            gold: gold_quotes(&text, &ann, &body),
             predicted: predicted_quotes(&text, &body),
             name,
             annotator,
@@ -197,37 +160,6 @@ pub fn evaluate(dir: &Path, clean: Option<&Path>) -> Result<Scores> {
         score(&article, &mut scores);
     }
     Ok(scores)
-}
-
-/// Carries spans of `from` (which start and end on a letter or digit, as [`span`] trims
-/// them) into `to`, a copy of `from` with the same letters and digits in the same order:
-/// the n-th letter or digit of one is the n-th of the other. `None` when they differ.
-pub fn carry(from: &str, to: &str, spans: Vec<Span>) -> Option<Vec<Span>> {
-    let alnum = |text: &str| -> Vec<(usize, char)> {
-        text.chars()
-            .enumerate()
-            .filter(|(_, c)| c.is_alphanumeric())
-            .collect()
-    };
-    let (a, b) = (alnum(from), alnum(to));
-    if a.len() != b.len() || a.iter().zip(&b).any(|(x, y)| x.1 != y.1) {
-        return None;
-    }
-    let to_chars: Vec<char> = to.chars().collect();
-    let rank = |at: usize| a.binary_search_by_key(&at, |&(i, _)| i).ok();
-    spans
-        .into_iter()
-        .map(|s| {
-            let start = b[rank(s.start)?].0;
-            let end = b[rank(s.end - 1)?].0 + 1;
-            Some(Span {
-                start,
-                end,
-                text: to_chars[start..end].iter().collect(),
-                ..s
-            })
-        })
-        .collect()
 }
 
 /// Articles by name: the text file, the annotation file of the first annotator (by code),
