@@ -224,10 +224,14 @@ mod tests {
         }
     }
 
-    /// Issue #19: a field whose only repair is CRLF line ends is not stored twice.
-    #[test]
-    fn issue_19_crlf_only_repairs_keep_no_copy() {
-        let mut raw = RawArticle {
+    /// A record with these text fields and nothing else.
+    fn raw_article(
+        title: Option<&str>,
+        dek: Option<&str>,
+        text: &str,
+        byline: Option<&str>,
+    ) -> RawArticle {
+        RawArticle {
             origin: crate::model::Origin {
                 file: "x".into(),
                 line: None,
@@ -235,16 +239,27 @@ mod tests {
             },
             layout: crate::model::Layout::Record,
             external_id: None,
-            title: Some("A title".into()),
-            dek: None,
-            text: "One.\r\n\r\nTwo.\r\n".into(),
+            title: title.map(str::to_string),
+            dek: dek.map(str::to_string),
+            text: text.to_string(),
             date: None,
             source: None,
             source_domain: None,
             url: None,
-            byline: Some("Jane\r\nRoe &amp; John".into()),
+            byline: byline.map(str::to_string),
             warnings: Vec::new(),
-        };
+        }
+    }
+
+    /// Issue #19: a field whose only repair is CRLF line ends is not stored twice.
+    #[test]
+    fn issue_19_crlf_only_repairs_keep_no_copy() {
+        let mut raw = raw_article(
+            Some("A title"),
+            None,
+            "One.\r\n\r\nTwo.\r\n",
+            Some("Jane\r\nRoe &amp; John"),
+        );
         let repairs = normalize_article(&mut raw);
         assert_eq!(raw.text, "One.\n\nTwo.\n");
         assert_eq!(
@@ -260,24 +275,12 @@ mod tests {
 
     #[test]
     fn an_article_keeps_the_fields_it_received() {
-        let mut raw = RawArticle {
-            origin: crate::model::Origin {
-                file: "x".into(),
-                line: None,
-                record: None,
-            },
-            layout: crate::model::Layout::Record,
-            external_id: None,
-            title: Some("Obama\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{e2}\u{201e}\u{a2}s plan".into()),
-            dek: Some("A dek\u{200b} in two".into()),
-            text: "Clean body.".into(),
-            date: None,
-            source: None,
-            source_domain: None,
-            url: None,
-            byline: None,
-            warnings: Vec::new(),
-        };
+        let mut raw = raw_article(
+            Some("Obama\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{e2}\u{201e}\u{a2}s plan"),
+            Some("A dek\u{200b} in two"),
+            "Clean body.",
+            None,
+        );
         let repairs = normalize_article(&mut raw);
         assert_eq!(raw.title.as_deref(), Some("Obama\u{2019}s plan"));
         assert_eq!(raw.dek.as_deref(), Some("A dek in two"));
