@@ -147,7 +147,7 @@ pub fn entities(mentions: &[(EntityKind, &str)]) -> Vec<Entity> {
         .into_iter()
         .map(|r| Entity {
             kind: r.kind.as_str(),
-            key: alias_key(&r.name),
+            key: r.entity_key(),
             country: r.entry.and_then(|e| e.country.clone()),
             latitude: r.entry.and_then(|e| e.latitude),
             longitude: r.entry.and_then(|e| e.longitude),
@@ -200,7 +200,12 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
             },
             echo_key: echo::key(&q.text),
             speaker_text: q.speaker.as_ref().map(|a| a.text.clone()),
-            speaker: q.speaker.as_ref().and_then(|a| entity(a, "person")),
+            // A pronoun stands for a person: one resolved to a group, a place or a
+            // nationality ("she" to "Koreans") gives the quote no speaker entity.
+            speaker: q.speaker.as_ref().and_then(|a| {
+                entity(a, "person")
+                    .filter(|e| a.form != quotes::Form::Pronoun || e.kind == "person")
+            }),
             cue: q.cue.clone(),
             via_text: q.via.as_ref().map(|a| a.text.clone()),
             via: q.via.as_ref().and_then(|a| entity(a, "org")),
