@@ -8,10 +8,11 @@
 //! gets the canonical entity it names in this article ("Assad" → Bashar al-Assad, "DPRK" →
 //! North Korea), and date expressions resolve against the publication date. Each quote's
 //! speaker and channel become entities too (the tagged entity of the same name when there is
-//! one), and each quote gets the echo key that finds the same words across outlets. Last, the
-//! article's story features ([`story`]) are computed for grouping stories. [`alias_rules`]
-//! reads the user's alias file. Pure: the store merges the entities across the corpus by kind
-//! and key.
+//! one; for a pronoun speaker only when that entity is a person), and each quote gets the echo
+//! key that finds the same words across outlets. Last, the article's story features
+//! ([`story`]) are computed for grouping stories. [`alias_rules`] reads the user's alias
+//! file. Each mention carries the kind its context gives it (stored as `mentions.kind`).
+//! Pure: the store merges the entities across the corpus by kind and key.
 
 pub mod alias_rules;
 pub mod story;

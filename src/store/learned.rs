@@ -18,7 +18,11 @@
 //! Kinds. Within an article one name is one kind, but an article that only says "the
 //! Elizabeth Warren campaign" leaves an organisation "Elizabeth Warren" beside the person
 //! the rest of the corpus names. A name the gazetteer does not know that the tagger gives
-//! one kind in nearly all the paragraphs naming it is that kind everywhere.
+//! one kind in nearly all the paragraphs naming it is that kind everywhere. The gazetteer
+//! is a prior: a name it knows ("Al Jazeera") read as a person and as the gazetteer's kind
+//! is of the gazetteer's kind when that kind has at least half its paragraphs; a known name
+//! read as two kinds other than a person ("Leeds", the city and the club) stays two. Each
+//! mention keeps its own kind (`mentions.kind`) when a rule moves it.
 //!
 //! What is learned becomes an alias rule (`entity_rules`, with the evidence as its origin),
 //! so later loads link the name as they store it, and a user's rule for the same name is
