@@ -8,10 +8,11 @@
 //! gets the canonical entity it names in this article ("Assad" → Bashar al-Assad, "DPRK" →
 //! North Korea), and date expressions resolve against the publication date. Each quote's
 //! speaker and channel become entities too (the tagged entity of the same name when there is
-//! one), and each quote gets the echo key that finds the same words across outlets. Last, the
-//! article's story features ([`story`]) are computed for grouping stories. [`alias_rules`]
-//! reads the user's alias file. Pure: the store merges the entities across the corpus by kind
-//! and key.
+//! one; for a pronoun speaker only when that entity is a person), and each quote gets the echo
+//! key that finds the same words across outlets. Last, the article's story features
+//! ([`story`]) are computed for grouping stories. [`alias_rules`] reads the user's alias
+//! file. Each mention carries the kind its context gives it (stored as `mentions.kind`).
+//! Pure: the store merges the entities across the corpus by kind and key.
 
 pub mod alias_rules;
 pub mod story;
@@ -147,7 +148,7 @@ pub fn entities(mentions: &[(EntityKind, &str)]) -> Vec<Entity> {
         .into_iter()
         .map(|r| Entity {
             kind: r.kind.as_str(),
-            key: alias_key(&r.name),
+            key: r.entity_key(),
             country: r.entry.and_then(|e| e.country.clone()),
             latitude: r.entry.and_then(|e| e.latitude),
             longitude: r.entry.and_then(|e| e.longitude),
@@ -200,7 +201,12 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
             },
             echo_key: echo::key(&q.text),
             speaker_text: q.speaker.as_ref().map(|a| a.text.clone()),
-            speaker: q.speaker.as_ref().and_then(|a| entity(a, "person")),
+            // A pronoun stands for a person: one resolved to a group, a place or a
+            // nationality ("she" to "Koreans") gives the quote no speaker entity.
+            speaker: q.speaker.as_ref().and_then(|a| {
+                entity(a, "person")
+                    .filter(|e| a.form != quotes::Form::Pronoun || e.kind == "person")
+            }),
             cue: q.cue.clone(),
             via_text: q.via.as_ref().map(|a| a.text.clone()),
             via: q.via.as_ref().and_then(|a| entity(a, "org")),

@@ -18,7 +18,11 @@
 //! Kinds. Within an article one name is one kind, but an article that only says "the
 //! Elizabeth Warren campaign" leaves an organisation "Elizabeth Warren" beside the person
 //! the rest of the corpus names. A name the gazetteer does not know that the tagger gives
-//! one kind in nearly all the paragraphs naming it is that kind everywhere.
+//! one kind in nearly all the paragraphs naming it is that kind everywhere. The gazetteer
+//! is a prior: a name it knows ("Al Jazeera") read as a person and as the gazetteer's kind
+//! is of the gazetteer's kind when that kind has at least half its paragraphs; a known name
+//! read as two kinds other than a person ("Leeds", the city and the club) stays two. Each
+//! mention keeps its own kind (`mentions.kind`) when a rule moves it.
 //!
 //! What is learned becomes an alias rule (`entity_rules`, with the evidence as its origin),
 //! so later loads link the name as they store it, and a user's rule for the same name is
@@ -28,7 +32,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::Connection;
 
-use crate::extract::ner::aliases::{is_known, yields_to_person};
+use crate::extract::ner::aliases::{is_known, known_kind, yields_to_person};
 use crate::extract::ner::EntityKind;
 use crate::link::alias_rules::{target, AliasRule, LEARNED};
 use crate::Result;
@@ -226,14 +230,33 @@ pub fn kind_rules(
         let Some(kind) = EntityKind::parse(kind) else {
             continue;
         };
-        if kinds.len() < 2
-            || ruled.contains(key)
-            || total < MIN_KIND_PARAGRAPHS
-            || share < MIN_KIND_SHARE
-            || is_known(name)
-        {
+        if kinds.len() < 2 || ruled.contains(key) || total < MIN_KIND_PARAGRAPHS {
             continue;
         }
+        // The gazetteer is a prior: a name it knows ("Al Jazeera", an outlet) that the tagger
+        // also read as a person is of the gazetteer's kind when that kind has at least half
+        // its paragraphs. Its other readings (a club named after its city, an organisation
+        // beside a place) are other contexts, and stay apart.
+        let of = |k: EntityKind| -> i64 {
+            kinds
+                .iter()
+                .filter(|&&(c, _, _)| c == k.as_str())
+                .map(|&(_, _, p)| p)
+                .sum()
+        };
+        let person = EntityKind::Person;
+        let prior = known_kind(name).filter(|&g| {
+            g != person && 2 * of(g) >= total && of(g) + of(person) == total && of(person) > 0
+        });
+        let (kind, share) = match prior {
+            Some(g) => (g, of(g) as f64 / total as f64),
+            None if share < MIN_KIND_SHARE || is_known(name) => continue,
+            None => (kind, share),
+        };
+        let name = kinds
+            .iter()
+            .find(|&&(k, _, _)| k == kind.as_str())
+            .map_or(name, |&(_, n, _)| n);
         let article = if kind == EntityKind::Org { "an" } else { "a" };
         let origin = format!(
             "{name} is {article} {} in {:.0}% of the {total} paragraphs that name it",

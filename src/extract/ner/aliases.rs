@@ -57,7 +57,18 @@ pub struct Resolved {
 impl Resolved {
     /// The key that identifies the entity: kind and normalised name.
     pub fn key(&self) -> String {
-        format!("{}:{}", self.kind.as_str(), alias_key(&self.name))
+        format!("{}:{}", self.kind.as_str(), self.entity_key())
+    }
+
+    /// The normalised name the corpus merges on (with the kind): [`alias_key`], and for a
+    /// person its given names' transliterations folded ([`person_key`]).
+    pub fn entity_key(&self) -> String {
+        let key = alias_key(&self.name);
+        if self.kind == EntityKind::Person {
+            person_key(&key)
+        } else {
+            key
+        }
     }
 }
 
@@ -194,16 +205,31 @@ const CITY_OVER_PERSON: u64 = 1_000_000;
 /// when no person of the article has the name.
 fn article_kinds(mentions: &[(EntityKind, &str)], bare: &[&str]) -> Vec<EntityKind> {
     let keys: Vec<String> = bare.iter().map(|name| alias_key(name)).collect();
-    // Tagged a person, and a one-word name the gazetteer knows as an organisation.
+    // Tagged a person, and a name the gazetteer knows as an organisation.
     let org_person: Vec<bool> = mentions
         .iter()
         .zip(bare)
         .map(|(&(kind, _), name)| kind == EntityKind::Person && known_org(name).is_some())
         .collect();
+    // What the name's last word makes it, whatever the tagger said: "Trump Tower" a place,
+    // "Acme Holdings" or "the Trump Administration" an organisation.
+    // Only a person's reading is overridden, and a place's by a company's last word: an
+    // organisation or a work keeps its kind ("University of the Highlands and Islands").
+    let heads: Vec<Option<EntityKind>> = mentions
+        .iter()
+        .zip(bare)
+        .map(|(&(kind, _), name)| {
+            head_kind(name).filter(|&head| match kind {
+                EntityKind::Person => true,
+                EntityKind::Place => head == EntityKind::Org,
+                _ => false,
+            })
+        })
+        .collect();
     let cases: Vec<bool> = mentions.iter().map(|&(_, text)| court_case(text)).collect();
     let mut people: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (i, &(kind, _)) in mentions.iter().enumerate() {
-        if kind == EntityKind::Person && !org_person[i] && !cases[i] {
+        if kind == EntityKind::Person && !org_person[i] && !cases[i] && heads[i].is_none() {
             people.insert(&keys[i]);
             if let Some((_, surname)) = keys[i].rsplit_once(' ') {
                 people.insert(surname);
@@ -217,6 +243,7 @@ fn article_kinds(mentions: &[(EntityKind, &str)], bare: &[&str]) -> Vec<EntityKi
             let person = people.contains(keys[i].as_str());
             match kind {
                 _ if cases[i] => EntityKind::Misc,
+                _ if heads[i].is_some() => heads[i].unwrap_or(kind),
                 EntityKind::Person if !person && org_person[i] => EntityKind::Org,
                 EntityKind::Person => kind,
                 _ if person && yields_to_person(bare[i]) => EntityKind::Person,
@@ -248,12 +275,92 @@ fn court_case(text: &str) -> bool {
     false
 }
 
-/// A one-word name the gazetteer knows as an organisation.
+/// A name the gazetteer knows as an organisation ("Reuters", "Al Jazeera").
 fn known_org(name: &str) -> Option<&'static Entry> {
-    (!name.contains(' '))
-        .then(|| known(name))
-        .flatten()
-        .filter(|e| e.kind() == Some(EntityKind::Org))
+    known(name).filter(|e| e.kind() == Some(EntityKind::Org))
+}
+
+/// Last words that make a name of two words or more a place, whoever's name comes first
+/// ("Trump Tower", "Kennedy Airport"). Only words that are hardly ever a surname: "Hall",
+/// "Park", "Street", "Lake" or "West" end people's names too.
+const PLACE_HEADS: &[&str] = &[
+    "tower", "towers", "airport", "plaza", "stadium", "square", "island", "islands", "county",
+    "province", "district", "capitol", "station",
+];
+/// Last words that make such a name an organisation ("Acme Holdings", "Orbis Airways", "the
+/// Trump Administration", "Obama Foundation").
+const ORG_HEADS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "plc",
+    "llc",
+    "gmbh",
+    "holdings",
+    "airlines",
+    "airways",
+    "motors",
+    "group",
+    "company",
+    "administration",
+    "campaign",
+    "foundation",
+    "institute",
+    "university",
+    "committee",
+    "commission",
+    "ministry",
+    "department",
+    "council",
+    "agency",
+    "organization",
+    "organisation",
+    "museum",
+];
+
+/// The kind a name's last word gives it (a place or an organisation); `None` for one word, or
+/// a last word that says nothing.
+fn head_kind(name: &str) -> Option<EntityKind> {
+    let (_, last) = name.trim_end_matches('.').rsplit_once(' ')?;
+    let last = last.to_lowercase();
+    if PLACE_HEADS.contains(&last.as_str()) {
+        Some(EntityKind::Place)
+    } else if ORG_HEADS.contains(&last.as_str()) {
+        Some(EntityKind::Org)
+    } else {
+        None
+    }
+}
+
+/// The kind the gazetteer gives a name (a nationality: its country's place), if it knows it.
+pub fn known_kind(name: &str) -> Option<EntityKind> {
+    known(name).and_then(Entry::kind)
+}
+
+/// A person's key with its given names' transliteration variants folded, so that the
+/// spellings of one name across articles are one entity ("sergey lavrov" and "sergei
+/// lavrov" → "sergei lavrov"; "yuriy" → "yuri", "nikolay" → "nikolai"): a final "iy" or "y"
+/// of every word but the last reads "i". The surname is left alone.
+pub fn person_key(key: &str) -> String {
+    let words: Vec<&str> = key.split(' ').collect();
+    let Some((surname, given)) = words.split_last() else {
+        return key.to_string();
+    };
+    let mut out = String::with_capacity(key.len());
+    for word in given {
+        let folded = match word.strip_suffix("iy") {
+            Some(stem) if stem.len() >= 2 => format!("{stem}i"),
+            _ => match word.strip_suffix('y') {
+                Some(stem) if stem.len() >= 3 => format!("{stem}i"),
+                _ => word.to_string(),
+            },
+        };
+        out.push_str(&folded);
+        out.push(' ');
+    }
+    out.push_str(surname);
+    out
 }
 
 /// Whether a non-person name may be a person's: unknown to the gazetteer, or a town.
@@ -304,19 +411,27 @@ fn strip_qualifiers(text: &str) -> &str {
     let g = gazetteer();
     let tokens = tokenize(text);
     let mut first = 0;
+    let mut title = false;
     'outer: while first < tokens.len() {
         // The longest qualifier of up to three words ("Deputy Prime Minister").
         for n in (1..=3.min(tokens.len() - first)).rev() {
             let phrase = &text[tokens[first].start..tokens[first + n - 1].end];
-            let qualifier = g
+            let found = g
                 .lookup(phrase)
-                .any(|e| matches!(e.category, Category::Title | Category::Demonym));
-            if qualifier && first + n < tokens.len() {
+                .map(|e| e.category)
+                .find(|c| matches!(c, Category::Title | Category::Demonym));
+            if found.is_some() && first + n < tokens.len() {
+                title |= found == Some(Category::Title);
                 first += n;
                 continue 'outer;
             }
         }
         break;
+    }
+    // A nationality before one word, with no title, is a nickname or a description ("Dutch
+    // Trump" of a Dutch politician), not that word's person: the mention stays whole.
+    if first > 0 && !title && first + 1 == tokens.len() {
+        return text;
     }
     match tokens.get(first) {
         Some(t) => &text[t.start..],
