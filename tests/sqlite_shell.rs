@@ -151,3 +151,52 @@ fn every_report_file_runs_in_the_shell_and_agrees_with_the_binary() {
     );
     assert!(records(&out).len() >= 3, "{out}");
 }
+
+/// README's advice (issue #23): `.parameter set :from '2018-01-01'` stores the number 2016, so
+/// a date is set as `"'2018-01-01'"`; then overview.sql filters by it as `corpusdb report` does.
+#[test]
+fn issue_23_a_date_set_as_the_readme_says_filters_in_the_shell() {
+    let Some(shell) = shell() else { return };
+    let dir = workdir();
+    let d = dir.path();
+    std::fs::write(
+        d.join("a.jsonl"),
+        "{\"title\": \"One\", \"text\": \"A story.\", \"source\": \"S\", \"date\": \"2018-03-02\"}\n\
+         {\"title\": \"Two\", \"text\": \"Another story.\", \"source\": \"S\", \"date\": \"2018-04-11\"}\n",
+    )
+    .unwrap();
+    ok(d, &["--db", "t.db", "load", "a.jsonl"]);
+    let overview = repo().join("src/report/sql/overview.sql");
+    let read = format!(".read {}", overview.display());
+    let months = |set: &str| -> Vec<String> {
+        records(&sqlite(shell, &d.join("t.db"), &[set, &read]))
+            .iter()
+            .skip(1)
+            .map(|r| r[1].clone())
+            .collect()
+    };
+    assert_eq!(months(".parameter set :from \"'2018-04-01'\""), ["2018-04"]);
+    // The unquoted form is arithmetic: 2018 - 4 - 1 = 2013, and every date is after it.
+    assert_eq!(
+        months(".parameter set :from '2018-04-01'"),
+        ["2018-03", "2018-04"]
+    );
+    let stored = sqlite(
+        shell,
+        &d.join("t.db"),
+        &[".parameter set :from '2018-04-01'", ".parameter list"],
+    );
+    assert!(stored.contains("2013"), "{stored}");
+    let cli = ok(
+        d,
+        &[
+            "--db",
+            "t.db",
+            "report",
+            "overview",
+            "-p",
+            "from=2018-04-01",
+        ],
+    );
+    assert_eq!(records(&cli).len(), 2, "{cli}");
+}

@@ -28,7 +28,12 @@ use corpusdb::output::{Format, Printer};
 #[command(
     name = "corpusdb",
     version,
-    about = "An embedded SQL database for news corpora: load articles, search them, run reports."
+    about = "An embedded SQL database for news corpora: load articles, search them, run reports.",
+    after_help = examples(&[
+        "corpusdb load articles/",
+        "corpusdb search '\"North Korea\" visit'",
+        "corpusdb --db corpus.db.example report overview",
+    ])
 )]
 struct Cli {
     /// The database file.
@@ -40,19 +45,74 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    #[command(after_help = examples(&[
+        "corpusdb load articles/ export.jsonl.gz",
+        "corpusdb load --field body=story_text --field date=pubdate export.csv",
+        "corpusdb --db news.db load --source 'Middle East Eye' scraped/",
+    ]))]
     Load(load::Args),
+    #[command(after_help = examples(&[
+        "corpusdb merge corpus.db part1.db part2.db",
+    ]))]
     Merge(merge::Args),
+    #[command(after_help = examples(&[
+        "corpusdb search 'Kim visit'",
+        "corpusdb search '\"border wall\" Trump' --source 'fox news' --from 2018-01 --to 2018-03",
+        "corpusdb search --fts 'NEAR(Kim Assad, 10)' --json",
+    ]))]
     Search(search::Args),
+    #[command(after_help = examples(&[
+        "corpusdb report --list",
+        "corpusdb report articles -p source='fox news' -p from='March 3, 2018' -p to=2018-03",
+        "corpusdb report entity -p name=assad --table",
+        "corpusdb report overview --sql > overview.sql",
+    ]))]
     Report(report::Args),
+    #[command(after_help = examples(&["corpusdb stats", "corpusdb --db news.db stats --json"]))]
     Stats(stats::Args),
+    #[command(after_help = examples(&[
+        "corpusdb stories",
+        "corpusdb stories --from 2018-09 --to 2018-09 --limit 50",
+    ]))]
     Stories(stories::Args),
+    #[command(after_help = examples(&["corpusdb story 1", "corpusdb story 1 --wide"]))]
     Story(story::Args),
+    #[command(after_help = examples(&[
+        "corpusdb export --format parquet corpus-parquet/",
+        "corpusdb export corpus-parquet/ --force --skip cooccurrence",
+    ]))]
     Export(export::Args),
+    #[command(after_help = examples(&[
+        "corpusdb reclassify",
+        "corpusdb reclassify --aliases my_aliases.tsv",
+    ]))]
     Reclassify(reclassify::Args),
+    #[command(after_help = examples(&["corpusdb --db old.db migrate"]))]
     Migrate(migrate::Args),
+    #[command(after_help = examples(&[
+        "corpusdb datasette-metadata -o metadata.json",
+        "datasette serve corpus.db --metadata metadata.json",
+    ]))]
     DatasetteMetadata(datasette_metadata::Args),
+    #[command(after_help = examples(&[
+        "corpusdb eval ner --conll ../shared/corpora/conll2003/eng.testa",
+        "corpusdb eval quotes --gold ../shared/corpora/polnear/dev",
+    ]))]
     Eval(eval::Args),
+    #[command(after_help = examples(&[
+        "corpusdb train ner --conll eng.train --dev eng.testa",
+    ]))]
     Train(train::Args),
+}
+
+/// An "Examples:" section for a command's --help.
+fn examples(lines: &[&str]) -> String {
+    let mut text = String::from("Examples:");
+    for line in lines {
+        text.push_str("\n  ");
+        text.push_str(line);
+    }
+    text
 }
 
 pub fn run() -> anyhow::Result<ExitCode> {

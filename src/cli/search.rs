@@ -14,13 +14,7 @@ use super::FormatArg;
 /// Every word must match; "a quoted phrase" matches as a phrase; punctuation and AND/OR/NOT
 /// are just text (as in Datasette's search box). With --fts the query is raw FTS5 syntax:
 /// NEAR(a b), prefix*, AND/OR/NOT.
-///
-/// Examples:
-///   corpusdb search 'Kim visit'
-///   corpusdb search '"border wall" Trump' --source 'Fox News' --from 2018-01 --to 2018-03
-///   corpusdb search --fts 'NEAR(Kim Assad, 10)' --json
 #[derive(clap::Args)]
-#[command(verbatim_doc_comment)]
 pub struct Args {
     /// What to search for.
     query: String,
