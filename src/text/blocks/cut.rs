@@ -7,7 +7,8 @@
 //! in the text (a label such as "READ MORE:", "Source: … and news agencies", a run of
 //! share-button words, a gallery's "Hide Caption 3 of 17", a dateline, an agency's credit
 //! at the end); then at sentence boundaries, once a piece has a paragraph's length, and not
-//! inside a quotation when that can be avoided. Each piece says how it was cut (its reason).
+//! inside a quotation, nor between a quotation and its attribution or the quotation that
+//! goes on after its cue, when that can be avoided. Each piece says how it was cut.
 //! Pure: text in, pieces out; the pieces are the block's text, in order, trimmed.
 
 use std::ops::Range;
