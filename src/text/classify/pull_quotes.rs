@@ -94,6 +94,17 @@ fn credit(text: &str, words: &[(String, bool, usize)], shared: &[bool]) -> bool 
 /// assert_eq!([blocks[0].kind, blocks[1].kind, blocks[2].kind], [Kind::Body, Kind::Caption, Kind::Body]);
 /// ```
 pub fn set_aside(blocks: &mut [Block]) {
+    // A pull quote ends with its credit, not with a sentence's end: an article with no such
+    // short body block has none, and its words need not be gathered.
+    let may_be_credited = |b: &Block| {
+        let tail = b.text.trim_end_matches(|c: char| !c.is_alphanumeric());
+        b.kind == Kind::Body
+            && b.text.len() <= MAX_CHARS * 4
+            && !b.text[tail.len()..].contains(['.', '!', '?'])
+    };
+    if !blocks.iter().any(may_be_credited) {
+        return;
+    }
     let texts: Vec<Option<Vec<(String, bool, usize)>>> = blocks
         .iter()
         .map(|b| (b.kind == Kind::Body).then(|| words(&b.text)))
