@@ -256,7 +256,8 @@ fn user_input_is_bound_never_spliced_into_sql() {
         "Daily A' --",
     ];
     for value in hostile {
-        let out = ok(
+        // No outlet has such a name: a usage error naming it (issue #23), no rows.
+        let out = run(
             d,
             &[
                 "--db",
@@ -269,10 +270,12 @@ fn user_input_is_bound_never_spliced_into_sql() {
                 "csv",
             ],
         );
-        assert_eq!(
-            out.lines().count(),
-            1,
-            "source={value:?} matched rows: {out}"
+        assert_eq!(out.status.code(), Some(2), "source={value:?}");
+        assert_eq!(text(&out.stdout), "", "source={value:?} matched rows");
+        assert!(
+            text(&out.stderr).contains("no outlet matches"),
+            "{}",
+            text(&out.stderr)
         );
         let out = run(d, &["--db", db, "search", value, "--format", "csv"]);
         assert!(

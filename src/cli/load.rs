@@ -62,6 +62,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
             eprintln!("corpusdb: {holder}; waiting for it to finish (Ctrl-C to stop)")
         }),
     };
+    on_interrupt(db);
     let started = Instant::now();
     let bar = (!args.quiet && std::io::stderr().is_terminal()).then(progress_bar);
     let mut on_progress = |p: Progress| {
@@ -97,6 +98,37 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Ctrl-C during the load: the batches committed so far stay (a crash or kill at any moment
+/// leaves a consistent database), so say how many articles this run stored and that running
+/// the same command again carries on (what is stored is skipped by its content hash), remove
+/// the lock file if this load holds it (it holds this process's pid), and exit 130.
+fn on_interrupt(db: &Path) {
+    let count = |db: &Path| -> Option<i64> {
+        let conn = corpusdb::store::open_read(db).ok()?;
+        conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+            .ok()
+    };
+    let before = if db.exists() { count(db) } else { None }.unwrap_or(0);
+    let db = db.to_path_buf();
+    let handler = move || {
+        let stored = count(&db).map_or(0, |now| now - before);
+        let lock = corpusdb::store::LoadLock::path(&db);
+        let ours = std::fs::read_to_string(&lock)
+            .is_ok_and(|pid| pid.trim() == std::process::id().to_string());
+        if ours {
+            let _ = std::fs::remove_file(&lock);
+        }
+        eprintln!(
+            "\ncorpusdb: interrupted: {stored} articles stored in {} by this load; run the same command again to carry on (stored articles are skipped)",
+            db.display()
+        );
+        std::process::exit(130);
+    };
+    if let Err(e) = ctrlc::set_handler(handler) {
+        eprintln!("corpusdb: Ctrl-C will stop the load without a summary ({e})");
+    }
 }
 
 /// The built-in classification rules, plus the user's file when one is given.
