@@ -24,12 +24,16 @@ use crate::{link, text, Error, Result};
 
 /// What the reader hands on: a record to structure, with its received hash, or one stored
 /// already (by an earlier load under the same hash), which needs nothing more.
+// The large variant is the common one (a first load has no other): boxing it would cost an
+// allocation per article to save space on the rare skipped ones.
+#[allow(clippy::large_enum_variant)]
 enum Received {
     Read(Item, Option<String>),
     Stored { bytes: usize },
 }
 
 /// What the text stage hands the writer.
+#[allow(clippy::large_enum_variant)]
 enum Structured {
     Done(Result<Article, Problem>),
     Stored { bytes: usize },
