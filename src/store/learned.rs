@@ -233,10 +233,11 @@ pub fn kind_rules(
         if kinds.len() < 2 || ruled.contains(key) || total < MIN_KIND_PARAGRAPHS {
             continue;
         }
-        // The gazetteer is a prior: a name it knows ("Al Jazeera", an outlet) that the tagger
-        // also read as a person is of the gazetteer's kind when that kind has at least half
-        // its paragraphs. Its other readings (a club named after its city, an organisation
-        // beside a place) are other contexts, and stay apart.
+        // The gazetteer is a prior: an organisation it knows ("Al Jazeera", an outlet) that
+        // the tagger also read as a person is an organisation when that reading has at least
+        // half its paragraphs. Its other readings (a club named after its city, an
+        // organisation beside a place) are other contexts, and stay apart; so does a person
+        // named like a place ("Jordan"), which is a person as often as not.
         let of = |k: EntityKind| -> i64 {
             kinds
                 .iter()
@@ -246,7 +247,10 @@ pub fn kind_rules(
         };
         let person = EntityKind::Person;
         let prior = known_kind(name).filter(|&g| {
-            g != person && 2 * of(g) >= total && of(g) + of(person) == total && of(person) > 0
+            g == EntityKind::Org
+                && 2 * of(g) >= total
+                && of(g) + of(person) == total
+                && of(person) > 0
         });
         let (kind, share) = match prior {
             Some(g) => (g, of(g) as f64 / total as f64),
