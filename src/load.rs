@@ -127,7 +127,7 @@ pub fn run(
     // The reader looks up each record's received hash on a connection of its own (the
     // migrations have run: the writer has begun), so a record stored by an earlier load is
     // skipped before it costs any structuring.
-    let stored = Stored::open(db)?;
+    let stored = store::StoredHashes::open(db)?;
 
     let reader = {
         let inputs = inputs.to_vec();
@@ -326,25 +326,6 @@ fn check_fields(
     Ok(mapping)
 }
 
-/// The received hashes already stored, looked up one record at a time on a read-only
-/// connection: an index probe, so memory stays flat however large the database is.
-struct Stored(rusqlite::Connection);
-
-impl Stored {
-    fn open(db: &Path) -> Result<Stored> {
-        Ok(Stored(store::open_read(db)?))
-    }
-
-    /// Whether an article received with `hash` is stored. A failed lookup says no: the
-    /// record is then structured, and the content hash finds it after all.
-    fn contains(&self, hash: &str) -> bool {
-        self.0
-            .prepare_cached("SELECT 1 FROM articles WHERE received_hash = ?1 LIMIT 1")
-            .and_then(|mut stmt| stmt.exists([hash]))
-            .unwrap_or(false)
-    }
-}
-
 /// The reader stage: every input file in order, in batches, each record with its received
 /// hash, or marked stored when an earlier load stored it.
 fn read_all(
@@ -352,7 +333,7 @@ fn read_all(
     own_files: &[PathBuf],
     options: &read::Options,
     counter: &Arc<AtomicU64>,
-    stored: &Stored,
+    stored: &store::StoredHashes,
     tx: &mpsc::SyncSender<Vec<Received>>,
 ) {
     let mut batch = Vec::with_capacity(BATCH);

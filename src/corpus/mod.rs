@@ -17,6 +17,8 @@ pub fn after_write(db: &Path) -> Result<stories::Timing> {
     conn.execute_batch("BEGIN IMMEDIATE")?;
     let timing = stories::assign(&conn)?;
     conn.execute_batch("COMMIT")?;
+    // The load's or merge's one checkpoint: leave the WAL small for readers and for copying
+    // the file.
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     Ok(timing)
 }

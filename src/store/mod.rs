@@ -154,6 +154,27 @@ pub fn open_write(path: &Path) -> Result<Connection> {
 /// that adds an index can build it in its own SQL.)
 const INDEXES_BUILT_EMPTY: &[(i32, &[&str])] = &[(2, &["paragraphs_fts", "articles_fts"])];
 
+/// The received hashes of the stored articles (migration V13), looked up one record at a
+/// time on a read-only connection of their own, so that a load's reader can skip a stored
+/// record before it is structured: an index probe, so memory stays flat however large the
+/// database is.
+pub struct StoredHashes(Connection);
+
+impl StoredHashes {
+    pub fn open(db: &Path) -> Result<StoredHashes> {
+        Ok(StoredHashes(open_read(db)?))
+    }
+
+    /// Whether an article received with `hash` is stored. A failed lookup says no: the
+    /// record is then structured, and its content hash finds it after all.
+    pub fn contains(&self, hash: &str) -> bool {
+        self.0
+            .prepare_cached(include_str!("sql/find_by_received_hash.sql"))
+            .and_then(|mut stmt| stmt.exists([hash]))
+            .unwrap_or(false)
+    }
+}
+
 /// Opens an existing database read-only, for search and reports.
 pub fn open_read(path: &Path) -> Result<Connection> {
     if !path.exists() {

@@ -250,9 +250,7 @@ impl Writer {
         // No `PRAGMA optimize` here: statistics taken after a small first load, and never
         // refreshed when a later load is killed, made SQLite plan searches paragraphs-first
         // (minutes instead of milliseconds). Without statistics the plans are the right ones.
-        // Leave the WAL small for readers and for copying the file.
-        self.conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        // No checkpoint either: the corpus stage writes next and checkpoints once, after it.
         Ok(self.counts)
     }
 
