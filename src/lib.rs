@@ -5,12 +5,13 @@
 //! [`model::RawArticle`]s; [`text`] (pure functions, no I/O) cleans and segments them into
 //! titled articles made of classified blocks and sentences; [`extract`] (pure) finds entity
 //! mentions, dates and quotes in those blocks and [`link`] ties them to canonical entities
-//! within the article; [`store`] owns the SQLite file (pragmas, migrations, one batched
-//! writer, FTS5 kept in step). The writer also does the corpus-wide work: it merges each
-//! article's entities with the stored ones of the same kind and key and keeps the
-//! co-occurrence counts as it stores articles, and at the end of a load it learns alias rules
-//! from the corpus and merges the entities they name, and sets aside the lines repeated
-//! across an outlet's articles. Then [`corpus`] groups the new articles into stories. [`report`] runs the named `.sql` reports (and
+//! within the article; all of them read their word lists and the gazetteer from [`vocab`];
+//! [`store`] owns the SQLite file (pragmas, migrations, one batched writer, FTS5 kept in
+//! step). The writer stores each article's entities under the stored ones of the same kind
+//! and key and keeps the co-occurrence counts as it stores articles, and at the end of a load
+//! sets aside the lines repeated across an outlet's articles. Then [`corpus`] does the
+//! corpus-wide work: it learns alias rules from the corpus and merges the entities they name,
+//! and groups the new articles into stories. [`report`] runs the named `.sql` reports (and
 //! describes them and the schema to Datasette, and counts the rows `stats` shows);
 //! [`output`] prints rows as a table, CSV, JSON or NDJSON, and [`export`] writes every table
 //! and view as Parquet (through [`output::parquet`]). [`load`] wires read → text →
@@ -33,5 +34,6 @@ pub mod read;
 pub mod report;
 pub mod store;
 pub mod text;
+pub mod vocab;
 
 pub use error::{Error, Result};

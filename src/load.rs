@@ -14,10 +14,10 @@ use std::thread;
 
 use rayon::prelude::*;
 
+use crate::corpus::entity_rules::{self, Applied};
 use crate::link::alias_rules::AliasRule;
 use crate::model::{Article, Problem, Severity};
 use crate::read::{self, Item};
-use crate::store::entity_rules::{self, Applied};
 use crate::store::{self, writer::Counts, Writer};
 use crate::text::classify::Rules;
 use crate::{link, text, Error, Result};
@@ -211,7 +211,7 @@ pub fn run(
     written?;
     let load_id = writer.load_id();
     let counts = writer.finish()?;
-    crate::corpus::after_write(db)?;
+    crate::corpus::after_write(db, load_id)?;
     Ok(Summary {
         load_id,
         counts,

@@ -101,7 +101,7 @@ pub fn run(
                 .filter(|r| !r.learned()),
         );
     }
-    let applied = store::entity_rules::apply(&mut conn, &rules)?;
+    let applied = crate::corpus::entity_rules::apply(&mut conn, &rules)?;
     // Problems of each input load already copied by an earlier merge, up to which id.
     let mut copied = earlier_merges(&conn)?;
     let mut plans = Vec::with_capacity(opened.len());
@@ -144,8 +144,9 @@ pub fn run(
             },
         )?;
     }
+    let load_id = writer.load_id();
     summary.counts = writer.finish()?;
-    crate::corpus::after_write(out)?;
+    crate::corpus::after_write(out, load_id)?;
     Ok(summary)
 }
 

@@ -210,6 +210,12 @@ pub enum EntityKind {
     Misc,
 }
 
+impl std::fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl EntityKind {
     /// The name stored in the database: person, org, place, misc.
     pub fn as_str(self) -> &'static str {
@@ -244,7 +250,7 @@ impl EntityKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
     /// person, org, place or misc.
-    pub kind: &'static str,
+    pub kind: EntityKind,
     /// The canonical name: "Bashar al-Assad", "North Korea".
     pub name: String,
     /// The normalised name the corpus merges on (with `kind`).
@@ -266,7 +272,7 @@ pub struct Mention {
     pub kind: EntityKind,
     /// The kind the article's linking gave the mention, when an alias rule has since given
     /// it an entity of another kind (read back from a database; `None` from linking).
-    pub linked_kind: Option<&'static str>,
+    pub linked_kind: Option<EntityKind>,
 }
 
 /// A date expression in one block, resolved when it can be.

@@ -277,12 +277,12 @@ fn issue_20_a_name_read_as_a_person_and_an_org_is_one_org_by_the_vote() {
     .iter()
     .map(|&(k, c, n, p)| (k.into(), c.into(), n.into(), p))
     .collect();
-    let rules = corpusdb::store::learned::kind_rules(&names, &HashSet::new());
+    let rules = corpusdb::corpus::learned::kind_rules(&names, &HashSet::new());
     assert_eq!(rules.len(), 1, "{rules:?}");
     assert_eq!(
         (
             rules[0].key.as_str(),
-            rules[0].entity.kind,
+            rules[0].entity.kind.as_str(),
             rules[0].entity.name.as_str()
         ),
         ("al jazeera", "org", "Al Jazeera")
@@ -345,7 +345,7 @@ fn issue_20_the_two_george_bushes_stay_two() {
     .iter()
     .map(|&(k, n, p)| (k.into(), n.into(), p))
     .collect();
-    let rules = corpusdb::store::learned::initial_rules(&people, &HashSet::new());
+    let rules = corpusdb::corpus::learned::initial_rules(&people, &HashSet::new());
     assert!(
         !rules
             .iter()

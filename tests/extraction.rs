@@ -167,7 +167,7 @@ fn seed_entities_aliases_and_dates() {
                 // as the nationality: a misc mention of an entity with the country's code
                 // (issue #20), one query away from the place.
                 let nationality = kind == "place"
-                    && corpusdb::extract::gazetteer::gazetteer()
+                    && corpusdb::vocab::gazetteer::gazetteer()
                         .lookup(name)
                         .find_map(|e| e.country.clone())
                         .is_some_and(|code| {

@@ -55,7 +55,7 @@ fn seed_entities_are_found_with_their_kind_and_canonical_name() {
         // A country the article names only by its nationality ("Israeli") is there as the
         // nationality, a misc entity that carries the country's code (issue #20).
         let nationality_of = |country: &str| {
-            let code = corpusdb::extract::gazetteer::gazetteer()
+            let code = corpusdb::vocab::gazetteer::gazetteer()
                 .lookup(country)
                 .find_map(|e| e.country.clone());
             resolved.iter().any(|r| {

@@ -28,7 +28,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let rules = super::load::rules(args.rules.as_deref())?;
     let aliases = super::load::aliases(args.aliases.as_deref())?;
     let mut conn = store::open_write(db)?;
-    let applied = store::entity_rules::apply(&mut conn, &aliases)?;
+    let applied = corpusdb::corpus::entity_rules::apply(&mut conn, &aliases)?;
     if applied.rules > 0 {
         println!(
             "{}: {} alias rules stored, {} entities merged into the ones they name",

@@ -6,8 +6,10 @@
 //! Pure: text in, spans out, offsets in code points (0-based, end exclusive).
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use std::sync::LazyLock;
 
 use crate::extract::ner::tokens::tokenize;
+use crate::vocab::{words, List, Reader};
 
 /// How precise a resolved date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,15 +71,9 @@ const MONTHS: [&[&str]; 12] = [
     &["december", "dec"],
 ];
 
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
+/// The weekdays of the vocabulary, Monday first.
+static WEEKDAYS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(List::Weekdays, Reader::Dates).collect());
 
 /// Words before a bare month that make it a date ("in May"): a month name like "May" or
 /// "March" alone is too often a word or a name.
@@ -211,11 +207,8 @@ impl Context<'_> {
         let w = self.lower(i).trim_end_matches('.');
         let capital = self.words.get(i)?.starts_with(char::is_uppercase);
         // Full names only: "Sun", "Wed" and "Sat" are words and newspapers.
-        WEEKDAYS
-            .iter()
-            .find(|(name, _)| *name == w)
-            .filter(|_| capital)
-            .map(|&(_, d)| d)
+        let n = WEEKDAYS.iter().position(|name| *name == w)?;
+        capital.then(|| Weekday::try_from(n as u8).ok()).flatten()
     }
 
     /// "12", "12th", "1st".

@@ -6,7 +6,7 @@
 //! gap; its [`key`] is those words joined, for exact lookups; [`similarity`] lines two
 //! quotations up, reading a gap in either as "words left out here".
 
-use super::lexicon::LEXICON;
+use crate::vocab::lexicon::LEXICON;
 
 /// Quotations at least this similar are one echo.
 pub const ECHO_SIMILARITY: f64 = 0.8;

@@ -1,7 +1,7 @@
 //! Names of people written in an article's paragraphs, as the quote extractor reads them for
 //! speakers: a name is a run of capitalised words (with particles such as "al-" or "van",
 //! initials and "Jr."), and the titles and honorifics before it come from `titles.txt` and
-//! `honorifics.txt` ("Syrian President Bashar al-Assad" → "Bashar al-Assad").
+//! the vocabulary's honorifics ("Syrian President Bashar al-Assad" → "Bashar al-Assad").
 //!
 //! [`Names`] answers the questions quotes ask: the best full name for a short form ("Assad" →
 //! "Bashar al-Assad"), the person a pronoun or "the spokesman" stands for, the outlet or agency
@@ -12,8 +12,8 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::lexicon::{class, LEXICON};
 use super::tokens::{self, Token};
+use crate::vocab::lexicon::{class, LEXICON};
 
 /// A name written in an article.
 #[derive(Debug, Clone, PartialEq, Eq)]

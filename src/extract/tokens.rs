@@ -5,8 +5,8 @@
 //! and the full stop of an abbreviation or an initial ("Sen.", "J."), so a full stop left as
 //! punctuation ends a sentence when a capital, a digit or a quotation follows it.
 
-use super::lexicon::{class, LEXICON};
 use super::marks::Quoted;
+use crate::vocab::lexicon::{class, LEXICON};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

@@ -22,9 +22,9 @@
 // reader copies into their own rules file, so clippy's advice to use spaces would break it.
 #![allow(clippy::tabs_in_doc_comments)]
 
-use crate::extract::gazetteer::alias_key;
-use crate::extract::ner::EntityKind;
 use crate::model::Entity;
+use crate::model::EntityKind;
+use crate::vocab::gazetteer::alias_key;
 
 /// One name and the entity it stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +56,7 @@ pub const LEARNED: &str = "corpus: ";
 /// let rules = parse("# people\nperson\tDonald Trump\tTrump\n", "mine.tsv").unwrap();
 /// let keys: Vec<&str> = rules.iter().map(|r| r.key.as_str()).collect();
 /// assert_eq!(keys, ["donald trump", "trump"]);
-/// assert!(rules.iter().all(|r| r.entity.name == "Donald Trump" && r.entity.kind == "person"));
+/// assert!(rules.iter().all(|r| r.entity.name == "Donald Trump" && r.entity.kind == EntityKind::Person));
 /// assert_eq!(rules[1].origin, "mine.tsv:2");
 /// assert!(parse("people\tX\n", "mine.tsv").unwrap_err().starts_with("mine.tsv:1: unknown kind 'people'"));
 /// ```
@@ -105,7 +105,7 @@ pub fn target(kind: EntityKind, name: &str) -> Entity {
     let (country, latitude, longitude) =
         known.map_or((None, None, None), |e| (e.country, e.latitude, e.longitude));
     Entity {
-        kind: kind.as_str(),
+        kind,
         name: name.to_string(),
         key: alias_key(name),
         country,

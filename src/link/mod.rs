@@ -2,8 +2,8 @@
 //! together. Entities and dates are read in the content blocks (title, dek, body) and in
 //! captions, quotes in the body blocks only.
 //!
-//! Each tagged mention is screened first: a name in `not_names.txt` or a lawmaker's party
-//! label ("D-N.Y.") names no entity, and a group of people in `groups.txt` ("Muslims") is misc
+//! Each tagged mention is screened first: a name in the vocabulary's `not_names` or a lawmaker's party
+//! label ("D-N.Y.") names no entity, and a group of people in its `groups` ("Muslims") is misc
 //! whatever kind the tagger gave it. Every other mention of a person, organisation or place
 //! gets the canonical entity it names in this article ("Assad" → Bashar al-Assad, "DPRK" →
 //! North Korea), and date expressions resolve against the publication date. Each quote's
@@ -22,10 +22,11 @@ use std::sync::OnceLock;
 
 use crate::extract::dates;
 use crate::extract::echo;
-use crate::extract::gazetteer::{alias_key, us_state};
 use crate::extract::ner::{aliases, EntityKind, Tagger};
 use crate::extract::quotes::{self, Agent};
 use crate::model::{Article, DateMention, Entity, Kind, Mention, Quote, Span};
+use crate::vocab::gazetteer::{alias_key, us_state};
+use crate::vocab::{self, List, Reader};
 
 /// Adds mentions, date mentions and quotes to an article structured by `text::process`.
 /// Entities and dates are read in the content blocks and in captions (a caption names the
@@ -61,7 +62,7 @@ pub fn enrich(article: &mut Article) {
             .into_iter()
             .zip(resolved)
             .map(|((block, m), entity)| Mention {
-                kind: EntityKind::parse(entity.kind).unwrap_or(m.kind),
+                kind: entity.kind,
                 block,
                 span: Span {
                     start: m.start,
@@ -97,15 +98,13 @@ pub fn enrich(article: &mut Article) {
 }
 
 /// The words of a word-list data file: one a line, `#` comments and blank lines skipped.
-fn word_set(text: &'static str) -> HashSet<&'static str> {
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect()
+fn word_set(list: List, reader: Reader) -> HashSet<&'static str> {
+    vocab::words(list, reader).collect()
 }
 
-/// A tagged mention as linking takes it: none when it names no entity (`not_names.txt`, or
+/// A tagged mention as linking takes it: none when it names no entity (vocabulary `not_names`, or
 /// a lawmaker's party label, "Chuck Schumer, D-N.Y.", "(R-Ky.)", which says who a person is,
-/// not where the story is), misc when it names a group of people (`groups.txt`: "Muslims",
+/// not where the story is), misc when it names a group of people (vocabulary `groups`: "Muslims",
 /// "Latinos") whatever kind the tagger gave it.
 fn screened(mut mention: crate::extract::ner::Mention) -> Option<crate::extract::ner::Mention> {
     static NOT_NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -125,13 +124,13 @@ fn screened(mut mention: crate::extract::ner::Mention) -> Option<crate::extract:
     if party_label
         || party_member
         || NOT_NAMES
-            .get_or_init(|| word_set(include_str!("not_names.txt")))
+            .get_or_init(|| word_set(List::NotNames, Reader::Link))
             .contains(key.as_str())
     {
         return None;
     }
     if GROUPS
-        .get_or_init(|| word_set(include_str!("groups.txt")))
+        .get_or_init(|| word_set(List::Groups, Reader::Link))
         .contains(key.as_str())
     {
         mention.kind = EntityKind::Misc;
@@ -147,7 +146,7 @@ pub fn entities(mentions: &[(EntityKind, &str)]) -> Vec<Entity> {
     aliases::resolve(mentions)
         .into_iter()
         .map(|r| Entity {
-            kind: r.kind.as_str(),
+            kind: r.kind,
             key: r.entity_key(),
             country: r.entry.and_then(|e| e.country.clone()),
             latitude: r.entry.and_then(|e| e.latitude),
@@ -169,7 +168,7 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
         .iter()
         .map(|&i| article.blocks[i].text.as_str())
         .collect();
-    let entity = |agent: &Agent, default_kind: &'static str| -> Option<Entity> {
+    let entity = |agent: &Agent, default_kind: EntityKind| -> Option<Entity> {
         let name = agent.name.as_deref()?;
         let key = alias_key(name);
         let tagged = article
@@ -204,12 +203,12 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
             // A pronoun stands for a person: one resolved to a group, a place or a
             // nationality ("she" to "Koreans") gives the quote no speaker entity.
             speaker: q.speaker.as_ref().and_then(|a| {
-                entity(a, "person")
-                    .filter(|e| a.form != quotes::Form::Pronoun || e.kind == "person")
+                entity(a, EntityKind::Person)
+                    .filter(|e| a.form != quotes::Form::Pronoun || e.kind == EntityKind::Person)
             }),
             cue: q.cue.clone(),
             via_text: q.via.as_ref().map(|a| a.text.clone()),
-            via: q.via.as_ref().and_then(|a| entity(a, "org")),
+            via: q.via.as_ref().and_then(|a| entity(a, EntityKind::Org)),
             partial: q.partial,
             rule: q.rule.to_string(),
             text: q.text,

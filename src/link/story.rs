@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::model::{Article, Kind, StoryFeatures};
+use crate::vocab::{List, Reader};
 
 /// Terms kept per article: enough to describe an event, few enough to keep per article.
 pub const TERMS: usize = 100;
@@ -31,7 +32,7 @@ pub const MIN_COPY_WORDS: usize = 25;
 
 fn stopwords() -> &'static HashSet<&'static str> {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| super::word_set(include_str!("stopwords.txt")))
+    WORDS.get_or_init(|| super::word_set(List::Stopwords, Reader::Stories))
 }
 
 /// Lower-case words of letters and digits (apostrophes and hyphens split them).

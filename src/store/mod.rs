@@ -1,15 +1,14 @@
 //! The SQLite file: opening it (pragmas outside any transaction, migrations on every
 //! writable open), telling a corpusdb database from anything else, the lock that keeps two
-//! loads from writing at once, and the one [`Writer`]. The writer's corpus-wide work lives in
-//! its own modules: [`stories`] groups stories, [`learned`] learns alias rules from the
-//! corpus, [`entity_rules`] stores alias rules and merges the entities they name,
-//! [`cooccurrence`] keeps the co-occurrence counts, and [`clean`] sets aside repeated lines
-//! (also for `corpusdb reclassify`). [`read_back`] reads stored articles back for `merge`.
+//! loads from writing at once, and the one [`Writer`]. Beside it: [`stories`] stores story
+//! features, [`entity_rules`] reads the stored alias rules back and stores entities (learning
+//! rules and merging the entities they name is the corpus stage's, `corpus::learned` and
+//! `corpus::entity_rules`), [`cooccurrence`] keeps the co-occurrence counts, and [`clean`]
+//! sets aside repeated lines (also for `corpusdb reclassify`). [`read_back`] reads stored articles back for `merge`.
 
 pub mod clean;
 pub mod cooccurrence;
 pub mod entity_rules;
-pub mod learned;
 pub mod read_back;
 pub mod stories;
 pub mod writer;

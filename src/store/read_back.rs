@@ -29,8 +29,8 @@ use rusqlite::{Connection, Row};
 
 use super::entity_rules::Rules;
 use crate::extract::dates::Granularity;
-use crate::extract::ner::EntityKind;
 use crate::link;
+use crate::model::EntityKind;
 use crate::model::{
     Article, Block, DateMention, Entity, Kind, Mention, Origin, Problem, Quote, Repairs, Severity,
     Span,
@@ -309,9 +309,8 @@ fn span(r: &Row, at: usize) -> rusqlite::Result<Span> {
     })
 }
 
-fn entity_kind(kind: &str) -> Result<&'static str, String> {
+fn entity_kind(kind: &str) -> Result<EntityKind, String> {
     EntityKind::parse(kind)
-        .map(EntityKind::as_str)
         .ok_or_else(|| format!("an entity of kind {kind:?}, which corpusdb never writes"))
 }
 
@@ -321,7 +320,7 @@ fn entity_at(r: &Row, at: usize) -> rusqlite::Result<Option<(String, Entity)>> {
         return Ok(None);
     };
     let entity = Entity {
-        kind: "",
+        kind: EntityKind::Misc,
         name: r.get(at + 1)?,
         key: r.get(at + 2)?,
         country: r.get(at + 3)?,
@@ -569,8 +568,8 @@ fn resolve_again(mentions: &[Mention], rules: &Rules) -> Option<Vec<Entity>> {
     // Linked again as the article linked them, before any rule gave them another kind.
     let kinds: Vec<EntityKind> = mentions
         .iter()
-        .map(|m| EntityKind::parse(m.linked_kind.unwrap_or(m.entity.kind)))
-        .collect::<Option<_>>()?;
+        .map(|m| m.linked_kind.unwrap_or(m.entity.kind))
+        .collect();
     let ruled = |e: &Entity, m: &Mention| {
         rules
             .target(e)

@@ -6,10 +6,11 @@
 //! cluster of quotes with its echo key. It keeps the co-occurrence counts in step, records the
 //! load and its problems, and never stores one article twice.
 //!
-//! [`Writer::finish`] runs the corpus-wide steps in the load's last transaction: it learns
-//! alias rules from the corpus ([`super::learned`]) and applies them
-//! ([`super::entity_rules`]), and sets aside the lines that became repeated
-//! ([`super::clean`]). Stories are grouped after it, by the corpus stage (`corpus::stories`).
+//! [`Writer::finish`] sets aside the lines that became repeated ([`super::clean`]) in the
+//! load's last transaction. When the corpus changed it leaves the load unfinished: the corpus
+//! stage (`corpus::after_write`) learns alias rules from the corpus, merges the entities they
+//! name and marks the load finished in one transaction of its own, so a run killed between the
+//! two leaves a load the next run finishes. Stories are grouped after it.
 
 use std::collections::{HashMap, HashSet};
 
@@ -17,7 +18,7 @@ use rusqlite::{named_params, params, Connection, OptionalExtension};
 
 use super::cooccurrence::{Rollup, Unit};
 use super::{entity_rules, stories};
-use crate::model::{Article, Block, Entity, Problem, Severity, Span};
+use crate::model::{Article, Block, Entity, EntityKind, Problem, Severity, Span};
 use crate::Result;
 
 /// Commit after this many articles or this many bytes of text, whichever comes first: big
@@ -77,7 +78,7 @@ pub struct Writer {
     sources: HashMap<String, i64>,
     /// Entity ids by (kind, key), and the aliases already recorded (entity id and a hash of
     /// the spelling: no allocation per mention), for this load.
-    entities: HashMap<(&'static str, String), i64>,
+    entities: HashMap<(EntityKind, String), i64>,
     aliases: HashSet<(i64, u64)>,
     /// Alias rules: the entity a name stands for.
     rules: entity_rules::Rules,
@@ -224,7 +225,8 @@ impl Writer {
         Ok(previous_finished == Some(false))
     }
 
-    /// Commits the last batch and marks the load finished.
+    /// Commits the last batch. Marks the load finished when the corpus did not change; else
+    /// the corpus stage does, after learning from it.
     pub fn finish(mut self) -> Result<Counts> {
         if !self.corpus_changed()? {
             // Every record was stored already: the corpus-wide passes would find just what
@@ -234,18 +236,17 @@ impl Writer {
             return Ok(self.counts);
         }
         self.rollup.flush(&self.conn)?;
-        // Learning below needs memory of its own: hand back what the load's caches held
+        // The corpus stage needs memory of its own: hand back what the load's caches held
         // (the entity maps, SQLite's page cache) before it starts.
         self.entities = HashMap::new();
         self.aliases = HashSet::new();
         self.conn.execute_batch("PRAGMA shrink_memory")?;
         release_freed_memory();
-        let learned = super::learned::learn(&self.conn)?;
-        entity_rules::apply_in(&self.conn, &learned)?;
         // Lines that became frequent with this load's articles are set aside in the same
         // transaction as its last batch.
         super::clean::mark_repeated(&self.conn)?;
-        self.update_load(true)?;
+        // Finished by the corpus stage, once it has learned from the corpus.
+        self.update_load(false)?;
         self.conn.execute_batch("COMMIT")?;
         // No `PRAGMA optimize` here: statistics taken after a small first load, and never
         // refreshed when a later load is killed, made SQLite plan searches paragraphs-first
@@ -428,7 +429,7 @@ impl Writer {
                     m.span.start as i64,
                     m.span.end as i64,
                     m.text,
-                    linked_kind,
+                    linked_kind.map(EntityKind::as_str),
                     m.kind.as_str()
                 ])?;
             units.push((paragraph_id, sentence, entity_id));

@@ -159,13 +159,12 @@ fn run_shape(
             continue;
         };
         quotes::score(&article, &mut seed_quotes);
-        let found = |kind: &str, name: &str| {
-            processed
-                .article
-                .mentions
-                .iter()
-                .any(|m| m.entity.kind == kind && m.entity.name.eq_ignore_ascii_case(name))
-        };
+        let found =
+            |kind: &str, name: &str| {
+                processed.article.mentions.iter().any(|m| {
+                    m.entity.kind.as_str() == kind && m.entity.name.eq_ignore_ascii_case(name)
+                })
+            };
         seed_entities.1 += seed.entities.len();
         seed_entities.0 += seed
             .entities
@@ -267,12 +266,7 @@ fn entity_counts(shape: Shape, doc: &EntityDoc, rules: &Rules) -> Option<NerCoun
         .mentions
         .iter()
         .filter_map(|m| {
-            let k = match m.entity.kind {
-                "person" => 0,
-                "org" => 1,
-                "place" => 2,
-                _ => 3,
-            };
+            let k = m.entity.kind.index();
             let (s, e) = processed.span(m.block, m.span.start, m.span.end, false)?;
             Some((s, e, k))
         })

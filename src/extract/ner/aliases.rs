@@ -30,7 +30,7 @@ use std::collections::HashMap;
 
 use super::tokens::tokenize;
 use super::EntityKind;
-use crate::extract::gazetteer::{alias_key, gazetteer, Category, Entry};
+use crate::vocab::gazetteer::{alias_key, gazetteer, Category, Entry};
 
 /// Generic words after an organisation's name that are not part of it ("KCNA news agency").
 const GENERIC_TAILS: &[&str] = &[

@@ -13,11 +13,12 @@
 //! [`Tagger::tag_blocks`] per article over its title, dek, body and caption blocks (offsets
 //! into each block); [`crate::link::entities`] runs [`aliases::resolve`] over the article's
 //! mentions for canonical names, with country codes and coordinates from
-//! [`crate::extract::gazetteer`]. Dates are not found here: `link` runs
+//! [`crate::vocab::gazetteer`]. Dates are not found here: `link` runs
 //! [`crate::extract::dates::extract`] per block.
 //!
 //! ```
-//! use corpusdb::extract::ner::{EntityKind, Tagger};
+//! use corpusdb::extract::ner::Tagger;
+//! use corpusdb::model::EntityKind;
 //! let tagger = Tagger::embedded().unwrap();
 //! let text = "Syrian President Bashar al-Assad will visit Pyongyang, KCNA reported.";
 //! let mentions = tagger.tag(text);
@@ -38,9 +39,10 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::extract::gazetteer::{gazetteer, Gazetteer};
 use crate::{Error, Result};
-use features::{extend_to_gazetteer, hints, prepare, Hint, Label, Scratch, TokenInfo, O};
+use features::{
+    extend_to_gazetteer, hints, prepare, Hint, Label, Phrases, Scratch, TokenInfo, O, PHRASES,
+};
 use perceptron::{decode, Beam, Model, Scorer};
 
 /// Hypotheses the beam search keeps per token, in the first and second pass.
@@ -66,7 +68,7 @@ pub struct Mention {
 pub struct Tagger {
     first: Model,
     second: Model,
-    gazetteer: &'static Gazetteer,
+    phrases: &'static Phrases,
 }
 
 /// Per-thread buffers reused from one document to the next.
@@ -115,7 +117,7 @@ impl Tagger {
         Ok(Tagger {
             first,
             second,
-            gazetteer: gazetteer(),
+            phrases: &PHRASES,
         })
     }
 
@@ -206,7 +208,7 @@ impl Tagger {
         prepare(
             words,
             sentences,
-            self.gazetteer,
+            self.phrases,
             &mut work.passes.scratch,
             &mut work.info,
         );

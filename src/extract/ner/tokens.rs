@@ -4,14 +4,17 @@
 //! numbers ("1,000", "3.5") whole. Every token keeps its byte range in the text.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-/// Words whose final period belongs to them (checked without the period, case-sensitive).
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Adm",
-    "Maj", "Cmdr", "Gov", "Sen", "Rep", "Rev", "Supt", "Brig", "Inc", "Corp", "Ltd", "Co", "Bros",
-    "No", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "Mt", "Ft", "Ave", "Blvd", "approx", "est", "Dept", "Univ", "Assn",
-];
+use crate::vocab::{words, List, Reader};
+
+/// Words whose final period belongs to them, without the period (case counts): the
+/// vocabulary's abbreviations for the tagger.
+static ABBREVIATIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    words(List::Abbreviations, Reader::Tagger)
+        .map(|a| a.strip_suffix('.').unwrap_or(a))
+        .collect()
+});
 
 /// Characters that are always a token of their own.
 fn is_separate(c: char) -> bool {

@@ -12,10 +12,9 @@
 use std::ops::Range;
 
 use super::conll::{Document, Score};
-use super::features::{hints, prepare, Hint, Label, Scratch, TokenInfo};
+use super::features::{hints, prepare, Hint, Label, Scratch, TokenInfo, PHRASES};
 use super::perceptron::{Averaged, Beam, Scorer, Trainer};
 use super::{one_pass, two_passes, Buffers, Tagger, FIRST_BEAM, SECOND_BEAM};
-use crate::extract::gazetteer::gazetteer;
 
 /// How to train.
 #[derive(Debug, Clone)]
@@ -62,7 +61,7 @@ struct Prepared {
 }
 
 fn prepare_all(docs: &[Document]) -> Vec<Prepared> {
-    let g = gazetteer();
+    let g = &*PHRASES;
     let mut scratch = Scratch::default();
     docs.iter()
         .map(|d| {

@@ -44,10 +44,10 @@
 
 use std::ops::Range;
 
-use super::gazetteer::{gazetteer, Category};
-use super::lexicon::{class, Cue, Role, LEXICON};
 use super::names::{self, Names};
 use super::tokens::{self, Kind as TokenKind, Token};
+use crate::vocab::gazetteer::{gazetteer, Category};
+use crate::vocab::lexicon::{class, Cue, Role, LEXICON};
 use marks::Quoted;
 
 mod attribution;

@@ -102,9 +102,18 @@ impl Resolver<'_> {
                     .filter(|w| LEXICON.titles.contains(*w))
                     .cloned()
                     .collect();
+                // "the Delaware Democrat", "the Texas senator": a capitalised word that is no
+                // title ties the description to something (a place, an outlet) the nearest
+                // person need not have. It is a description, not a name: only a person the
+                // article gives one of its titles ("Democrat Joe Biden") takes it.
+                let qualified = p.tokens[phrase.tokens.clone()]
+                    .iter()
+                    .skip(1)
+                    .any(|t| t.has(class::CAPITALIZED) && !t.has(class::TITLE | class::STOPWORD));
                 if definite && LEXICON.titles.contains(&*head) {
                     self.names
                         .person_before(at, &titles)
+                        .filter(|m| !qualified || m.titles.iter().any(|t| titles.contains(t)))
                         .map(|m| self.names.best_name(&m.name, (m.paragraph, m.start)))
                 } else {
                     None

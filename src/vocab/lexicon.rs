@@ -1,37 +1,16 @@
-//! The word lists the quote rules read, parsed once from the data files beside this module
-//! (`cues.txt`, `titles.txt`, `honorifics.txt`, `words.txt`). The rules live in code; what
-//! counts as a cue verb, a title or a pronoun lives in those files.
+//! The word lists the quote rules read, as lookups built once from the vocabulary (`cues.txt`,
+//! `titles.txt` and the sections of `words.txt`, the entries for [`Reader::Quotes`]). The rules
+//! live in code; what counts as a cue verb, a title or a pronoun lives in those files.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
+
+use super::{lines, titles, words, List, Reader, WordHasher, WordMap as Map, CUES};
 
 /// A word list. Looked up for nearly every word of a paragraph with quotations, so hashed
 /// with a fast non-cryptographic hash (the keys are our own data, not input).
 pub type Words = HashSet<String, BuildHasherDefault<WordHasher>>;
-type Map<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
-
-/// FxHash (as in rustc): a multiply-rotate hash, eight bytes at a time.
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(SEED);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 /// What a cue tells about the words around it (see `cues.txt` for each role).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,12 +87,10 @@ pub struct Lexicon {
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let sections = sections(include_str!("words.txt"));
-    let section = |name: &str| sections.get(name).cloned().unwrap_or_default();
-    let cues = cues(include_str!("cues.txt"));
-    let titles: Words = lines(include_str!("titles.txt"))
-        .map(str::to_lowercase)
-        .collect();
+    let section =
+        |list: List| -> Words { words(list, Reader::Quotes).map(str::to_lowercase).collect() };
+    let cues = cues(CUES);
+    let titles: Words = titles(Reader::Quotes).map(str::to_lowercase).collect();
     let mut classes: Map<u32> = Map::default();
     let mut mark = |words: &mut dyn Iterator<Item = &String>, bit: u32| {
         for w in words {
@@ -123,23 +100,23 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     mark(&mut titles.iter(), class::TITLE);
     mark(&mut cues.keys(), class::CUE);
     mark(&mut ["of".to_string()].iter(), class::OF);
-    for (name, bit) in [
-        ("stopwords", class::STOPWORD),
-        ("pronouns", class::PRONOUN),
-        ("determiners", class::DETERMINER),
-        ("skip", class::SKIP),
-        ("particles", class::PARTICLE),
-        ("name_suffixes", class::SUFFIX),
-        ("channels", class::CHANNEL),
-        ("title_before", class::TITLE_BEFORE),
-        ("title_after", class::TITLE_AFTER),
-        ("works", class::WORK),
-        ("weekdays", class::WEEKDAY),
-        ("skip_before_day", class::SKIP_BEFORE_DAY),
+    for (list, bit) in [
+        (List::Stopwords, class::STOPWORD),
+        (List::Pronouns, class::PRONOUN),
+        (List::Determiners, class::DETERMINER),
+        (List::Skip, class::SKIP),
+        (List::Particles, class::PARTICLE),
+        (List::NameSuffixes, class::SUFFIX),
+        (List::Channels, class::CHANNEL),
+        (List::TitleBefore, class::TITLE_BEFORE),
+        (List::TitleAfter, class::TITLE_AFTER),
+        (List::Works, class::WORK),
+        (List::Weekdays, class::WEEKDAY),
+        (List::SkipBeforeDay, class::SKIP_BEFORE_DAY),
     ] {
-        mark(&mut sections.get(name).into_iter().flatten(), bit);
+        mark(&mut section(list).iter(), bit);
     }
-    let honorifics: Words = lines(include_str!("honorifics.txt"))
+    let honorifics: Words = words(List::Honorifics, Reader::Quotes)
         .map(str::to_string)
         .collect();
     Lexicon {
@@ -153,42 +130,19 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         cues,
         titles,
         honorifics,
-        particles: section("particles"),
-        abbreviations: section("abbreviations"),
-        not_person: section("not_person"),
-        not_speaker_labels: section("not_speaker_labels"),
-        female: section("female"),
-        male: section("male"),
-        prepositions: section("prepositions"),
-        adverbials: section("adverbials")
+        particles: section(List::Particles),
+        abbreviations: section(List::Abbreviations),
+        not_person: section(List::NotPerson),
+        not_speaker_labels: section(List::NotSpeakerLabels),
+        female: section(List::Female),
+        male: section(List::Male),
+        prepositions: section(List::Prepositions),
+        adverbials: section(List::Adverbials)
             .iter()
             .map(|p| p.split_whitespace().map(str::to_string).collect())
             .collect(),
     }
 });
-
-/// The non-blank lines of a data file that are not comments, trimmed.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-fn sections(text: &str) -> HashMap<String, Words> {
-    let mut out: HashMap<String, Words> = HashMap::new();
-    let mut current = String::new();
-    for line in lines(text) {
-        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            Some(name) => current = name.to_string(),
-            None => {
-                out.entry(current.clone())
-                    .or_default()
-                    .insert(line.to_lowercase());
-            }
-        }
-    }
-    out
-}
 
 fn cues(text: &str) -> Map<Vec<Cue>> {
     let mut out: Map<Vec<Cue>> = Map::default();
@@ -229,7 +183,7 @@ mod tests {
     #[test]
     fn every_data_line_parses() {
         // A line with an unknown role or no tab would be dropped silently: count them.
-        let cue_lines = lines(include_str!("cues.txt")).count();
+        let cue_lines = lines(CUES).count();
         let parsed: usize = LEXICON.cues.values().map(Vec::len).sum();
         assert_eq!(parsed, cue_lines, "every line of cues.txt has a known role");
         assert!(LEXICON.cues["cited"]

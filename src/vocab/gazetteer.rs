@@ -1,40 +1,29 @@
-//! Gazetteers: countries (ISO codes, demonyms), cities (over 15,000 people, or a seat of
-//! government) with coordinates and alternate names (GeoNames, CC BY: see ATTRIBUTION.md), US
-//! states, world regions, organisations (international bodies, news agencies and outlets,
-//! government bodies, parties, armed groups, companies and platforms), and person titles. The
-//! tables are TSV files beside this module (the titles a plain list, `titles.txt`), embedded in the
-//! binary and parsed once on first use.
+//! The gazetteer, a lookup table: countries (ISO codes, demonyms), cities (over 15,000 people,
+//! or a seat of government) with coordinates and alternate names (GeoNames, CC BY: see
+//! gazetteer/ATTRIBUTION.md), US states, world regions, organisations (international bodies,
+//! news agencies and outlets, government bodies, parties, armed groups, companies and
+//! platforms), and person titles. The tables are the TSV files in `gazetteer/` (the titles
+//! those of `titles.txt` the gazetteer reads), embedded in the binary and parsed once on first
+//! use. It knows nothing of its readers.
 //!
-//! Their callers: the tagger asks which phrases of a sentence are known names (a feature,
-//! never a decision); [`crate::extract::ner::aliases`] asks what a mention's text names, for
-//! linking and for the names the store learns rules for (`is_known`, `yields_to_person`); the
-//! quote extractor asks whether a speaker label is a known name and whether a channel is a
-//! known outlet or agency. [`Gazetteer::lookup`] maps an alias to canonical entries, best
-//! first.
+//! Its readers: the tagger's features build their phrase index from [`Gazetteer::names`] (a
+//! feature, never a decision); [`crate::extract::ner::aliases`] asks what a mention's text
+//! names, for linking and for the names the corpus stage learns rules for; the quote extractor
+//! asks whether a speaker label is a known name and whether a channel is a known outlet or
+//! agency. [`Gazetteer::lookup`] maps an alias to canonical entries, best first.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::extract::ner::features::{hash_lower, mix};
-use crate::extract::ner::tokens::tokenize;
-use crate::extract::ner::EntityKind;
+use super::{rows, titles, Reader};
+use crate::model::EntityKind;
 
-const COUNTRIES: &str = include_str!("countries.tsv");
-const COUNTRY_EXTRAS: &str = include_str!("country_extras.tsv");
-const CITIES: &str = include_str!("cities.tsv");
-const US_STATES: &str = include_str!("us_states.tsv");
-const REGIONS: &str = include_str!("regions.tsv");
-const ORGS: &str = include_str!("orgs.tsv");
-const TITLES: &str = include_str!("titles.txt");
-
-/// Cities this large are a feature class of their own; towns below `CITY` are no feature
-/// at all (they serve linking only): a big city's name in a capitalised phrase is far more
-/// often the place than a town's name is, and GeoNames towns are also called Kim, Clinton
-/// and Jackson.
-const BIG_CITY: u64 = 1_000_000;
-const CITY: u64 = 100_000;
-/// Names longer than this many tokens are not matched inside sentences.
-pub(crate) const MAX_PHRASE_TOKENS: usize = 8;
+const COUNTRIES: &str = include_str!("gazetteer/countries.tsv");
+const COUNTRY_EXTRAS: &str = include_str!("gazetteer/country_extras.tsv");
+const CITIES: &str = include_str!("gazetteer/cities.tsv");
+const US_STATES: &str = include_str!("gazetteer/us_states.tsv");
+const REGIONS: &str = include_str!("gazetteer/regions.tsv");
+const ORGS: &str = include_str!("gazetteer/orgs.tsv");
 
 /// What kind of thing a gazetteer entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -122,21 +111,6 @@ impl Category {
     }
 }
 
-/// The tagger's feature classes for gazetteer phrases (bits of a mask).
-pub(crate) mod class {
-    pub const COUNTRY: u16 = 1 << 0;
-    pub const CITY: u16 = 1 << 1;
-    pub const BIG_CITY: u16 = 1 << 2;
-    pub const REGION: u16 = 1 << 3;
-    pub const DEMONYM: u16 = 1 << 4;
-    pub const ORG: u16 = 1 << 5;
-    pub const MEDIA: u16 = 1 << 6;
-    pub const TITLE: u16 = 1 << 7;
-    pub const COUNT: usize = 8;
-    /// Set on a key that starts a longer name (so matching goes on).
-    pub const PREFIX: u16 = 1 << 15;
-}
-
 /// One named thing the gazetteer knows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -157,12 +131,12 @@ impl Entry {
     }
 }
 
-/// The loaded tables: entries, an alias index for linking, and the phrase index for tagging.
+/// The loaded tables: entries and an alias index.
 pub struct Gazetteer {
     entries: Vec<Entry>,
     aliases: HashMap<String, Vec<u32>>,
-    /// Hash of a lower-cased token sequence → feature classes (and [`class::PREFIX`]).
-    phrases: HashMap<u64, u16, BuildIdentity>,
+    /// Each entry's names as the tables write them (see [`Gazetteer::names`]).
+    names: Vec<(String, u32)>,
 }
 
 /// The embedded gazetteer, parsed on first use.
@@ -176,7 +150,7 @@ pub fn gazetteer() -> &'static Gazetteer {
 /// first), as in a lawmaker's party label.
 ///
 /// ```
-/// use corpusdb::extract::gazetteer::us_state;
+/// use corpusdb::vocab::gazetteer::us_state;
 /// assert_eq!(us_state("N.Y."), Some("New York"));
 /// assert_eq!(us_state("Calif"), Some("California"));
 /// assert_eq!(us_state("Ky."), Some("Kentucky"));
@@ -213,7 +187,7 @@ pub fn us_state(text: &str) -> Option<&'static str> {
 /// Latin accents folded, and a leading "the" dropped.
 ///
 /// ```
-/// use corpusdb::extract::gazetteer::alias_key;
+/// use corpusdb::vocab::gazetteer::alias_key;
 /// assert_eq!(alias_key("Kim Jong-Un"), alias_key("Kim Jong Un"));
 /// assert_eq!(alias_key("U.N."), "un");
 /// assert_eq!(alias_key("Al-Assad"), alias_key("al Assad"));
@@ -278,7 +252,7 @@ impl Gazetteer {
     /// (countries before organisations before cities; larger cities first).
     ///
     /// ```
-    /// use corpusdb::extract::gazetteer::{gazetteer, Category};
+    /// use corpusdb::vocab::gazetteer::{gazetteer, Category};
     /// let g = gazetteer();
     /// let dprk = g.lookup("DPRK").next().unwrap();
     /// assert_eq!((dprk.name.as_str(), dprk.country.as_deref()), ("North Korea", Some("KP")));
@@ -318,45 +292,21 @@ impl Gazetteer {
         &self.entries
     }
 
-    /// The feature classes of the phrase whose running key is `key` (see [`phrase_key`]).
-    pub(crate) fn phrase(&self, key: u64) -> u16 {
-        self.phrases.get(&key).copied().unwrap_or(0)
+    /// Every entry's names as the tables write them, with the entry: canonical names, listed
+    /// aliases and demonyms with their plurals, titles. The alternate spellings GeoNames gives
+    /// cities are left out: they serve linking ([`Gazetteer::lookup`]) only.
+    pub fn names(&self) -> impl Iterator<Item = (&str, &Entry)> {
+        self.names
+            .iter()
+            .map(|(name, id)| (name.as_str(), &self.entries[*id as usize]))
     }
 }
-
-/// Extends the running key of a token sequence by one token's lower-case hash.
-pub(crate) fn phrase_key(key: u64, token_lower: u64) -> u64 {
-    mix(key, token_lower)
-}
-
-/// The key under which a one-word acronym is registered (see [`Builder::phrase`]).
-pub(crate) fn acronym_key(key: u64) -> u64 {
-    key ^ 0x4143_524f_4e59_4d00
-}
-
-/// Two or more letters, all capitals ("UN", "U.N.", "G7").
-fn is_acronym(name: &str) -> bool {
-    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && !name.chars().any(char::is_lowercase)
-}
-
-/// The start key of a phrase.
-pub(crate) const PHRASE_SEED: u64 = 0x6761_7a65_7474_6565;
 
 #[derive(Default)]
 struct Builder {
     entries: Vec<Entry>,
     aliases: HashMap<String, Vec<u32>>,
-    phrases: HashMap<u64, u16, BuildIdentity>,
-}
-
-/// Rows of a TSV table: comment lines (`#`) and the header skipped, columns split on tabs.
-fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
-    table
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .skip(1)
-        .map(|l| l.split('\t').collect())
+    names: Vec<(String, u32)>,
 }
 
 fn column<'a>(row: &[&'a str], i: usize) -> &'a str {
@@ -376,55 +326,31 @@ fn optional(cell: &str) -> Option<String> {
 }
 
 impl Builder {
+    /// Adds an entry under its name and `aliases`; `listed` says whether they are names the
+    /// tables give it (see [`Gazetteer::names`]).
     fn add<'a>(
         &mut self,
         entry: Entry,
         aliases: impl IntoIterator<Item = &'a str>,
-        class: u16,
+        listed: bool,
     ) -> u32 {
         let id = self.entries.len() as u32;
         let name = entry.name.clone();
         self.entries.push(entry);
-        self.alias(id, &name, class);
+        self.alias(id, &name, listed);
         for alias in aliases {
-            self.alias(id, alias, class);
+            self.alias(id, alias, listed);
         }
         id
     }
 
-    fn alias(&mut self, id: u32, alias: &str, class: u16) {
+    fn alias(&mut self, id: u32, alias: &str, listed: bool) {
         let ids = self.aliases.entry(alias_key(alias)).or_default();
         if !ids.contains(&id) {
             ids.push(id);
         }
-        if class != 0 {
-            self.phrase(alias, class);
-        }
-    }
-
-    /// Registers `name` as a phrase of `class` for the tagger, with its prefixes. An
-    /// acronym ("UN", "WHO") is registered apart: it matches only a word in capitals.
-    fn phrase(&mut self, name: &str, class: u16) {
-        let tokens = tokenize(name);
-        if tokens.is_empty() || tokens.len() > MAX_PHRASE_TOKENS {
-            return;
-        }
-        if tokens.len() == 1 && is_acronym(name) {
-            *self
-                .phrases
-                .entry(acronym_key(phrase_key(PHRASE_SEED, hash_lower(name))))
-                .or_default() |= class;
-            return;
-        }
-        let mut key = PHRASE_SEED;
-        for (n, r) in tokens.iter().enumerate() {
-            key = phrase_key(key, hash_lower(&name[r.clone()]));
-            let bits = if n + 1 == tokens.len() {
-                class
-            } else {
-                class::PREFIX
-            };
-            *self.phrases.entry(key).or_default() |= bits;
+        if listed {
+            self.names.push((alias.to_string(), id));
         }
     }
 
@@ -453,7 +379,7 @@ impl Builder {
             };
             let population = entry.population;
             let aliases: Vec<&str> = list(column(&row, 7)).chain(extra_aliases).collect();
-            self.add(entry, aliases, class::COUNTRY);
+            self.add(entry, aliases, true);
             let demonyms: Vec<&str> = list(column(&row, 6)).chain(extra_demonyms).collect();
             let Some((&first, rest)) = demonyms.split_first() else {
                 continue;
@@ -476,9 +402,9 @@ impl Builder {
                 })
                 .map(|d| format!("{d}s"))
                 .collect();
-            let id = self.add(entry, rest.iter().copied(), class::DEMONYM);
+            let id = self.add(entry, rest.iter().copied(), true);
             for plural in &plurals {
-                self.alias(id, plural, class::DEMONYM);
+                self.alias(id, plural, true);
             }
         }
     }
@@ -486,11 +412,6 @@ impl Builder {
     fn cities(&mut self) {
         for row in rows(CITIES) {
             let population = column(&row, 5).parse().unwrap_or(0);
-            let class = match population {
-                p if p >= BIG_CITY => class::BIG_CITY,
-                p if p >= CITY => class::CITY,
-                _ => 0,
-            };
             let entry = Entry {
                 name: column(&row, 0).to_string(),
                 category: Category::City,
@@ -499,10 +420,10 @@ impl Builder {
                 longitude: number(column(&row, 4)),
                 population,
             };
-            let id = self.add(entry, [], class);
+            let id = self.add(entry, [], true);
             // Alternate spellings serve linking only: as tagger features they are noise.
             for alias in list(column(&row, 7)) {
-                self.alias(id, alias, 0);
+                self.alias(id, alias, false);
             }
         }
     }
@@ -517,7 +438,7 @@ impl Builder {
                 longitude: None,
                 population: 0,
             };
-            self.add(entry, [], class::REGION);
+            self.add(entry, [], true);
         }
     }
 
@@ -531,11 +452,7 @@ impl Builder {
                 longitude: number(column(&row, 4)),
                 population: 0,
             };
-            self.add(
-                entry,
-                list(column(&row, 1)).collect::<Vec<_>>(),
-                class::REGION,
-            );
+            self.add(entry, list(column(&row, 1)).collect::<Vec<_>>(), true);
         }
     }
 
@@ -543,11 +460,6 @@ impl Builder {
         for row in rows(ORGS) {
             let Some(category) = Category::from_org_column(column(&row, 1)) else {
                 continue;
-            };
-            let class = if matches!(category, Category::Agency | Category::Outlet) {
-                class::MEDIA
-            } else {
-                class::ORG
             };
             let entry = Entry {
                 name: column(&row, 0).to_string(),
@@ -557,30 +469,21 @@ impl Builder {
                 longitude: None,
                 population: 0,
             };
-            self.add(entry, list(column(&row, 2)).collect::<Vec<_>>(), class);
+            self.add(entry, list(column(&row, 2)).collect::<Vec<_>>(), true);
         }
     }
 
     fn titles(&mut self) {
-        for line in TITLES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
+        for title in titles(Reader::Gazetteer) {
             let entry = Entry {
-                name: line.to_string(),
+                name: title.to_string(),
                 category: Category::Title,
                 country: None,
                 latitude: None,
                 longitude: None,
                 population: 0,
             };
-            let id = self.add(entry, [], class::TITLE);
-            // "Mr." and "Gen." as the tokenizer keeps them.
-            if !line.contains(' ') && !line.ends_with('.') {
-                self.phrase(&format!("{line}."), class::TITLE);
-            }
-            let _ = id;
+            self.add(entry, [], true);
         }
     }
 
@@ -598,35 +501,8 @@ impl Builder {
         Gazetteer {
             entries: self.entries,
             aliases: self.aliases,
-            phrases: self.phrases,
+            names: self.names,
         }
-    }
-}
-
-/// Keys of the phrase index are hashes already: use them as they are.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct BuildIdentity;
-
-impl std::hash::BuildHasher for BuildIdentity {
-    type Hasher = IdentityHasher;
-    fn build_hasher(&self) -> IdentityHasher {
-        IdentityHasher(0)
-    }
-}
-
-pub(crate) struct IdentityHasher(u64);
-
-impl std::hash::Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = mix(self.0, b as u64);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 
@@ -693,19 +569,11 @@ mod tests {
     }
 
     #[test]
-    fn phrases_are_indexed_with_prefixes() {
+    fn names_leave_alternate_spellings_out() {
         let g = gazetteer();
-        let new = phrase_key(PHRASE_SEED, hash_lower("New"));
-        let york = phrase_key(new, hash_lower("YORK"));
-        assert_ne!(g.phrase(new) & class::PREFIX, 0);
-        assert_ne!(g.phrase(york) & class::REGION, 0, "the state");
-        assert_eq!(
-            g.phrase(phrase_key(PHRASE_SEED, hash_lower("Pyongyang"))),
-            class::BIG_CITY
-        );
-        // "UN" is an acronym: "Un" in "Kim Jong Un" is not the United Nations.
-        let un = phrase_key(PHRASE_SEED, hash_lower("UN"));
-        assert_eq!(g.phrase(un) & class::ORG, 0);
-        assert_ne!(g.phrase(acronym_key(un)) & class::ORG, 0);
+        let names: Vec<&str> = g.names().map(|(n, _)| n).collect();
+        assert!(names.contains(&"Mumbai") && !names.contains(&"Bombay"));
+        assert!(names.contains(&"Syrians") && names.contains(&"HE"));
+        assert!(g.lookup("Bombay").next().is_some());
     }
 }

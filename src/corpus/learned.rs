@@ -24,7 +24,8 @@
 //! read as two kinds other than a person ("Leeds", the city and the club) stays two. Each
 //! mention keeps its own kind (`mentions.kind`) when a rule moves it.
 //!
-//! What is learned becomes an alias rule (`entity_rules`, with the evidence as its origin),
+//! What is learned becomes an alias rule ([`super::entity_rules`], with the evidence as its
+//! origin),
 //! so later loads link the name as they store it, and a user's rule for the same name is
 //! never replaced.
 
@@ -33,8 +34,8 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::Connection;
 
 use crate::extract::ner::aliases::{is_known, known_kind, yields_to_person};
-use crate::extract::ner::EntityKind;
 use crate::link::alias_rules::{target, AliasRule, LEARNED};
+use crate::model::EntityKind;
 use crate::Result;
 
 /// Paragraphs naming people in full with a surname before a bare mention of it can be linked:
@@ -58,7 +59,7 @@ const MIN_INITIAL_PARAGRAPHS: i64 = 10;
 /// names that have a user's rule. Rules learned before are learned again (a rule that
 /// applied to people only, before surnames applied to every kind, is replaced).
 pub fn learn(conn: &Connection) -> Result<Vec<AliasRule>> {
-    let mut ruled: HashSet<String> = super::entity_rules::stored(conn)?
+    let mut ruled: HashSet<String> = crate::store::entity_rules::stored(conn)?
         .into_iter()
         .filter(|r| !r.learned())
         .map(|r| r.key)
@@ -135,7 +136,7 @@ fn merged(
 ) -> Vec<(String, String, String, i64)> {
     let into: HashMap<&str, &AliasRule> = rules.iter().map(|r| (r.key.as_str(), r)).collect();
     // By target key: (kind, name, paragraphs moved there).
-    let mut moved: HashMap<String, Vec<(&'static str, String, i64)>> = HashMap::new();
+    let mut moved: HashMap<String, Vec<(EntityKind, String, i64)>> = HashMap::new();
     let mut kept = Vec::with_capacity(names.len());
     for (key, kind, name, paragraphs) in names {
         let Some(rule) = into.get(key.as_str()) else {
@@ -151,7 +152,7 @@ fn merged(
     for (key, kind, _, paragraphs) in &mut kept {
         if let Some(target) = moved
             .get_mut(key.as_str())
-            .and_then(|ts| ts.iter_mut().find(|t| t.0 == kind.as_str()))
+            .and_then(|ts| ts.iter_mut().find(|t| t.0.as_str() == kind.as_str()))
         {
             *paragraphs += std::mem::take(&mut target.2);
         }
@@ -194,7 +195,7 @@ fn not_surnames(names: &[(String, String, String, i64)]) -> HashSet<String> {
 ///
 /// ```
 /// use std::collections::HashSet;
-/// use corpusdb::store::learned::kind_rules;
+/// use corpusdb::corpus::learned::kind_rules;
 /// let names = [
 ///     ("ann kerr", "person", "Ann Kerr", 90), ("ann kerr", "org", "Ann Kerr", 12),
 ///     ("harbour trust", "org", "Harbour Trust", 30), ("harbour trust", "person", "Harbour Trust", 15),
@@ -204,7 +205,7 @@ fn not_surnames(names: &[(String, String, String, i64)]) -> HashSet<String> {
 /// let names: Vec<(String, String, String, i64)> = names.iter().map(|&(k, c, n, p)| (k.into(), c.into(), n.into(), p)).collect();
 /// let rules = kind_rules(&names, &HashSet::new());
 /// assert_eq!(rules.len(), 1, "the Harbour Trust is read two ways; Jordan is in the gazetteer; too little said of Bo Lee");
-/// assert_eq!((rules[0].key.as_str(), rules[0].entity.kind, rules[0].entity.name.as_str()), ("ann kerr", "person", "Ann Kerr"));
+/// assert_eq!((rules[0].key.as_str(), rules[0].entity.kind.as_str(), rules[0].entity.name.as_str()), ("ann kerr", "person", "Ann Kerr"));
 /// ```
 pub fn kind_rules(
     names: &[(String, String, String, i64)],
@@ -288,7 +289,7 @@ fn with_initials(key: &str) -> Option<(&str, &str)> {
 ///
 /// ```
 /// use std::collections::HashSet;
-/// use corpusdb::store::learned::initial_rules;
+/// use corpusdb::corpus::learned::initial_rules;
 /// let people = [
 ///     ("donald trump", "Donald Trump", 950), ("donald j trump", "Donald J. Trump", 40),
 ///     ("george bush", "George Bush", 30), ("george w bush", "George W. Bush", 900), ("george h w bush", "George H. W. Bush", 60),
@@ -372,7 +373,7 @@ fn fold(mut people: Vec<(String, String, i64)>, rules: &[AliasRule]) -> Vec<(Str
 ///
 /// ```
 /// use std::collections::HashSet;
-/// use corpusdb::store::learned::surname_rules;
+/// use corpusdb::corpus::learned::surname_rules;
 /// let people = [
 ///     ("donald trump", "Donald Trump", 950), ("melania trump", "Melania Trump", 30), ("trump", "Trump", 400),
 ///     ("bashar al assad", "Bashar al-Assad", 60), ("hafez al assad", "Hafez al-Assad", 40), ("assad", "Assad", 90),
@@ -442,7 +443,7 @@ mod tests {
         let rules = learn_from(rows.clone(), &mut HashSet::new());
         let learned: Vec<(&str, &str)> = rules
             .iter()
-            .map(|r| (r.key.as_str(), r.entity.kind))
+            .map(|r| (r.key.as_str(), r.entity.kind.as_str()))
             .collect();
         assert_eq!(learned, [("kerr", "person"), ("ann kerr", "person")]);
         let mut ruled: HashSet<String> = rules.iter().map(|r| r.key.clone()).collect();
