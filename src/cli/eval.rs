@@ -14,7 +14,7 @@ use corpusdb::eval::quotes::{evaluate, Mismatch, Span};
 use corpusdb::report::Sink;
 use corpusdb::report::Value;
 
-use super::{eval_ner, eval_stories, FormatArg};
+use super::{eval_entities, eval_ner, eval_stories, FormatArg};
 
 /// Measure extraction against annotated articles, and stories against gold labels.
 #[derive(clap::Args)]
@@ -29,6 +29,7 @@ enum What {
     Ner(eval_ner::Args),
     Gauntlet(GauntletArgs),
     Stories(eval_stories::Args),
+    Entities(eval_entities::Args),
 }
 
 /// Rewrite annotated news in damaged shapes (one-line bodies, straight or mangled marks,
@@ -122,6 +123,7 @@ pub fn run(db: &std::path::Path, args: Args) -> anyhow::Result<ExitCode> {
         What::Ner(args) => return eval_ner::run(args),
         What::Gauntlet(args) => return gauntlet(args),
         What::Stories(args) => return eval_stories::run(db, args),
+        What::Entities(args) => return eval_entities::run(db, args),
     };
     let scores = evaluate(&args.gold)?;
     for problem in &scores.problems {

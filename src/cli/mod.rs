@@ -2,6 +2,7 @@
 
 mod datasette_metadata;
 mod eval;
+mod eval_entities;
 mod eval_ner;
 mod eval_stories;
 mod export;

@@ -16,7 +16,8 @@
 //!   hyphens between name parts, else the most frequent.
 //! - A person's partial name joins the one full name in the article that starts or ends
 //!   with it ("Assad" → "Bashar al-Assad", "Kim" → "Kim Jong Un"); with two candidates it
-//!   stays apart.
+//!   joins the one the article writes in full three times as often as the other (an article
+//!   about Hillary Clinton that names Bill Clinton in passing), else it stays apart.
 //! - The gazetteer is a prior, never an override of the mention's own kind: an organisation,
 //!   place or nationality goes to its gazetteer entry when the entry is of the kind the
 //!   mention has ("DPRK" → North Korea, "UN" → United Nations, "Korean Central News Agency"
@@ -449,7 +450,8 @@ fn parts(name: &str) -> Vec<String> {
 }
 
 /// A person named by part of a longer name in the article takes that name, when exactly
-/// one longer name starts or ends with it.
+/// one longer name starts or ends with it (or nests the others), or one of them is
+/// [`dominant`].
 fn join_partial_names(out: &mut [Resolved]) {
     let full: Vec<(usize, Vec<String>)> = out
         .iter()
@@ -482,11 +484,33 @@ fn join_partial_names(out: &mut [Resolved]) {
             });
             if nested {
                 updates.push((*i, l));
+            } else if let Some(d) = dominant(out, &candidates) {
+                updates.push((*i, d));
             }
         }
     }
     for (i, j) in updates {
         out[i].name = out[j].name.clone();
+    }
+}
+
+/// Of several full names a partial name could be ("Clinton" with Hillary Clinton and Bill
+/// Clinton), the one the article writes in full at least this many times as often as each
+/// other takes it: the article is about that person, the other is named in passing.
+const DOMINANT: usize = 3;
+
+/// The candidate written in full [`DOMINANT`] times as often as every other candidate, if
+/// one is.
+fn dominant(out: &[Resolved], candidates: &[usize]) -> Option<usize> {
+    let written = |j: usize| {
+        let key = alias_key(&out[j].name);
+        out.iter().filter(|r| alias_key(&r.name) == key).count()
+    };
+    let mut counts: Vec<(usize, usize)> = candidates.iter().map(|&j| (written(j), j)).collect();
+    counts.sort_unstable_by(|a, b| b.cmp(a));
+    match counts.as_slice() {
+        [(most, j), (next, _), ..] if *most >= DOMINANT * next => Some(*j),
+        _ => None,
     }
 }
 
