@@ -13,6 +13,7 @@
 //! corpus-wide work: it learns alias rules from the corpus and merges the entities they name,
 //! and groups the new articles into stories. [`report`] runs the named `.sql` reports (and
 //! describes them and the schema to Datasette, and counts the rows `stats` shows);
+//! [`chart`] draws some of those reports' rows as SVG or PNG pictures;
 //! [`output`] prints rows as a table, CSV, JSON or NDJSON, and [`export`] writes every table
 //! and view as Parquet (through [`output::parquet`]). [`load`] wires read → text →
 //! extract/link → store with parallel workers and bounded channels; [`merge`] reads other
@@ -20,6 +21,7 @@
 //! extraction against annotated corpora. [`model`] is the data passed between the stages and
 //! [`error`] the library's errors. The binary's `cli` module parses arguments and calls these.
 
+pub mod chart;
 pub mod corpus;
 pub mod error;
 pub mod eval;

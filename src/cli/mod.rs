@@ -1,5 +1,6 @@
 //! Command-line wiring: one file per subcommand, each with its arguments and `run`.
 
+mod chart;
 mod datasette_metadata;
 mod eval;
 mod eval_entities;
@@ -69,6 +70,12 @@ enum Command {
         "corpusdb report overview --sql > overview.sql",
     ]))]
     Report(report::Args),
+    #[command(after_help = examples(&[
+        "corpusdb chart timeline 'Kim Jong Un' 'Moon Jae-in' --by week -o kim-moon.svg",
+        "corpusdb chart outlets Trump --measure quotes -o trump.png",
+        "corpusdb chart cooccurrence Assad",
+    ]))]
+    Chart(chart::Args),
     #[command(after_help = examples(&["corpusdb stats", "corpusdb --db news.db stats --json"]))]
     Stats(stats::Args),
     #[command(after_help = examples(&[
@@ -127,6 +134,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Merge(args) => merge::run(args, db_given),
         Command::Search(args) => search::run(&cli.db, args),
         Command::Report(args) => report::run(&cli.db, args),
+        Command::Chart(args) => chart::run(&cli.db, args),
         Command::Stats(args) => stats::run(&cli.db, args),
         Command::Stories(args) => stories::run(&cli.db, args),
         Command::Story(args) => story::run(&cli.db, args),

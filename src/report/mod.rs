@@ -4,7 +4,8 @@
 //! so it runs unchanged in the sqlite3 shell after `.parameter set :p VALUE`. A parameter
 //! the report cannot do without says so in its help, with an example:
 //! `-- param: id  (required, e.g. 1) the article's id`; running the report without it (or
-//! with it empty) is an error naming it, not an empty result. [`run`] runs a report, handing
+//! with it empty) is an error naming it, not an empty result; a report that needs one of
+//! several says so on a line of its own: `-- needs: name or query (e.g. name=Assad)`. [`run`] runs a report, handing
 //! its rows to a [`Sink`]. [`stats`] counts what `corpusdb stats` shows, and [`datasette`]
 //! describes the reports and the schema to Datasette.
 
@@ -36,6 +37,7 @@ const FILES: &[&str] = &[
     include_str!("sql/entity.sql"),
     include_str!("sql/cooccurrence.sql"),
     include_str!("sql/timeline.sql"),
+    include_str!("sql/outlets.sql"),
     include_str!("sql/stories.sql"),
     include_str!("sql/story.sql"),
 ];
@@ -46,8 +48,53 @@ pub struct Report {
     pub name: String,
     pub description: String,
     pub params: Vec<Param>,
+    /// From a `-- needs: a or b (e.g. a=1)` line: at least one of these must be given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub needs: Option<Needs>,
     #[serde(skip)]
     pub sql: &'static str,
+}
+
+/// Parameters of which a report needs one (and takes one only).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Needs {
+    pub one_of: Vec<String>,
+    pub example: String,
+}
+
+impl Needs {
+    fn parse(line: &str) -> Self {
+        let (names, example) = line.split_once("(e.g.").unwrap_or((line, ""));
+        Needs {
+            one_of: names.split(" or ").map(|n| n.trim().to_string()).collect(),
+            example: example.trim().trim_end_matches(')').trim().to_string(),
+        }
+    }
+
+    /// The error for `given` parameters: none of them, or more than one.
+    fn check(&self, report: &str, given: &BTreeMap<String, String>) -> Result<()> {
+        let set = self
+            .one_of
+            .iter()
+            .filter(|n| given.get(*n).is_some_and(|v| !v.trim().is_empty()))
+            .count();
+        let options = self
+            .one_of
+            .iter()
+            .map(|n| format!("--param {n}=…"))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let example = format!("e.g. corpusdb report {report} --param {}", self.example);
+        match set {
+            1 => Ok(()),
+            0 => Err(Error::MissingParam(format!(
+                "report '{report}' needs {options}, {example}"
+            ))),
+            _ => Err(Error::BadParam(format!(
+                "report '{report}' takes only one of {options}, {example}"
+            ))),
+        }
+    }
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -130,6 +177,7 @@ fn parse_header(sql: &'static str) -> Report {
         name: String::new(),
         description: String::new(),
         params: Vec::new(),
+        needs: None,
         sql,
     };
     for line in sql.lines().map_while(|l| l.strip_prefix("--")) {
@@ -138,6 +186,8 @@ fn parse_header(sql: &'static str) -> Report {
             report.name = name.trim().to_string();
         } else if let Some(description) = line.strip_prefix("description:") {
             report.description = description.trim().to_string();
+        } else if let Some(needs) = line.strip_prefix("needs:") {
+            report.needs = Some(Needs::parse(needs));
         } else if let Some(param) = line.strip_prefix("param:") {
             let (name, help) = param
                 .trim()
@@ -192,6 +242,9 @@ pub fn run(
             report.name,
             missing.name,
         )));
+    }
+    if let Some(needs) = &report.needs {
+        needs.check(&report.name, params)?;
     }
     let params = &params::check(conn, report, params)?;
     let mut stmt = conn.prepare(report.sql)?;

@@ -6,7 +6,7 @@
 //!   `March 2, 2018`, `2 March 2018`: [`crate::text::dates::normalize`]), plus a month
 //!   (`2018-03`, `March 2018`) or a year, become ISO days: a month's first day for `from`, its
 //!   last for `to`. An impossible date (`2018-13-45`, `2/30/2018`) is an error;
-//! - counts (`limit`) and ids (`id`, `load`) must be whole numbers, and an id must exist;
+//! - counts (`limit`, `min`) and ids (`id`, `load`, an echo `cluster`) must be whole numbers, and an id must exist;
 //! - outlets (`source`) and entities (`name`) match case-insensitively and through their
 //!   aliases, and become the stored name; no match is an error with the closest names;
 //! - fixed choices (`by`, `scope`, `severity`, an entity's or a block's `kind`) must be one
@@ -53,7 +53,7 @@ fn check_for(report: &str, name: &str) -> Check {
     match (report, name) {
         (_, "from") => Check::Date { end: false },
         (_, "to") => Check::Date { end: true },
-        (_, "limit") => Check::Count,
+        (_, "limit" | "min") => Check::Count,
         ("story", "id") => Check::Id {
             table: "stories",
             what: "story",
@@ -62,13 +62,17 @@ fn check_for(report: &str, name: &str) -> Check {
             table: "articles",
             what: "article",
         },
+        ("echoes", "cluster") => Check::Id {
+            table: "quote_clusters",
+            what: "quote cluster",
+        },
         (_, "load") => Check::Id {
             table: "loads",
             what: "load",
         },
         (_, "all" | "short" | "raw") => Check::Flag,
         (_, "source") => Check::Outlet,
-        ("entity" | "cooccurrence" | "timeline", "name") => Check::Entity,
+        ("entity" | "cooccurrence" | "timeline" | "outlets", "name") => Check::Entity,
         (_, "by") => Check::Choice(vec!["day", "week", "month"]),
         (_, "scope") => Check::Choice(vec!["sentence", "paragraph"]),
         (_, "severity") => Check::Choice(vec!["error", "warning"]),
@@ -137,7 +141,7 @@ pub fn check(
 }
 
 /// A date as an ISO day; a month or a year is its first day, or its last when `end`.
-fn date(text: &str, end: bool) -> std::result::Result<String, &'static str> {
+pub fn date(text: &str, end: bool) -> std::result::Result<String, &'static str> {
     if let Ok(day) = crate::text::dates::normalize(text) {
         return Ok(day.get(..10).unwrap_or(&day).to_string());
     }

@@ -2,6 +2,8 @@
 -- description: Mentions of one entity per day, week or month of publication.
 -- param: name  (required, e.g. 'Assad') the entity's canonical name or any alias
 -- param: by    'day', 'week' or 'month' (default: month)
+-- param: from  first publication date, 'YYYY-MM-DD' (default: the earliest)
+-- param: to    last publication date, 'YYYY-MM-DD' (default: the latest)
 WITH target AS (
     SELECT e.id FROM entities e WHERE e.name = :name
     UNION
@@ -18,5 +20,7 @@ FROM mentions m
 JOIN paragraphs p ON p.id = m.paragraph_id
 JOIN articles a ON a.id = p.article_id
 WHERE m.entity_id IN target AND a.published_at IS NOT NULL
+  AND (:from IS NULL OR substr(a.published_at, 1, 10) >= :from)
+  AND (:to IS NULL OR substr(a.published_at, 1, 10) <= :to)
 GROUP BY period
 ORDER BY period;
