@@ -57,7 +57,7 @@ impl Drop for Server {
 }
 
 impl Server {
-    fn start(db: &Path, metadata: &Path, log: PathBuf) -> Server {
+    fn start(db: &Path, metadata: &Path, plugins: &Path, log: PathBuf) -> Server {
         // A port the system just handed out and nobody holds now.
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
@@ -69,6 +69,8 @@ impl Server {
             .arg(db)
             .arg("--metadata")
             .arg(metadata)
+            .arg("--plugins-dir")
+            .arg(plugins)
             .args(["--host", "127.0.0.1", "--port", &port.to_string()])
             .stdin(Stdio::null())
             .stdout(out.try_clone().expect("log file"))
@@ -104,13 +106,30 @@ impl Server {
 
     /// GET over HTTP/1.0 (no chunked replies): the status and the body as JSON.
     fn try_get(&self, path: &str) -> Option<(u16, Value)> {
+        let (status, body) = self.try_get_text(path, "application/json")?;
+        Some((
+            status,
+            serde_json::from_str(&body).unwrap_or(Value::String(body)),
+        ))
+    }
+
+    /// A page as a browser gets it: must answer 200; its HTML.
+    fn html(&self, path: &str) -> String {
+        let (status, body) = self
+            .try_get_text(path, "text/html")
+            .unwrap_or_else(|| panic!("GET {path}: no HTTP answer\n{}", self.log()));
+        assert_eq!(status, 200, "GET {path}: {body}");
+        body
+    }
+
+    fn try_get_text(&self, path: &str, accept: &str) -> Option<(u16, String)> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).ok()?;
         stream
             .set_read_timeout(Some(Duration::from_secs(20)))
             .ok()?;
         write!(
             stream,
-            "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n"
+            "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: {accept}\r\n\r\n"
         )
         .ok()?;
         let mut reply = Vec::new();
@@ -118,10 +137,7 @@ impl Server {
         let reply = String::from_utf8_lossy(&reply);
         let (head, body) = reply.split_once("\r\n\r\n")?;
         let status = head.split_whitespace().nth(1)?.parse().ok()?;
-        Some((
-            status,
-            serde_json::from_str(body).unwrap_or(Value::String(body.to_string())),
-        ))
+        Some((status, body.to_string()))
     }
 
     fn get(&self, path: &str) -> (u16, Value) {
@@ -200,6 +216,7 @@ fn datasette_serves_search_views_and_reports() {
     let dir = workdir();
     let db = dir.path().join(format!("{DB}.db"));
     let metadata_file = dir.path().join("metadata.json");
+    let plugins = dir.path().join("plugins");
     // The seeds give the quotes and the words searched; the generated articles give dates and
     // outlets, so the per-day views have rows.
     let news = dir.path().join("news.jsonl");
@@ -218,6 +235,8 @@ fn datasette_serves_search_views_and_reports() {
             "datasette-metadata",
             "-o",
             &arg(&metadata_file),
+            "--plugins-dir",
+            &arg(&plugins),
         ],
     );
     let metadata: Value =
@@ -262,7 +281,12 @@ fn datasette_serves_search_views_and_reports() {
         assert_eq!(tables[hidden]["hidden"], true, "{hidden}");
     }
 
-    let server = Server::start(&db, &metadata_file, dir.path().join("datasette.log"));
+    let server = Server::start(
+        &db,
+        &metadata_file,
+        &plugins,
+        dir.path().join("datasette.log"),
+    );
     let version = server.get_ok("/-/versions.json")["datasette"]["version"]
         .as_str()
         .unwrap_or_default()
@@ -492,5 +516,96 @@ fn datasette_serves_search_views_and_reports() {
     {
         assert_eq!(query["hide_sql"], true, "{name} shows its SQL");
     }
+    issue_23_pages(&server, &conn);
     drop(server);
+}
+
+/// Issue #23, the pages a journalist opens: paragraphs searched best match first with title,
+/// outlet and date; canned queries showing their answer, not their SQL; story ids as links;
+/// `story_overview` opening on its largest stories.
+fn issue_23_pages(server: &Server, conn: &Connection) {
+    // The paragraphs page has a form that sends its words to the ranked search report.
+    let page = server.html(&format!("/{DB}/paragraphs"));
+    assert!(
+        page.contains("action=\"report-search\"") && page.contains("name=\"query\""),
+        "no ranked search form on the paragraphs page"
+    );
+    // What it leads to: best first (bm25 scores rise), with title, outlet and date.
+    let body = server.get_ok(&url(
+        &format!("/{DB}/report-search.json"),
+        &[("query", "Kim"), ("_shape", "objects"), ("limit", "50")],
+    ));
+    let found = rows(&body);
+    assert!(found.len() > 1, "{body}");
+    let scores: Vec<f64> = found.iter().map(|r| r["score"].as_f64().unwrap()).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] <= w[1]),
+        "not by relevance: {scores:?}"
+    );
+    for column in ["title", "outlet", "date", "snippet"] {
+        assert!(
+            found[0].get(column).is_some(),
+            "no {column} in {}",
+            found[0]
+        );
+    }
+    let best: f64 = conn
+        .query_row(
+            "SELECT round(min(bm25(paragraphs_fts)), 2) FROM paragraphs_fts WHERE paragraphs_fts MATCH 'Kim'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("best score");
+    assert_eq!(scores[0], best, "the best match comes first");
+
+    // A canned query's page shows its answer and folds the SQL behind "Show SQL".
+    let entity = server.html(&format!("/{DB}/report-entities"));
+    assert!(entity.contains("_show_sql=1"), "no Show SQL link");
+    assert!(
+        !entity.contains("CAST(CAST(") && !entity.contains("GROUP BY"),
+        "the SQL is on the page"
+    );
+    let shown = server.html(&format!("/{DB}/report-entities?_show_sql=1"));
+    assert!(shown.contains("GROUP BY"), "Show SQL shows nothing");
+
+    // story_overview opens on the largest stories, and its story ids are links to the story.
+    let body = server.get_ok(&url(
+        &format!("/{DB}/story_overview.json"),
+        &[("_shape", "objects"), ("_size", "5")],
+    ));
+    let sizes: Vec<i64> = rows(&body)
+        .iter()
+        .map(|r| r["articles"].as_i64().unwrap())
+        .collect();
+    let largest = common::count(conn, "SELECT max(articles) FROM stories");
+    assert!(
+        largest > 1,
+        "the test corpus has no story of several articles"
+    );
+    assert_eq!(sizes.first(), Some(&largest), "{sizes:?}");
+    assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "{sizes:?}");
+    let first = common::count(
+        conn,
+        "SELECT id FROM stories ORDER BY articles DESC, id LIMIT 1",
+    );
+    for page in [
+        format!("/{DB}/story_overview"),
+        format!("/{DB}/report-stories"),
+    ] {
+        let html = server.html(&page);
+        assert!(
+            html.contains(&format!("href=\"/{DB}/report-story?id={first}\"")),
+            "{page}: story {first} is not a link to its story"
+        );
+    }
+    // In the story report, each article's id opens the article.
+    let story = server.html(&format!("/{DB}/report-story?id={first}"));
+    let article = common::count(
+        conn,
+        &format!("SELECT min(article_id) FROM story_articles WHERE story_id = {first}"),
+    );
+    assert!(
+        story.contains(&format!("href=\"/{DB}/articles/{article}\"")),
+        "article {article} is not a link in story {first}"
+    );
 }

@@ -1,7 +1,8 @@
 //! `corpusdb export`: the Parquet folder, read back by DuckDB (from PyPI, as a user taking a
 //! corpus elsewhere would), holds what SQLite holds: the rows of every table and view, the
-//! same answers to a join across partitioned tables, the same titles and quotes, and the
-//! outlet and year of every partition.
+//! same answers to a join across partitioned tables, the same titles and quotes, dates as
+//! dates, and the outlet and year of every partition; two shards exported into one folder
+//! answer as one database loaded with everything.
 
 mod common;
 
@@ -32,8 +33,8 @@ fn has_duckdb() -> bool {
 }
 
 /// Runs `queries` in DuckDB over the export in `out`, after making a view of each folder
-/// (partition keys, where there are some, become the columns `source` and `year`), and
-/// returns each query's rows as JSON values.
+/// (the shard and, where there are some, the partition keys become the columns `shard`,
+/// `source` and `year`), and returns each query's rows as JSON values.
 fn duckdb(out: &Path, queries: &[&str]) -> Vec<Vec<Vec<Value>>> {
     const SCRIPT: &str = r#"
 import json, os, sys, duckdb
@@ -41,9 +42,13 @@ job = json.load(sys.stdin)
 db = duckdb.connect()
 for name in sorted(os.listdir(job["out"])):
     glob = os.path.join(job["out"], name, "**", "*.parquet").replace("'", "''")
-    partitioned = any(e.startswith("source=") for e in os.listdir(os.path.join(job["out"], name)))
-    # Typed keys: a corpus with no dates has only NULL years, which DuckDB would read as text.
-    types = ", hive_types = {'source': BIGINT, 'year': BIGINT}" if partitioned else ""
+    folders = [d for _, ds, _ in os.walk(os.path.join(job["out"], name)) for d in ds]
+    partitioned = any(d.startswith("source=") for d in folders)
+    # Typed keys: a corpus with no dates has only NULL years, which DuckDB would read as
+    # text; small outlets and years grouped as `other` make the keys text.
+    key = "VARCHAR" if any(d.endswith("=other") for d in folders) else "BIGINT"
+    keys = f", 'source': {key}, 'year': {key}" if partitioned else ""
+    types = f", hive_types = {{'shard': VARCHAR{keys}}}"
     db.execute(f"""CREATE VIEW "{name}" AS SELECT * FROM read_parquet('{glob}', hive_partitioning = true{types})""")
 results = [[list(row) for row in db.execute(q).fetchall()] for q in job["queries"]]
 json.dump(results, sys.stdout, default=str)
@@ -119,7 +124,12 @@ fn check_export(db: &Path, out: &Path) {
         "quotes",
     ] {
         assert!(objects.iter().any(|o| o == table), "{table} is exported");
-        let partitioned = std::fs::read_dir(out.join(table)).unwrap().all(|e| {
+        let shards: Vec<_> = std::fs::read_dir(out.join(table))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(shards, [out.join(table).join(shard(db))], "{table}");
+        let partitioned = std::fs::read_dir(&shards[0]).unwrap().all(|e| {
             e.unwrap()
                 .file_name()
                 .to_string_lossy()
@@ -127,10 +137,10 @@ fn check_export(db: &Path, out: &Path) {
         });
         assert!(partitioned, "{table} is partitioned by source");
     }
-    assert!(
-        out.join("sources/part-0.parquet").is_file()
-            && out.join("quote_overview/part-0.parquet").is_file()
-    );
+    for object in ["sources", "quote_overview"] {
+        let file = out.join(object).join(shard(db)).join("part-0.parquet");
+        assert!(file.is_file(), "{}", file.display());
+    }
 
     // Row counts of every table and view.
     let counts: Vec<String> = objects
@@ -151,10 +161,11 @@ fn check_export(db: &Path, out: &Path) {
     let years_sql = "SELECT CAST(substr(published_at, 1, 4) AS INTEGER) AS y, count(*), min(published_at) FROM articles GROUP BY y ORDER BY y NULLS FIRST";
     // Partition keys agree with the columns in the files.
     let keys = "SELECT count(*) FROM articles WHERE source IS DISTINCT FROM source_id
-                   OR year IS DISTINCT FROM CAST(substr(published_at, 1, 4) AS INTEGER)";
+                   OR year IS DISTINCT FROM CAST(substr(CAST(published_at AS VARCHAR), 1, 4) AS INTEGER)";
     let text = "SELECT count(*), sum(length(text)), sum(length(title)) FROM paragraphs JOIN articles ON articles.id = paragraphs.article_id";
     let types = "SELECT column_name, column_type FROM (DESCRIBE SELECT id, source_id, title, published_at FROM articles)
-                 UNION ALL SELECT column_name, column_type FROM (DESCRIBE SELECT latitude, mentions FROM entity_overview)";
+                 UNION ALL SELECT column_name, column_type FROM (DESCRIBE SELECT latitude, mentions FROM entity_overview)
+                 UNION ALL SELECT column_name, column_type FROM (DESCRIBE SELECT started_at FROM loads)";
     queries.extend([join, by_key, years, keys, text, types]);
     let answers = duckdb(out, &queries);
     for (i, object) in objects.iter().enumerate() {
@@ -186,12 +197,15 @@ fn check_export(db: &Path, out: &Path) {
         .iter()
         .map(|r| (r[0].as_str().unwrap().into(), r[1].as_str().unwrap().into()))
         .collect();
+    // Issue #23: dates are DATE columns (when a corpus has any), times TIMESTAMP.
+    let dated = count(&conn, "SELECT count(published_at) FROM articles") > 0;
     let expected_types = [
         ("id", "BIGINT"),
         ("source_id", "BIGINT"),
         ("title", "VARCHAR"),
-        ("published_at", "VARCHAR"),
+        ("published_at", if dated { "DATE" } else { "VARCHAR" }),
         ("latitude", "DOUBLE"),
+        ("started_at", "TIMESTAMP"),
     ];
     for (column, ty) in expected_types {
         assert!(
@@ -199,6 +213,11 @@ fn check_export(db: &Path, out: &Path) {
             "{column} is {ty}: {types:?}"
         );
     }
+}
+
+/// The folder of a database's shard when it is exported with no --shard: its file's name.
+fn shard(db: &Path) -> String {
+    format!("shard={}", db.file_stem().unwrap().to_string_lossy())
 }
 
 /// The seeds and a few dated articles from two outlets (so that outlet and year partitions
@@ -255,15 +274,17 @@ fn seeds_export_reads_back_in_duckdb_with_the_same_rows_joins_and_values() {
     for year in [2018, 2019] {
         assert!(
             out.join(format!(
-                "articles/source={planet}/year={year}/part-0.parquet"
+                "articles/shard=small/source={planet}/year={year}/part-0.parquet"
             ))
             .is_file(),
             "{year}"
         );
     }
-    assert!(out.join("articles/source=__HIVE_DEFAULT_PARTITION__/year=__HIVE_DEFAULT_PARTITION__/part-0.parquet").is_file());
+    assert!(out.join("articles/shard=small/source=__HIVE_DEFAULT_PARTITION__/year=__HIVE_DEFAULT_PARTITION__/part-0.parquet").is_file());
     assert!(out
-        .join(format!("quotes/source={planet}/year=2019/part-0.parquet"))
+        .join(format!(
+            "quotes/shard=small/source={planet}/year=2019/part-0.parquet"
+        ))
         .is_file());
 
     if !has_duckdb() {
@@ -335,8 +356,8 @@ fn export_refuses_a_folder_in_use_and_replaces_only_its_own_folders_with_force()
     );
     assert!(!err.contains("panicked"), "{err}");
 
-    std::fs::create_dir(d.join("out/articles")).unwrap();
-    std::fs::write(d.join("out/articles/stale.parquet"), "old").unwrap();
+    std::fs::create_dir_all(d.join("out/articles/shard=s")).unwrap();
+    std::fs::write(d.join("out/articles/shard=s/stale.parquet"), "old").unwrap();
     let said = ok(
         d,
         &[
@@ -353,10 +374,13 @@ fn export_refuses_a_folder_in_use_and_replaces_only_its_own_folders_with_force()
     assert!(said.is_empty(), "--quiet: {said}");
     assert!(d.join("out/notes.txt").is_file(), "other files stay");
     assert!(
-        !d.join("out/articles/stale.parquet").exists(),
-        "an exported table's folder is replaced"
+        !d.join("out/articles/shard=s/stale.parquet").exists(),
+        "an exported table's shard is replaced"
     );
-    assert!(!d.join("out/cooccurrence").exists() && d.join("out/sources/part-0.parquet").is_file());
+    assert!(
+        !d.join("out/cooccurrence").exists()
+            && d.join("out/sources/shard=s/part-0.parquet").is_file()
+    );
 
     let missing = run(d, &["--db", "none.db", "export", "out2"]);
     assert_eq!(missing.status.code(), Some(1));
@@ -415,4 +439,114 @@ fn bbc_export_reads_back_in_duckdb() {
         ],
     );
     check_export(&db, &out);
+}
+
+/// Issue #22, beyond one machine: a corpus loaded as two shards (two databases, each from
+/// half of the articles) and exported into one folder answers in DuckDB as the database
+/// loaded with everything: no id collides (rows join on shard and id), and entities and quote
+/// clusters add up across shards by their stable keys (kind and key; the normalised text).
+#[test]
+fn issue_22_two_shards_combine_in_duckdb_as_one_database() {
+    let dir = workdir();
+    let d = dir.path();
+    // Political news, which names many people, parties and places; the seeds without ../shared.
+    let articles: Vec<std::path::PathBuf> = match corpus("bbc") {
+        Some(bbc) => {
+            let mut files: Vec<_> = std::fs::read_dir(bbc.join("politics"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            files.sort();
+            files.truncate(80);
+            files
+        }
+        None => {
+            let mut files: Vec<_> = std::fs::read_dir(fixtures().join("seeds"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            files.sort();
+            files
+        }
+    };
+    assert!(articles.len() >= 2, "{articles:?}");
+    let half = articles.len() / 2;
+    let load = |db: &str, files: &[std::path::PathBuf]| {
+        let mut args = vec![
+            "--db".to_string(),
+            db.into(),
+            "load".into(),
+            "--quiet".into(),
+        ];
+        args.extend(files.iter().map(|f| f.to_string_lossy().into_owned()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        ok(d, &args);
+    };
+    load("a.db", &articles[..half]);
+    load("b.db", &articles[half..]);
+    load("whole.db", &articles);
+    for (db, name) in [("a.db", "a"), ("b.db", "b")] {
+        ok(
+            d,
+            &["--db", db, "export", "--quiet", "--shard", name, "shards"],
+        );
+    }
+    assert!(
+        d.join("shards/articles/shard=a").is_dir() && d.join("shards/articles/shard=b").is_dir()
+    );
+    let again = run(d, &["--db", "a.db", "export", "--shard", "a", "shards"]);
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "a shard exported twice is refused"
+    );
+    assert!(
+        text(&again.stderr).contains("--shard"),
+        "{}",
+        text(&again.stderr)
+    );
+    if !has_duckdb() {
+        return;
+    }
+    let whole = open(&d.join("whole.db"));
+    // (DuckDB, SQLite on the whole database.)
+    let pairs = [
+        (
+            "SELECT e.kind, e.key, count(*) AS n FROM mentions m
+             JOIN entities e ON e.shard = m.shard AND e.id = m.entity_id
+             GROUP BY e.kind, e.key ORDER BY n DESC, e.kind, e.key LIMIT 25",
+            "SELECT e.kind, e.key, count(*) AS n FROM mentions m JOIN entities e ON e.id = m.entity_id
+             GROUP BY e.kind, e.key ORDER BY n DESC, e.kind, e.key LIMIT 25",
+        ),
+        (
+            "SELECT s.name, count(DISTINCT q.id) FROM quotes q
+             JOIN paragraphs p ON p.shard = q.shard AND p.id = q.paragraph_id
+             JOIN articles a ON a.shard = p.shard AND a.id = p.article_id
+             JOIN sources s ON s.shard = a.shard AND s.id = a.source_id
+             GROUP BY s.name ORDER BY s.name",
+            "SELECT s.name, count(DISTINCT q.id) FROM quotes q JOIN paragraphs p ON p.id = q.paragraph_id
+             JOIN articles a ON a.id = p.article_id JOIN sources s ON s.id = a.source_id
+             GROUP BY s.name ORDER BY s.name",
+        ),
+        (
+            "SELECT key, sum(quotes) AS n FROM quote_clusters GROUP BY key ORDER BY n DESC, key LIMIT 10",
+            "SELECT key, sum(quotes) AS n FROM quote_clusters GROUP BY key ORDER BY n DESC, key LIMIT 10",
+        ),
+    ];
+    let checks = [
+        // Ids repeat across shards (each database counts from 1) but never within one.
+        "SELECT count(*) > count(DISTINCT id), count(*) = count(DISTINCT (shard, id)) FROM paragraphs",
+        "SELECT count(*) FROM articles",
+    ];
+    let mut queries: Vec<&str> = pairs.iter().map(|(duck, _)| *duck).collect();
+    queries.extend(checks);
+    let answers = duckdb(&d.join("shards"), &queries);
+    for (i, (_, sql)) in pairs.iter().enumerate() {
+        let expected = sqlite(&whole, sql);
+        assert!(!expected.is_empty(), "{sql}");
+        assert_eq!(answers[i], expected, "shards and the whole differ on {sql}");
+    }
+    assert_eq!(answers[3], [[json!(true), json!(true)]]);
+    assert_eq!(answers[4], sqlite(&whole, "SELECT count(*) FROM articles"));
 }

@@ -16,7 +16,12 @@ use corpusdb::store;
 /// schema history are hidden. The database is only read. Write the file again after a
 /// migration adds views.
 ///
-/// Then (Datasette 0.64 or 0.65): `datasette serve corpus.db --metadata metadata.json`
+/// With --plugins-dir DIR, also writes DIR/corpusdb_links.py, a plugin that makes ids links
+/// in views and canned queries (a story's id opens the story report, an article's or an
+/// entity's id its row).
+///
+/// Then (Datasette 0.64 or 0.65): `datasette serve corpus.db --metadata metadata.json
+/// --plugins-dir DIR`
 #[derive(clap::Args)]
 pub struct Args {
     /// Write to FILE instead of standard output.
@@ -26,12 +31,22 @@ pub struct Args {
     /// as Datasette names it].
     #[arg(long)]
     name: Option<String>,
+    /// Also write the links plugin into this folder (created if needed), for Datasette's
+    /// --plugins-dir.
+    #[arg(long, value_name = "DIR")]
+    plugins_dir: Option<PathBuf>,
 }
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let conn = store::open_read(db)?;
     let name = args.name.unwrap_or_else(|| datasette::database_name(db));
     let metadata = datasette::metadata(&conn, &name, &report::all())?;
+    if let Some(dir) = &args.plugins_dir {
+        let (file, text) = datasette::LINKS_PLUGIN;
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        let path = dir.join(file);
+        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+    }
     let mut json = serde_json::to_string_pretty(&metadata)?;
     json.push('\n');
     match &args.output {

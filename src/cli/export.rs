@@ -10,11 +10,16 @@ use corpusdb::store;
 
 /// Write every table and view as Parquet, for DuckDB, Spark or Trino.
 ///
-/// Each table or view gets a folder DIR/NAME. Articles and the tables that hang off them
-/// (paragraphs, sentences, mentions, date_mentions, quotes, and any later one with a NOT NULL
-/// foreign key to them) are partitioned Hive-style: NAME/source=SOURCE_ID/year=YYYY/part-0.parquet,
-/// with __HIVE_DEFAULT_PARTITION__ for an article with no outlet or date. Everything else is
-/// one file, NAME/part-0.parquet.
+/// Each table or view gets a folder DIR/NAME, and this database a folder shard=SHARD in it.
+/// Articles and the tables that hang off them (paragraphs, sentences, mentions, date_mentions,
+/// quotes, and any later one with a NOT NULL foreign key to them) are partitioned Hive-style:
+/// NAME/shard=SHARD/source=SOURCE_ID/year=YYYY/part-0.parquet. Outlets, and years of an
+/// outlet, with less than --min-share of the articles go to source=other and year=other;
+/// __HIVE_DEFAULT_PARTITION__ is an article with no outlet or date. Everything else is one
+/// file, NAME/shard=SHARD/part-0.parquet. Dates and times are DATE and TIMESTAMP columns.
+///
+/// Shards: export each database with its own --shard into the same DIR; ids join within a
+/// shard (on shard and id), entities across shards on kind and key, quote clusters on key.
 ///
 /// In DuckDB: SELECT * FROM read_parquet('DIR/articles/**/*.parquet', hive_partitioning = true)
 #[derive(clap::Args)]
@@ -32,6 +37,14 @@ pub struct Args {
     /// self-join of all mentions and the slowest part of an export.
     #[arg(long, value_name = "NAME")]
     skip: Vec<String>,
+    /// This database's name among the shards of one corpus exported into the same DIR
+    /// [default: the database file's name without its extension].
+    #[arg(long)]
+    shard: Option<String>,
+    /// The share of the articles (0 to 1) an outlet, or an outlet's year, needs for a folder
+    /// of its own; 0 gives every outlet and year one.
+    #[arg(long, value_name = "FRACTION", default_value_t = export::DEFAULT_MIN_SHARE)]
+    min_share: f64,
     /// No line per table and no summary.
     #[arg(long, short)]
     quiet: bool,
@@ -46,9 +59,15 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let Format::Parquet = args.format;
     let started = Instant::now();
     let conn = store::open_read(db)?;
+    let shard = args.shard.unwrap_or_else(|| {
+        db.file_stem()
+            .map_or_else(|| "corpus".into(), |s| s.to_string_lossy().into_owned())
+    });
     let options = export::Options {
         force: args.force,
         skip: args.skip,
+        shard,
+        min_share: args.min_share,
     };
     let quiet = args.quiet;
     let mut last = Instant::now();

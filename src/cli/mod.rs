@@ -88,6 +88,7 @@ enum Command {
     #[command(after_help = examples(&[
         "corpusdb export --format parquet corpus-parquet/",
         "corpusdb export corpus-parquet/ --force --skip cooccurrence",
+        "corpusdb --db shard-a.db export --shard a shards/",
     ]))]
     Export(export::Args),
     #[command(after_help = examples(&[

@@ -58,5 +58,25 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let mut params = BTreeMap::from([("limit".to_string(), args.limit.to_string())]);
     params.extend(args.from.map(|v| ("from".to_string(), v)));
     params.extend(args.to.map(|v| ("to".to_string(), v)));
-    super::report::print(db, &report::find("stories")?, &params, &args.format)
+    super::report::print(db, &report::find("stories")?, &params, &args.format).map_err(|e| {
+        match e.downcast::<corpusdb::Error>() {
+            Ok(corpusdb::Error::BadParam(message)) => {
+                corpusdb::Error::BadParam(as_flags(&message)).into()
+            }
+            Ok(other) => other.into(),
+            Err(e) => e,
+        }
+    })
+}
+
+/// A report's message about `from` or `to` in the words of this command: `--from`, not
+/// `--param from=`.
+fn as_flags(message: &str) -> String {
+    let mut message = message.to_string();
+    for name in ["from", "to"] {
+        message = message
+            .replace(&format!("--param {name}="), &format!("--{name} "))
+            .replace(&format!("': {name}="), &format!("': --{name} "));
+    }
+    message
 }

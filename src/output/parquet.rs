@@ -1,6 +1,7 @@
-//! Parquet files from SQLite rows: the Arrow type of each column, the conversion of every
-//! SQLite value into it, record batches of bounded size, and the file writer with its row
-//! group and compression settings. What to export and where is `crate::export`'s business.
+//! Parquet files from SQLite rows: the Arrow type of each column (ISO dates and times stored
+//! as text become DATE and TIMESTAMP columns), the conversion of every SQLite value into it,
+//! record batches of bounded size, and the file writer with its row group and compression
+//! settings. What to export and where is `crate::export`'s business.
 
 use std::borrow::Cow;
 use std::io::BufWriter;
@@ -10,9 +11,13 @@ use std::sync::Arc;
 use ::parquet::arrow::ArrowWriter;
 use ::parquet::basic::{Compression, ZstdLevel};
 use ::parquet::file::properties::WriterProperties;
-use arrow_array::builder::{BinaryBuilder, Float64Builder, Int64Builder, StringBuilder};
+use arrow_array::builder::{
+    BinaryBuilder, Date32Builder, Float64Builder, Int64Builder, StringBuilder,
+    TimestampMicrosecondBuilder,
+};
 use arrow_array::{ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use arrow_schema::{DataType, Field, Schema, SchemaRef, TimeUnit};
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use rusqlite::types::ValueRef;
 
 use crate::{Error, Result};
@@ -44,6 +49,13 @@ pub enum Kind {
     Text,
     /// Binary.
     Blob,
+    /// Date32: text that is an ISO date (`2018-03-02`) in every row.
+    Date,
+    /// Timestamp in microseconds, in UTC (Arrow's zone-less timestamp, DuckDB's TIMESTAMP):
+    /// text that is an ISO date and time (`2018-03-02T10:00:00Z`, or a date alone, taken as
+    /// midnight) in every row. A time with an offset is moved to UTC; one without is taken
+    /// as UTC.
+    Timestamp,
 }
 
 impl Kind {
@@ -93,14 +105,85 @@ impl Kind {
         }
     }
 
+    /// A text column whose values are all dates, or all dates and times, is a DATE or a
+    /// TIMESTAMP column; any other kind, or a column with no value, stays as it is. The
+    /// values are a sample: a later value that is neither is counted as unfit, and the
+    /// exporter then writes the column again as text.
+    pub fn temporal<'a>(self, values: impl IntoIterator<Item = ValueRef<'a>>) -> Kind {
+        if self != Kind::Text {
+            return self;
+        }
+        let (mut dates, mut times) = (0usize, 0usize);
+        for value in values {
+            match value {
+                ValueRef::Null => {}
+                ValueRef::Text(t) => match std::str::from_utf8(t) {
+                    Ok(t) if date(t).is_some() => dates += 1,
+                    Ok(t) if timestamp(t).is_some() => times += 1,
+                    _ => return Kind::Text,
+                },
+                _ => return Kind::Text,
+            }
+        }
+        match (dates, times) {
+            (0, 0) => Kind::Text,
+            (_, 0) => Kind::Date,
+            _ => Kind::Timestamp,
+        }
+    }
+
+    /// Whether the kind was read from text (and may have to go back to it).
+    pub fn is_temporal(self) -> bool {
+        matches!(self, Kind::Date | Kind::Timestamp)
+    }
+
     fn arrow(self) -> DataType {
         match self {
             Kind::Integer => DataType::Int64,
             Kind::Real => DataType::Float64,
             Kind::Text => DataType::Utf8,
             Kind::Blob => DataType::Binary,
+            Kind::Date => DataType::Date32,
+            Kind::Timestamp => DataType::Timestamp(TimeUnit::Microsecond, None),
         }
     }
+}
+
+/// `YYYY-MM-DD`, a real calendar day, as days since 1970-01-01.
+fn date(text: &str) -> Option<i32> {
+    let b = text.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return None;
+    }
+    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+    i32::try_from(day.signed_duration_since(NaiveDate::default()).num_days()).ok()
+}
+
+/// An ISO date and time (`T` or a space between them; seconds and their fraction optional;
+/// `Z`, an offset or nothing after), or a date alone, as microseconds since 1970 in UTC.
+fn timestamp(text: &str) -> Option<i64> {
+    if let Some(days) = date(text) {
+        return Some(i64::from(days) * 86_400_000_000);
+    }
+    date(text.get(..10)?)?;
+    if !matches!(text.as_bytes().get(10), Some(b'T' | b' ')) {
+        return None;
+    }
+    if let Ok(zoned) = DateTime::parse_from_rfc3339(text) {
+        return Some(zoned.timestamp_micros());
+    }
+    let separator = &text[10..11];
+    ["%H:%M:%S%.f", "%H:%M"].iter().find_map(|time| {
+        let format = format!("%Y-%m-%d{separator}{time}");
+        let naive = NaiveDateTime::parse_from_str(text, &format).ok()?;
+        Some(naive.and_utc().timestamp_micros())
+    })
 }
 
 /// One column of an exported table: its name and Arrow type.
@@ -195,6 +278,8 @@ enum Builder {
     Real(Float64Builder),
     Text(StringBuilder),
     Blob(BinaryBuilder),
+    Date(Date32Builder),
+    Timestamp(TimestampMicrosecondBuilder),
 }
 
 impl Builder {
@@ -203,6 +288,10 @@ impl Builder {
             DataType::Int64 => Builder::Integer(Int64Builder::with_capacity(BATCH_ROWS)),
             DataType::Float64 => Builder::Real(Float64Builder::with_capacity(BATCH_ROWS)),
             DataType::Binary => Builder::Blob(BinaryBuilder::new()),
+            DataType::Date32 => Builder::Date(Date32Builder::with_capacity(BATCH_ROWS)),
+            DataType::Timestamp(..) => {
+                Builder::Timestamp(TimestampMicrosecondBuilder::with_capacity(BATCH_ROWS))
+            }
             _ => Builder::Text(StringBuilder::new()),
         }
     }
@@ -252,6 +341,16 @@ impl Builder {
                 b.append_option(bytes);
                 (len, true)
             }
+            Builder::Date(b) => {
+                let day = temporal(value, date);
+                b.append_option(day.flatten());
+                (0, day.is_some())
+            }
+            Builder::Timestamp(b) => {
+                let micros = temporal(value, timestamp);
+                b.append_option(micros.flatten());
+                (0, micros.is_some())
+            }
         }
     }
 
@@ -261,6 +360,8 @@ impl Builder {
             Builder::Real(b) => Arc::new(b.finish()),
             Builder::Text(b) => Arc::new(b.finish()),
             Builder::Blob(b) => Arc::new(b.finish()),
+            Builder::Date(b) => Arc::new(b.finish()),
+            Builder::Timestamp(b) => Arc::new(b.finish()),
         }
     }
 }
@@ -274,6 +375,15 @@ fn bytes_of(value: ValueRef<'_>) -> Option<Cow<'_, [u8]>> {
         // Debug prints the shortest text that reads back as the same number (2.0, 1e300).
         ValueRef::Real(x) => Some(Cow::Owned(format!("{x:?}").into_bytes())),
         ValueRef::Text(t) | ValueRef::Blob(t) => Some(Cow::Borrowed(t)),
+    }
+}
+
+/// A date or time column's value: `Some(None)` for NULL, `None` for a value that is not one.
+fn temporal<T>(value: ValueRef<'_>, parse: fn(&str) -> Option<T>) -> Option<Option<T>> {
+    match value {
+        ValueRef::Null => Some(None),
+        ValueRef::Text(t) => parse(std::str::from_utf8(t).ok()?).map(Some),
+        _ => None,
     }
 }
 
@@ -435,5 +545,68 @@ mod tests {
         );
         assert_eq!(exact_integer(9.3e18), None);
         assert_eq!(exact_integer(-2.0), Some(-2));
+    }
+
+    #[test]
+    fn iso_dates_and_times_in_text_are_dates_and_timestamps() {
+        use ValueRef::{Integer, Null, Text};
+        assert_eq!(Kind::Text.temporal([Null, Text(b"2018-03-02")]), Kind::Date);
+        assert_eq!(
+            Kind::Text.temporal([Text(b"2018-03-02"), Text(b"2018-03-02T10:00:00Z")]),
+            Kind::Timestamp
+        );
+        for not in [
+            &b"2018-02-30"[..],
+            b"2018-3-2",
+            b"March 3, 2018",
+            b"2018",
+            b"12",
+        ] {
+            assert_eq!(
+                Kind::Text.temporal([Text(b"2018-03-02"), Text(not)]),
+                Kind::Text,
+                "{}",
+                String::from_utf8_lossy(not)
+            );
+        }
+        assert_eq!(Kind::Text.temporal([Null]), Kind::Text);
+        assert_eq!(Kind::Text.temporal([Integer(2018)]), Kind::Text);
+        assert_eq!(Kind::Integer.temporal([Text(b"2018-03-02")]), Kind::Integer);
+        assert_eq!(date("1970-01-02"), Some(1));
+        assert_eq!(date("0001-11-30").map(|d| d < 0), Some(true));
+        let t = |s: &str| timestamp(s);
+        assert_eq!(t("1970-01-01T00:00:01Z"), Some(1_000_000));
+        assert_eq!(t("1970-01-01T01:00:01+01:00"), Some(1_000_000));
+        assert_eq!(t("1970-01-01 00:00:01.5"), Some(1_500_000));
+        assert_eq!(t("1970-01-01T00:01"), Some(60_000_000));
+        assert_eq!(t("1970-01-02"), Some(86_400_000_000));
+        assert_eq!(t("1970-01-01T"), None);
+        assert_eq!(t("1970-01-01 noon"), None);
+
+        let columns = [
+            Column {
+                name: "d".into(),
+                kind: Kind::Date,
+            },
+            Column {
+                name: "t".into(),
+                kind: Kind::Timestamp,
+            },
+        ];
+        let mut batch = Batch::new(schema(&columns));
+        batch
+            .push(&[Text(b"1970-01-03"), Text(b"1970-01-01T00:00:02Z")])
+            .unwrap();
+        batch.push(&[Text(b"2018-03"), Null]).unwrap();
+        assert_eq!(batch.unfit(), &[1, 0]);
+        let out = batch.take().unwrap();
+        let d = out
+            .column(0)
+            .as_primitive::<arrow_array::types::Date32Type>();
+        assert_eq!((d.value(0), d.is_null(1)), (2, true));
+        let ts = out
+            .column(1)
+            .as_primitive::<arrow_array::types::TimestampMicrosecondType>();
+        assert_eq!((ts.value(0), ts.is_null(1)), (2_000_000, true));
     }
 }

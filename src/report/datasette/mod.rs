@@ -8,7 +8,11 @@
 //!   (paragraphs, quotes, article titles), found from the index's own SQL;
 //! - descriptions of tables, views and columns, read from the comments in `migrations/` and,
 //!   for tables those leave undescribed, from the schema tables in README.md;
-//! - FTS indexes, their shadow tables and refinery's history hidden.
+//! - FTS indexes, their shadow tables and refinery's history hidden;
+//! - `paragraphs` with a search form that leads to the ranked `search` report (Datasette's
+//!   own `_search` keeps a table's order), and `story_overview` opening on its largest
+//!   stories;
+//! - with `corpusdb_links.py` ([`LINKS_PLUGIN`]), ids as links in views and canned queries.
 //!
 //! Views are listed from the database itself, so views added by later migrations appear
 //! without a change here.
@@ -23,8 +27,21 @@ use serde::{Serialize, Serializer};
 use super::Report;
 use crate::{store, Result};
 
+/// The Datasette plugin that makes ids links in views and canned queries: its file name and
+/// text (`corpusdb datasette-metadata --plugins-dir DIR` writes it).
+pub const LINKS_PLUGIN: (&str, &str) = ("corpusdb_links.py", include_str!("corpusdb_links.py"));
+
 /// Tables corpusdb keeps for itself, hidden in Datasette.
 const INTERNAL_TABLES: &[&str] = &["refinery_schema_history"];
+
+/// Views that open on their largest rows rather than in the order SQLite gives: (view,
+/// column sorted on, descending). `story_overview` would open on one-article stories.
+const OPEN_ON_LARGEST: &[(&str, &str)] = &[("story_overview", "articles")];
+
+/// The report a table's search box should lead to, for answers ranked by relevance with
+/// each article's title, outlet and date: Datasette's own `_search` on a table keeps the
+/// table's order (by id) and shows only the table's columns.
+const RANKED_SEARCH: &[(&str, &str)] = &[("paragraphs", "search")];
 
 /// The schema tables of README.md (`| table | one row per |`), read for descriptions.
 const README: &str = include_str!("../../../README.md");
@@ -78,6 +95,12 @@ pub struct Database {
 pub struct Table {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Shown instead of `description`: it plus a search form for ranked answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description_html: Option<String>,
+    /// The column the table opens sorted on, largest first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sort_desc: Option<String>,
     /// The FTS index whose content this table is: Datasette's search box and `_search`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fts_table: Option<String>,
@@ -197,6 +220,16 @@ fn tables(conn: &Connection) -> Result<Ordered<Table>> {
         };
         if !hidden {
             table.description = docs.objects.get(name).cloned();
+            table.sort_desc = OPEN_ON_LARGEST
+                .iter()
+                .find(|(view, _)| view == name)
+                .map(|(_, column)| column.to_string());
+            if let Some((_, report)) = RANKED_SEARCH.iter().find(|(t, _)| t == name) {
+                table.description_html = Some(ranked_search_form(
+                    table.description.as_deref().unwrap_or_default(),
+                    report,
+                ));
+            }
             for column in columns.query_map([name], |r| r.get::<_, String>(0))? {
                 let column = column?;
                 if let Some(text) = docs.columns.get(&(name.clone(), column.clone())) {
@@ -213,6 +246,20 @@ fn tables(conn: &Connection) -> Result<Ordered<Table>> {
         }
     }
     Ok(tables)
+}
+
+/// `description` and a search form that sends its words to the canned query of `report`
+/// (as `query`), which ranks paragraphs by relevance and shows title, outlet and date. The
+/// link is relative: the table's page and the canned query are both under the database's.
+fn ranked_search_form(description: &str, report: &str) -> String {
+    let key = format!("report-{report}");
+    format!(
+        "<p>{}</p><form class=\"corpusdb-ranked-search\" action=\"{key}\" method=\"get\"><p>\
+         <label for=\"ranked-query\">Search, best match first, with each article's title, outlet and date:</label> \
+         <input type=\"search\" id=\"ranked-query\" name=\"query\"> <input type=\"submit\" value=\"Search\"> \
+         (the search box below keeps the table's order)</p></form>",
+        escape_html(description)
+    )
 }
 
 /// What an external-content FTS index covers.
