@@ -244,7 +244,8 @@ impl Writer {
         entity_rules::apply_in(&self.conn, &learned)?;
         // Lines that became frequent with this load's articles are set aside in the same
         // transaction as its last batch.
-        super::clean::mark_repeated(&self.conn)?;
+        super::clean::mark_repeated(&self.conn, self.rollup.reports())?;
+        self.rollup.flush(&self.conn)?;
         self.update_load(true)?;
         self.conn.execute_batch("COMMIT")?;
         // No `PRAGMA optimize` here: statistics taken after a small first load, and never
@@ -319,7 +320,7 @@ impl Writer {
             if !self.replace {
                 return Ok(Outcome::Conflict);
             }
-            self.rollup.add_stored(&self.conn, earlier, -1)?;
+            self.rollup.remove_stored(&self.conn, earlier)?;
             self.conn
                 .prepare_cached(include_str!("sql/delete_article.sql"))?
                 .execute([earlier])?;
@@ -394,7 +395,8 @@ impl Writer {
             article.published_at.as_deref(),
             &article.story,
         )?;
-        self.insert_extracted(article, article_id, source_id, &paragraph_ids)
+        self.insert_extracted(article, article_id, source_id, &paragraph_ids)?;
+        self.rollup.add_to_reports(&self.conn, article_id)
     }
 
     /// Mentions, date mentions and quotes of a stored article's blocks.
