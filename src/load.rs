@@ -56,6 +56,8 @@ pub struct Options {
     pub aliases: Vec<AliasRule>,
     /// Told who holds the database when another load is writing to it and this one waits.
     pub on_wait: Option<fn(&str)>,
+    /// Threads structuring the text (None: one per processor).
+    pub workers: Option<usize>,
 }
 
 impl Default for Options {
@@ -66,6 +68,7 @@ impl Default for Options {
             rules: Rules::builtin(),
             aliases: Vec::new(),
             on_wait: None,
+            workers: None,
         }
     }
 }
@@ -149,6 +152,7 @@ pub fn run(
     };
     let rules = options.rules.clone();
     let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.workers.unwrap_or(0))
         .thread_name(|i| format!("text-{i}"))
         .build()
         .map_err(|e| Error::io("thread pool", std::io::Error::other(e)))?;

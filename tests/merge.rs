@@ -56,6 +56,20 @@ const DUMP: &[(&str, &str)] = &[
     ("cooccurrence_counts", "SELECT min(e.kind || ':' || e.key, o.kind || ':' || o.key), max(e.kind || ':' || e.key, o.kind || ':' || o.key), c.paragraphs, c.sentences, c.articles
                              FROM cooccurrence_counts c JOIN entities e ON e.id = c.entity_id JOIN entities o ON o.id = c.other_id"),
     ("entity_rules", "SELECT key, alias, kind, name, origin FROM entity_rules"),
+    // The report rollups (V14), by natural keys.
+    ("entity_totals", "SELECT e.kind, e.key, t.mentions, t.articles, t.first_date, t.last_date
+                       FROM entity_totals t JOIN entities e ON e.id = t.entity_id"),
+    ("entity_kind_totals", "SELECT e.kind, e.key, t.kind, t.mentions, t.articles
+                            FROM entity_kind_totals t JOIN entities e ON e.id = t.entity_id"),
+    ("entity_days", "SELECT e.kind, e.key, t.kind, t.day, t.mentions, t.articles
+                     FROM entity_days t JOIN entities e ON e.id = t.entity_id"),
+    ("source_days", "SELECT s.name, t.day, t.articles, t.words, t.quotes, t.paragraphs
+                     FROM source_days t LEFT JOIN sources s ON s.id = t.source_id"),
+    ("speaker_sources", "SELECT e.kind, e.key, s.name, t.quotes, t.articles
+                         FROM speaker_sources t JOIN entities e ON e.id = t.entity_id LEFT JOIN sources s ON s.id = t.source_id"),
+    ("block_counts", "SELECT s.name, t.kind, t.blocks, t.articles, a.content_hash, p.position
+                      FROM block_counts t LEFT JOIN sources s ON s.id = t.source_id
+                      LEFT JOIN paragraphs p ON p.id = t.example_id LEFT JOIN articles a ON a.id = p.article_id"),
     ("load_errors", "SELECT severity, file, line, record, message FROM load_errors"),
     // The full-text indexes answer for the same rows.
     ("paragraphs_fts", "SELECT a.content_hash, p.position FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid

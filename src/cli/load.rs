@@ -47,6 +47,10 @@ pub struct Args {
     /// No progress bar and no summary.
     #[arg(long, short)]
     quiet: bool,
+    /// Threads that structure the text (the writer and the reader have one each besides).
+    /// Default: one per processor.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    workers: Option<u16>,
 }
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
@@ -58,6 +62,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         replace: args.replace,
         rules: rules(args.rules.as_deref())?,
         aliases: aliases(args.aliases.as_deref())?,
+        workers: args.workers.map(usize::from),
         on_wait: Some(|holder| {
             eprintln!("corpusdb: {holder}; waiting for it to finish (Ctrl-C to stop)")
         }),

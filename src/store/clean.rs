@@ -1,11 +1,13 @@
 //! Corpus-level cleaning, run after loads and by `corpusdb reclassify`: lines that recur
 //! across many articles of one outlet are set aside as `repeated`, and stored blocks are
-//! re-checked against the current classification rules.
+//! re-checked against the current classification rules. Both keep the report rollups
+//! ([`super::rollups`]) in step.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use rusqlite::{params, Connection};
 
+use super::rollups::{self, Facts, Rollups};
 use crate::model::{Block, Kind};
 use crate::text::{self, classify::Rules};
 use crate::Result;
@@ -50,8 +52,9 @@ struct Occurrence {
 }
 
 /// Marks body blocks whose line recurs across an outlet's articles as `repeated`, with a
-/// reason saying how often. Returns how many blocks changed.
-pub fn mark_repeated(conn: &Connection) -> Result<usize> {
+/// reason saying how often, moving the changed articles' shares of the report rollups in
+/// `rollups`. Returns how many blocks changed.
+pub fn mark_repeated(conn: &Connection, rollups: &mut Rollups) -> Result<usize> {
     let keys: Vec<i64> = conn
         .prepare(include_str!("sql/repeated_candidates.sql"))?
         .query_map([MIN_ARTICLES], |r| r.get(0))?
@@ -59,7 +62,9 @@ pub fn mark_repeated(conn: &Connection) -> Result<usize> {
     let mut blocks = conn.prepare(include_str!("sql/repeated_blocks.sql"))?;
     let mut outlet_articles = conn.prepare_cached(include_str!("sql/outlet_articles.sql"))?;
     let mut set_kind = conn.prepare_cached(include_str!("sql/set_kind.sql"))?;
-    let mut changed = 0;
+    // The blocks to set aside, by article: each changed article's share of the rollups is
+    // read before and after its blocks change.
+    let mut marks: BTreeMap<i64, Vec<(i64, String)>> = BTreeMap::new();
     for key in keys {
         let rows: Vec<Occurrence> = blocks
             .query_map([key], |r| {
@@ -92,8 +97,25 @@ pub fn mark_repeated(conn: &Connection) -> Result<usize> {
             .iter()
             .filter(|r| r.kind == "body" || r.kind == "repeated")
         {
-            changed += set_kind.execute(params![row.id, "repeated", reason])?;
+            marks
+                .entry(row.article_id)
+                .or_default()
+                .push((row.id, reason.clone()));
         }
+    }
+    let mut changed = 0;
+    for (article_id, blocks) in marks {
+        let before = Facts::read(conn, article_id)?;
+        let mut here = 0;
+        for (id, reason) in blocks {
+            here += set_kind.execute(params![id, "repeated", reason])?;
+        }
+        if let (Some(before), true) = (before, here > 0) {
+            if let Some(after) = Facts::read(conn, article_id)? {
+                rollups.change(&before, &after);
+            }
+        }
+        changed += here;
     }
     Ok(changed)
 }
@@ -210,7 +232,9 @@ pub fn reclassify(conn: &mut Connection, rules: &Rules) -> Result<usize> {
             }
         }
     }
-    mark_repeated(&tx)?;
+    // Every article may have changed: the rollups are counted again, from the new kinds.
+    mark_repeated(&tx, &mut Rollups::default())?;
+    rollups::rebuild(&tx)?;
     let changed: i64 = tx.query_row(include_str!("sql/kinds_changed.sql"), [], |r| r.get(0))?;
     tx.execute("DROP TABLE temp.kinds_before", [])?;
     tx.commit()?;

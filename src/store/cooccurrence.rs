@@ -5,11 +5,15 @@
 //! rules moves the pairs of the merged entities to the entity they join, so the table is
 //! exact after every load without a pass over the corpus; counting a pair in SQL over all
 //! mentions takes longer than the rest of a load.
+//!
+//! [`Rollup`] also carries the report rollups' changes ([`super::rollups`]): every place that
+//! adds, takes away or merges an article's co-occurrences moves its share of those too.
 
 use std::collections::HashMap;
 
 use rusqlite::{named_params, Connection};
 
+use super::rollups::{Facts, Rollups};
 use crate::Result;
 
 /// One mention as the rollup sees it: paragraph id, sentence position, entity id.
@@ -20,6 +24,7 @@ pub type Unit = (i64, Option<i64>, i64);
 #[derive(Default)]
 pub struct Rollup {
     deltas: HashMap<(i64, i64), [i64; 3]>,
+    reports: Rollups,
 }
 
 impl Rollup {
@@ -39,11 +44,23 @@ impl Rollup {
         }
     }
 
-    /// Counts an article already stored in (1) or out (-1) before it is deleted.
-    pub fn add_stored(&mut self, conn: &Connection, article_id: i64, sign: i64) -> Result<()> {
+    /// Counts an article already stored out before it is deleted, in every rollup.
+    pub fn remove_stored(&mut self, conn: &Connection, article_id: i64) -> Result<()> {
         let mut units = stored_units(conn, article_id)?;
-        self.add_article(&mut units, sign);
-        Ok(())
+        self.add_article(&mut units, -1);
+        self.reports.remove_stored(conn, article_id)
+    }
+
+    /// Counts an article just stored into the report rollups (its co-occurrences are counted
+    /// by [`Rollup::add_article`] from what the writer has at hand).
+    pub fn add_to_reports(&mut self, conn: &Connection, article_id: i64) -> Result<()> {
+        self.reports.add_stored(conn, article_id)
+    }
+
+    /// The report rollups' changes, for a change to stored articles that is not a merge of
+    /// entities (blocks set aside).
+    pub fn reports(&mut self) -> &mut Rollups {
+        &mut self.reports
     }
 
     /// Counts what merging the entities `from` into `into` changes in a stored article,
@@ -57,6 +74,9 @@ impl Rollup {
         from: &[i64],
         into: i64,
     ) -> Result<()> {
+        if let Some(before) = Facts::read(conn, article_id)? {
+            self.reports.change(&before, &before.merged(from, into));
+        }
         let mut units = stored_units(conn, article_id)?;
         let changes = |(entity, other): (i64, i64)| {
             [entity, other]
@@ -74,8 +94,9 @@ impl Rollup {
     }
 
     /// Writes the waiting counts into the table, in key order (the table's), and drops the
-    /// pairs no stored article has any more.
+    /// pairs no stored article has any more; then the report rollups' changes.
     pub fn flush(&mut self, conn: &Connection) -> Result<()> {
+        self.reports.flush(conn)?;
         let mut deltas: Vec<_> = self.deltas.drain().filter(|(_, d)| *d != [0; 3]).collect();
         deltas.sort_unstable_by_key(|&(key, _)| key);
         let mut add = conn.prepare_cached(include_str!("sql/add_cooccurrence.sql"))?;

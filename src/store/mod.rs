@@ -3,13 +3,15 @@
 //! loads from writing at once, and the one [`Writer`]. Beside it: [`stories`] stores story
 //! features, [`entity_rules`] reads the stored alias rules back and stores entities (learning
 //! rules and merging the entities they name is the corpus stage's, `corpus::learned` and
-//! `corpus::entity_rules`), [`cooccurrence`] keeps the co-occurrence counts, and [`clean`]
-//! sets aside repeated lines (also for `corpusdb reclassify`). [`read_back`] reads stored articles back for `merge`.
+//! `corpus::entity_rules`), [`cooccurrence`] keeps the co-occurrence counts, [`clean`] sets
+//! aside repeated lines (also for `corpusdb reclassify`), and [`rollups`] keeps the counts
+//! that reports and views read. [`read_back`] reads stored articles back for `merge`.
 
 pub mod clean;
 pub mod cooccurrence;
 pub mod entity_rules;
 pub mod read_back;
+pub mod rollups;
 pub mod stories;
 pub mod writer;
 
@@ -115,7 +117,9 @@ pub fn open_write(path: &Path) -> Result<Connection> {
         .map_err(|e| not_corpus_or(path, e))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "cache_size", -32_000)?;
+    let (cache, mmap) = memory_budget();
+    conn.pragma_update(None, "cache_size", -(cache as i64) * 1024)?;
+    conn.pragma_update(None, "mmap_size", (mmap as i64) << 20)?;
     // One query plan per statement: otherwise SQLite marks a statement with a bound parameter
     // in a join, an ORDER BY or a LIMIT to be planned again when the parameter changes, and
     // as rusqlite clears the bindings of a cached statement when it goes back to the cache,
@@ -145,6 +149,19 @@ pub fn open_write(path: &Path) -> Result<Connection> {
         }
     }
     Ok(conn)
+}
+
+/// The writer's page cache and memory-mapped size in MiB: 32 and 0 unless the environment
+/// says otherwise (`CORPUSDB_CACHE_MIB`, `CORPUSDB_MMAP_MIB`), for a machine with memory to
+/// spare and a database much larger than the cache.
+fn memory_budget() -> (u64, u64) {
+    let mib = |name: &str, default: u64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(default)
+    };
+    (mib("CORPUSDB_CACHE_MIB", 32), mib("CORPUSDB_MMAP_MIB", 0))
 }
 
 /// Full-text indexes that a migration created empty: right for a new database, but a

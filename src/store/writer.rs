@@ -244,7 +244,8 @@ impl Writer {
         release_freed_memory();
         // Lines that became frequent with this load's articles are set aside in the same
         // transaction as its last batch.
-        super::clean::mark_repeated(&self.conn)?;
+        super::clean::mark_repeated(&self.conn, self.rollup.reports())?;
+        self.rollup.flush(&self.conn)?;
         // Finished by the corpus stage, once it has learned from the corpus.
         self.update_load(false)?;
         self.conn.execute_batch("COMMIT")?;
@@ -320,7 +321,7 @@ impl Writer {
             if !self.replace {
                 return Ok(Outcome::Conflict);
             }
-            self.rollup.add_stored(&self.conn, earlier, -1)?;
+            self.rollup.remove_stored(&self.conn, earlier)?;
             self.conn
                 .prepare_cached(include_str!("sql/delete_article.sql"))?
                 .execute([earlier])?;
@@ -395,7 +396,8 @@ impl Writer {
             article.published_at.as_deref(),
             &article.story,
         )?;
-        self.insert_extracted(article, article_id, source_id, &paragraph_ids)
+        self.insert_extracted(article, article_id, source_id, &paragraph_ids)?;
+        self.rollup.add_to_reports(&self.conn, article_id)
     }
 
     /// Mentions, date mentions and quotes of a stored article's blocks.

@@ -1,0 +1,1 @@
+SELECT id, kind FROM paragraphs WHERE article_id = ?1
