@@ -245,7 +245,7 @@ fn issue_20_a_nationality_is_a_misc_mention_that_carries_its_country() {
 fn resolved(tagged: &[(corpusdb::extract::ner::EntityKind, &str)]) -> Vec<(String, &'static str)> {
     corpusdb::link::entities(tagged)
         .into_iter()
-        .map(|e| (e.name, e.kind))
+        .map(|e| (e.name, e.kind.as_str()))
         .collect()
 }
 

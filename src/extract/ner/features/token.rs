@@ -1,13 +1,11 @@
 //! What is known about each token before any label is given: its hashes (word, form,
-//! shape, affixes), its flags, its case in its sentence and elsewhere in the document, and
-//! the gazetteer phrases it starts or continues.
+//! shape, affixes), its flags, and (set by [`super::prepare`]) its case in its sentence and
+//! elsewhere in the document and the gazetteer phrases it starts or continues.
 
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::hash::{lower_char, mix, BuildIdentity};
-use super::phrases::{mark_phrases, Phrases};
 use crate::vocab::{words, List, Reader};
 
 /// Token flags.
@@ -74,7 +72,7 @@ fn particle_len(word: &str) -> usize {
     }
 }
 
-fn token_info(word: &str) -> TokenInfo {
+pub(super) fn token_info(word: &str) -> TokenInfo {
     let mut t = TokenInfo::default();
     let (mut upper, mut lower, mut digit, mut alpha, mut chars) = (0u32, 0u32, 0u32, 0u32, 0u32);
     let mut h_lower = 0xcbf2_9ce4_8422_2325u64;
@@ -170,76 +168,14 @@ fn token_info(word: &str) -> TokenInfo {
 /// Reusable buffers for [`prepare`], so a long run of documents allocates once.
 #[derive(Default)]
 pub(crate) struct Scratch {
-    lower_seen: HashSet<u64, BuildIdentity>,
-    cap_seen: HashSet<u64, BuildIdentity>,
+    pub(super) lower_seen: HashSet<u64, BuildIdentity>,
+    pub(super) cap_seen: HashSet<u64, BuildIdentity>,
     pub(super) doc_counts: HashMap<u64, [u16; 13], BuildIdentity>,
-}
-
-/// Token information for a whole document: words, then sentence and document flags and
-/// gazetteer phrases.
-pub(crate) fn prepare(
-    words: &[&str],
-    sentences: &[Range<usize>],
-    phrases: &Phrases,
-    scratch: &mut Scratch,
-    out: &mut Vec<TokenInfo>,
-) {
-    out.clear();
-    out.extend(words.iter().map(|w| token_info(w)));
-    scratch.lower_seen.clear();
-    scratch.cap_seen.clear();
-    for s in sentences {
-        if is_title_case(&out[s.clone()]) {
-            // Case tells nothing here, as in a headline in capitals: seen as one, it reads
-            // as the model learnt such headlines.
-            for i in s.clone() {
-                out[i] = token_info(&words[i].to_uppercase());
-            }
-        }
-        let sent = &mut out[s.clone()];
-        let (mut caps, mut cased) = (0, 0);
-        for t in sent.iter() {
-            if t.flags & (flag::INIT_CAP | flag::ALL_LOWER) != 0 && t.len > 1 {
-                cased += 1;
-                if t.flags & flag::ALL_CAPS != 0 {
-                    caps += 1;
-                }
-            }
-        }
-        let caps_sentence = cased >= 2 && caps * 10 >= cased * 8;
-        let start = sent
-            .iter()
-            .position(|t| t.flags & flag::PUNCT == 0)
-            .unwrap_or(0);
-        if let Some(t) = sent.get_mut(start) {
-            t.flags |= flag::SENT_START;
-        }
-        for t in sent.iter_mut() {
-            let acronym = t.flags & flag::ALL_CAPS != 0 && t.len > 1 && !caps_sentence;
-            t.word = if acronym { t.form } else { t.lower };
-            if caps_sentence {
-                t.flags |= flag::CAPS_SENT;
-            } else if t.flags & flag::ALL_LOWER != 0 {
-                scratch.lower_seen.insert(t.lower);
-            } else if t.flags & flag::INIT_CAP != 0 && t.flags & flag::SENT_START == 0 {
-                scratch.cap_seen.insert(t.lower);
-            }
-        }
-        mark_phrases(sent, phrases);
-    }
-    for t in out.iter_mut() {
-        if t.flags & flag::ALL_LOWER == 0 && scratch.lower_seen.contains(&t.lower) {
-            t.flags |= flag::LOWER_SEEN;
-        }
-        if t.flags & flag::INIT_CAP != 0 && scratch.cap_seen.contains(&t.lower) {
-            t.flags |= flag::CAP_SEEN;
-        }
-    }
 }
 
 /// A headline in title case ("He Is Working On An Ad Aimed At Latinos"): four or more
 /// capitalised words, and no word in lower case but short function words ("to", "of").
-fn is_title_case(sent: &[TokenInfo]) -> bool {
+pub(super) fn is_title_case(sent: &[TokenInfo]) -> bool {
     let mut capitalised = 0;
     for t in sent {
         if t.flags & flag::ALL_LOWER != 0 && t.len > 3 {
@@ -254,6 +190,7 @@ fn is_title_case(sent: &[TokenInfo]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::prepare;
     use super::*;
 
     #[test]
