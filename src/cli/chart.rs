@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use corpusdb::chart::{self, Drawing, Measure, Spec};
+use corpusdb::chart::{self, Drawing, Spec};
 use corpusdb::{store, Error};
 
 /// Draw a chart from the reports' SQL: an SVG file, or a PNG when --output ends in .png.
