@@ -24,7 +24,10 @@ fn render(svg: &str) -> Picture {
     let mut options = usvg::Options::default();
     options.fontdb_mut().load_system_fonts();
     let fonts = options.fontdb_mut();
-    if !fonts.faces().any(|f| f.families.iter().any(|(n, _)| n == "DejaVu Sans")) {
+    if !fonts
+        .faces()
+        .any(|f| f.families.iter().any(|(n, _)| n == "DejaVu Sans"))
+    {
         panic!("the chart tests need the DejaVu fonts (Debian: fonts-dejavu-core)");
     }
     fonts.set_sans_serif_family("DejaVu Sans");
@@ -75,7 +78,10 @@ impl Picture {
         let variance = lum.iter().map(|l| (l - mean).powi(2)).sum::<f64>() / n;
         let ink = lum.iter().filter(|l| **l < 250.0).count() as f64 / n;
         assert!(variance > 50.0, "{what}: pixel variance {variance:.1}");
-        assert!((0.01..0.9).contains(&ink), "{what}: non-background share {ink:.3}");
+        assert!(
+            (0.01..0.9).contains(&ink),
+            "{what}: non-background share {ink:.3}"
+        );
     }
 
     /// `name` is a text element of the SVG and the box it was laid out in holds dark ink.
@@ -150,7 +156,11 @@ fn first_cell(dir: &Path, db: &str, args: &[&str]) -> String {
     all.extend_from_slice(args);
     all.extend_from_slice(&["--tsv", "--no-headers"]);
     let out = text(&run_ok(dir, &all).stdout);
-    let cell = out.lines().next().and_then(|l| l.split('\t').next()).unwrap_or_default();
+    let cell = out
+        .lines()
+        .next()
+        .and_then(|l| l.split('\t').next())
+        .unwrap_or_default();
     assert!(!cell.is_empty(), "report {args:?} has no rows");
     cell.to_string()
 }
@@ -213,12 +223,40 @@ fn issue_23_a_png_is_written_when_asked() {
     let dir = workdir();
     let d = dir.path();
     let db = example(d);
-    run_ok(d, &["--db", &db, "chart", "cooccurrence", "Kim Jong Un", "-o", "t.png"]);
+    run_ok(
+        d,
+        &[
+            "--db",
+            &db,
+            "chart",
+            "cooccurrence",
+            "Kim Jong Un",
+            "-o",
+            "t.png",
+        ],
+    );
     let bytes = fs::read(d.join("t.png")).expect("the PNG was written");
     let pixmap = tiny_skia::Pixmap::decode_png(&bytes).expect("a PNG");
     assert_eq!((pixmap.width(), pixmap.height()), (900, 900));
-    let svg = text(&run_ok(d, &["--db", &db, "chart", "cooccurrence", "Kim Jong Un", "-o", "-"]).stdout);
-    assert!(svg.starts_with("<svg") && svg.contains("Kim Jong Un"), "{svg}");
+    let svg = text(
+        &run_ok(
+            d,
+            &[
+                "--db",
+                &db,
+                "chart",
+                "cooccurrence",
+                "Kim Jong Un",
+                "-o",
+                "-",
+            ],
+        )
+        .stdout,
+    );
+    assert!(
+        svg.starts_with("<svg") && svg.contains("Kim Jong Un"),
+        "{svg}"
+    );
 }
 
 #[test]
@@ -230,15 +268,34 @@ fn issue_23_charts_check_their_parameters_and_say_when_there_is_nothing_to_draw(
     let matrix: &[(&[&str], &[&str])] = &[
         (
             &["timeline", "Kim Jong Unn"],
-            &["no entity matches name=\"Kim Jong Unn\"", "closest: \"Kim Jong Un\"", "e.g. corpusdb chart timeline"],
+            &[
+                "no entity matches name=\"Kim Jong Unn\"",
+                "closest: \"Kim Jong Un\"",
+                "a chart example: corpusdb chart timeline",
+            ],
         ),
-        (&["timeline", "Kim Jong Un", "--by", "year"], &["by=\"year\" is not one of day, week, month"]),
-        (&["timeline", "Kim Jong Un", "--from", "2018-13-45"], &["from=\"2018-13-45\" is not a date"]),
+        (
+            &["timeline", "Kim Jong Un", "--by", "year"],
+            &["by=\"year\" is not one of day, week, month"],
+        ),
+        (
+            &["timeline", "Kim Jong Un", "--from", "2018-13-45"],
+            &["from=\"2018-13-45\" is not a date"],
+        ),
         (&["story", "999"], &["there is no story with id=999"]),
         (&["echo", "abc"], &["cluster=\"abc\" is not a number"]),
-        (&["outlets", "Kim Jong Un", "--min", "some"], &["min=\"some\" is not a whole number"]),
-        (&["cooccurrence", "Nobody At All"], &["no entity matches name=\"Nobody At All\""]),
-        (&["cooccurrence", "Kim Jong Un", "--scope", "page"], &["scope=\"page\" is not one of sentence, paragraph"]),
+        (
+            &["outlets", "Kim Jong Un", "--min", "some"],
+            &["min=\"some\" is not a whole number"],
+        ),
+        (
+            &["cooccurrence", "Nobody At All"],
+            &["no entity matches name=\"Nobody At All\""],
+        ),
+        (
+            &["cooccurrence", "Kim Jong Un", "--scope", "page"],
+            &["scope=\"page\" is not one of sentence, paragraph"],
+        ),
         (&["outlets"], &["ENTITY"]),
     ];
     for (args, wanted) in matrix {
@@ -274,25 +331,30 @@ fn issue_23_charts_check_their_parameters_and_say_when_there_is_nothing_to_draw(
 
 #[test]
 fn issue_23_charts_of_a_real_corpus_name_its_outlets_and_entities() {
-    let Some(allsides) = corpus("allsides-37k.jsonl.gz") else {
-        return;
-    };
     let dir = workdir();
     let d = dir.path();
     // The first 400 records: dozens of outlets over several years.
-    let raw = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("zcat '{}' | head -400", allsides.display()))
-        .output()
-        .expect("zcat");
-    fs::write(d.join("slice.jsonl"), raw.stdout).unwrap();
-    run_ok(d, &["--db", "a.db", "load", "--quiet", "slice.jsonl"]);
+    let Some(slice) = allsides_slice(d, 400) else {
+        return;
+    };
+    let slice = slice.to_str().expect("a UTF-8 path");
+    run_ok(d, &["--db", "a.db", "load", "--quiet", slice]);
     let conn = open(&d.join("a.db"));
 
     let p = chart(
         d,
         "a.db",
-        &["timeline", "Donald Trump", "Hillary Clinton", "--by", "month", "--from", "2016-01", "--to", "2016-12"],
+        &[
+            "timeline",
+            "Donald Trump",
+            "Hillary Clinton",
+            "--by",
+            "month",
+            "--from",
+            "2016-01",
+            "--to",
+            "2016-12",
+        ],
         "t.svg",
     );
     p.assert_drawn("timeline");
@@ -303,9 +365,18 @@ fn issue_23_charts_of_a_real_corpus_name_its_outlets_and_entities() {
     p.assert_label("timeline", "2016-12");
 
     // The outlet the outlets report puts first (the largest share of its articles).
-    let p = chart(d, "a.db", &["outlets", "Donald Trump", "--min", "5"], "o.svg");
+    let p = chart(
+        d,
+        "a.db",
+        &["outlets", "Donald Trump", "--min", "5"],
+        "o.svg",
+    );
     p.assert_drawn("outlets");
-    let top = first_cell(d, "a.db", &["outlets", "-p", "name=Donald Trump", "-p", "min=5"]);
+    let top = first_cell(
+        d,
+        "a.db",
+        &["outlets", "-p", "name=Donald Trump", "-p", "min=5"],
+    );
     p.assert_label("outlets", &top);
 
     let story = strings(

@@ -30,34 +30,35 @@ fn issue_23_outlets_report_gives_each_outlets_share() {
     let d = dir.path();
     fs::write(d.join("a.jsonl"), ARTICLES).unwrap();
     ok(d, &["--db", "t.db", "load", "--quiet", "a.jsonl"]);
-    // outlet, articles, about, share %, mentions, per 100, quotes, per 100
+    // outlet, articles, about, share %, mentions, per 100, quotes, per 100 (whole numbers are
+    // printed whole). Fox News names Kim in the title "Kim visits Seoul" and in its body.
     assert_eq!(
         rows(d, "t.db", &["name=kim jong un"]),
         [
-            "CNN\t1\t1\t100.0\t2\t200.0\t0\t0.0",
-            "Fox News\t2\t1\t50.0\t1\t50.0\t0\t0.0"
+            "CNN\t1\t1\t100\t2\t200\t0\t0",
+            "Fox News\t2\t1\t50\t2\t100\t0\t0"
         ]
     );
     // In March only, Fox News has one article: it is about Kim.
     assert_eq!(
         rows(d, "t.db", &["name=Kim Jong Un", "to=2018-03"]),
         [
-            "CNN\t1\t1\t100.0\t2\t200.0\t0\t0.0",
-            "Fox News\t1\t1\t100.0\t1\t100.0\t0\t0.0"
+            "CNN\t1\t1\t100\t2\t200\t0\t0",
+            "Fox News\t1\t1\t100\t2\t200\t0\t0"
         ]
     );
-    // A topic: the paragraphs that match, per outlet.
+    // A topic: the paragraphs that match (a title and a body paragraph each), per outlet.
     assert_eq!(
         rows(d, "t.db", &["query=trade OR summit"]),
         [
-            "CNN\t1\t1\t100.0\t1\t100.0\t0\t0.0",
-            "Fox News\t2\t1\t50.0\t2\t100.0\t0\t0.0"
+            "CNN\t1\t1\t100\t2\t200\t0\t0",
+            "Fox News\t2\t1\t50\t2\t100\t0\t0"
         ]
     );
     // min leaves out the smaller outlet.
     assert_eq!(
         rows(d, "t.db", &["name=Kim Jong Un", "min=2"]),
-        ["Fox News\t2\t1\t50.0\t1\t50.0\t0\t0.0"]
+        ["Fox News\t2\t1\t50\t2\t100\t0\t0"]
     );
 
     // Neither or both of name and query, or a bad value: exit 2 with an example.
@@ -82,21 +83,21 @@ fn issue_23_outlets_report_gives_each_outlets_share() {
 
 #[test]
 fn issue_23_outlets_report_on_allsides_matches_a_recount() {
-    let Some(allsides) = corpus("allsides-37k.jsonl.gz") else {
-        return;
-    };
     let dir = workdir();
     let d = dir.path();
-    let raw = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("zcat '{}' | head -400", allsides.display()))
-        .output()
-        .expect("zcat");
-    fs::write(d.join("slice.jsonl"), raw.stdout).unwrap();
-    ok(d, &["--db", "a.db", "load", "--quiet", "slice.jsonl"]);
+    // The first 400 records: dozens of outlets over several years.
+    let Some(slice) = allsides_slice(d, 400) else {
+        return;
+    };
+    let slice = slice.to_str().expect("a UTF-8 path");
+    ok(d, &["--db", "a.db", "load", "--quiet", slice]);
     let conn = open(&d.join("a.db"));
 
-    let got = rows(d, "a.db", &["name=donald trump", "from=2016-01-01", "limit=1000"]);
+    let got = rows(
+        d,
+        "a.db",
+        &["name=donald trump", "from=2016-01-01", "limit=1000"],
+    );
     assert!(got.len() >= 10, "{got:?}");
     let mut last_share = f64::INFINITY;
     for line in &got {
@@ -116,16 +117,21 @@ fn issue_23_outlets_report_on_allsides_matches_a_recount() {
         let recount_articles = count(&conn, &sql(""));
         let recount_about = count(
             &conn,
-            &sql("AND EXISTS (SELECT 1 FROM paragraphs p JOIN mentions m ON m.paragraph_id = p.id
+            &sql(
+                "AND EXISTS (SELECT 1 FROM paragraphs p JOIN mentions m ON m.paragraph_id = p.id
                    JOIN entities e ON e.id = m.entity_id
                    WHERE p.article_id = a.id AND p.kind IN ('title', 'dek', 'body')
                      AND (e.name = 'Donald Trump' OR e.id IN (SELECT entity_id FROM entity_aliases
-                                                           WHERE alias = 'Donald Trump')))"),
+                                                           WHERE alias = 'Donald Trump')))",
+            ),
         );
         assert_eq!(articles, recount_articles.to_string(), "{line}");
         assert_eq!(about, recount_about.to_string(), "{line}");
         let want = (10000.0 * recount_about as f64 / recount_articles as f64).round() / 100.0;
-        assert!((share - want).abs() < 0.006, "{line}: share {share} vs {want}");
+        assert!(
+            (share - want).abs() < 0.006,
+            "{line}: share {share} vs {want}"
+        );
     }
     // The outlets report's totals are the whole slice's since 2016.
     let total: i64 = got

@@ -26,7 +26,11 @@ pub(super) fn draw(conn: &Connection, cluster: &str) -> Result<Drawing> {
             .get(..10)
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
         let outlet = rows.text(i, "outlet")?;
-        let outlet = if outlet.is_empty() { "(no outlet)".to_string() } else { outlet };
+        let outlet = if outlet.is_empty() {
+            "(no outlet)".to_string()
+        } else {
+            outlet
+        };
         match day {
             Some(day) => dots.push((outlet, (day - epoch).num_days())),
             None => undated += 1,

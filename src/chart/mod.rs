@@ -32,16 +32,8 @@ pub enum Spec {
         from: Option<String>,
         to: Option<String>,
     },
-    /// Per outlet: the share of its articles about an entity (`name`) or a topic (`query`).
-    Outlets {
-        name: Option<String>,
-        query: Option<String>,
-        measure: Measure,
-        from: Option<String>,
-        to: Option<String>,
-        min: Option<String>,
-        limit: usize,
-    },
+    /// Per outlet: the share of its articles about an entity or a topic.
+    Outlets(Outlets),
     /// A story, outlets as columns and the entities they name as rows.
     Story { id: String, rows: usize },
     /// One echo cluster: which outlets ran the quotation, and when.
@@ -52,6 +44,32 @@ pub enum Spec {
         scope: Option<String>,
         limit: usize,
     },
+}
+
+/// The outlets chart's question: an entity (`name`) or a topic (`query`), and what to measure.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Outlets {
+    /// The entity (a name or alias, any case); or give --query.
+    #[arg(value_name = "ENTITY", required_unless_present = "query")]
+    pub name: Option<String>,
+    /// A topic instead: an FTS5 query over titles, deks and body text.
+    #[arg(long, conflicts_with = "name")]
+    pub query: Option<String>,
+    /// What the bars measure.
+    #[arg(long, value_enum, default_value = "share")]
+    pub measure: Measure,
+    /// First publication date (2018-03-02, 3/2/2018, 'March 2, 2018', 2018-03).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last publication date.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Leave out outlets with fewer articles in the period.
+    #[arg(long)]
+    pub min: Option<String>,
+    /// Outlets at most.
+    #[arg(long, default_value_t = 30)]
+    pub limit: usize,
 }
 
 /// What the outlets chart's bars measure, each per the outlet's articles in the period.
@@ -84,7 +102,7 @@ pub fn draw(conn: &Connection, spec: &Spec) -> Result<Drawing> {
             from,
             to,
         } => timeline::draw(conn, names, by, from.as_deref(), to.as_deref()),
-        Spec::Outlets { .. } => outlets::draw(conn, spec),
+        Spec::Outlets(question) => outlets::draw(conn, question),
         Spec::Story { id, rows } => story::draw(conn, id, *rows),
         Spec::Echo { cluster } => echo::draw(conn, cluster),
         Spec::Network { name, scope, limit } => network::draw(conn, name, scope.as_deref(), *limit),
@@ -98,16 +116,32 @@ pub fn png(svg: &str) -> Result<Vec<u8>> {
     let fonts = options.fontdb_mut();
     fonts.load_system_fonts();
     // fontconfig's first choice for sans-serif may not be installed: take one that is.
-    let family = |name: &str| fonts.faces().any(|f| f.families.iter().any(|(n, _)| n == name));
+    let family = |name: &str| {
+        fonts
+            .faces()
+            .any(|f| f.families.iter().any(|(n, _)| n == name))
+    };
     let wanted = fonts
         .family_name(&resvg::usvg::fontdb::Family::SansSerif)
         .to_string();
     if !family(&wanted) {
-        let found = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica"]
-            .into_iter()
-            .find(|n| family(n))
-            .map(str::to_string)
-            .or_else(|| fonts.faces().next().and_then(|f| f.families.first()).map(|(n, _)| n.clone()));
+        let found = [
+            "DejaVu Sans",
+            "Liberation Sans",
+            "Noto Sans",
+            "Arial",
+            "Helvetica",
+        ]
+        .into_iter()
+        .find(|n| family(n))
+        .map(str::to_string)
+        .or_else(|| {
+            fonts
+                .faces()
+                .next()
+                .and_then(|f| f.families.first())
+                .map(|(n, _)| n.clone())
+        });
         if let Some(found) = found {
             fonts.set_sans_serif_family(found);
         }
@@ -144,7 +178,11 @@ impl Sink for Rows {
 
 impl Rows {
     /// Runs the report `name` with `params` (those given as `None` left out).
-    pub(crate) fn of(conn: &Connection, name: &str, params: &[(&str, Option<&str>)]) -> Result<Self> {
+    pub(crate) fn of(
+        conn: &Connection,
+        name: &str,
+        params: &[(&str, Option<&str>)],
+    ) -> Result<Self> {
         let report = report::find(name)?;
         let params: BTreeMap<String, String> = params
             .iter()

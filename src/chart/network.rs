@@ -64,10 +64,7 @@ pub(super) fn draw(
         let root = SVGBackend::with_string(&mut svg, (SIDE, SIDE)).into_drawing_area();
         root.fill(&WHITE).map_err(drawing_error)?;
         let mut chart = ChartBuilder::on(&root)
-            .caption(
-                format!("Named in the same {scope} as {name}"),
-                (FONT, 22),
-            )
+            .caption(format!("Named in the same {scope} as {name}"), (FONT, 22))
             .margin(20)
             .build_cartesian_2d(-1.45..1.45, -1.3..1.3)
             .map_err(drawing_error)?;
@@ -81,7 +78,10 @@ pub(super) fn draw(
         let color = Palette99::pick(0).to_rgba();
         chart
             .draw_series(partners.iter().enumerate().map(|(i, (_, n))| {
-                PathElement::new(vec![(0.0, 0.0), place(i)], color.mix(0.6).stroke_width(width(*n)))
+                PathElement::new(
+                    vec![(0.0, 0.0), place(i)],
+                    color.mix(0.6).stroke_width(width(*n)),
+                )
             }))
             .map_err(drawing_error)?;
         chart
@@ -141,7 +141,11 @@ fn together(
     let rows = Rows::of(
         conn,
         "cooccurrence",
-        &[("name", Some(name)), ("scope", scope), ("limit", Some(&limit))],
+        &[
+            ("name", Some(name)),
+            ("scope", scope),
+            ("limit", Some(&limit)),
+        ],
     )?;
     (0..rows.len())
         .map(|i| Ok((rows.text(i, "name")?, rows.number(i, "together")?)))

@@ -5,11 +5,11 @@
 use plotters::prelude::*;
 use rusqlite::Connection;
 
-use super::{drawing_error, short, Drawing, Measure, Rows, Spec, FONT, SIZE};
+use super::{drawing_error, short, Drawing, Measure, Outlets, Rows, FONT, SIZE};
 use crate::Result;
 
-pub(super) fn draw(conn: &Connection, spec: &Spec) -> Result<Drawing> {
-    let Spec::Outlets {
+pub(super) fn draw(conn: &Connection, question: &Outlets) -> Result<Drawing> {
+    let Outlets {
         name,
         query,
         measure,
@@ -17,10 +17,7 @@ pub(super) fn draw(conn: &Connection, spec: &Spec) -> Result<Drawing> {
         to,
         min,
         limit,
-    } = spec
-    else {
-        return Ok(Drawing::Nothing("not an outlets chart".into()));
-    };
+    } = question;
     let limit = limit.to_string();
     let rows = Rows::of(
         conn,
@@ -45,11 +42,7 @@ pub(super) fn draw(conn: &Connection, spec: &Spec) -> Result<Drawing> {
     for i in 0..rows.len() {
         let value = rows.number(i, column)?;
         if value > 0.0 {
-            let label = format!(
-                "{}/{}",
-                rows.number(i, count)?,
-                rows.number(i, "articles")?
-            );
+            let label = format!("{}/{}", rows.number(i, count)?, rows.number(i, "articles")?);
             bars.push((rows.text(i, "outlet")?, value, label));
         }
     }

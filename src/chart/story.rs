@@ -36,16 +36,20 @@ pub(super) fn draw(conn: &Connection, id: &str, max_rows: usize) -> Result<Drawi
             });
             columns.len() - 1
         });
-        let names = |item: String| -> Vec<String> {
-            item.split("; ").map(str::to_string).collect()
-        };
+        let names =
+            |item: String| -> Vec<String> { item.split("; ").map(str::to_string).collect() };
         let column = &mut columns[at];
         match rows.text(i, "what")?.as_str() {
             "article" => {
                 let outlet = rows.text(i, "outlet")?;
-                let outlet = if outlet.is_empty() { "(no outlet)".into() } else { outlet };
+                let outlet = if outlet.is_empty() {
+                    "(no outlet)".into()
+                } else {
+                    outlet
+                };
                 let date = rows.text(i, "date")?;
-                column.label = format!("{} {}", short(&outlet, 22), date.get(..10).unwrap_or(&date));
+                column.label =
+                    format!("{} {}", short(&outlet, 22), date.get(..10).unwrap_or(&date));
             }
             "lead entities" => column.lead = names(rows.text(i, "item")?),
             "late entities" => column.late = names(rows.text(i, "item")?),
@@ -78,7 +82,10 @@ pub(super) fn draw(conn: &Connection, id: &str, max_rows: usize) -> Result<Drawi
     let width = (300 + 34 * columns.len() as u32).max(640);
     let height = 260 + 24 * entities.len() as u32;
     let title = if total > columns.len() {
-        format!("Story {id}: who each article names (its first {} of {total} articles)", columns.len())
+        format!(
+            "Story {id}: who each article names (its first {} of {total} articles)",
+            columns.len()
+        )
     } else {
         format!("Story {id}: who each article names")
     };
@@ -135,12 +142,14 @@ pub(super) fn draw(conn: &Connection, id: &str, max_rows: usize) -> Result<Drawi
         let turned = TextStyle::from((FONT, 13).into_font().transform(FontTransform::Rotate90))
             .pos(Pos::new(HPos::Left, VPos::Center));
         for (x, column) in columns.iter().enumerate() {
-            let (px, _) = chart.backend_coord(&(
-                SegmentValue::CenterOf(x as i32),
-                SegmentValue::CenterOf(0),
-            ));
-            root.draw(&Text::new(column.label.clone(), (px, bottom + 8), turned.clone()))
-                .map_err(drawing_error)?;
+            let (px, _) =
+                chart.backend_coord(&(SegmentValue::CenterOf(x as i32), SegmentValue::CenterOf(0)));
+            root.draw(&Text::new(
+                column.label.clone(),
+                (px, bottom + 8),
+                turned.clone(),
+            ))
+            .map_err(drawing_error)?;
         }
         root.draw(&Text::new(
             "filled: named in the lead (title, dek, first two paragraphs); ring: named only further down",

@@ -213,6 +213,9 @@ mod tests {
     fn too_many_periods_is_a_usage_error_with_an_example() {
         let seen = ["0001-11-30".to_string(), "2018-03-02".to_string()];
         let err = periods(seen.iter(), "day").unwrap_err();
-        assert!(err.is_usage() && err.to_string().contains("--from"), "{err}");
+        assert!(
+            err.is_usage() && err.to_string().contains("--from"),
+            "{err}"
+        );
     }
 }

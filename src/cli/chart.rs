@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use corpusdb::chart::{self, Drawing, Measure, Spec};
+use corpusdb::chart::{self, Drawing, Spec};
 use corpusdb::{store, Error};
 
 /// Draw a chart from the reports' SQL: an SVG file, or a PNG when --output ends in .png.
@@ -48,27 +48,7 @@ enum Kind {
         "corpusdb chart outlets Trump --measure quotes --from 2018-01 --to 2018-06 -o trump.png",
         "corpusdb chart outlets --query '\"border wall\"' --min 20",
     ]))]
-    Outlets {
-        /// The entity (a name or alias, any case); or give --query.
-        #[arg(value_name = "ENTITY", required_unless_present = "query")]
-        name: Option<String>,
-        /// A topic instead: an FTS5 query over titles, deks and body text.
-        #[arg(long, conflicts_with = "name")]
-        query: Option<String>,
-        /// What the bars measure.
-        #[arg(long, value_enum, default_value = "share")]
-        measure: Measure,
-        #[arg(long)]
-        from: Option<String>,
-        #[arg(long)]
-        to: Option<String>,
-        /// Leave out outlets with fewer articles in the period.
-        #[arg(long)]
-        min: Option<String>,
-        /// Outlets at most.
-        #[arg(long, default_value_t = 30)]
-        limit: usize,
-    },
+    Outlets(chart::Outlets),
     /// One story with its articles as columns and the entities each names as rows (the
     /// `story` report).
     #[command(after_help = super::examples(&["corpusdb chart story 1", "corpusdb chart story 12 --rows 40 -o story12.png"]))]
@@ -124,26 +104,10 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
                 to,
             },
         ),
-        Kind::Outlets {
-            name,
-            query,
-            measure,
-            from,
-            to,
-            min,
-            limit,
-        } => (
+        Kind::Outlets(question) => (
             "outlets",
             "corpusdb chart outlets Assad --measure mentions",
-            Spec::Outlets {
-                name,
-                query,
-                measure,
-                from,
-                to,
-                min,
-                limit,
-            },
+            Spec::Outlets(question),
         ),
         Kind::Story { id, rows } => ("story", "corpusdb chart story 1", Spec::Story { id, rows }),
         Kind::Echo { cluster } => ("echo", "corpusdb chart echo 1", Spec::Echo { cluster }),
@@ -153,7 +117,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
             Spec::Network { name, scope, limit },
         ),
     };
-    let topic = matches!(&spec, Spec::Outlets { query: Some(_), .. });
+    let topic = matches!(&spec, Spec::Outlets(q) if q.query.is_some());
     let conn = store::open_read(db)?;
     let svg = match chart::draw(&conn, &spec) {
         Ok(Drawing::Svg(svg)) => svg,

@@ -36,6 +36,20 @@ pub fn corpus(name: &str) -> Option<PathBuf> {
     }
 }
 
+/// The first `n` records of allsides as `DIR/allsides-N.jsonl`, or `None` (skipped) when
+/// ../shared is absent.
+pub fn allsides_slice(dir: &Path, n: usize) -> Option<PathBuf> {
+    let allsides = corpus("allsides-37k.jsonl.gz")?;
+    let raw = Command::new("sh")
+        .arg("-c")
+        .arg(format!("zcat '{}' | head -{n}", allsides.display()))
+        .output()
+        .expect("zcat");
+    let path = dir.join(format!("allsides-{n}.jsonl"));
+    std::fs::write(&path, raw.stdout).expect("write the slice");
+    Some(path)
+}
+
 /// A scratch directory, removed when dropped.
 pub fn workdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
