@@ -494,3 +494,28 @@ fn a_closed_pipe_ends_quietly() {
     );
     assert!(text(&out.stderr).is_empty(), "{}", text(&out.stderr));
 }
+
+/// Issue #23: `stories --from` with an impossible date names `--from`, the flag that was
+/// given, not the report's `--param from=`.
+#[test]
+fn issue_23_stories_bad_from_names_the_flag() {
+    let dir = common::workdir();
+    let d = dir.path();
+    let seeds = common::fixtures().join("seeds");
+    common::ok(
+        d,
+        &["--db", "t.db", "load", "--quiet", seeds.to_str().unwrap()],
+    );
+    for (flag, value) in [("--from", "2018-13-45"), ("--to", "2/30/2018")] {
+        let out = common::run(d, &["--db", "t.db", "stories", flag, value]);
+        let err = common::text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flag} {value}: {err}");
+        assert!(
+            err.contains(&format!("{flag} \"{value}\""))
+                && err.contains(&format!("e.g. {flag} 2018")),
+            "{flag} {value}: {err}"
+        );
+        assert!(!err.contains("--param"), "{err}");
+        assert!(common::text(&out.stdout).is_empty());
+    }
+}

@@ -551,7 +551,8 @@ fn issue_23_pages(server: &Server, conn: &Connection) {
     }
     let best: f64 = conn
         .query_row(
-            "SELECT round(min(bm25(paragraphs_fts)), 2) FROM paragraphs_fts WHERE paragraphs_fts MATCH 'Kim'",
+            "SELECT round(bm25(paragraphs_fts), 2) FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+             WHERE paragraphs_fts MATCH 'Kim' AND p.kind IN ('title', 'dek', 'body') ORDER BY bm25(paragraphs_fts) LIMIT 1",
             [],
             |r| r.get(0),
         )
@@ -561,6 +562,11 @@ fn issue_23_pages(server: &Server, conn: &Connection) {
     // A canned query's page shows its answer and folds the SQL behind "Show SQL".
     let entity = server.html(&format!("/{DB}/report-entities"));
     assert!(entity.contains("_show_sql=1"), "no Show SQL link");
+    // (Datasette 0.65's template puts the SQL in the tab's <title>; the page shows none.)
+    let entity = match (entity.find("<title>"), entity.find("</title>")) {
+        (Some(start), Some(end)) => format!("{}{}", &entity[..start], &entity[end..]),
+        _ => entity,
+    };
     assert!(
         !entity.contains("CAST(CAST(") && !entity.contains("GROUP BY"),
         "the SQL is on the page"

@@ -498,7 +498,7 @@ fn issue_22_two_shards_combine_in_duckdb_as_one_database() {
     let again = run(d, &["--db", "a.db", "export", "--shard", "a", "shards"]);
     assert_eq!(
         again.status.code(),
-        Some(2),
+        Some(1),
         "a shard exported twice is refused"
     );
     assert!(

@@ -66,7 +66,7 @@ fn issue_23_a_valid_question_with_no_rows_says_so_on_a_terminal() {
             "report",
             "articles",
             "-p",
-            "from=2031-01-01",
+            "from=2020-01-01",
         ],
     ] {
         let shown = on_terminal(d, args);
