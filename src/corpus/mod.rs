@@ -5,6 +5,7 @@
 //! waiting, which the next load or merge groups.
 
 pub mod stories;
+pub mod stories_undated;
 
 use std::path::Path;
 
