@@ -244,6 +244,26 @@ fn a_replaced_article_leaves_no_empty_or_miscounted_story() {
     );
 }
 
+/// The story of the article with this external id.
+fn story_of(conn: &rusqlite::Connection, id: &str) -> i64 {
+    count(
+        conn,
+        &format!("SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE a.external_id = '{id}'"),
+    )
+}
+
+/// Runs a command with `--format csv`: what it printed, and its rows.
+fn csv_rows(dir: &Path, args: &[&str]) -> (String, Vec<csv::StringRecord>) {
+    let mut args = args.to_vec();
+    args.extend(["--format", "csv"]);
+    let out = ok(dir, &args);
+    let rows = csv::Reader::from_reader(out.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    (out, rows)
+}
+
 /// Loads three articles: two reports of one Sumatra quake (by Wire One and Daily Two, on
 /// `dates[0]` and `dates[1]`) and `third` (source, title, text) on `dates[2]`.
 fn quake_db(dir: &Path, dates: [Option<&str>; 3], third: (&str, &str, &str)) -> PathBuf {
@@ -283,12 +303,7 @@ fn issue_21_the_same_event_across_outlets_is_one_story_and_a_similar_event_is_no
     let chile = ("Wire One", "Quake shakes northern Chile", QUAKE_OTHER);
     let db = quake_db(dir.path(), [day, day, Some("2019-03-07")], chile);
     let conn = open(&db);
-    let story = |id: &str| {
-        count(
-            &conn,
-            &format!("SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE a.external_id = '{id}'"),
-        )
-    };
+    let story = |id: &str| story_of(&conn, id);
     assert_eq!(story("a"), story("b"), "the same quake, told two ways");
     assert_ne!(story("a"), story("c"), "another quake is another event");
 
@@ -331,18 +346,22 @@ fn issue_21_the_same_event_across_outlets_is_one_story_and_a_similar_event_is_no
 }
 
 #[test]
-fn issue_21_undated_articles_meet_only_undated_ones() {
+fn issue_21_an_undated_article_finds_the_dated_story_its_title_words_find() {
     let dir = workdir();
-    let copy = ("Daily Three", SUMATRA_TITLE, QUAKE_A);
-    let db = quake_db(dir.path(), [Some("2019-03-05"), None, None], copy);
+    let day = Some("2019-03-05");
+    // c, undated, meets no undated story: the dated story of a and b, found by its words in
+    // a's title, is close enough as a whole.
+    let toll = ("Daily Three", "Sumatra quake toll rises", QUAKE_B);
+    let db = quake_db(dir.path(), [day, day, None], toll);
     let conn = open(&db);
-    assert_eq!(
-        strings(
-            &conn,
-            "SELECT a.external_id || ' ' || sa.evidence FROM story_articles sa JOIN articles a ON a.id = sa.article_id ORDER BY sa.story_id, a.external_id"
-        ),
-        ["a first", "b first", "c text"]
-    );
+    let rows = "SELECT a.external_id || ' ' || sa.evidence FROM story_articles sa JOIN articles a ON a.id = sa.article_id ORDER BY sa.story_id, a.external_id";
+    assert_eq!(strings(&conn, rows), ["a first", "b text", "c text"]);
+    // Another quake found by the same title word is not close enough.
+    let dir = workdir();
+    let chile = ("Daily Three", "Quake shakes northern Chile", QUAKE_OTHER);
+    let db = quake_db(dir.path(), [day, day, None], chile);
+    let conn = open(&db);
+    assert_eq!(strings(&conn, rows), ["a first", "b text", "c first"]);
 }
 
 #[test]
@@ -350,21 +369,7 @@ fn issue_21_story_shows_each_outlets_lead_entities_late_entities_and_quotes() {
     let dir = workdir();
     let db = dir.path().join("seeds.db");
     load(&repo(), &db, &["tests/fixtures/seeds"], &[]);
-    let out = ok(
-        dir.path(),
-        &[
-            "--db",
-            db.to_str().unwrap(),
-            "story",
-            "1",
-            "--format",
-            "csv",
-        ],
-    );
-    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(out.as_bytes())
-        .records()
-        .map(Result::unwrap)
-        .collect();
+    let (out, rows) = csv_rows(dir.path(), &["--db", db.to_str().unwrap(), "story", "1"]);
     let of =
         |what: &str| -> Vec<&csv::StringRecord> { rows.iter().filter(|r| &r[3] == what).collect() };
     // Each of the two articles has its lead entities, in order of first mention.
@@ -420,4 +425,85 @@ fn issue_21_ecbplus_gold_labels_name_every_article_by_its_file() {
     }
     assert_eq!(files, 982);
     assert_eq!(labels.len(), 982);
+}
+
+#[test]
+fn issue_21_eval_errors_lists_merged_and_missed_pairs_with_what_they_share() {
+    let dir = workdir();
+    let day = Some("2019-03-05");
+    let chile = ("Wire One", "Quake shakes northern Chile", QUAKE_OTHER);
+    let db = quake_db(dir.path(), [day, day, Some("2019-03-07")], chile);
+    // Judged against the grouping on purpose: a/b "different" (merged), a/c "same" (missed).
+    std::fs::write(
+        dir.path().join("pairs.tsv"),
+        "a_external_id\tb_external_id\tverdict\na\tb\tdifferent\na\tc\tsame\nb\tc\tdifferent\n",
+    )
+    .unwrap();
+    let db_arg = db.to_str().unwrap();
+    let args = [
+        "--db",
+        db_arg,
+        "eval",
+        "stories",
+        "--gold",
+        "pairs.tsv",
+        "--errors",
+        "10",
+    ];
+    let (out, rows) = csv_rows(dir.path(), &args);
+    assert_eq!(rows.len(), 2, "b/c is right, so not listed: {out}");
+    let (merged, missed) = (&rows[0], &rows[1]);
+    assert_eq!((&merged[1], &merged[2], &merged[7]), ("merged", "a", "b"));
+    assert_eq!((&merged[3], &merged[8]), ("Wire One", "Daily Two"));
+    assert_eq!(merged[5], merged[10], "one story");
+    // What carried the two Sumatra reports together: the place, the magnitude, the toll.
+    for term in ["padang", "#6.1", "#14"] {
+        assert!(
+            merged[12].split(' ').any(|t| t.starts_with(term)),
+            "{term} in {}",
+            &merged[12]
+        );
+    }
+    assert_eq!((&missed[1], &missed[2], &missed[7]), ("missed", "a", "c"));
+    assert_eq!(missed[11], *"Quake shakes northern Chile");
+    assert_ne!(missed[5], missed[10], "two stories");
+}
+
+#[test]
+fn issue_21_undated_articles_meet_a_bounded_number_of_undated_ones() {
+    let dir = workdir();
+    // An undated report, 1,000 undated articles on other things, then another outlet's copy
+    // of the first report: the first has left the undated window by then, so the cost of
+    // placing an undated article does not grow with the corpus.
+    let mut lines = vec![serde_json::json!({"id": "first", "source": "Wire One",
+        "title": SUMATRA_TITLE, "text": QUAKE_A})
+    .to_string()];
+    for n in 0..1_000 {
+        lines.push(
+            serde_json::json!({"id": format!("n{n}"), "source": "Daily Two",
+                "title": format!("Notice {n}"), "text": format!("Council notice number {n} was filed.")})
+            .to_string(),
+        );
+    }
+    lines.push(
+        serde_json::json!({"id": "late", "source": "Daily Three", "title": SUMATRA_TITLE,
+        "text": QUAKE_A})
+        .to_string(),
+    );
+    std::fs::write(dir.path().join("undated.jsonl"), lines.join("\n")).unwrap();
+    let db = dir.path().join("undated.db");
+    load(dir.path(), &db, &["undated.jsonl"], &[]);
+    let conn = open(&db);
+    let story = |id: &str| story_of(&conn, id);
+    assert_ne!(story("first"), story("late"));
+    // Regrouping says how many articles it held at most.
+    let out = run(
+        dir.path(),
+        &["--db", db.to_str().unwrap(), "stories", "--regroup"],
+    );
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("at most 1000 articles in the window"),
+        "{said}"
+    );
 }

@@ -31,6 +31,11 @@ pub struct Args {
     /// similar earlier article's group at a cosine of 0.3 within 3 days.
     #[arg(long)]
     baseline: bool,
+    /// Instead of the scores, list the misjudged pairs to read (merged: judged different, in
+    /// one story; missed: judged the same, apart), with titles and the terms they share; for
+    /// group labels (ECB+), at most this many of each kind.
+    #[arg(long, value_name = "N")]
+    errors: Option<usize>,
     /// Write the grouping scored (`external_id<TAB>story`) to this file.
     #[arg(long)]
     write: Option<PathBuf>,
@@ -64,6 +69,9 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         rows.sort();
         let text: String = rows.iter().map(|(a, s)| format!("{a}\t{s}\n")).collect();
         std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
+    }
+    if let Some(limit) = args.errors {
+        return print_errors(&conn, &args, &grouping, limit);
     }
     let mut printer = args.format.printer();
     let columns = [
@@ -104,6 +112,44 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     }
     if args.gold.len() > 1 {
         row("all".into(), &all)?;
+    }
+    printer.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--errors`: the misjudged pairs of every gold file, one row each.
+fn print_errors(
+    conn: &rusqlite::Connection,
+    args: &Args,
+    grouping: &std::collections::HashMap<String, String>,
+    limit: usize,
+) -> anyhow::Result<ExitCode> {
+    let mut printer = args.format.printer();
+    let columns = [
+        "gold", "error", "a", "a_outlet", "a_day", "a_story", "a_title", "b", "b_outlet", "b_day",
+        "b_story", "b_title", "shared",
+    ];
+    printer.columns(&columns.map(String::from))?;
+    for path in &args.gold {
+        let gold = stories::read_gold(path)?;
+        for e in stories::errors::errors(conn, &gold, grouping, limit)? {
+            let text = |s: &str| Value::Text(s.to_string());
+            printer.row(&[
+                text(&path.display().to_string()),
+                text(e.kind),
+                text(&e.a.external_id),
+                text(&e.a.outlet),
+                text(&e.a.day),
+                text(&e.a.story),
+                text(&e.a.title),
+                text(&e.b.external_id),
+                text(&e.b.outlet),
+                text(&e.b.day),
+                text(&e.b.story),
+                text(&e.b.title),
+                text(&e.shared.join(" ")),
+            ])?;
+        }
     }
     printer.finish()?;
     Ok(ExitCode::SUCCESS)

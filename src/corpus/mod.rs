@@ -15,6 +15,7 @@
 pub mod entity_rules;
 pub mod learned;
 pub mod stories;
+pub mod stories_undated;
 
 use std::path::Path;
 

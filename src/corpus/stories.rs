@@ -22,15 +22,19 @@
 //!   development to the next;
 //! - else starts a story of its own.
 //!
-//! Undated articles come last and meet only undated articles: nothing places them in time,
-//! and compared with the whole corpus one would pull stories of other years together. A
-//! corpus with no dates at all (ECB+) is thus compared whole.
+//! Undated articles come last and meet only the last [`UNDATED`] undated articles: nothing
+//! places them in time, compared with the whole corpus one would pull stories of other years
+//! together, and the bound keeps their cost per article flat. A small corpus with no dates at
+//! all (ECB+) is compared whole. One that meets no undated story looks up the dated stories
+//! its words find in the titles (`corpus::stories_undated`) and joins the closest as a whole
+//! when it is close enough.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use rusqlite::{params, Connection};
 
+use super::stories_undated;
 use crate::link::story::{fnv1a, resemblance, SIGNATURE};
 use crate::Result;
 
@@ -40,6 +44,10 @@ pub const COPY: f64 = 0.8;
 const LOOKUP_TERMS: usize = 32;
 /// LSH: the signature cut into bands of this many hashes; sharing one band makes a candidate.
 const BAND: usize = 4;
+/// Undated articles an undated article meets: the last this many grouped (stored) before it.
+/// Nothing else places them in time, so the bound keeps their cost per article flat; a corpus
+/// with no dates smaller than this (ECB+, 982) is still compared whole.
+pub const UNDATED: usize = 1_000;
 /// Articles at each end of a sweep whose placing is timed ([`Timing`]).
 pub const TIMED: usize = 5_000;
 
@@ -146,6 +154,8 @@ struct Story {
     sum: Vec<(u32, f32)>,
     norm: f64,
     first_day: Option<i64>,
+    /// Its undated docs in the window.
+    undated: usize,
 }
 
 /// What an article joined, and why.
@@ -274,7 +284,9 @@ impl Grouping {
         let from = days.clone().min().map_or(i64::MAX, |d| d - w);
         let to = days.max().map_or(i64::MIN, |d| d + w);
         let mut stmt = conn.prepare(include_str!("sql/story_context.sql"))?;
-        let rows = stmt.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows = stmt.query_map(params![from, to, UNDATED as i64], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
         let mut context: Vec<(i64, Option<i64>)> = rows.collect::<rusqlite::Result<_>>()?;
         if pending.iter().all(|p| p.day.is_some()) {
             context.retain(|(_, day)| day.is_some());
@@ -371,6 +383,33 @@ impl Grouping {
         }
     }
 
+    /// Keeps the last [`UNDATED`] undated docs: drops the oldest one and its index entries,
+    /// and its story when no undated doc of it is left.
+    fn bound_undated(&mut self) {
+        let Some(slots) = self.days.get_mut(&None) else {
+            return;
+        };
+        if slots.len() <= UNDATED {
+            return;
+        }
+        let slot = slots.remove(0);
+        let Some(doc) = self.docs.remove(&slot) else {
+            return;
+        };
+        for id in lookup_terms(&doc.vector) {
+            unlist(&mut self.terms, (id, None), slot);
+        }
+        for band in bands(&doc.signature) {
+            unlist(&mut self.bands, (band, None), slot);
+        }
+        if let Some(story) = self.stories.get_mut(&doc.story_id) {
+            story.undated = story.undated.saturating_sub(1);
+            if story.undated == 0 && story.first_day.is_none() {
+                self.stories.remove(&doc.story_id);
+            }
+        }
+    }
+
     /// The unit vector of an article's terms: (1 + ln count) × idf.
     fn vector(&self, terms: &[(u32, u32)]) -> Vec<(u32, f32)> {
         let mut vector: Vec<(u32, f64)> = terms
@@ -403,7 +442,11 @@ impl Grouping {
             sum: Vec::new(),
             norm: 0.0,
             first_day: doc.day,
+            undated: 0,
         });
+        if doc.day.is_none() {
+            story.undated += 1;
+        }
         story.first_day = match (story.first_day, doc.day) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -415,8 +458,12 @@ impl Grouping {
             .map(|(_, w)| f64::from(*w) * f64::from(*w))
             .sum::<f64>()
             .sqrt();
-        self.days.entry(doc.day).or_default().push(slot);
+        let day = doc.day;
+        self.days.entry(day).or_default().push(slot);
         self.docs.insert(slot, doc);
+        if day.is_none() {
+            self.bound_undated();
+        }
     }
 
     /// The window's docs that share a key with this article, in the order they came.
@@ -447,11 +494,17 @@ impl Grouping {
         let Stored {
             terms, signature, ..
         } = self.stored(conn, p.article_id)?;
-        let terms = self.parse_terms(&terms);
+        let raw = terms;
+        let terms = self.parse_terms(&raw);
         let vector = self.vector(&terms);
-        let placement = self
+        let mut placement = self
             .copy(&signature, p.day)
             .unwrap_or_else(|| self.closest(p.day, &vector));
+        if p.day.is_none() && placement.story_id.is_none() {
+            if let Some(found) = self.dated_story(conn, &raw, &vector)? {
+                placement = found;
+            }
+        }
         let story_id = match placement.story_id {
             Some(id) => id,
             None => {
@@ -478,6 +531,62 @@ impl Grouping {
             signature,
         });
         Ok(story_id)
+    }
+
+    /// The dated story an undated article is closest to as a whole, among those its title
+    /// query finds (`stories_undated`), if close enough.
+    fn dated_story(
+        &mut self,
+        conn: &Connection,
+        terms: &str,
+        vector: &[(u32, f32)],
+    ) -> Result<Option<Placement>> {
+        let rarity = |word: &str| {
+            let df = self
+                .term_ids
+                .get(word)
+                .and_then(|&id| self.df.get(id as usize));
+            let df = f64::from(df.copied().unwrap_or(0));
+            ((self.articles + 1.0) / (df + 1.0)).ln() + 1.0
+        };
+        let Some(query) = stories_undated::title_query(terms, &rarity) else {
+            return Ok(None);
+        };
+        let mut best: Option<(f64, i64, i64)> = None;
+        for story_id in stories_undated::dated_stories(conn, &query)? {
+            let mut sum: Vec<(u32, f32)> = Vec::new();
+            let mut closest: Option<(f64, i64)> = None;
+            for (article_id, member) in stories_undated::members(conn, story_id)? {
+                let member = self.parse_terms(&member);
+                let member = self.vector(&member);
+                let c = cosine(vector, &member);
+                if closest.is_none_or(|(b, _)| c > b) {
+                    closest = Some((c, article_id));
+                }
+                sum = add_vectors(&sum, &member);
+            }
+            let norm = sum
+                .iter()
+                .map(|(_, w)| f64::from(*w) * f64::from(*w))
+                .sum::<f64>()
+                .sqrt();
+            let (Some((_, matched)), true) = (closest, norm > 0.0) else {
+                continue;
+            };
+            let score = cosine(vector, &sum) / norm;
+            if best.is_none_or(|(b, _, _)| score > b) {
+                best = Some((score, story_id, matched));
+            }
+        }
+        Ok(best
+            .filter(|(score, _, _)| *score >= stories_undated::JOIN)
+            .map(|(score, story_id, matched)| Placement {
+                story_id: Some(story_id),
+                evidence: "text",
+                matched: Some(matched),
+                similarity: Some(score.min(1.0)),
+                copy_of: None,
+            }))
     }
 
     /// The doc of the window this signature copies, if any: the most resembling one (the
@@ -626,6 +735,16 @@ fn add_vectors(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
         }
     }
     sum
+}
+
+/// Takes `slot` out of the index entry `key` (and the entry when it is left empty).
+fn unlist<K: std::hash::Hash + Eq + Copy>(index: &mut Index<K>, key: (K, Option<i64>), slot: u32) {
+    if let Some(slots) = index.get_mut(&key) {
+        slots.retain(|&s| s != slot);
+        if slots.is_empty() {
+            index.remove(&key);
+        }
+    }
 }
 
 /// The LSH bands of a full signature (none for an empty one).

@@ -12,6 +12,7 @@
 //! story is alone. [`baseline`] is the comparison a user could write in an afternoon.
 
 pub mod baseline;
+pub mod errors;
 
 use std::collections::HashMap;
 use std::path::Path;
