@@ -550,3 +550,45 @@ fn issue_19_untitled_records_take_a_headline_first_block_as_the_title() {
     assert_eq!(kinds(&conn, 3), ["body", "body"]);
     assert_eq!(kinds(&conn, 4), ["navigation", "body", "body"]);
 }
+
+/// Issue #19: the seed article 000 with its body on one line. The AFP caption's slashed
+/// credit ("… / AFP PHOTO / KCNA VIS KNS AND AFP PHOTO / STR /") had no sentence end after
+/// it, so its piece swallowed the first two paragraphs and all went as a caption. The credit
+/// now ends the caption's piece, and the story's first paragraphs stay body.
+#[test]
+fn issue_19_a_slashed_photo_credit_does_not_take_the_story_with_it() {
+    let seed = fs::read_to_string(fixtures().join("seeds/000_18912cdddedae764.txt")).unwrap();
+    let (title, body) = seed.split_once("\n\n").unwrap();
+    let flat = body
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Run as `corpusdb load` runs a text file.
+    let rules = corpusdb::text::classify::Rules::builtin();
+    let document = format!("{title}\n\n{flat}\n");
+    let article = corpusdb::eval::gauntlet::align::process("seed000.txt", &document, &rules)
+        .unwrap()
+        .article;
+    let body_of = |start: &str| {
+        article
+            .blocks
+            .iter()
+            .find(|b| b.text.contains(start))
+            .map(|b| (b.kind, b.text.clone()))
+            .unwrap_or_else(|| panic!("no block with {start:?}"))
+    };
+    for story in [
+        "Syrian President Bashar al-Assad said he plans to visit",
+        "“I am going to visit the DPRK and meet… Kim Jong Un,” Assad said",
+    ] {
+        let (kind, text) = body_of(story);
+        assert_eq!(kind, corpusdb::model::Kind::Body, "{text}");
+        assert!(!text.contains("AFP PHOTO"), "{text}");
+    }
+    // The caption and its credit are still set aside.
+    let (kind, text) = body_of("North Korean leader Kim Jong-Un / AFP PHOTO");
+    assert_ne!(kind, corpusdb::model::Kind::Body, "{text}");
+    assert!(text.trim_end().ends_with("/ STR /"), "{text}");
+}

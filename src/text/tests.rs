@@ -1,6 +1,10 @@
 //! Tests of the text stage as a whole: `process`, `clean` and the passes that look at a
 //! block's neighbours.
 
+use super::context::title::{
+    caption_then_headline, headline_reworded, CAPTION_AND_HEADLINE, HEADLINE_REWORDED, TITLE_AGAIN,
+};
+use super::context::SERIES_REASON;
 use super::*;
 
 fn body(text: &str) -> Block {

@@ -6,7 +6,8 @@
 //! behind ("… the White House.While Obama …"); around the chrome that flattened pages leave
 //! in the text (a label such as "READ MORE:", "Source: … and news agencies", a run of
 //! share-button words, a gallery's "Hide Caption 3 of 17", a dateline, an agency's credit
-//! at the end); then at sentence boundaries, once a piece has a paragraph's length, and not
+//! at the end), between the rows of a flattened table or list ([`rows`], in blocks of any
+//! length); then at sentence boundaries, once a piece has a paragraph's length, and not
 //! inside a quotation, nor between a quotation and its attribution or the quotation that
 //! goes on after its cue, when that can be avoided. Each piece says how it was cut.
 //! Pure: text in, pieces out; the pieces are the block's text, in order, trimmed.
@@ -15,6 +16,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
+
+use super::rows;
 
 /// A block shorter than this is never cut.
 const MIN_LONG_CHARS: usize = 1000;
@@ -94,11 +97,7 @@ pub fn cut_long_blocks(texts: Vec<String>) -> Vec<Piece> {
             || (chars >= MIN_LONG_CHARS
                 && (others.len() < MIN_OTHER_BLOCKS
                     || chars >= LONG_TIMES_USUAL * others[others.len() / 2]));
-        if !long {
-            out.push(Piece { text, reason: None });
-            continue;
-        }
-        let pieces = cut(&text);
+        let pieces = if long { cut(&text) } else { cut_rows(&text) };
         if pieces.len() < 2 {
             out.push(Piece { text, reason: None });
             continue;
@@ -128,6 +127,9 @@ enum Cut {
     Chrome(&'static str),
     /// A sentence boundary.
     Sentence,
+    /// The start of a row of a flattened table or list, or of the story after a dateline
+    /// that carries its date ([`rows`]).
+    Row,
 }
 
 impl Cut {
@@ -141,6 +143,7 @@ impl Cut {
             }
             Cut::Chrome(what) => format!("cut at {what}"),
             Cut::Sentence => "cut at a sentence boundary".to_string(),
+            Cut::Row => "cut where a line of a flattened table, list or dateline ends".to_string(),
         }
     }
 }
@@ -153,6 +156,7 @@ fn cut(text: &str) -> Vec<(Range<usize>, Cut)> {
         .into_iter()
         .map(|at| (at, Cut::Glued))
         .chain(chrome_edges(text))
+        .chain(row_cuts(text).into_iter().map(|at| (at, Cut::Row)))
         .filter(|&(at, _)| at > 0 && at < text.len())
         .collect();
     hard.sort_by_key(|&(at, _)| at);
@@ -196,6 +200,36 @@ fn cut(text: &str) -> Vec<(Range<usize>, Cut)> {
         pieces.push((from..end, why));
     }
     pieces
+}
+
+/// The pieces of a block of a usual length: cut only where the lines of a flattened table,
+/// list or dateline ran together ([`row_cuts`]).
+fn cut_rows(text: &str) -> Vec<(Range<usize>, Cut)> {
+    let cuts = row_cuts(text);
+    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    let mut from = (0, Cut::Sentence);
+    for at in cuts {
+        pieces.push((from.0..at, from.1));
+        from = (at, Cut::Row);
+    }
+    pieces.push((from.0..text.len(), from.1));
+    pieces
+}
+
+/// Where the lines of flattened tables and lists start, and the story after a dateline
+/// that carries its date ([`rows`]): byte offsets, in order.
+fn row_cuts(text: &str) -> Vec<usize> {
+    let mut cuts = rows::row_starts(text);
+    cuts.extend(rows::fixture_starts(text));
+    cuts.extend(
+        rows::dated_dateline(text)
+            .into_iter()
+            .flat_map(|(s, e)| [s, e]),
+    );
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.retain(|&at| at > 0 && at < text.len());
+    cuts
 }
 
 /// Where sentences start in `text` (byte offsets, the first excluded).
@@ -377,6 +411,13 @@ fn chrome_edges(text: &str) -> Vec<(usize, Cut)> {
                 PHOTO_CREDIT,
                 true,
             ),
+            // A photo's credit in slashes ends its caption: "… Donald Trump. / AFP PHOTO /
+            // KCNA VIA KNS / STR / Syrian President …".
+            (
+                r"(?-i)/[ \t]*(?:AFP|AP|EPA|Reuters|REUTERS|Getty Images|GETTY IMAGES|dpa|DPA|Xinhua|XINHUA|ANP|AAP|Anadolu)[ \t]+(?:PHOTO|Photo|FILES|Files|POOL|Pool)\b(?:[ \t]*/[^/.!?]{1,40}?)*[ \t]*/",
+                PHOTO_CREDIT,
+                true,
+            ),
             // An agency's credit closing the text: "… talks. (AFP/Reuters)".
             (
                 r"(?-i)[.!?”\x22]\s*\((?:AFP|AP|Reuters|REUTERS|EPA|dpa|DPA|Xinhua|TASS|Tass|UPI|ANI|PTI|IANS|Yonhap|Kyodo|Bernama|AAP|Anadolu)(?:\s*/\s*[A-Z][\w.&' -]{1,30}){0,3}\)\s*$",
@@ -532,6 +573,13 @@ mod tests {
         assert_eq!(
             got.last().map(|p| p.text.as_str()),
             Some("The Example Wire contributed to this report.")
+        );
+        let slashed =
+            format!("The mayor speaks on Monday. / AFP PHOTO / KCNA VIA KNS / STR / {story}");
+        let got = cut_long_blocks(vec![slashed]);
+        assert_eq!(
+            got[0].text,
+            "The mayor speaks on Monday. / AFP PHOTO / KCNA VIA KNS / STR /"
         );
         let caption = format!("The mayor speaks on Monday. (AP Photo/Jane Roe) {story}");
         let got = cut_long_blocks(vec![caption]);

@@ -5,9 +5,11 @@
 //! photo caption), and is read as a soft wrap when the next line continues the sentence
 //! (it starts in lower case, or the line ends with a hyphen, a comma or a semicolon). A block
 //! far longer than a paragraph (a body that arrived with no line breaks) is then cut into
-//! paragraphs ([`cut`]), each with a reason that says so.
+//! paragraphs ([`cut`]), each with a reason that says so; so is a block of any length where
+//! the lines of a flattened table or list ran together ([`rows`]).
 
 pub mod cut;
+pub mod rows;
 
 use crate::model::{Block, Kind, Layout};
 use crate::text::classify::{Rules, Verdict};
