@@ -520,14 +520,14 @@ fn issue_22_two_shards_combine_in_duckdb_as_one_database() {
              GROUP BY e.kind, e.key ORDER BY n DESC, e.kind, e.key LIMIT 25",
         ),
         (
-            "SELECT s.name, count(DISTINCT q.id) FROM quotes q
+            "SELECT coalesce(s.name, '-') AS outlet, count(*) FROM quotes q
              JOIN paragraphs p ON p.shard = q.shard AND p.id = q.paragraph_id
              JOIN articles a ON a.shard = p.shard AND a.id = p.article_id
-             JOIN sources s ON s.shard = a.shard AND s.id = a.source_id
-             GROUP BY s.name ORDER BY s.name",
-            "SELECT s.name, count(DISTINCT q.id) FROM quotes q JOIN paragraphs p ON p.id = q.paragraph_id
-             JOIN articles a ON a.id = p.article_id JOIN sources s ON s.id = a.source_id
-             GROUP BY s.name ORDER BY s.name",
+             LEFT JOIN sources s ON s.shard = a.shard AND s.id = a.source_id
+             GROUP BY outlet ORDER BY outlet",
+            "SELECT coalesce(s.name, '-') AS outlet, count(*) FROM quotes q JOIN paragraphs p ON p.id = q.paragraph_id
+             JOIN articles a ON a.id = p.article_id LEFT JOIN sources s ON s.id = a.source_id
+             GROUP BY outlet ORDER BY outlet",
         ),
         (
             "SELECT key, sum(quotes) AS n FROM quote_clusters GROUP BY key ORDER BY n DESC, key LIMIT 10",

@@ -58,15 +58,21 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let mut params = BTreeMap::from([("limit".to_string(), args.limit.to_string())]);
     params.extend(args.from.map(|v| ("from".to_string(), v)));
     params.extend(args.to.map(|v| ("to".to_string(), v)));
-    super::report::print(db, &report::find("stories")?, &params, &args.format).map_err(|e| {
-        match e.downcast::<corpusdb::Error>() {
-            Ok(corpusdb::Error::BadParam(message)) => {
-                corpusdb::Error::BadParam(as_flags(&message)).into()
-            }
-            Ok(other) => other.into(),
-            Err(e) => e,
+    let stories = report::find("stories")?;
+    // The report's own check, said in this command's words: `--from`, not `--param from=`.
+    let conn = corpusdb::store::open_read(db)?;
+    if let Err(err) = report::params::check(&conn, &stories, &params) {
+        let err = match err {
+            corpusdb::Error::BadParam(message) => corpusdb::Error::BadParam(as_flags(&message)),
+            other => other,
+        };
+        if err.is_usage() {
+            return Ok(super::report::usage(&err));
         }
-    })
+        return Err(err.into());
+    }
+    drop(conn);
+    super::report::print(db, &stories, &params, &args.format)
 }
 
 /// A report's message about `from` or `to` in the words of this command: `--from`, not
