@@ -15,6 +15,9 @@ CREATE TABLE entity_totals (
     last_date  TEXT
 );
 
+-- The most mentioned first (report entities).
+CREATE INDEX entity_totals_rank ON entity_totals(articles, mentions);
+
 -- Per entity and kind of mention (mentions.kind).
 CREATE TABLE entity_kind_totals (
     entity_id INTEGER NOT NULL,
@@ -23,6 +26,7 @@ CREATE TABLE entity_kind_totals (
     articles  INTEGER NOT NULL,
     PRIMARY KEY (entity_id, kind)
 ) WITHOUT ROWID;
+CREATE INDEX entity_kind_totals_rank ON entity_kind_totals(kind, articles, mentions);
 
 -- Per entity, kind of mention and day of publication (dated articles only).
 CREATE TABLE entity_days (
