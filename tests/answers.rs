@@ -54,7 +54,10 @@ fn issue_23_bad_parameters_exit_2_naming_the_parameter_with_an_example() {
         ),
         (
             &["stories", "--from", "2018-13-45"],
-            &["from=\"2018-13-45\" is not a date"],
+            &[
+                "--from \"2018-13-45\" is not a date",
+                "e.g. --from 2018-03-02",
+            ],
         ),
         (
             &["report", "articles", "-p", "limit=abc"],

@@ -519,3 +519,56 @@ fn issue_23_stories_bad_from_names_the_flag() {
         assert!(common::text(&out.stdout).is_empty());
     }
 }
+
+/// Issue #23: `report entity` put quote ids in its count column, and `story` had no limit.
+#[test]
+fn issue_23_entity_quotes_leave_the_count_empty_and_story_takes_a_limit() {
+    let dir = workdir();
+    let d = dir.path();
+    let db = seeds_db(d);
+    let csv = ["--format", "csv"];
+    let entity = ok(
+        d,
+        &[
+            &["--db", &db, "report", "entity", "-p", "name=Assad"][..],
+            &csv,
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        entity.lines().next(),
+        Some("what,entity,detail,count,quote_id")
+    );
+    let quotes: Vec<&str> = entity
+        .lines()
+        .filter(|l| l.starts_with("quote by,person: Bashar al-Assad,"))
+        .collect();
+    assert!(quotes.len() >= 2, "{entity}");
+    for quote in &quotes {
+        let (rest, id) = quote.rsplit_once(',').expect("a csv row");
+        assert!(id.parse::<i64>().is_ok(), "the quote's id last: {quote}");
+        assert!(rest.ends_with(")\","), "an empty count: {quote}");
+    }
+    assert!(
+        entity.contains("\nalias,person: Bashar al-Assad,Assad,"),
+        "{entity}"
+    );
+
+    let all = ok(
+        d,
+        &[&["--db", &db, "report", "story", "-p", "id=1"][..], &csv].concat(),
+    );
+    assert!(all.lines().count() > 10, "{all}");
+    let two = ok(
+        d,
+        &[
+            &[
+                "--db", &db, "report", "story", "-p", "id=1", "-p", "limit=2",
+            ][..],
+            &csv,
+        ]
+        .concat(),
+    );
+    let first: Vec<&str> = all.lines().take(3).collect();
+    assert_eq!(two.lines().collect::<Vec<_>>(), first);
+}

@@ -422,10 +422,20 @@ fn datasette_serves_search_views_and_reports() {
             report.name
         );
 
+        // A report that takes one of several parameters (`-- needs: a or b`) gets the first.
+        let left_out = |name: &str| {
+            report
+                .needs
+                .as_ref()
+                .is_some_and(|n| n.one_of.iter().skip(1).any(|o| o == name))
+        };
         let values: Vec<(String, String)> = report
             .params
             .iter()
-            .map(|p| (p.name.clone(), param_value(&p.name, &conn)))
+            .map(|p| match left_out(&p.name) {
+                true => (p.name.clone(), String::new()),
+                false => (p.name.clone(), param_value(&p.name, &conn)),
+            })
             .collect();
         let mut args: Vec<(&str, &str)> = values
             .iter()

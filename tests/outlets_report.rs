@@ -35,30 +35,30 @@ fn issue_23_outlets_report_gives_each_outlets_share() {
     assert_eq!(
         rows(d, "t.db", &["name=kim jong un"]),
         [
-            "CNN\t1\t1\t100\t2\t200\t0\t0",
-            "Fox News\t2\t1\t50\t2\t100\t0\t0"
+            "CNN\t1\t1\t100.0\t2\t200.0\t0\t0.0",
+            "Fox News\t2\t1\t50.0\t2\t100.0\t0\t0.0"
         ]
     );
     // In March only, Fox News has one article: it is about Kim.
     assert_eq!(
         rows(d, "t.db", &["name=Kim Jong Un", "to=2018-03"]),
         [
-            "CNN\t1\t1\t100\t2\t200\t0\t0",
-            "Fox News\t1\t1\t100\t2\t200\t0\t0"
+            "CNN\t1\t1\t100.0\t2\t200.0\t0\t0.0",
+            "Fox News\t1\t1\t100.0\t2\t200.0\t0\t0.0"
         ]
     );
     // A topic: the paragraphs that match (a title and a body paragraph each), per outlet.
     assert_eq!(
         rows(d, "t.db", &["query=trade OR summit"]),
         [
-            "CNN\t1\t1\t100\t2\t200\t0\t0",
-            "Fox News\t2\t1\t50\t2\t100\t0\t0"
+            "CNN\t1\t1\t100.0\t2\t200.0\t0\t0.0",
+            "Fox News\t2\t1\t50.0\t2\t100.0\t0\t0.0"
         ]
     );
     // min leaves out the smaller outlet.
     assert_eq!(
         rows(d, "t.db", &["name=Kim Jong Un", "min=2"]),
-        ["Fox News\t2\t1\t50\t2\t100\t0\t0"]
+        ["Fox News\t2\t1\t50.0\t2\t100.0\t0\t0.0"]
     );
 
     // Neither or both of name and query, or a bad value: exit 2 with an example.

@@ -105,6 +105,7 @@ fn every_report_file_runs_in_the_shell_and_agrees_with_the_binary() {
         ("timeline", ":name", "Kim"),
         ("quotes", ":speaker", "Bashar al-Assad"),
         ("story", ":id", "1"),
+        ("outlets", ":name", "Assad"),
     ];
     let mut ran = 0;
     for report in corpusdb::report::all() {

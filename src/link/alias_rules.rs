@@ -53,6 +53,7 @@ pub const LEARNED: &str = "corpus: ";
 ///
 /// ```
 /// use corpusdb::link::alias_rules::parse;
+/// use corpusdb::model::EntityKind;
 /// let rules = parse("# people\nperson\tDonald Trump\tTrump\n", "mine.tsv").unwrap();
 /// let keys: Vec<&str> = rules.iter().map(|r| r.key.as_str()).collect();
 /// assert_eq!(keys, ["donald trump", "trump"]);

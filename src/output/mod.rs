@@ -212,7 +212,8 @@ fn cell(value: &Value, one_line: bool) -> String {
     match value {
         Value::Null => String::new(),
         Value::Integer(n) => n.to_string(),
-        Value::Real(x) => x.to_string(),
+        // As the sqlite3 shell prints a real: 100.0, not 100.
+        Value::Real(x) => format!("{x:?}"),
         Value::Text(t) if one_line => t.replace(['\n', '\r', '\t'], " "),
         Value::Text(t) => t.clone(),
     }

@@ -1,5 +1,5 @@
 -- name: entity
--- description: One entity: its aliases with counts, the entities most often in the same paragraph, and quotes by it and about it.
+-- description: One entity: its aliases with counts, the entities most often in the same paragraph, and quotes by it and about it (count is empty for a quote; quote_id names it).
 -- param: name   (required, e.g. 'Assad') the entity's canonical name or any alias (the most mentioned entity of that name)
 -- param: limit  rows of each part at most (default: 30)
 WITH named AS (
@@ -14,7 +14,7 @@ target AS (
     LIMIT 1
 )
 SELECT * FROM (
-    SELECT 'alias' AS what, e.kind || ': ' || e.name AS entity, x.alias AS detail, coalesce(written.n, 0) AS count
+    SELECT 'alias' AS what, e.kind || ': ' || e.name AS entity, x.alias AS detail, coalesce(written.n, 0) AS count, NULL AS quote_id
     FROM target t JOIN entities e ON e.id = t.id JOIN entity_aliases x ON x.entity_id = e.id
     LEFT JOIN (
         SELECT m.text, count(*) AS n FROM mentions m WHERE m.entity_id = (SELECT id FROM target) GROUP BY m.text
@@ -24,7 +24,7 @@ SELECT * FROM (
 )
 UNION ALL
 SELECT * FROM (
-    SELECT 'with', e.kind || ': ' || e.name, o.kind || ': ' || o.name, c.paragraphs
+    SELECT 'with', e.kind || ': ' || e.name, o.kind || ': ' || o.name, c.paragraphs, NULL
     FROM target t
     JOIN cooccurrence_counts c ON (c.entity_id = t.id OR c.other_id = t.id) AND c.entity_id <> c.other_id
     JOIN entities e ON e.id = t.id
@@ -35,7 +35,7 @@ SELECT * FROM (
 UNION ALL
 -- Quotes it said, newest first.
 SELECT * FROM (
-    SELECT 'quote by', e.kind || ': ' || e.name, q.quote || ' (' || coalesce(q.outlet, '?') || ', ' || coalesce(substr(q.date, 1, 10), 'undated') || ')', q.quote_id
+    SELECT 'quote by', e.kind || ': ' || e.name, q.quote || ' (' || coalesce(q.outlet, '?') || ', ' || coalesce(substr(q.date, 1, 10), 'undated') || ')', NULL, q.quote_id
     FROM target t JOIN entities e ON e.id = t.id JOIN quote_overview q ON q.speaker_entity_id = t.id
     ORDER BY q.date DESC, q.quote_id
     LIMIT coalesce(:limit, 30)
@@ -44,7 +44,7 @@ UNION ALL
 -- Quotes by others that name it.
 SELECT * FROM (
     SELECT DISTINCT 'quote about', e.kind || ': ' || e.name,
-           coalesce(sp.name, q.speaker_text, '?') || ': ' || q.text, q.id
+           coalesce(sp.name, q.speaker_text, '?') || ': ' || q.text, NULL, q.id
     FROM target t
     JOIN entities e ON e.id = t.id
     JOIN mentions m ON m.entity_id = t.id

@@ -1,6 +1,7 @@
 -- name: story
 -- description: One story's articles side by side: per outlet's article, the entities it names in its lead (title, dek, first two body paragraphs) and those it names only later, the quotes it chose, and the entities, dates and quotes only it includes (captions count: a photo credit names whose pictures it ran).
--- param: id  (required, e.g. 1) the story's id (see the stories report)
+-- param: id     (required, e.g. 1) the story's id (see the stories report)
+-- param: limit  rows at most (default: 500)
 WITH members AS (
     SELECT sa.article_id, sa.evidence, sa.copy_of, a.title, a.published_at, s.name AS outlet
     FROM story_articles sa
@@ -70,4 +71,5 @@ SELECT article_id, outlet, date, what, item FROM (
     WHERE NOT EXISTS (SELECT 1 FROM items o WHERE o.key = i.key AND o.article_id <> i.article_id)
 )
 WHERE item IS NOT NULL
-ORDER BY date IS NULL, date, article_id, rank, ord, item;
+ORDER BY date IS NULL, date, article_id, rank, ord, item
+LIMIT coalesce(:limit, 500);
