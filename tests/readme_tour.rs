@@ -97,6 +97,7 @@ fn issue_23_every_help_has_an_example() {
         .collect();
     assert!(commands.len() >= 12, "{commands:?}");
     assert!(top.contains("Examples:\n  corpusdb "), "{top}");
+    let mut checked = 0;
     for command in &commands {
         let text = help(&[command, "--help"]);
         let examples = text
@@ -107,5 +108,29 @@ fn issue_23_every_help_has_an_example() {
             examples.lines().any(|l| l.contains(&format!(" {command}"))),
             "{command}: {examples}"
         );
+        // Commands of commands (`eval ner`, `chart timeline`, `train ner`) too.
+        let Some((_, subcommands)) = text.split_once("Commands:\n") else {
+            continue;
+        };
+        for sub in subcommands
+            .lines()
+            .take_while(|l| !l.trim().is_empty())
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|c| *c != "help")
+        {
+            let text = help(&[command, sub, "--help"]);
+            let examples = text
+                .split_once("Examples:\n")
+                .unwrap_or_else(|| panic!("{command} {sub} --help has no examples"))
+                .1;
+            assert!(
+                examples
+                    .lines()
+                    .any(|l| l.contains(&format!(" {command} {sub}"))),
+                "{command} {sub}: {examples}"
+            );
+            checked += 1;
+        }
     }
+    assert!(checked >= 10, "only {checked} commands of commands");
 }

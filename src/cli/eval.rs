@@ -25,10 +25,29 @@ pub struct Args {
 
 #[derive(clap::Subcommand)]
 enum What {
+    #[command(after_help = super::examples(&[
+        "corpusdb eval quotes --gold ../shared/corpora/polnear/dev",
+    ]))]
     Quotes(QuotesArgs),
+    #[command(after_help = super::examples(&[
+        "corpusdb eval ner --conll ../shared/corpora/conll2003/eng.testa",
+        "corpusdb eval ner --conll ../shared/corpora/conll2003/eng.testa --through-db",
+    ]))]
     Ner(eval_ner::Args),
+    #[command(after_help = super::examples(&[
+        "corpusdb eval gauntlet --format table",
+        "corpusdb eval gauntlet --errors mangled --format csv",
+    ]))]
     Gauntlet(GauntletArgs),
+    #[command(after_help = super::examples(&[
+        "corpusdb --db ecbplus.db eval stories --gold eval/stories/ecbplus_gold.tsv",
+        "corpusdb --db ecbplus.db eval stories --gold eval/stories/ecbplus_gold.tsv --baseline",
+    ]))]
     Stories(eval_stories::Args),
+    #[command(after_help = super::examples(&[
+        "corpusdb --db sample.db eval entities",
+        "corpusdb --db sample.db eval entities --errors",
+    ]))]
     Entities(eval_entities::Args),
 }
 

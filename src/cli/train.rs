@@ -23,6 +23,9 @@ pub struct Args {
 #[derive(clap::Subcommand)]
 enum What {
     /// The named-entity tagger, from CoNLL-2003 files.
+    #[command(after_help = super::examples(&[
+        "corpusdb train ner --conll ../shared/corpora/conll2003/eng.train \\\n      --dev ../shared/corpora/conll2003/eng.testa --out src/extract/ner/model.bin.gz",
+    ]))]
     Ner(NerArgs),
 }
 
