@@ -331,9 +331,9 @@ fn issue_21_the_same_event_across_outlets_is_one_story_and_a_similar_event_is_no
         lines[0],
         "gold,found,labelled,same_together,same_apart,different_together,different_apart,precision,recall,f1"
     );
-    assert_eq!(lines[1], "groups.tsv,3,3,1,0,0,2,1,1,1");
-    assert_eq!(lines[2], "pairs.tsv,2,2,1,0,0,1,1,1,1");
-    assert_eq!(lines[3], "all,5,5,2,0,0,3,1,1,1");
+    assert_eq!(lines[1], "groups.tsv,3,3,1,0,0,2,1.0,1.0,1.0");
+    assert_eq!(lines[2], "pairs.tsv,2,2,1,0,0,1,1.0,1.0,1.0");
+    assert_eq!(lines[3], "all,5,5,2,0,0,3,1.0,1.0,1.0");
 
     // The baseline groups the two Sumatra reports too (its cosine over the whole text).
     let out = eval(&["--baseline"]);
