@@ -214,10 +214,6 @@ pub fn run(
     }
     written?;
     let load_id = writer.load_id();
-    // Held from before the writer closes until the corpus stage is done: while this process
-    // has the database open, a reader that closes is never its last connection, so none
-    // checkpoints the WAL under an exclusive lock that a shell reading then would meet.
-    let _held = store::open_read(db)?;
     let counts = writer.finish()?;
     crate::corpus::after_write(db, load_id)?;
     Ok(Summary {

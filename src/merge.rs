@@ -145,8 +145,6 @@ pub fn run(
         )?;
     }
     let load_id = writer.load_id();
-    // Held from before the writer closes until the corpus stage is done, as in `load::run`.
-    let _held = store::open_read(out)?;
     summary.counts = writer.finish()?;
     crate::corpus::after_write(out, load_id)?;
     Ok(summary)
