@@ -214,8 +214,8 @@ pub fn run(
     }
     written?;
     let load_id = writer.load_id();
-    let counts = writer.finish()?;
-    crate::corpus::after_write(db, load_id)?;
+    let (counts, conn) = writer.finish()?;
+    crate::corpus::after_write(&conn, load_id)?;
     Ok(Summary {
         load_id,
         counts,

@@ -145,8 +145,9 @@ pub fn run(
         )?;
     }
     let load_id = writer.load_id();
-    summary.counts = writer.finish()?;
-    crate::corpus::after_write(out, load_id)?;
+    let (counts, conn) = writer.finish()?;
+    summary.counts = counts;
+    crate::corpus::after_write(&conn, load_id)?;
     Ok(summary)
 }
 

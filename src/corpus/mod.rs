@@ -19,15 +19,14 @@ pub mod stories_undated;
 
 use std::path::Path;
 
-use rusqlite::OptionalExtension;
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::{store, Result};
 
-/// Runs the corpus stage on the database at `db` after the writer of load `load_id` finished:
-/// learns from the corpus and merges entities if the load changed it, then groups the
-/// articles waiting for their story.
-pub fn after_write(db: &Path, load_id: i64) -> Result<stories::Timing> {
-    let conn = store::open_write(db)?;
+/// Runs the corpus stage on the writer's connection `conn` after the writer of load `load_id`
+/// finished: learns from the corpus and merges entities if the load changed it, then groups
+/// the articles waiting for their story.
+pub fn after_write(conn: &Connection, load_id: i64) -> Result<stories::Timing> {
     conn.execute_batch("BEGIN IMMEDIATE")?;
     let unfinished: Option<bool> = conn
         .query_row(include_str!("sql/load_unfinished.sql"), [load_id], |r| {
@@ -35,13 +34,13 @@ pub fn after_write(db: &Path, load_id: i64) -> Result<stories::Timing> {
         })
         .optional()?;
     if unfinished == Some(true) {
-        let learned = learned::learn(&conn)?;
-        entity_rules::apply_in(&conn, &learned)?;
+        let learned = learned::learn(conn)?;
+        entity_rules::apply_in(conn, &learned)?;
         conn.execute(include_str!("sql/finish_load.sql"), [load_id])?;
     }
     conn.execute_batch("COMMIT")?;
     conn.execute_batch("BEGIN IMMEDIATE")?;
-    let timing = stories::assign(&conn)?;
+    let timing = stories::assign(conn)?;
     conn.execute_batch("COMMIT")?;
     // The load's or merge's one checkpoint: leave the WAL small for readers and for copying
     // the file.

@@ -227,13 +227,19 @@ impl Writer {
 
     /// Commits the last batch. Marks the load finished when the corpus did not change; else
     /// the corpus stage does, after learning from it.
-    pub fn finish(mut self) -> Result<Counts> {
+    ///
+    /// Hands back the connection for the corpus stage: the database must stay open by the
+    /// loader until that stage is done. Were it closed in between, a reader closing then would
+    /// be the file's last connection and checkpoint the WAL under an exclusive lock, which a
+    /// reader opening at that moment (the sqlite3 shell has no busy timeout) meets as
+    /// "database is locked"; a read-only connection closing last also leaves the WAL behind.
+    pub fn finish(mut self) -> Result<(Counts, Connection)> {
         if !self.corpus_changed()? {
             // Every record was stored already: the corpus-wide passes would find just what
             // the last finished load's found, at a cost that grows with the corpus.
             self.update_load(true)?;
             self.conn.execute_batch("COMMIT")?;
-            return Ok(self.counts);
+            return Ok((self.counts, self.conn));
         }
         self.rollup.flush(&self.conn)?;
         // The corpus stage needs memory of its own: hand back what the load's caches held
@@ -253,7 +259,7 @@ impl Writer {
         // refreshed when a later load is killed, made SQLite plan searches paragraphs-first
         // (minutes instead of milliseconds). Without statistics the plans are the right ones.
         // No checkpoint either: the corpus stage writes next and checkpoints once, after it.
-        Ok(self.counts)
+        Ok((self.counts, self.conn))
     }
 
     fn commit_batch(&mut self) -> Result<()> {
