@@ -73,21 +73,30 @@ const MAX_HEADLINE_WORDS: usize = 25;
 /// Newest Oldest Most Read" or a section's name may stand among them).
 const MIN_HEADLINE_SHARE: f64 = 0.7;
 
+/// A headline may hold two sentences ("Is it over? Not yet"): a list has at most one such
+/// item in this many; text its wrapping set apart has more.
+const MAX_ITEMS_PER_SENTENCE_ITEM: usize = 10;
+
 /// Whether a sentence ends inside `item` and another starts after it ("… just like ours.
 /// Broadcast networks …"): running text that its wrapping left with wide spaces, not a
 /// headline.
 fn sentence_inside(item: &str) -> bool {
-    let chars: Vec<char> = item.chars().collect();
-    chars.windows(4).any(|w| {
-        w[0].is_lowercase() && matches!(w[1], '.' | '!' | '?') && w[2] == ' ' && w[3].is_uppercase()
-    })
+    // The sentence splitter knows abbreviations ("Rep. Scalise" is one headline).
+    crate::text::sentences::split(item).len() > 1
 }
 
 /// A list of headlines flattened into one block: at least [`MIN_HEADLINES`] items set apart
-/// by wide spaces, most of them headline-shaped (see [`MIN_HEADLINE_SHARE`]), none holding
-/// a sentence's end and the next one's start, and no running text.
+/// by wide spaces, most of them headline-shaped (see [`MIN_HEADLINE_SHARE`]), few holding
+/// two sentences (see [`MAX_ITEMS_PER_SENTENCE_ITEM`]), the block not ending as a sentence
+/// does, and no running text.
 fn is_headline_list(text: &str) -> bool {
-    if !text.contains(WIDE_SPACE) {
+    // A paragraph its wrapping left with wide spaces ends as a sentence does; a list's last
+    // headline does not.
+    let ends_sentence = text
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['.', '!', '?']);
+    if !text.contains(WIDE_SPACE) || ends_sentence {
         return false;
     }
     let items: Vec<&str> = text
@@ -107,7 +116,8 @@ fn is_headline_list(text: &str) -> bool {
         .count();
     headlines >= MIN_HEADLINES
         && headlines as f64 >= MIN_HEADLINE_SHARE * items.len() as f64
-        && !items.iter().any(|item| sentence_inside(item))
+        && items.iter().filter(|item| sentence_inside(item)).count() * MAX_ITEMS_PER_SENTENCE_ITEM
+            <= items.len()
         && !classify::is_running_text(text, 0..0)
 }
 
@@ -183,6 +193,9 @@ mod tests {
         // Running text its wrapping left with wide spaces.
         assert!(!is_headline_list(
             "The debates are on Saturday nights -- just like ours. Broadcast networks have less  flexibility than cable,  so putting together a debate  is hard"
+        ));
+        assert!(!is_headline_list(
+            "Democrats say Republicans are  looking for a new line of attack because  interest has waned after the  hearing in May."
         ));
         let mut blocks = vec![block(
             "Sort: Newest Oldest Most Read  The backstory behind the allegations  Senators ask for a vote  A storm hits the coast",
