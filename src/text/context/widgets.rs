@@ -81,21 +81,26 @@ const MAX_ITEMS_PER_SENTENCE_ITEM: usize = 10;
 /// Broadcast networks …"): running text that its wrapping left with wide spaces, not a
 /// headline.
 fn sentence_inside(item: &str) -> bool {
-    // The sentence splitter knows abbreviations ("Rep. Scalise" is one headline).
+    // The sentence splitter knows abbreviations ("Rep. Scalise" is one headline); a list
+    // item's number ("15. TRENDING …") is no sentence.
+    let number = item
+        .split_once(". ")
+        .filter(|(n, _)| (1..=2).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()));
+    let item = number.map_or(item, |(_, rest)| rest);
     crate::text::sentences::split(item).len() > 1
 }
 
 /// A list of headlines flattened into one block: at least [`MIN_HEADLINES`] items set apart
 /// by wide spaces, most of them headline-shaped (see [`MIN_HEADLINE_SHARE`]), few holding
-/// two sentences (see [`MAX_ITEMS_PER_SENTENCE_ITEM`]), the block not ending as a sentence
-/// does, and no running text.
+/// two sentences (see [`MAX_ITEMS_PER_SENTENCE_ITEM`]), the block not ending with a full
+/// stop, and no running text.
 fn is_headline_list(text: &str) -> bool {
-    // A paragraph its wrapping left with wide spaces ends as a sentence does; a list's last
-    // headline does not.
+    // A paragraph its wrapping left with wide spaces ends with a full stop; a list's last
+    // headline does not (it may end with a question or an exclamation mark).
     let ends_sentence = text
         .trim_end()
         .trim_end_matches(['"', '”', '’', '\'', ')'])
-        .ends_with(['.', '!', '?']);
+        .ends_with('.');
     if !text.contains(WIDE_SPACE) || ends_sentence {
         return false;
     }
@@ -190,6 +195,10 @@ mod tests {
             "The mayor spoke.  The council voted on it.  It adjourned at noon."
         ));
         assert!(!is_headline_list("Two items  only here"));
+        // A numbered heading, an abbreviation and a last headline that exclaims.
+        assert!(is_headline_list(
+            "15. TRENDING NOW  Rep. Scalise thanks the police  Trump praises Spicer  'Just look at his ratings!'"
+        ));
         // Running text its wrapping left with wide spaces.
         assert!(!is_headline_list(
             "The debates are on Saturday nights -- just like ours. Broadcast networks have less  flexibility than cable,  so putting together a debate  is hard"
