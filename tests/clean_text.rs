@@ -592,3 +592,93 @@ fn issue_19_a_slashed_photo_credit_does_not_take_the_story_with_it() {
     assert_ne!(kind, corpusdb::model::Kind::Body, "{text}");
     assert!(text.trim_end().ends_with("/ STR /"), "{text}");
 }
+
+/// Issue #19, session 4: the families of body chrome judged on hyperpartisan and gum-news
+/// (seed 3), each written here anew: a widget repeated through the page, a list of headlines
+/// set apart by wide spaces, a photo platform's credit alone, a byline ending with its site's
+/// domain, a video player's caption settings, a comments widget's link, and a quotation box
+/// crediting a person the story names. The story's paragraphs around them stay body.
+#[test]
+fn issue_19_widgets_credits_and_quotation_boxes_are_set_aside_the_story_stays() {
+    let story = [
+        "The city council voted on Tuesday to close the old harbour bridge. Engineers had warned for a year that its cables were failing. The vote was seven to two.",
+        "Mayor Ann Poe said the decision was hard. She said the city would build a ferry link within the year. Residents will be asked for their views in March.",
+        "Work on the ferry landing starts in April. The harbour authority will pay for half of it. The rest comes from the state's transport fund.",
+        "Critics said the council had waited too long. A petition to save the bridge has 4,000 names. Its organisers plan to take it to court next month.",
+    ];
+    let chrome = [
+        "HARBOUR GALLERY 2024",
+        "12 Comments",
+        "Sort: Newest Most Read  Senators ask for a vote on the budget  A storm hits the northern coast  Markets fall for a third day",
+        "Victor / Flickr",
+        "@CityHall/Twitter",
+        "Foreground --- White Black Red Green Blue --- Opaque Semi-Opaque",
+        "Join the conversation",
+        "“We have run out of time for this bridge.” - Ann Poe",
+    ];
+    let body = [
+        "Jane Roe Harbour Planet.com",
+        story[0],
+        chrome[0],
+        chrome[1],
+        chrome[3],
+        story[1],
+        chrome[0],
+        chrome[1],
+        chrome[7],
+        story[2],
+        chrome[0],
+        chrome[1],
+        chrome[4],
+        chrome[5],
+        story[3],
+        chrome[2],
+        chrome[6],
+        "Comments are closed",
+    ];
+    let rules = corpusdb::text::classify::Rules::builtin();
+    let document = format!(
+        "Council closes the harbour bridge\n\n{}\n",
+        body.join("\n\n")
+    );
+    let article = corpusdb::eval::gauntlet::align::process("harbour.txt", &document, &rules)
+        .unwrap()
+        .article;
+    let kind_of = |text: &str| {
+        let found: Vec<_> = article
+            .blocks
+            .iter()
+            .filter(|b| b.text.trim() == text)
+            .map(|b| (b.kind, b.reason.clone()))
+            .collect();
+        assert!(!found.is_empty(), "no block {text:?}");
+        found
+    };
+    for text in story {
+        for (kind, reason) in kind_of(text) {
+            assert_eq!(kind, corpusdb::model::Kind::Body, "{text}: {reason:?}");
+        }
+    }
+    for text in chrome.iter().chain(&["Jane Roe Harbour Planet.com"]) {
+        for (kind, reason) in kind_of(text) {
+            assert!(!kind.is_content(), "{text} stayed {kind:?}");
+            assert!(reason.is_some(), "{text}");
+        }
+    }
+    let reason = |text: &str| kind_of(text)[0].1.clone().unwrap();
+    assert!(
+        reason(chrome[0]).contains("repeated 3 times"),
+        "{}",
+        reason(chrome[0])
+    );
+    assert!(
+        reason(chrome[2]).contains("list of 4 headlines"),
+        "{}",
+        reason(chrome[2])
+    );
+    assert!(
+        reason(chrome[7]).starts_with("pull quote"),
+        "{}",
+        reason(chrome[7])
+    );
+}

@@ -140,15 +140,22 @@ fn check(corpus: &str, inputs: &[&Path]) {
 /// blocks of each side read by people; see eval/clean_text/README.md): corpus, seed, levels.
 /// These are the levels the classifier reached when the samples were judged, or since: a
 /// change may lower them, never raise them. Seed 1 was read to find rules; seed 2 is the
-/// holdout drawn after issue #19's widget rules and pull quotes, judged with no rule changed.
+/// holdout drawn after issue #19's widget rules and pull quotes, judged with no rule changed;
+/// seed 3 the holdout after its flattened tables (hyperpartisan and gum-news only), and seed 4
+/// after session 4's widget, credit and quotation-box mechanisms (its one comments-widget
+/// block then led to a rule: 5 judged, 4 now).
 /// Issue #19's targets (set aside ≥ 98 % chrome, body ≤ 3 % chrome) are not met on all yet.
 const JUDGED_LEVELS: &[(&str, u32, usize, usize)] = &[
-    ("hyperpartisan", 1, 3, 9),
-    ("hyperpartisan", 2, 0, 10),
+    ("hyperpartisan", 1, 3, 8),
+    ("hyperpartisan", 2, 0, 7),
+    ("hyperpartisan", 3, 0, 0),
+    ("hyperpartisan", 4, 0, 4),
     ("ecbplus", 1, 2, 0),
     ("ecbplus", 2, 0, 2),
-    ("gum-news", 1, 0, 4),
-    ("gum-news", 2, 0, 5),
+    ("gum-news", 1, 0, 3),
+    ("gum-news", 2, 0, 4),
+    ("gum-news", 3, 0, 3),
+    ("gum-news", 4, 0, 4),
     ("lee", 1, 0, 0),
     ("lee", 2, 0, 0),
 ];

@@ -10,7 +10,8 @@
 //! candidate: prose has that too ("in 2016 President Obama"). A candidate is taken only inside
 //! a run of at least [`MIN_ROWS`] rows in a row, each short, with no word in lower case.
 //! A fixture list run together ("KANSAS CITY AT DETROIT CHICAGO AT TORONTO …") is cut where
-//! its pairs of names are certain ([`fixture_starts`]).
+//! its pairs of names are certain ([`fixture_starts`]), and a photo site's credits glued to a
+//! list article's items where they start and end ([`credit_edges`]).
 //! Pure: text in, byte offsets out.
 
 use std::sync::OnceLock;
@@ -275,6 +276,33 @@ pub fn dated_dateline(text: &str) -> Option<(usize, usize)> {
     Some((line.start(), line.end()))
 }
 
+/// A photo site's credit glued to a numbered list's items, in a list article whose photos
+/// each carry one: "1. The girl with bunny ears. Reddit | Eeli100 2. The car that …",
+/// "Flickr | Jane Roe 5. Left-Handers Are …", "… Arrivals by Jane Roe / Getty Images
+/// Entertainment 6. Left-Handedness …". Returns where each credit starts (a site and its
+/// user) and where the list item after a credit starts, so that the credit stands alone (and
+/// is set aside by the rules) and the item's heading stays.
+pub fn credit_edges(text: &str) -> Vec<usize> {
+    static CREDIT: OnceLock<Regex> = OnceLock::new();
+    let credit = CREDIT.get_or_init(|| {
+        Regex::new(
+            r"(?-i)(?:\b(?P<site>Reddit|Imgur|Flickr|Instagram|Twitter|Facebook|YouTube|Giphy|Tumblr|Pinterest|Wikimedia Commons|Getty Images|Shutterstock) \| ?\S+(?: \p{Lu}[\w'’-]*){0,2}|\bby \p{Lu}[\w.'’-]*(?: \p{Lu}[\w.'’-]*){0,3} ?/ ?Getty Images(?: Entertainment| News| Sport)?)(?P<item>\s+\d{1,2}\.\s+\p{Lu})?",
+        )
+        .expect("a valid pattern")
+    });
+    let mut edges = Vec::new();
+    for c in credit.captures_iter(text) {
+        if let Some(site) = c.name("site") {
+            edges.push(site.start());
+        }
+        if let Some(item) = c.name("item") {
+            // The item's number, after the spaces.
+            edges.push(item.start() + item.as_str().len() - item.as_str().trim_start().len());
+        }
+    }
+    edges
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,5 +363,29 @@ mod tests {
         assert!(dated_dateline("WASHINGTON (Reuters) - The Senate voted").is_none());
         assert!(dated_dateline("NEW YORK 1996-08-30").is_none());
         assert!(dated_dateline("The NEW YORK 1996-08-30 Major").is_none());
+    }
+
+    #[test]
+    fn a_photo_sites_credit_glued_to_list_items_is_cut_out() {
+        let text =
+            "1. The girl with bunny ears. Reddit | Eeli100 2. The car that drove off. Imgur | jroe";
+        let mut bounds = vec![0];
+        bounds.extend(credit_edges(text));
+        bounds.push(text.len());
+        let pieces: Vec<&str> = bounds.windows(2).map(|w| text[w[0]..w[1]].trim()).collect();
+        assert_eq!(
+            pieces,
+            [
+                "1. The girl with bunny ears.",
+                "Reddit | Eeli100",
+                "2. The car that drove off.",
+                "Imgur | jroe"
+            ]
+        );
+        let getty = "Los Angeles Gala - Arrivals by Jane Roe / Getty Images Entertainment 6. Lefties Are Born In Spring";
+        let at = credit_edges(getty);
+        assert_eq!(at.len(), 1);
+        assert_eq!(&getty[at[0]..], "6. Lefties Are Born In Spring");
+        assert!(credit_edges("He posted it on Reddit, where 2. million saw it.").is_empty());
     }
 }

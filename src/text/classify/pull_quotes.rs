@@ -3,6 +3,9 @@
 //! story. Setting it aside loses no words: they stay in the block they were copied from. The
 //! words must be inside quotation marks in the longer block: a lead sentence repeated by a
 //! summary, or a live blog's update repeated in a later one, is story text, not a pull quote.
+//! A box may also quote words the story does not carry, and then its credit gives it away: a
+//! block that is one quotation and a dash and the name of a person the story names elsewhere
+//! ([`credited_box`]).
 
 use std::collections::{HashMap, HashSet};
 
@@ -166,13 +169,86 @@ pub fn set_aside(blocks: &mut [Block]) {
             "pull quote: repeats a quotation of block {j} of this article"
         ));
     }
+    set_aside_credited_boxes(blocks);
+}
+
+/// Words of a credited box's name: at least two, a person's full name (a newsletter sets
+/// its quotations apart with a surname, "“We'll see what happens.” — Trump", as its text)...
+const MIN_BOX_NAME_WORDS: usize = 2;
+/// ...and at most this many ("Matthew Ingram", "Jane van der Roe").
+const MAX_BOX_NAME_WORDS: usize = 5;
+
+/// The name a quotation box credits: the block is one quotation in double marks and nothing
+/// after it but a dash and a name ([`MIN_BOX_NAME_WORDS`] to [`MAX_BOX_NAME_WORDS`] words,
+/// each capitalised or a lower-case particle, no digits, no account handle, no sentence's
+/// end): "“So far, it's the Internet: 1, Scientology: 0.” - Matthew Ingram". `None` for
+/// anything else.
+///
+/// ```
+/// use corpusdb::text::classify::pull_quotes::credited_box;
+/// assert_eq!(credited_box("“It's a long game.” - Matthew Ingram"), Some("Matthew Ingram"));
+/// assert_eq!(credited_box("“We'll see what happens.” — Trump"), None);
+/// assert_eq!(credited_box("“It's a long game,” Matthew Ingram said."), None);
+/// assert_eq!(credited_box("“Story found on street” — CBC.ca, August 15, 2008"), None);
+/// assert_eq!(credited_box("“Pray.” — Jane Roe (@jroe) May 2, 2017"), None);
+/// ```
+pub fn credited_box(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let rest = text.strip_prefix('“').or_else(|| text.strip_prefix('"'))?;
+    let close = rest.rfind(['”', '"'])?;
+    let quoted = &rest[..close];
+    if quoted.contains(['“', '"']) || quoted.trim().is_empty() {
+        return None;
+    }
+    let after = rest[close..].trim_start_matches(['”', '"']).trim_start();
+    let name = after.strip_prefix(['-', '–', '—'])?.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let name_like = |w: &&str| {
+        w.starts_with(char::is_uppercase)
+            || ["de", "van", "der", "von", "da", "al", "bin"].contains(w)
+    };
+    let plain = !name.contains(|c: char| c.is_ascii_digit() || "@.!?,;:()".contains(c));
+    ((MIN_BOX_NAME_WORDS..=MAX_BOX_NAME_WORDS).contains(&words.len())
+        && words.iter().all(name_like)
+        && plain)
+        .then_some(name)
+}
+
+/// Sets aside as captions the quotation boxes ([`credited_box`]) whose name a longer body
+/// block of the same article carries: the story names the person the box quotes, and the
+/// box stands beside it. A box next to another of its shape is an item of a list the story
+/// gives (headlines and who ran them, quotations of the week) and stays.
+fn set_aside_credited_boxes(blocks: &mut [Block]) {
+    let is_box = |b: Option<&Block>| b.is_some_and(|b| credited_box(&b.text).is_some());
+    let found: Vec<(usize, usize)> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == Kind::Body && b.text.chars().count() <= MAX_CHARS)
+        .filter(|(i, _)| {
+            !is_box(i.checked_sub(1).and_then(|j| blocks.get(j))) && !is_box(blocks.get(i + 1))
+        })
+        .filter_map(|(i, b)| {
+            let name = credited_box(&b.text)?;
+            let j = blocks.iter().position(|o| {
+                o.kind == Kind::Body && o.text.len() > b.text.len() && o.text.contains(name)
+            })?;
+            Some((i, j))
+        })
+        .collect();
+    for (i, j) in found {
+        blocks[i].kind = Kind::Caption;
+        blocks[i].reason = Some(format!(
+            "pull quote: a quotation box crediting a person block {j} of this article names"
+        ));
+    }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn block(text: &str) -> Block {
+    /// A body block of `text`, for the text stage's unit tests.
+    pub(crate) fn block(text: &str) -> Block {
         Block {
             kind: Kind::Body,
             reason: None,

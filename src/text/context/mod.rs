@@ -1,10 +1,12 @@
 //! The chrome that only its neighbours give away, after the rules have classified each block
 //! alone: the title scraped again under it ([`title`]), related links listed under their
 //! heading, a series' parts, names split from a credit, gallery captions shown twice, a
-//! chart's labels spilled one per block, the author's name box, pull quotes. Pure: blocks in,
-//! kinds and reasons changed in place.
+//! chart's labels spilled one per block, a page's widgets ([`widgets`]: labels repeated through
+//! the page, headlines set apart by wide spaces), the author's name box, pull quotes. Pure:
+//! blocks in, kinds and reasons changed in place.
 
 pub(in crate::text) mod title;
+mod widgets;
 
 use std::ops::Range;
 
@@ -13,7 +15,8 @@ use crate::text::classify;
 
 /// The chrome that only its neighbours give away, after the rules have classified each
 /// block alone: the title scraped again under it, related links, a series' parts, names
-/// split from a credit, gallery captions, a chart's labels, the author's name box, pull quotes. One list
+/// split from a credit, gallery captions, a chart's labels, a page's widgets, the author's
+/// name box, pull quotes. One list
 /// for loading and reclassifying alike.
 pub(super) fn set_aside_by_context(blocks: &mut [Block], byline: Option<&str>) {
     title::mark_title_again(blocks);
@@ -22,6 +25,8 @@ pub(super) fn set_aside_by_context(blocks: &mut [Block], byline: Option<&str>) {
     set_aside_split_credits(blocks);
     set_aside_gallery_captions(blocks);
     set_aside_chart_labels(blocks);
+    widgets::set_aside_repeated_widgets(blocks);
+    widgets::set_aside_headline_lists(blocks);
     if let Some(byline) = byline {
         set_aside_name_box(blocks, byline);
     }
