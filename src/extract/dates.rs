@@ -174,9 +174,7 @@ impl Context<'_> {
         let w = self.lower(i).trim_end_matches('.');
         // A month is capitalised: "may" and "march" in lower case are words.
         let capital = self.words.get(i)?.starts_with(char::is_uppercase);
-        let m = MONTHS
-            .iter()
-            .position(|names| names.iter().any(|n| *n == w))?;
+        let m = MONTHS.iter().position(|names| names.contains(&w))?;
         capital.then_some(m as u32 + 1)
     }
 
@@ -259,7 +257,7 @@ impl Context<'_> {
                 .checked_sub(1)
                 .map(|p| self.lower(p).trim_end_matches('-'))
                 .unwrap_or("");
-            if MONTH_PREPOSITIONS.iter().any(|p| *p == before) {
+            if MONTH_PREPOSITIONS.contains(&before) {
                 let value = self.anchor.map(|a| {
                     let (y, _) = nearest_year(a, month, 15);
                     format!("{y:04}-{month:02}")
@@ -380,7 +378,7 @@ impl Context<'_> {
         let after = self.words.get(i + 1).copied().unwrap_or(".");
         let after_is_word = after.starts_with(|c: char| c.is_alphanumeric());
         let part_of_number = matches!(before, "$" | "£" | "€" | "#" | "no." | "number");
-        if part_of_number || (!YEAR_PREPOSITIONS.iter().any(|p| *p == before) && after_is_word) {
+        if part_of_number || (!YEAR_PREPOSITIONS.contains(&before) && after_is_word) {
             return None;
         }
         Some((1, Some(format!("{year:04}")), Granularity::Year))

@@ -149,7 +149,7 @@ fn speaks_to_reader(text: &str) -> bool {
     lower.contains('@')
         || lower.contains("http")
         || lower.contains("sign up")
-        || words.any(|w| READER_WORDS.iter().any(|r| *r == w))
+        || words.any(|w| READER_WORDS.contains(&w))
 }
 
 /// What reclassifying needs of an article besides its blocks.

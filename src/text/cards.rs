@@ -185,8 +185,7 @@ fn name_word(word: &str) -> bool {
     let capitals = letters > 1 && !word.chars().any(char::is_lowercase);
     !ends_sentence
         && !capitals
-        && (word.starts_with(|c: char| c.is_uppercase() || c == '(')
-            || PARTICLES.iter().any(|p| *p == word))
+        && (word.starts_with(|c: char| c.is_uppercase() || c == '(') || PARTICLES.contains(&word))
 }
 
 #[cfg(test)]
