@@ -4,9 +4,12 @@
   python3 scripts/entities_sample.py subset SEED N < allsides-37k.jsonl > subset.jsonl
       N records of allsides, chosen by SEED (the load the sample is drawn from)
   python3 scripts/entities_sample.py sample DB CORPUS N SEED > sample.tsv
-      N mentions of CORPUS (allsides or bbc) from a loaded database, in an order that depends
+      N mentions of CORPUS (allsides, bbc or hyperpartisan) from a loaded database, in an order
+      that depends
       only on SEED and each mention's stable keys (article external id, paragraph position,
-      start), so the same corpus loaded again gives the same sample
+      start), so the same corpus loaded again gives the same sample. An article's corpus is
+      told by its origin (file:line): the bbc folder, a file named hyperpartisan*.jsonl
+      (scripts/convert_corpus.py's output), else allsides
   python3 scripts/entities_sample.py show sample.tsv DB
       each sampled mention as the judge reads it: the article's title, the paragraph around
       the mention (marked [[ ]]), the stored mention kind, its entity's name, kind, mention
@@ -23,7 +26,13 @@ import re
 import sqlite3
 import sys
 
-BBC = "/bbc/"  # in the origin (file:line) of articles loaded from the bbc folder
+def corpus_of(origin):
+    """The corpus an article was loaded from, by its origin (file:line)."""
+    if "/bbc/" in origin:
+        return "bbc"
+    if "hyperpartisan" in origin.rsplit("/", 1)[-1]:
+        return "hyperpartisan"
+    return "allsides"
 
 
 def subset(seed, n):
@@ -44,8 +53,7 @@ def sample(path, corpus, n, seed):
            FROM mentions m JOIN paragraphs p ON p.id = m.paragraph_id
            JOIN articles a ON a.id = p.article_id JOIN entities e ON e.id = m.entity_id"""
     ).fetchall()
-    is_bbc = corpus == "bbc"
-    rows = [r[:8] for r in rows if (BBC in r[8]) == is_bbc]
+    rows = [r[:8] for r in rows if corpus_of(r[8]) == corpus]
     rows.sort(key=lambda r: rank(seed, r[0], r[1], r[2]))
     print("corpus\texternal_id\tposition\tstart\tend\ttext\tstored_kind\tentity\tentity_kind")
     for ext, pos, start, end, text, kind, name, ekind in rows[:n]:

@@ -5,6 +5,7 @@
 //!
 //! ```text
 //! corpusdb --db sample.db eval entities --gold eval/entities/verdicts.tsv
+//! corpusdb --db sample.db eval entities --gold eval/entities/holdout.tsv
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -19,7 +20,8 @@ use super::FormatArg;
 #[derive(clap::Args)]
 #[command(long_about = HELP)]
 pub struct Args {
-    /// Verdicts (eval/entities/verdicts.tsv).
+    /// Verdicts: eval/entities/verdicts.tsv, or the holdout eval/entities/holdout.tsv (any
+    /// file of that shape).
     #[arg(long, default_value = "eval/entities/verdicts.tsv")]
     gold: PathBuf,
     /// List the judged mentions scored wrong on any count instead of the scores.

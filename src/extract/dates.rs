@@ -56,60 +56,35 @@ pub struct DateMention {
     pub granularity: Granularity,
 }
 
-const MONTHS: [&[&str]; 12] = [
-    &["january", "jan"],
-    &["february", "feb"],
-    &["march", "mar"],
-    &["april", "apr"],
-    &["may"],
-    &["june", "jun"],
-    &["july", "jul"],
-    &["august", "aug"],
-    &["september", "sep", "sept"],
-    &["october", "oct"],
-    &["november", "nov"],
-    &["december", "dec"],
-];
+/// January to December, each month's spellings (vocabulary `months`).
+static MONTHS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    words(List::Months, Reader::Dates)
+        .map(|m| m.split_whitespace().collect())
+        .collect()
+});
 
 /// The weekdays of the vocabulary, Monday first.
 static WEEKDAYS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words(List::Weekdays, Reader::Dates).collect());
 
-/// Words before a bare month that make it a date ("in May"): a month name like "May" or
-/// "March" alone is too often a word or a name.
-const MONTH_PREPOSITIONS: &[&str] = &[
-    "in", "since", "from", "until", "till", "by", "before", "after", "during", "of", "early",
-    "late", "mid", "through", "last", "next", "this",
-];
+/// Words before a bare month that make it a date ("in May"), vocabulary
+/// `month_prepositions`: a month name like "May" or "March" alone is too often a word.
+static MONTH_PREPOSITIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(List::MonthPrepositions, Reader::Dates).collect());
 
-/// Words before a four-digit number that make it a year even when a word follows
-/// ("in 2007 the plant...", "between 2007 and 2011").
-const YEAR_PREPOSITIONS: &[&str] = &[
-    "in", "since", "from", "until", "till", "by", "before", "after", "during", "of", "early",
-    "late", "mid", "around", "through", "between", "and", "to", "circa",
-];
+/// Words before a four-digit number that make it a year even when a word follows ("in 2007
+/// the plant..."), vocabulary `year_prepositions`.
+static YEAR_PREPOSITIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(List::YearPrepositions, Reader::Dates).collect());
 
-/// Words shortly before a bare weekday that put it in the future ("will meet on Sunday").
-const FUTURE_CUES: &[&str] = &[
-    "will",
-    "'ll",
-    "’ll",
-    "shall",
-    "scheduled",
-    "planned",
-    "plans",
-    "expected",
-    "due",
-    "upcoming",
-    "set",
-    "next",
-];
+/// Words shortly before a bare weekday that put it in the future ("will meet on Sunday"),
+/// vocabulary `future_cues`.
+static FUTURE_CUES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(List::FutureCues, Reader::Dates).collect());
 
-/// Number words for "three days ago".
-const NUMBER_WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve",
-];
+/// Number words for "three days ago", zero first (vocabulary `number_words`).
+static NUMBER_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(List::NumberWords, Reader::Dates).collect());
 
 const FIRST_YEAR: i32 = 1000;
 const LAST_YEAR: i32 = 2100;
@@ -420,7 +395,9 @@ impl Context<'_> {
         let ahead = (target - today).rem_euclid(7);
         let future = match shift {
             Some(s) => s >= 0,
-            None => (i.saturating_sub(6)..i).any(|p| FUTURE_CUES.contains(&self.lower(p))),
+            None => {
+                (i.saturating_sub(6)..i).any(|p| FUTURE_CUES.iter().any(|c| *c == self.lower(p)))
+            }
         };
         let offset = match (shift, future) {
             (Some(-1), _) => -(if back == 0 { 7 } else { back }),

@@ -22,6 +22,7 @@ use std::sync::OnceLock;
 
 use crate::extract::dates;
 use crate::extract::echo;
+pub use crate::extract::ner::aliases::Gender;
 use crate::extract::ner::{aliases, EntityKind, Tagger};
 use crate::extract::quotes::{self, Agent};
 use crate::model::{Article, DateMention, Entity, Kind, Mention, Quote, Span};
@@ -57,7 +58,11 @@ pub fn enrich(article: &mut Article) {
             .iter()
             .map(|(_, m)| (m.kind, m.text.as_str()))
             .collect();
-        let resolved = entities(&names);
+        let genders: Vec<Option<Gender>> = found
+            .iter()
+            .map(|(block, m)| title_gender(&article.blocks[*block].text, m.start, &m.text))
+            .collect();
+        let resolved = entities_with(&names, &genders);
         article.mentions = found
             .into_iter()
             .zip(resolved)
@@ -143,7 +148,12 @@ fn screened(mut mention: crate::extract::ner::Mention) -> Option<crate::extract:
 /// knows, country and coordinates. Also run again on stored mentions by
 /// [`crate::store::read_back`] (the database keeps no per-article name).
 pub fn entities(mentions: &[(EntityKind, &str)]) -> Vec<Entity> {
-    aliases::resolve(mentions)
+    entities_with(mentions, &[])
+}
+
+/// [`entities`], with the gender the title at each mention gives ([`title_gender`]).
+pub fn entities_with(mentions: &[(EntityKind, &str)], genders: &[Option<Gender>]) -> Vec<Entity> {
+    aliases::resolve_with(mentions, genders)
         .into_iter()
         .map(|r| Entity {
             kind: r.kind,
@@ -154,6 +164,59 @@ pub fn entities(mentions: &[(EntityKind, &str)]) -> Vec<Entity> {
             name: r.name,
         })
         .collect()
+}
+
+/// The gender a title gives the mention at `start` (a code point offset) of a block: the
+/// one or two words just before it, or the words at its head before a name ("Mr. Obama",
+/// "first lady Michelle Obama", "Mrs. Clinton"), in the vocabulary's `female` or `male`
+/// list. `None` when no such title is there.
+pub fn title_gender(block: &str, start: usize, text: &str) -> Option<Gender> {
+    static LISTS: OnceLock<(HashSet<&'static str>, HashSet<&'static str>)> = OnceLock::new();
+    let (female, male) = LISTS.get_or_init(|| {
+        (
+            word_set(List::Female, Reader::Link),
+            word_set(List::Male, Reader::Link),
+        )
+    });
+    let gender = |words: &[&str]| -> Option<Gender> {
+        let phrase = words
+            .iter()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if female.contains(phrase.as_str()) {
+            Some(Gender::Female)
+        } else if male.contains(phrase.as_str()) {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    };
+    let at = block
+        .char_indices()
+        .nth(start)
+        .map_or(block.len(), |(b, _)| b);
+    let before: Vec<&str> = block[..at].split_whitespace().rev().take(2).collect();
+    let head: Vec<&str> = text.split_whitespace().collect();
+    let last_before = before.first().map(|w| vec![*w]).unwrap_or_default();
+    let two_before: Vec<&str> = before.iter().rev().copied().collect();
+    let mut tries = vec![];
+    if two_before.len() == 2 {
+        tries.push(two_before);
+    }
+    tries.push(last_before);
+    // A title inside the mention, with a name after it.
+    if head.len() > 2 {
+        tries.push(head[..2].to_vec());
+    }
+    if head.len() > 1 {
+        tries.push(head[..1].to_vec());
+    }
+    tries
+        .iter()
+        .filter(|words| !words.is_empty())
+        .find_map(|words| gender(words))
 }
 
 /// Direct quotations in the body blocks (not scare quotes or titles), with the speaker and

@@ -4,12 +4,14 @@
 //! ([`super::rollups`]) in step.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
 
 use rusqlite::{params, Connection};
 
 use super::rollups::{self, Facts, Rollups};
 use crate::model::{Block, Kind};
 use crate::text::{self, classify::Rules};
+use crate::vocab::{self, List, Reader};
 use crate::Result;
 
 /// A line is boilerplate when it recurs in at least this many articles of its outlet...
@@ -24,17 +26,9 @@ pub const MIN_DAYS: usize = 3;
 const EDGE_BLOCKS: i64 = 3;
 /// Words of a line that addresses the reader or points elsewhere: a promo or a call to
 /// write in ("Visit our homepage for more stories.", "Got a tip? Email ..."), which a
-/// story's own recurring headings and labels are not.
-const READER_WORDS: &[&str] = &[
-    "you",
-    "subscribe",
-    "newsletter",
-    "click",
-    "email",
-    "podcast",
-    "download",
-    "visit",
-];
+/// story's own recurring headings and labels are not (the vocabulary's `reader_words`).
+static READER_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| vocab::words(List::ReaderWords, Reader::Clean).collect());
 /// A line found this many times per article on average is a label inside the story (a
 /// transcript's speaker names), not furniture around it.
 const MAX_PER_ARTICLE: f64 = 1.5;

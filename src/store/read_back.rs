@@ -513,7 +513,15 @@ fn read_repairs(conn: &Connection, id: i64) -> Result<Repairs, Unreadable> {
 /// What they give is used only when it agrees with what is stored (the same entity kinds
 /// and keys, the same quotes); otherwise the stored values stay and this returns `false`.
 fn rederive(article: &mut Article, rules: &Rules) -> bool {
-    let Some(entities) = resolve_again(&article.mentions, rules) else {
+    let genders: Vec<_> = article
+        .mentions
+        .iter()
+        .map(|m| {
+            let block = article.blocks.get(m.block).map_or("", |b| b.text.as_str());
+            link::title_gender(block, m.span.start, &m.text)
+        })
+        .collect();
+    let Some(entities) = resolve_again(&article.mentions, &genders, rules) else {
         return false;
     };
     for (mention, entity) in article.mentions.iter_mut().zip(entities) {
@@ -564,7 +572,11 @@ const MAX_RETYPED: u32 = 3;
 /// gazetteer spelling of Dhaka). So when the stored kinds do not agree, every kind is tried
 /// for the mentions that came out otherwise, one kind for all of them with the same text
 /// (the others of that text, which came out right, keep theirs).
-fn resolve_again(mentions: &[Mention], rules: &Rules) -> Option<Vec<Entity>> {
+fn resolve_again(
+    mentions: &[Mention],
+    genders: &[Option<link::Gender>],
+    rules: &Rules,
+) -> Option<Vec<Entity>> {
     // Linked again as the article linked them, before any rule gave them another kind.
     let kinds: Vec<EntityKind> = mentions
         .iter()
@@ -587,7 +599,7 @@ fn resolve_again(mentions: &[Mention], rules: &Rules) -> Option<Vec<Entity>> {
         .zip(mentions)
         .map(|(&k, m)| (k, m.text.as_str()))
         .collect();
-    let entities = link::entities(&names);
+    let entities = link::entities_with(&names, genders);
     if agree(&entities) {
         return Some(entities);
     }
@@ -613,7 +625,7 @@ fn resolve_again(mentions: &[Mention], rules: &Rules) -> Option<Vec<Entity>> {
                 .unwrap_or(0) as u32;
             names[i].0 = all[(combination / (all.len() as u32).pow(j)) as usize % all.len()];
         }
-        Some(link::entities(&names)).filter(|e| agree(e))
+        Some(link::entities_with(&names, genders)).filter(|e| agree(e))
     })
 }
 
@@ -679,7 +691,7 @@ mod tests {
             "Deferred Action for Childhood Arrivals"
         );
         assert_eq!(mentions[2].entity.key, mentions[0].entity.key);
-        let again = resolve_again(&mentions, &Rules::default()).expect("resolved again");
+        let again = resolve_again(&mentions, &[], &Rules::default()).expect("resolved again");
         assert_eq!(
             again,
             mentions

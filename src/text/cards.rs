@@ -6,16 +6,18 @@
 //! Pure: a paragraph's text in, the cards' byte ranges out.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::vocab::{List, Reader};
 
 /// A card is at most this long (three headlines and a name).
 const MAX_CARD_BYTES: usize = 1200;
 /// Words of a full name between the name as written and the glued surname ("Hillary Diane
 /// Rodham ClintonGiuliani …": three).
 const MAX_NAME_WORDS: usize = 6;
-/// Lower-case words inside names.
-const PARTICLES: &[&str] = &[
-    "al", "bin", "da", "de", "del", "der", "di", "du", "el", "la", "le", "van", "von",
-];
+/// Lower-case words inside names (the vocabulary's `particles` that cards read).
+static PARTICLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::vocab::words(List::Particles, Reader::Cards).collect());
 
 /// The byte ranges of the cards in `text`, in order: each from the space after the name as
 /// written through its "MORE", so that cutting them leaves the sentence.

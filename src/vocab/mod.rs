@@ -4,7 +4,8 @@
 //!
 //! - `words.txt`: closed word classes under `[section]`s, one entry a line ([`List`]): pronouns,
 //!   stop words, abbreviations, weekdays, particles, honorifics, names that are no names,
-//!   groups of people, …
+//!   groups of people, months and number words for dates, the words of a line that speaks
+//!   to the reader, the heads and tails of organisation and place names, …
 //! - `titles.txt`: titles, honorifics and roles before a name ([`titles`]).
 //! - `cues.txt`: the quote cues, a tab-separated table read by [`lexicon`].
 //! - `gazetteer/*.tsv`: countries, cities, US states, regions and organisations, read by
@@ -15,7 +16,7 @@
 //! that reader's only ("today<TAB>quotes"): one list holds what several stages call by one
 //! name, and says where they differ (the tagger was trained with its own abbreviations and
 //! titles, which must not move under it). [`lexicon`] builds the quote rules' lookups from
-//! these lists.
+//! these lists. A tag may name several readers, separated by spaces ("de<TAB>quotes cards").
 
 pub mod gazetteer;
 pub mod lexicon;
@@ -45,6 +46,10 @@ pub enum Reader {
     Dates,
     /// Linking inside an article.
     Link,
+    /// Cutting related-story cards glued to a name (`text::cards`).
+    Cards,
+    /// The corpus-wide boilerplate pass (`store::clean`).
+    Clean,
 }
 
 impl Reader {
@@ -56,17 +61,21 @@ impl Reader {
             Reader::Gazetteer => "gazetteer",
             Reader::Dates => "dates",
             Reader::Link => "link",
+            Reader::Cards => "cards",
+            Reader::Clean => "clean",
         }
     }
 
     #[cfg(test)]
-    const ALL: [Reader; 6] = [
+    const ALL: [Reader; 8] = [
         Reader::Quotes,
         Reader::Tagger,
         Reader::Stories,
         Reader::Gazetteer,
         Reader::Dates,
         Reader::Link,
+        Reader::Cards,
+        Reader::Clean,
     ];
 }
 
@@ -97,10 +106,22 @@ pub enum List {
     Honorifics,
     NotNames,
     Groups,
+    /// January to December, each entry one month's spellings separated by spaces.
+    Months,
+    MonthPrepositions,
+    YearPrepositions,
+    FutureCues,
+    /// Zero to twelve in this order.
+    NumberWords,
+    ReaderWords,
+    PlaceHeads,
+    OrgHeads,
+    GenericTails,
+    GenericOrgs,
 }
 
 impl List {
-    pub const ALL: [List; 22] = [
+    pub const ALL: [List; 32] = [
         List::Pronouns,
         List::Determiners,
         List::Skip,
@@ -123,6 +144,16 @@ impl List {
         List::Honorifics,
         List::NotNames,
         List::Groups,
+        List::Months,
+        List::MonthPrepositions,
+        List::YearPrepositions,
+        List::FutureCues,
+        List::NumberWords,
+        List::ReaderWords,
+        List::PlaceHeads,
+        List::OrgHeads,
+        List::GenericTails,
+        List::GenericOrgs,
     ];
 
     /// The section's name in `words.txt`.
@@ -150,6 +181,16 @@ impl List {
             List::Honorifics => "honorifics",
             List::NotNames => "not_names",
             List::Groups => "groups",
+            List::Months => "months",
+            List::MonthPrepositions => "month_prepositions",
+            List::YearPrepositions => "year_prepositions",
+            List::FutureCues => "future_cues",
+            List::NumberWords => "number_words",
+            List::ReaderWords => "reader_words",
+            List::PlaceHeads => "place_heads",
+            List::OrgHeads => "org_heads",
+            List::GenericTails => "generic_tails",
+            List::GenericOrgs => "generic_orgs",
         }
     }
 }
@@ -163,7 +204,8 @@ struct Entry {
 
 impl Entry {
     fn for_reader(self, reader: Reader) -> bool {
-        self.only.is_none_or(|tag| tag == reader.tag())
+        self.only
+            .is_none_or(|tags| tags.split_whitespace().any(|t| t == reader.tag()))
     }
 }
 
@@ -274,7 +316,11 @@ mod tests {
         }
         let tags: Vec<&str> = Reader::ALL.iter().map(|r| r.tag()).collect();
         for e in SECTIONS.values().flatten().chain(TITLE_ENTRIES.iter()) {
-            assert!(e.only.is_none_or(|t| tags.contains(&t)), "{e:?}");
+            assert!(
+                e.only
+                    .is_none_or(|t| t.split_whitespace().all(|t| tags.contains(&t))),
+                "{e:?}"
+            );
         }
     }
 

@@ -17,7 +17,9 @@
 //! - A person's partial name joins the one full name in the article that starts or ends
 //!   with it ("Assad" → "Bashar al-Assad", "Kim" → "Kim Jong Un"); with two candidates it
 //!   joins the one the article writes in full three times as often as the other (an article
-//!   about Hillary Clinton that names Bill Clinton in passing), else it stays apart.
+//!   about Hillary Clinton that names Bill Clinton in passing), else it stays apart; titles
+//!   with a gender are evidence, and an organisation named by the last words of one longer
+//!   organisation name joins it ([`super::identity`]).
 //! - The gazetteer is a prior, never an override of the mention's own kind: an organisation,
 //!   place or nationality goes to its gazetteer entry when the entry is of the kind the
 //!   mention has ("DPRK" → North Korea, "UN" → United Nations, "Korean Central News Agency"
@@ -28,22 +30,20 @@
 //! - An acronym joins the longer name in the article whose initials it is.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use super::tokens::tokenize;
 use super::EntityKind;
 use crate::vocab::gazetteer::{alias_key, gazetteer, Category, Entry};
+use crate::vocab::{self, List, Reader};
 
-/// Generic words after an organisation's name that are not part of it ("KCNA news agency").
-const GENERIC_TAILS: &[&str] = &[
-    "news agency",
-    "agency",
-    "newspaper",
-    "news",
-    "daily",
-    "group",
-    "organisation",
-    "organization",
-];
+pub use super::identity::Gender;
+use super::identity::{join_org_tails, join_partial_names};
+
+/// Generic words after an organisation's name that are not part of it ("KCNA news agency"),
+/// longest first (vocabulary `generic_tails`).
+pub(super) static GENERIC_TAILS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| vocab::words(List::GenericTails, Reader::Link).collect());
 
 /// What a mention names.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,6 +87,14 @@ impl Resolved {
 /// assert_eq!(found[5].entry.and_then(|e| e.country.as_deref()), Some("KP"));
 /// ```
 pub fn resolve(mentions: &[(EntityKind, &str)]) -> Vec<Resolved> {
+    resolve_with(mentions, &[])
+}
+
+/// [`resolve`], with the gender the title at each mention gives (`genders[i]` for
+/// `mentions[i]`; missing ones are `None`): a partial name with a title of one gender joins
+/// no full name that the article gives only titles of the other, and a surname that the
+/// article gives to a man and to a woman is no one's when it stands bare.
+pub fn resolve_with(mentions: &[(EntityKind, &str)], genders: &[Option<Gender>]) -> Vec<Resolved> {
     // Read as a person's name first: a mention the tagger gave another kind may be a person's.
     let persons: Vec<&str> = mentions
         .iter()
@@ -111,7 +119,11 @@ pub fn resolve(mentions: &[(EntityKind, &str)]) -> Vec<Resolved> {
         .map(|(kind, name)| first_guess(kind, name))
         .collect();
     let written: Vec<String> = out.iter().map(|r| r.name.clone()).collect();
-    join_partial_names(&mut out);
+    let genders: Vec<Option<Gender>> = (0..out.len())
+        .map(|i| genders.get(i).copied().flatten())
+        .collect();
+    join_partial_names(&mut out, &genders);
+    join_org_tails(&mut out);
     join_acronyms(&mut out);
     pick_spellings(&mut out, &written);
     out
@@ -282,52 +294,29 @@ fn known_org(name: &str) -> Option<&'static Entry> {
 }
 
 /// Last words that make a name of two words or more a place, whoever's name comes first
-/// ("Trump Tower", "Kennedy Airport"). Only words that are hardly ever a surname: "Hall",
-/// "Park", "Street", "Lake" or "West" end people's names too.
-const PLACE_HEADS: &[&str] = &[
-    "tower", "towers", "airport", "plaza", "stadium", "square", "island", "islands", "county",
-    "province", "district", "capitol", "station",
-];
-/// Last words that make such a name an organisation ("Acme Holdings", "Orbis Airways", "the
-/// Trump Administration", "Obama Foundation").
-const ORG_HEADS: &[&str] = &[
-    "inc",
-    "corp",
-    "corporation",
-    "ltd",
-    "plc",
-    "llc",
-    "gmbh",
-    "holdings",
-    "airlines",
-    "airways",
-    "motors",
-    "group",
-    "company",
-    "administration",
-    "campaign",
-    "foundation",
-    "institute",
-    "university",
-    "committee",
-    "commission",
-    "ministry",
-    "department",
-    "council",
-    "agency",
-    "organization",
-    "organisation",
-    "museum",
-];
+/// ("Trump Tower", "Kennedy Airport"), vocabulary `place_heads`.
+pub(super) static PLACE_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| vocab::words(List::PlaceHeads, Reader::Link).collect());
+/// Last words that make such a name an organisation ("Acme Holdings", "the Trump
+/// Administration"), vocabulary `org_heads`.
+pub(super) static ORG_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| vocab::words(List::OrgHeads, Reader::Link).collect());
+/// One word that names a kind of organisation (vocabulary `generic_orgs`).
+pub(super) static GENERIC_ORGS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| vocab::words(List::GenericOrgs, Reader::Link).collect());
+/// Lower-case words inside names that matching leaves out ("al", "bin"): the vocabulary's
+/// `particles` for every reader.
+static PARTICLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| vocab::words(List::Particles, Reader::Link).collect());
 
 /// The kind a name's last word gives it (a place or an organisation); `None` for one word, or
 /// a last word that says nothing.
 fn head_kind(name: &str) -> Option<EntityKind> {
     let (_, last) = name.trim_end_matches('.').rsplit_once(' ')?;
     let last = last.to_lowercase();
-    if PLACE_HEADS.contains(&last.as_str()) {
+    if PLACE_HEADS.iter().any(|h| *h == last) {
         Some(EntityKind::Place)
-    } else if ORG_HEADS.contains(&last.as_str()) {
+    } else if ORG_HEADS.iter().any(|h| *h == last) {
         Some(EntityKind::Org)
     } else {
         None
@@ -441,77 +430,12 @@ fn strip_qualifiers(text: &str) -> &str {
 }
 
 /// Name parts for matching: the normalised key's words, particles ("al", "bin") dropped.
-fn parts(name: &str) -> Vec<String> {
+pub(super) fn parts(name: &str) -> Vec<String> {
     alias_key(name)
         .split(' ')
-        .filter(|p| !matches!(*p, "al" | "el" | "bin" | "ibn" | "abu"))
+        .filter(|p| !PARTICLES.iter().any(|q| q == p))
         .map(str::to_string)
         .collect()
-}
-
-/// A person named by part of a longer name in the article takes that name, when exactly
-/// one longer name starts or ends with it (or nests the others), or one of them is
-/// [`dominant`].
-fn join_partial_names(out: &mut [Resolved]) {
-    let full: Vec<(usize, Vec<String>)> = out
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.kind == EntityKind::Person)
-        .map(|(i, r)| (i, parts(&r.name)))
-        .collect();
-    let mut updates = Vec::new();
-    for (i, short) in &full {
-        let mut candidates: Vec<usize> = full
-            .iter()
-            .filter(|(_, long)| {
-                long.len() > short.len() && (long.starts_with(short) || long.ends_with(short))
-            })
-            .map(|&(j, _)| j)
-            .collect();
-        candidates.sort_by_key(|&j| alias_key(&out[j].name));
-        candidates.dedup_by_key(|j| alias_key(&out[*j].name));
-        // A longer name may itself be partial ("Jong Un" within "Kim Jong Un"): keep the
-        // longest of the candidates that nest in one another.
-        let longest = candidates
-            .iter()
-            .copied()
-            .max_by_key(|&j| parts(&out[j].name).len());
-        if let Some(l) = longest {
-            let lp = parts(&out[l].name);
-            let nested = candidates.iter().all(|&j| {
-                let p = parts(&out[j].name);
-                lp.windows(p.len()).any(|w| w == p.as_slice())
-            });
-            if nested {
-                updates.push((*i, l));
-            } else if let Some(d) = dominant(out, &candidates) {
-                updates.push((*i, d));
-            }
-        }
-    }
-    for (i, j) in updates {
-        out[i].name = out[j].name.clone();
-    }
-}
-
-/// Of several full names a partial name could be ("Clinton" with Hillary Clinton and Bill
-/// Clinton), the one the article writes in full at least this many times as often as each
-/// other takes it: the article is about that person, the other is named in passing.
-const DOMINANT: usize = 3;
-
-/// The candidate written in full [`DOMINANT`] times as often as every other candidate, if
-/// one is.
-fn dominant(out: &[Resolved], candidates: &[usize]) -> Option<usize> {
-    let written = |j: usize| {
-        let key = alias_key(&out[j].name);
-        out.iter().filter(|r| alias_key(&r.name) == key).count()
-    };
-    let mut counts: Vec<(usize, usize)> = candidates.iter().map(|&j| (written(j), j)).collect();
-    counts.sort_unstable_by(|a, b| b.cmp(a));
-    match counts.as_slice() {
-        [(most, j), (next, _), ..] if *most >= DOMINANT * next => Some(*j),
-        _ => None,
-    }
 }
 
 /// An all-capitals name that is the initials of a longer name of the article joins it.

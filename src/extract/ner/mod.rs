@@ -31,6 +31,7 @@
 pub mod aliases;
 pub mod conll;
 pub mod features;
+pub mod identity;
 mod perceptron;
 pub mod tokens;
 pub mod train;
