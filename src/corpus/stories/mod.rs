@@ -34,20 +34,23 @@ use std::time::{Duration, Instant};
 
 use rusqlite::{params, Connection};
 
-use super::stories_undated;
-use crate::link::story::{fnv1a, resemblance, SIGNATURE};
+use crate::link::story::resemblance;
 use crate::Result;
+use digests::Digests;
+use vectors::{add_vectors, bands, cosine, lookup_terms, norm, signature};
+
+mod digests;
+mod vectors;
 
 /// Shingle resemblance from which an article is a copy of another.
 pub const COPY: f64 = 0.8;
-/// Terms of an article that look up candidates (the heaviest); all of them are compared.
-const LOOKUP_TERMS: usize = 32;
-/// LSH: the signature cut into bands of this many hashes; sharing one band makes a candidate.
-const BAND: usize = 4;
 /// Undated articles an undated article meets: the last this many grouped (stored) before it.
 /// Nothing else places them in time, so the bound keeps their cost per article flat; a corpus
 /// with no dates smaller than this (ECB+, 982) is still compared whole.
 pub const UNDATED: usize = 1_000;
+/// Grouped dated articles of other days whose stories a load's undated articles may join
+/// (`Digests`), the last by day.
+const SEED: usize = 20_000;
 /// Articles at each end of a sweep whose placing is timed ([`Timing`]).
 pub const TIMED: usize = 5_000;
 
@@ -63,6 +66,9 @@ pub struct Settings {
     /// Taken from the cosine for each day between the article and the story's first day:
     /// the further apart, the more the evidence must say.
     pub per_day: f64,
+    /// Cosine with a story's centroid from which an article that quotes what one of its
+    /// members quotes joins it (the same words quoted: the same statement).
+    pub quote_join: f64,
 }
 
 impl Default for Settings {
@@ -72,6 +78,7 @@ impl Default for Settings {
             window_days: 3,
             story_days: 3,
             per_day: 0.0,
+            quote_join: 0.20,
         }
     }
 }
@@ -96,7 +103,7 @@ pub fn assign(conn: &Connection) -> Result<Timing> {
 /// [`assign`] with other settings.
 pub fn assign_with(conn: &Connection, settings: &Settings) -> Result<Timing> {
     let mut touched: HashSet<i64> = conn
-        .prepare(include_str!("sql/stale_stories.sql"))?
+        .prepare(include_str!("../sql/stale_stories.sql"))?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut grouping = Grouping::new(conn, *settings)?;
@@ -106,6 +113,7 @@ pub fn assign_with(conn: &Connection, settings: &Settings) -> Result<Timing> {
         return Ok(timing);
     }
     let context = grouping.context(conn, &pending)?;
+    grouping.seed(conn, &pending)?;
     let mut next = 0;
     let mut took = Vec::with_capacity(pending.len());
     for p in &pending {
@@ -121,14 +129,14 @@ pub fn assign_with(conn: &Connection, settings: &Settings) -> Result<Timing> {
     timing.last = took.iter().rev().take(TIMED).sum();
     let ids = serde_json::to_string(&touched.into_iter().collect::<Vec<_>>())
         .unwrap_or_else(|_| "[]".into());
-    conn.execute(include_str!("sql/update_stories.sql"), [&ids])?;
-    conn.execute(include_str!("sql/drop_empty_stories.sql"), [&ids])?;
+    conn.execute(include_str!("../sql/update_stories.sql"), [&ids])?;
+    conn.execute(include_str!("../sql/drop_empty_stories.sql"), [&ids])?;
     Ok(timing)
 }
 
 /// Undoes every story and groups all articles again (after an upgrade of the grouping).
 pub fn regroup(conn: &Connection, settings: &Settings) -> Result<Timing> {
-    conn.execute_batch(include_str!("sql/ungroup.sql"))?;
+    conn.execute_batch(include_str!("../sql/ungroup.sql"))?;
     assign_with(conn, settings)
 }
 
@@ -172,6 +180,8 @@ struct Grouping {
     /// Term ids, and in how many grouped articles each term occurs.
     term_ids: HashMap<String, u32>,
     df: Vec<u32>,
+    /// Whether each term is a quotation's (`"hash`).
+    quotation: Vec<bool>,
     articles: f64,
     /// The window's docs by slot, and the slots of each day (undated: `None`).
     docs: HashMap<u32, Doc>,
@@ -182,6 +192,10 @@ struct Grouping {
     terms: Index<u32>,
     /// Docs by ((band number, band hash), day).
     bands: Index<(usize, u64)>,
+    /// Whether undated articles wait: then the dated stories the sweep passes are kept in
+    /// brief for them.
+    undated_waiting: bool,
+    digests: Digests,
 }
 
 /// The window's docs (slots) by key and day (`None`: undated).
@@ -202,6 +216,7 @@ impl Grouping {
             settings,
             term_ids: HashMap::new(),
             df: Vec::new(),
+            quotation: Vec::new(),
             articles: 0.0,
             docs: HashMap::new(),
             next_slot: 0,
@@ -209,8 +224,10 @@ impl Grouping {
             stories: HashMap::new(),
             terms: HashMap::new(),
             bands: HashMap::new(),
+            undated_waiting: false,
+            digests: Digests::default(),
         };
-        let mut terms = conn.prepare(include_str!("sql/story_terms.sql"))?;
+        let mut terms = conn.prepare(include_str!("../sql/story_terms.sql"))?;
         let mut rows = terms.query([])?;
         while let Some(row) = rows.next()? {
             let id = grouping.term_id(row.get(0)?);
@@ -221,9 +238,11 @@ impl Grouping {
 
     fn term_id(&mut self, term: String) -> u32 {
         let next = self.term_ids.len() as u32;
+        let quotation = term.starts_with('"');
         let id = *self.term_ids.entry(term).or_insert(next);
         if id == next {
             self.df.push(0);
+            self.quotation.push(quotation);
         }
         id
     }
@@ -244,7 +263,7 @@ impl Grouping {
     fn pending(&mut self, conn: &Connection) -> Result<Vec<Pending>> {
         let mut pending = Vec::new();
         let mut added: HashMap<u32, i64> = HashMap::new();
-        let mut stmt = conn.prepare(include_str!("sql/pending_stories.sql"))?;
+        let mut stmt = conn.prepare(include_str!("../sql/pending_stories.sql"))?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             for (id, _) in self.parse_terms(&row.get::<_, String>(2)?) {
@@ -263,27 +282,25 @@ impl Grouping {
             .collect();
         let mut added: Vec<(u32, i64)> = added.into_iter().collect();
         added.sort_unstable();
-        let mut add_term = conn.prepare_cached(include_str!("sql/add_story_term.sql"))?;
+        let mut add_term = conn.prepare_cached(include_str!("../sql/add_story_term.sql"))?;
         for &(id, n) in &added {
             add_term.execute(params![names.get(&id).copied().unwrap_or_default(), n])?;
         }
         for (id, n) in added {
             self.df[id as usize] = self.df[id as usize].saturating_add(n as u32);
         }
-        self.articles = conn.query_row(include_str!("sql/count_story_articles.sql"), [], |r| {
-            r.get::<_, i64>(0)
-        })? as f64;
+        self.articles =
+            conn.query_row(include_str!("../sql/count_story_articles.sql"), [], |r| {
+                r.get::<_, i64>(0)
+            })? as f64;
         Ok(pending)
     }
 
     /// The grouped articles the pending ones can meet, by day (undated last): ids and days
     /// only; the sweep reads each one's features when it reaches it.
     fn context(&self, conn: &Connection, pending: &[Pending]) -> Result<Vec<(i64, Option<i64>)>> {
-        let days = pending.iter().filter_map(|p| p.day);
-        let w = self.settings.window_days;
-        let from = days.clone().min().map_or(i64::MAX, |d| d - w);
-        let to = days.max().map_or(i64::MIN, |d| d + w);
-        let mut stmt = conn.prepare(include_str!("sql/story_context.sql"))?;
+        let (from, to) = self.reach(pending);
+        let mut stmt = conn.prepare(include_str!("../sql/story_context.sql"))?;
         let rows = stmt.query_map(params![from, to, UNDATED as i64], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })?;
@@ -292,6 +309,39 @@ impl Grouping {
             context.retain(|(_, day)| day.is_some());
         }
         Ok(context)
+    }
+
+    /// The days the pending articles' windows cover (from > to when none is dated).
+    fn reach(&self, pending: &[Pending]) -> (i64, i64) {
+        let days = pending.iter().filter_map(|p| p.day);
+        let w = self.settings.window_days;
+        let from = days.clone().min().map_or(i64::MAX, |d| d - w);
+        let to = days.max().map_or(i64::MIN, |d| d + w);
+        (from, to)
+    }
+
+    /// When undated articles wait, keeps the dated stories they may join in brief: those the
+    /// sweep passes (as it passes them), and beforehand those of the last [`SEED`] grouped
+    /// dated articles of other days (earlier loads').
+    fn seed(&mut self, conn: &Connection, pending: &[Pending]) -> Result<()> {
+        self.undated_waiting = pending.iter().any(|p| p.day.is_none());
+        if !self.undated_waiting {
+            return Ok(());
+        }
+        let (from, to) = self.reach(pending);
+        let mut sums: BTreeMap<i64, Vec<(u32, f32)>> = BTreeMap::new();
+        let mut stmt = conn.prepare(include_str!("../sql/story_seed.sql"))?;
+        let mut rows = stmt.query(params![from, to, SEED as i64])?;
+        while let Some(row) = rows.next()? {
+            let terms = self.parse_terms(&row.get::<_, String>(1)?);
+            let vector = self.vector(&terms);
+            let sum = sums.entry(row.get(0)?).or_default();
+            *sum = add_vectors(sum, &vector);
+        }
+        for (story_id, sum) in sums {
+            self.digests.add(story_id, &sum);
+        }
+        Ok(())
     }
 
     /// Moves the window to `day`: drops the docs and stories it has left, and takes in the
@@ -317,11 +367,23 @@ impl Grouping {
         for d in gone {
             self.evict(d);
         }
-        self.stories.retain(|_, s| match (day, s.first_day) {
-            (Some(day), Some(first)) => day - first <= span,
-            (None, Some(_)) => false,
-            _ => true,
+        let mut passed = Vec::new();
+        let keep_passed = self.undated_waiting;
+        self.stories.retain(|&id, s| {
+            let keep = match (day, s.first_day) {
+                (Some(day), Some(first)) => day - first <= span,
+                (None, Some(_)) => false,
+                _ => true,
+            };
+            if !keep && keep_passed && s.first_day.is_some() {
+                passed.push((id, std::mem::take(&mut s.sum)));
+            }
+            keep
         });
+        passed.sort_unstable_by_key(|(id, _)| *id);
+        for (id, sum) in passed {
+            self.digests.add(id, &sum);
+        }
         while let Some(&(article_id, at)) = context.get(next) {
             let reached = match (at, day) {
                 (Some(at), Some(day)) => at <= day + w,
@@ -357,7 +419,7 @@ impl Grouping {
 
     fn stored(&self, conn: &Connection, article_id: i64) -> Result<Stored> {
         Ok(conn
-            .prepare_cached(include_str!("sql/story_features_of.sql"))?
+            .prepare_cached(include_str!("../sql/story_features_of.sql"))?
             .query_row([article_id], |r| {
                 Ok(Stored {
                     terms: r.get(0)?,
@@ -452,12 +514,7 @@ impl Grouping {
             (a, b) => a.or(b),
         };
         story.sum = add_vectors(&story.sum, &doc.vector);
-        story.norm = story
-            .sum
-            .iter()
-            .map(|(_, w)| f64::from(*w) * f64::from(*w))
-            .sum::<f64>()
-            .sqrt();
+        story.norm = norm(&story.sum);
         let day = doc.day;
         self.days.entry(day).or_default().push(slot);
         self.docs.insert(slot, doc);
@@ -494,26 +551,31 @@ impl Grouping {
         let Stored {
             terms, signature, ..
         } = self.stored(conn, p.article_id)?;
-        let raw = terms;
-        let terms = self.parse_terms(&raw);
+        let terms = self.parse_terms(&terms);
         let vector = self.vector(&terms);
         let mut placement = self
             .copy(&signature, p.day)
             .unwrap_or_else(|| self.closest(p.day, &vector));
         if p.day.is_none() && placement.story_id.is_none() {
-            if let Some(found) = self.dated_story(conn, &raw, &vector)? {
-                placement = found;
+            if let Some((score, story_id)) = self.digests.closest(&vector) {
+                placement = Placement {
+                    story_id: Some(story_id),
+                    evidence: "text",
+                    matched: self.nearest_member(conn, story_id, &vector)?,
+                    similarity: Some(score.min(1.0)),
+                    copy_of: None,
+                };
             }
         }
         let story_id = match placement.story_id {
             Some(id) => id,
             None => {
-                conn.prepare_cached(include_str!("sql/new_story.sql"))?
+                conn.prepare_cached(include_str!("../sql/new_story.sql"))?
                     .execute([])?;
                 conn.last_insert_rowid()
             }
         };
-        conn.prepare_cached(include_str!("sql/set_story.sql"))?
+        conn.prepare_cached(include_str!("../sql/set_story.sql"))?
             .execute(params![
                 p.article_id,
                 story_id,
@@ -533,60 +595,35 @@ impl Grouping {
         Ok(story_id)
     }
 
-    /// The dated story an undated article is closest to as a whole, among those its title
-    /// query finds (`stories_undated`), if close enough.
-    fn dated_story(
+    /// The member of a story most similar to a unit vector (read back: only when an
+    /// undated article joins a dated story).
+    fn nearest_member(
         &mut self,
         conn: &Connection,
-        terms: &str,
+        story_id: i64,
         vector: &[(u32, f32)],
-    ) -> Result<Option<Placement>> {
-        let rarity = |word: &str| {
-            let df = self
-                .term_ids
-                .get(word)
-                .and_then(|&id| self.df.get(id as usize));
-            let df = f64::from(df.copied().unwrap_or(0));
-            ((self.articles + 1.0) / (df + 1.0)).ln() + 1.0
-        };
-        let Some(query) = stories_undated::title_query(terms, &rarity) else {
-            return Ok(None);
-        };
-        let mut best: Option<(f64, i64, i64)> = None;
-        for story_id in stories_undated::dated_stories(conn, &query)? {
-            let mut sum: Vec<(u32, f32)> = Vec::new();
-            let mut closest: Option<(f64, i64)> = None;
-            for (article_id, member) in stories_undated::members(conn, story_id)? {
-                let member = self.parse_terms(&member);
-                let member = self.vector(&member);
-                let c = cosine(vector, &member);
-                if closest.is_none_or(|(b, _)| c > b) {
-                    closest = Some((c, article_id));
-                }
-                sum = add_vectors(&sum, &member);
-            }
-            let norm = sum
-                .iter()
-                .map(|(_, w)| f64::from(*w) * f64::from(*w))
-                .sum::<f64>()
-                .sqrt();
-            let (Some((_, matched)), true) = (closest, norm > 0.0) else {
-                continue;
-            };
-            let score = cosine(vector, &sum) / norm;
-            if best.is_none_or(|(b, _, _)| score > b) {
-                best = Some((score, story_id, matched));
+    ) -> Result<Option<i64>> {
+        let mut stmt = conn.prepare_cached(include_str!("../sql/story_members.sql"))?;
+        let members: Vec<(i64, String)> = stmt
+            .query_map([story_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut best: Option<(f64, i64)> = None;
+        for (article_id, terms) in members {
+            let terms = self.parse_terms(&terms);
+            let c = cosine(vector, &self.vector(&terms));
+            if best.is_none_or(|(b, _)| c > b) {
+                best = Some((c, article_id));
             }
         }
-        Ok(best
-            .filter(|(score, _, _)| *score >= stories_undated::JOIN)
-            .map(|(score, story_id, matched)| Placement {
-                story_id: Some(story_id),
-                evidence: "text",
-                matched: Some(matched),
-                similarity: Some(score.min(1.0)),
-                copy_of: None,
-            }))
+        Ok(best.map(|(_, id)| id))
+    }
+
+    /// Whether a vector has a quotation's term that a story's sum has.
+    fn shares_quotation(&self, vector: &[(u32, f32)], sum: &[(u32, f32)]) -> bool {
+        vector.iter().any(|(id, _)| {
+            self.quotation.get(*id as usize).copied().unwrap_or(false)
+                && sum.binary_search_by_key(id, |(t, _)| *t).is_ok()
+        })
     }
 
     /// The doc of the window this signature copies, if any: the most resembling one (the
@@ -655,12 +692,17 @@ impl Grouping {
                 _ => 0.0,
             };
             let score = cosine(vector, &story.sum) / story.norm - self.settings.per_day * apart;
-            if best.is_none_or(|(b, _, _)| score > b) {
+            let bar = if self.shares_quotation(vector, &story.sum) {
+                self.settings.quote_join.min(self.settings.join)
+            } else {
+                self.settings.join
+            };
+            if score >= bar && best.is_none_or(|(b, _, _)| score > b) {
                 best = Some((score, story_id, matched));
             }
         }
         match best {
-            Some((score, story_id, matched)) if score >= self.settings.join => Placement {
+            Some((score, story_id, matched)) => Placement {
                 story_id: Some(story_id),
                 evidence: "text",
                 matched: Some(matched),
@@ -672,71 +714,6 @@ impl Grouping {
     }
 }
 
-/// The signature as `story_articles` stores it: 32 little-endian u32.
-fn signature(bytes: &[u8]) -> Vec<u32> {
-    bytes
-        .chunks_exact(4)
-        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect()
-}
-
-/// The heaviest terms of a unit vector, which look up candidates.
-fn lookup_terms(vector: &[(u32, f32)]) -> Vec<u32> {
-    let mut terms: Vec<(u32, f32)> = vector.to_vec();
-    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    terms
-        .into_iter()
-        .take(LOOKUP_TERMS)
-        .map(|(id, _)| id)
-        .collect()
-}
-
-/// The dot product of two vectors sorted by term id (their cosine when of unit length).
-fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += f64::from(a[i].1) * f64::from(b[j].1);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
-
-/// The sum of two vectors sorted by term id.
-fn add_vectors(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
-    let mut sum = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) if x.0 == y.0 => {
-                sum.push((x.0, x.1 + y.1));
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x.0 < y.0 => {
-                sum.push(*x);
-                i += 1;
-            }
-            (Some(x), None) => {
-                sum.push(*x);
-                i += 1;
-            }
-            (_, Some(y)) => {
-                sum.push(*y);
-                j += 1;
-            }
-            (None, None) => break,
-        }
-    }
-    sum
-}
-
 /// Takes `slot` out of the index entry `key` (and the entry when it is left empty).
 fn unlist<K: std::hash::Hash + Eq + Copy>(index: &mut Index<K>, key: (K, Option<i64>), slot: u32) {
     if let Some(slots) = index.get_mut(&key) {
@@ -745,16 +722,4 @@ fn unlist<K: std::hash::Hash + Eq + Copy>(index: &mut Index<K>, key: (K, Option<
             index.remove(&key);
         }
     }
-}
-
-/// The LSH bands of a full signature (none for an empty one).
-fn bands(signature: &[u32]) -> Vec<(usize, u64)> {
-    if signature.len() != SIGNATURE {
-        return Vec::new();
-    }
-    signature
-        .chunks(BAND)
-        .enumerate()
-        .map(|(n, band)| (n, fnv1a(band.iter().flat_map(|x| x.to_le_bytes()))))
-        .collect()
 }
