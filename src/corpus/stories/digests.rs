@@ -8,22 +8,26 @@
 //! [`POSTINGS`] stories, so placing an article compares it with at most [`QUERY_TERMS`] ×
 //! [`POSTINGS`] digests of [`DIGEST_TERMS`] terms, however large the corpus. Reads nothing.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
-use super::vectors::{add_vectors, cosine, lookup_terms};
+use super::vectors::{add_vectors, cosine, heaviest};
 
 /// Cosine with a dated story's centroid from which an undated article joins it.
 pub const JOIN: f64 = 0.25;
 /// Dated stories kept, the last the sweep passed.
 pub const KEPT: usize = 50_000;
-/// Terms of a story's centroid kept (the heaviest); the rest weigh too little to decide.
-const DIGEST_TERMS: usize = 48;
+/// Terms of a story's centroid kept (the heaviest): as many as an article keeps
+/// (`link::story::TERMS`) and more, so that a story of a few members is kept nearly whole
+/// (48 lost a tenth of the joins on allsides).
+const DIGEST_TERMS: usize = 128;
 /// Terms of a story that list it (its heaviest).
 const INDEX_TERMS: usize = 8;
 /// Terms of an article that look stories up (its heaviest).
 const QUERY_TERMS: usize = 12;
 /// Stories a term lists at most, the last added.
 const POSTINGS: usize = 64;
+/// Stories close enough as a whole that are read back to see if most members agree.
+pub const TRIED: usize = 3;
 
 /// A dated story in brief.
 struct Digest {
@@ -60,10 +64,10 @@ impl Digests {
             norm_sq += old.norm_sq + 2.0 * cosine(&old.terms, &sum);
             sum = add_vectors(&old.terms, &sum);
         }
-        let keys: Vec<u32> = lookup_terms(&sum).into_iter().take(INDEX_TERMS).collect();
-        let heaviest = lookup_terms(&sum);
-        let heaviest = &heaviest[..heaviest.len().min(DIGEST_TERMS)];
-        sum.retain(|(id, _)| heaviest.contains(id));
+        let kept = heaviest(&sum, DIGEST_TERMS);
+        let keys: Vec<u32> = kept.iter().take(INDEX_TERMS).copied().collect();
+        let kept: HashSet<u32> = kept.into_iter().collect();
+        sum.retain(|(id, _)| kept.contains(id));
         for &key in &keys {
             let listed = self.index.entry(key).or_default();
             listed.push_back(story_id);
@@ -107,18 +111,18 @@ impl Digests {
         Some(digest)
     }
 
-    /// The story closest to a unit vector as a whole, with its score, if it reaches [`JOIN`].
-    pub fn closest(&self, vector: &[(u32, f32)]) -> Option<(f64, i64)> {
-        let mut seen: Vec<i64> = lookup_terms(vector)
+    /// The [`TRIED`] stories closest to a unit vector as a whole that reach [`JOIN`], with
+    /// their scores, the closest first.
+    pub fn closest(&self, vector: &[(u32, f32)]) -> Vec<(f64, i64)> {
+        let mut seen: Vec<i64> = heaviest(vector, QUERY_TERMS)
             .into_iter()
-            .take(QUERY_TERMS)
             .filter_map(|term| self.index.get(&term))
             .flatten()
             .copied()
             .collect();
         seen.sort_unstable();
         seen.dedup();
-        let mut best: Option<(f64, i64)> = None;
+        let mut found: Vec<(f64, i64)> = Vec::new();
         for story_id in seen {
             let Some(digest) = self.stories.get(&story_id) else {
                 continue;
@@ -127,11 +131,13 @@ impl Digests {
                 continue;
             }
             let score = cosine(vector, &digest.terms) / digest.norm_sq.sqrt();
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, story_id));
+            if score >= JOIN {
+                found.push((score, story_id));
             }
         }
-        best.filter(|(score, _)| *score >= JOIN)
+        found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        found.truncate(TRIED);
+        found
     }
 }
 
@@ -146,11 +152,11 @@ mod tests {
         digests.add(1, &[(1, 0.6), (2, 0.6), (3, 0.5)]);
         digests.add(2, &[(7, 0.6), (8, 0.6), (9, 0.5)]);
         let article = [(1, 0.7), (2, 0.7)];
-        assert_eq!(digests.closest(&article).map(|(_, s)| s), Some(1));
-        assert_eq!(digests.closest(&[(4, 1.0)]), None, "shares nothing");
+        assert_eq!(digests.closest(&article).first().map(|(_, s)| *s), Some(1));
+        assert_eq!(digests.closest(&[(4, 1.0)]), [], "shares nothing");
         // The same story seen again adds to its digest: its norm is of the whole sum.
         digests.add(1, &[(1, 0.6), (2, 0.6), (3, 0.5)]);
-        let (score, story) = digests.closest(&article).unwrap();
+        let (score, story) = digests.closest(&article)[0];
         assert_eq!(story, 1);
         assert!(
             (score - 0.7 * 1.2 * 2.0 / (2.0 * 0.97f64.sqrt())).abs() < 1e-3,
@@ -160,7 +166,7 @@ mod tests {
         for n in 0..KEPT as i64 {
             digests.add(100 + n, &[(1_000 + n as u32, 1.0)]);
         }
-        assert_eq!(digests.closest(&article), None);
+        assert_eq!(digests.closest(&article), []);
         assert!(digests.stories.len() <= KEPT && digests.index.len() <= KEPT);
     }
 }

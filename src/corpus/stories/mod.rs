@@ -51,6 +51,9 @@ pub const UNDATED: usize = 1_000;
 /// Grouped dated articles of other days whose stories a load's undated articles may join
 /// (`Digests`), the last by day.
 const SEED: usize = 20_000;
+/// Cosine with a member from which it counts as agreeing that an undated article joins its
+/// dated story (half of `digests::JOIN`).
+const MEMBER_JOIN: f64 = 0.125;
 /// Articles at each end of a sweep whose placing is timed ([`Timing`]).
 pub const TIMED: usize = 5_000;
 
@@ -78,7 +81,7 @@ impl Default for Settings {
             window_days: 3,
             story_days: 3,
             per_day: 0.0,
-            quote_join: 0.20,
+            quote_join: 0.10,
         }
     }
 }
@@ -557,14 +560,17 @@ impl Grouping {
             .copy(&signature, p.day)
             .unwrap_or_else(|| self.closest(p.day, &vector));
         if p.day.is_none() && placement.story_id.is_none() {
-            if let Some((score, story_id)) = self.digests.closest(&vector) {
-                placement = Placement {
-                    story_id: Some(story_id),
-                    evidence: "text",
-                    matched: self.nearest_member(conn, story_id, &vector)?,
-                    similarity: Some(score.min(1.0)),
-                    copy_of: None,
-                };
+            for (score, story_id) in self.digests.closest(&vector) {
+                if let Some(matched) = self.most_members(conn, story_id, &vector)? {
+                    placement = Placement {
+                        story_id: Some(story_id),
+                        evidence: "text",
+                        matched: Some(matched),
+                        similarity: Some(score.min(1.0)),
+                        copy_of: None,
+                    };
+                    break;
+                }
             }
         }
         let story_id = match placement.story_id {
@@ -595,9 +601,11 @@ impl Grouping {
         Ok(story_id)
     }
 
-    /// The member of a story most similar to a unit vector (read back: only when an
-    /// undated article joins a dated story).
-    fn nearest_member(
+    /// The member of a story most similar to a unit vector, if at least half its members
+    /// reach [`MEMBER_JOIN`] with it (read back: only when an undated article is close to a
+    /// dated story as a whole). A large story's centroid keeps what all its members share,
+    /// the topic, and draws any article on the topic; its members do not.
+    fn most_members(
         &mut self,
         conn: &Connection,
         story_id: i64,
@@ -607,15 +615,18 @@ impl Grouping {
         let members: Vec<(i64, String)> = stmt
             .query_map([story_id], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut best: Option<(f64, i64)> = None;
-        for (article_id, terms) in members {
-            let terms = self.parse_terms(&terms);
+        let (mut best, mut agree): (Option<(f64, i64)>, usize) = (None, 0);
+        for (article_id, terms) in &members {
+            let terms = self.parse_terms(terms);
             let c = cosine(vector, &self.vector(&terms));
+            agree += usize::from(c >= MEMBER_JOIN);
             if best.is_none_or(|(b, _)| c > b) {
-                best = Some((c, article_id));
+                best = Some((c, *article_id));
             }
         }
-        Ok(best.map(|(_, id)| id))
+        Ok(best
+            .filter(|_| 2 * agree >= members.len())
+            .map(|(_, id)| id))
     }
 
     /// Whether a vector has a quotation's term that a story's sum has.
@@ -662,6 +673,7 @@ impl Grouping {
             copy_of: None,
         };
         let candidates = self.candidates(&self.terms, lookup_terms(vector).into_iter(), day);
+        // Each candidate story, with its member most similar to the article.
         // Each candidate story, with its member most similar to the article.
         let mut stories: BTreeMap<i64, (f64, i64)> = BTreeMap::new();
         for slot in candidates {

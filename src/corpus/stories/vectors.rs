@@ -19,13 +19,14 @@ pub fn signature(bytes: &[u8]) -> Vec<u32> {
 
 /// The heaviest terms of a unit vector, which look up candidates.
 pub fn lookup_terms(vector: &[(u32, f32)]) -> Vec<u32> {
+    heaviest(vector, LOOKUP_TERMS)
+}
+
+/// The `n` heaviest terms of a vector, the heaviest first (the lowest id among equals).
+pub fn heaviest(vector: &[(u32, f32)], n: usize) -> Vec<u32> {
     let mut terms: Vec<(u32, f32)> = vector.to_vec();
     terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    terms
-        .into_iter()
-        .take(LOOKUP_TERMS)
-        .map(|(id, _)| id)
-        .collect()
+    terms.into_iter().take(n).map(|(id, _)| id).collect()
 }
 
 /// The dot product of two vectors sorted by term id (their cosine when of unit length).
