@@ -1,8 +1,8 @@
 //! Where an undated article that meets no undated story looks next: the dated stories the
 //! sweep has passed, each kept as a digest (the heaviest terms of its centroid and the norm of
 //! the whole) and looked up by its heaviest terms, in memory. Nothing places the article in
-//! time, so it is compared with those stories as a whole and joins the closest from [`JOIN`],
-//! a stricter bar than within a window.
+//! time, so it is compared with those stories as a whole: the [`TRIED`] closest from [`JOIN`],
+//! a stricter bar than within a window, go to `corpus::stories`, which reads their members.
 //!
 //! Bounded: the last [`KEPT`] dated stories are kept, and each term lists its last
 //! [`POSTINGS`] stories, so placing an article compares it with at most [`QUERY_TERMS`] ×

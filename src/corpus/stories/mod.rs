@@ -16,7 +16,8 @@
 //!   republished piece, recorded as `copy_of`;
 //! - else joins the story it is closest to **as a whole**: the cosine with the story's
 //!   centroid (the sum of its members' vectors), less [`Settings::per_day`] for each day
-//!   between them, must reach [`Settings::join`], and the story must have begun within
+//!   between them, must reach [`Settings::join`] ([`Settings::quote_join`] when it quotes
+//!   what a member quotes: the same statement), and the story must have begun within
 //!   [`Settings::story_days`] of it. An article close to one member
 //!   of a large story but not to the rest does not join it, so stories do not chain from one
 //!   development to the next;
@@ -26,8 +27,10 @@
 //! places them in time, compared with the whole corpus one would pull stories of other years
 //! together, and the bound keeps their cost per article flat. A small corpus with no dates at
 //! all (ECB+) is compared whole. One that meets no undated story looks up the dated stories
-//! its words find in the titles (`corpus::stories_undated`) and joins the closest as a whole
-//! when it is close enough.
+//! kept in brief in memory (`digests`: those the sweep passed, and those of the last
+//! `SEED` dated articles of earlier loads) and joins the closest as a whole when it is close
+//! enough and half its members agree (`MEMBER_JOIN`); the lookup is bounded, so its cost
+//! does not grow with the database either. `vectors` holds the arithmetic of term vectors.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::{Duration, Instant};
