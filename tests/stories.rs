@@ -346,22 +346,80 @@ fn issue_21_the_same_event_across_outlets_is_one_story_and_a_similar_event_is_no
 }
 
 #[test]
-fn issue_21_an_undated_article_finds_the_dated_story_its_title_words_find() {
+fn issue_21_an_undated_article_finds_the_dated_story_it_is_close_to_as_a_whole() {
     let dir = workdir();
     let day = Some("2019-03-05");
-    // c, undated, meets no undated story: the dated story of a and b, found by its words in
-    // a's title, is close enough as a whole.
+    // c, undated, meets no undated story: the dated story of a and b, which the sweep passed
+    // and kept in brief (its heaviest terms), is close enough as a whole.
     let toll = ("Daily Three", "Sumatra quake toll rises", QUAKE_B);
     let db = quake_db(dir.path(), [day, day, None], toll);
     let conn = open(&db);
     let rows = "SELECT a.external_id || ' ' || sa.evidence FROM story_articles sa JOIN articles a ON a.id = sa.article_id ORDER BY sa.story_id, a.external_id";
     assert_eq!(strings(&conn, rows), ["a first", "b text", "c text"]);
-    // Another quake found by the same title word is not close enough.
+    // Another quake, found by the same terms, is not close enough.
     let dir = workdir();
     let chile = ("Daily Three", "Quake shakes northern Chile", QUAKE_OTHER);
     let db = quake_db(dir.path(), [day, day, None], chile);
     let conn = open(&db);
     assert_eq!(strings(&conn, rows), ["a first", "b text", "c first"]);
+}
+
+#[test]
+fn issue_21_an_undated_article_of_a_later_load_finds_an_earlier_loads_dated_story() {
+    let dir = workdir();
+    let record = |id: &str, source: &str, date: Option<&str>, title: &str, text: &str| {
+        serde_json::json!({"id": id, "source": source, "date": date, "title": title, "text": text})
+            .to_string()
+    };
+    let first = [
+        record("a", "Wire One", Some("2019-03-05"), SUMATRA_TITLE, QUAKE_A),
+        record(
+            "b",
+            "Daily Two",
+            Some("2019-03-05"),
+            "Rescuers dig for survivors in Padang",
+            QUAKE_B,
+        ),
+        record(
+            "chile",
+            "Wire One",
+            Some("2019-06-01"),
+            "Quake shakes northern Chile",
+            QUAKE_OTHER,
+        ),
+    ];
+    std::fs::write(dir.path().join("dated.jsonl"), first.join("\n")).unwrap();
+    // The second load has only an undated article: no dated day for the sweep to pass, so the
+    // earlier load's dated stories are read back in brief.
+    let second = record(
+        "c",
+        "Daily Three",
+        None,
+        "Sumatra quake toll rises",
+        QUAKE_B,
+    );
+    std::fs::write(dir.path().join("undated.jsonl"), second).unwrap();
+    let db = dir.path().join("later.db");
+    load(dir.path(), &db, &["dated.jsonl"], &[]);
+    load(dir.path(), &db, &["undated.jsonl"], &[]);
+    let conn = open(&db);
+    let story = |id: &str| story_of(&conn, id);
+    assert_eq!(story("a"), story("b"));
+    assert_eq!(
+        story("c"),
+        story("a"),
+        "the toll report joins the Sumatra story"
+    );
+    assert_ne!(story("chile"), story("a"));
+    let matched = strings(
+        &conn,
+        "SELECT m.external_id || ' ' || sa.evidence FROM story_articles sa JOIN articles a ON a.id = sa.article_id JOIN articles m ON m.id = sa.matched_article_id WHERE a.external_id = 'c'",
+    );
+    assert_eq!(
+        matched,
+        ["b text"],
+        "its nearest member is the one it repeats"
+    );
 }
 
 #[test]

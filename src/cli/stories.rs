@@ -32,6 +32,10 @@ pub struct Args {
     /// With --regroup: what each day between an article and a story takes from the cosine.
     #[arg(long, requires = "regroup", hide = true)]
     per_day: Option<f64>,
+    /// With --regroup: the cosine with a story's centroid from which an article that shares
+    /// a quotation with it joins it.
+    #[arg(long, requires = "regroup", hide = true)]
+    quote_join: Option<f64>,
     #[command(flatten)]
     format: FormatArg,
 }
@@ -41,6 +45,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         let mut settings = Settings::default();
         settings.join = args.join.unwrap_or(settings.join);
         settings.per_day = args.per_day.unwrap_or(settings.per_day);
+        settings.quote_join = args.quote_join.unwrap_or(settings.quote_join);
         let t = corpusdb::corpus::regroup(db, &settings, &mut |holder| {
             eprintln!("corpusdb: waiting for {holder} to finish");
         })?;

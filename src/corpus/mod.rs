@@ -15,7 +15,6 @@
 pub mod entity_rules;
 pub mod learned;
 pub mod stories;
-pub mod stories_undated;
 
 use std::path::Path;
 

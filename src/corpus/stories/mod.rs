@@ -16,7 +16,8 @@
 //!   republished piece, recorded as `copy_of`;
 //! - else joins the story it is closest to **as a whole**: the cosine with the story's
 //!   centroid (the sum of its members' vectors), less [`Settings::per_day`] for each day
-//!   between them, must reach [`Settings::join`], and the story must have begun within
+//!   between them, must reach [`Settings::join`] ([`Settings::quote_join`] when it quotes
+//!   what a member quotes: the same statement), and the story must have begun within
 //!   [`Settings::story_days`] of it. An article close to one member
 //!   of a large story but not to the rest does not join it, so stories do not chain from one
 //!   development to the next;
@@ -26,28 +27,37 @@
 //! places them in time, compared with the whole corpus one would pull stories of other years
 //! together, and the bound keeps their cost per article flat. A small corpus with no dates at
 //! all (ECB+) is compared whole. One that meets no undated story looks up the dated stories
-//! its words find in the titles (`corpus::stories_undated`) and joins the closest as a whole
-//! when it is close enough.
+//! kept in brief in memory (`digests`: those the sweep passed, and those of the last
+//! `SEED` dated articles of earlier loads) and joins the closest as a whole when it is close
+//! enough and half its members agree (`MEMBER_JOIN`); the lookup is bounded, so its cost
+//! does not grow with the database either. `vectors` holds the arithmetic of term vectors.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use rusqlite::{params, Connection};
 
-use super::stories_undated;
-use crate::link::story::{fnv1a, resemblance, SIGNATURE};
+use crate::link::story::resemblance;
 use crate::Result;
+use digests::Digests;
+use vectors::{bands, cosine, lookup_terms};
+
+mod digests;
+mod vectors;
+mod window;
 
 /// Shingle resemblance from which an article is a copy of another.
 pub const COPY: f64 = 0.8;
-/// Terms of an article that look up candidates (the heaviest); all of them are compared.
-const LOOKUP_TERMS: usize = 32;
-/// LSH: the signature cut into bands of this many hashes; sharing one band makes a candidate.
-const BAND: usize = 4;
 /// Undated articles an undated article meets: the last this many grouped (stored) before it.
 /// Nothing else places them in time, so the bound keeps their cost per article flat; a corpus
 /// with no dates smaller than this (ECB+, 982) is still compared whole.
 pub const UNDATED: usize = 1_000;
+/// Grouped dated articles of other days whose stories a load's undated articles may join
+/// (`Digests`), the last by day.
+const SEED: usize = 20_000;
+/// Cosine with a member from which it counts as agreeing that an undated article joins its
+/// dated story (half of `digests::JOIN`).
+const MEMBER_JOIN: f64 = 0.125;
 /// Articles at each end of a sweep whose placing is timed ([`Timing`]).
 pub const TIMED: usize = 5_000;
 
@@ -63,6 +73,9 @@ pub struct Settings {
     /// Taken from the cosine for each day between the article and the story's first day:
     /// the further apart, the more the evidence must say.
     pub per_day: f64,
+    /// Cosine with a story's centroid from which an article that quotes what one of its
+    /// members quotes joins it (the same words quoted: the same statement).
+    pub quote_join: f64,
 }
 
 impl Default for Settings {
@@ -72,6 +85,7 @@ impl Default for Settings {
             window_days: 3,
             story_days: 3,
             per_day: 0.0,
+            quote_join: 0.10,
         }
     }
 }
@@ -96,7 +110,7 @@ pub fn assign(conn: &Connection) -> Result<Timing> {
 /// [`assign`] with other settings.
 pub fn assign_with(conn: &Connection, settings: &Settings) -> Result<Timing> {
     let mut touched: HashSet<i64> = conn
-        .prepare(include_str!("sql/stale_stories.sql"))?
+        .prepare(include_str!("../sql/stale_stories.sql"))?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut grouping = Grouping::new(conn, *settings)?;
@@ -106,6 +120,7 @@ pub fn assign_with(conn: &Connection, settings: &Settings) -> Result<Timing> {
         return Ok(timing);
     }
     let context = grouping.context(conn, &pending)?;
+    grouping.seed(conn, &pending)?;
     let mut next = 0;
     let mut took = Vec::with_capacity(pending.len());
     for p in &pending {
@@ -121,14 +136,14 @@ pub fn assign_with(conn: &Connection, settings: &Settings) -> Result<Timing> {
     timing.last = took.iter().rev().take(TIMED).sum();
     let ids = serde_json::to_string(&touched.into_iter().collect::<Vec<_>>())
         .unwrap_or_else(|_| "[]".into());
-    conn.execute(include_str!("sql/update_stories.sql"), [&ids])?;
-    conn.execute(include_str!("sql/drop_empty_stories.sql"), [&ids])?;
+    conn.execute(include_str!("../sql/update_stories.sql"), [&ids])?;
+    conn.execute(include_str!("../sql/drop_empty_stories.sql"), [&ids])?;
     Ok(timing)
 }
 
 /// Undoes every story and groups all articles again (after an upgrade of the grouping).
 pub fn regroup(conn: &Connection, settings: &Settings) -> Result<Timing> {
-    conn.execute_batch(include_str!("sql/ungroup.sql"))?;
+    conn.execute_batch(include_str!("../sql/ungroup.sql"))?;
     assign_with(conn, settings)
 }
 
@@ -172,6 +187,8 @@ struct Grouping {
     /// Term ids, and in how many grouped articles each term occurs.
     term_ids: HashMap<String, u32>,
     df: Vec<u32>,
+    /// Whether each term is a quotation's (`"hash`).
+    quotation: Vec<bool>,
     articles: f64,
     /// The window's docs by slot, and the slots of each day (undated: `None`).
     docs: HashMap<u32, Doc>,
@@ -182,6 +199,10 @@ struct Grouping {
     terms: Index<u32>,
     /// Docs by ((band number, band hash), day).
     bands: Index<(usize, u64)>,
+    /// Whether undated articles wait: then the dated stories the sweep passes are kept in
+    /// brief for them.
+    undated_waiting: bool,
+    digests: Digests,
 }
 
 /// The window's docs (slots) by key and day (`None`: undated).
@@ -202,6 +223,7 @@ impl Grouping {
             settings,
             term_ids: HashMap::new(),
             df: Vec::new(),
+            quotation: Vec::new(),
             articles: 0.0,
             docs: HashMap::new(),
             next_slot: 0,
@@ -209,8 +231,10 @@ impl Grouping {
             stories: HashMap::new(),
             terms: HashMap::new(),
             bands: HashMap::new(),
+            undated_waiting: false,
+            digests: Digests::default(),
         };
-        let mut terms = conn.prepare(include_str!("sql/story_terms.sql"))?;
+        let mut terms = conn.prepare(include_str!("../sql/story_terms.sql"))?;
         let mut rows = terms.query([])?;
         while let Some(row) = rows.next()? {
             let id = grouping.term_id(row.get(0)?);
@@ -221,9 +245,11 @@ impl Grouping {
 
     fn term_id(&mut self, term: String) -> u32 {
         let next = self.term_ids.len() as u32;
+        let quotation = term.starts_with('"');
         let id = *self.term_ids.entry(term).or_insert(next);
         if id == next {
             self.df.push(0);
+            self.quotation.push(quotation);
         }
         id
     }
@@ -244,7 +270,7 @@ impl Grouping {
     fn pending(&mut self, conn: &Connection) -> Result<Vec<Pending>> {
         let mut pending = Vec::new();
         let mut added: HashMap<u32, i64> = HashMap::new();
-        let mut stmt = conn.prepare(include_str!("sql/pending_stories.sql"))?;
+        let mut stmt = conn.prepare(include_str!("../sql/pending_stories.sql"))?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             for (id, _) in self.parse_terms(&row.get::<_, String>(2)?) {
@@ -263,230 +289,18 @@ impl Grouping {
             .collect();
         let mut added: Vec<(u32, i64)> = added.into_iter().collect();
         added.sort_unstable();
-        let mut add_term = conn.prepare_cached(include_str!("sql/add_story_term.sql"))?;
+        let mut add_term = conn.prepare_cached(include_str!("../sql/add_story_term.sql"))?;
         for &(id, n) in &added {
             add_term.execute(params![names.get(&id).copied().unwrap_or_default(), n])?;
         }
         for (id, n) in added {
             self.df[id as usize] = self.df[id as usize].saturating_add(n as u32);
         }
-        self.articles = conn.query_row(include_str!("sql/count_story_articles.sql"), [], |r| {
-            r.get::<_, i64>(0)
-        })? as f64;
+        self.articles =
+            conn.query_row(include_str!("../sql/count_story_articles.sql"), [], |r| {
+                r.get::<_, i64>(0)
+            })? as f64;
         Ok(pending)
-    }
-
-    /// The grouped articles the pending ones can meet, by day (undated last): ids and days
-    /// only; the sweep reads each one's features when it reaches it.
-    fn context(&self, conn: &Connection, pending: &[Pending]) -> Result<Vec<(i64, Option<i64>)>> {
-        let days = pending.iter().filter_map(|p| p.day);
-        let w = self.settings.window_days;
-        let from = days.clone().min().map_or(i64::MAX, |d| d - w);
-        let to = days.max().map_or(i64::MIN, |d| d + w);
-        let mut stmt = conn.prepare(include_str!("sql/story_context.sql"))?;
-        let rows = stmt.query_map(params![from, to, UNDATED as i64], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
-        let mut context: Vec<(i64, Option<i64>)> = rows.collect::<rusqlite::Result<_>>()?;
-        if pending.iter().all(|p| p.day.is_some()) {
-            context.retain(|(_, day)| day.is_some());
-        }
-        Ok(context)
-    }
-
-    /// Moves the window to `day`: drops the docs and stories it has left, and takes in the
-    /// grouped articles of `context` (from `next` on) that it reaches. Returns the next
-    /// context article to take.
-    fn advance(
-        &mut self,
-        conn: &Connection,
-        day: Option<i64>,
-        context: &[(i64, Option<i64>)],
-        mut next: usize,
-    ) -> Result<usize> {
-        let (w, span) = (self.settings.window_days, self.settings.story_days);
-        let gone: Vec<Option<i64>> = match day {
-            Some(day) => self
-                .days
-                .range(Some(i64::MIN)..Some(day - w))
-                .map(|(d, _)| *d)
-                .collect(),
-            // Undated articles meet undated ones only.
-            None => self.days.keys().filter(|d| d.is_some()).copied().collect(),
-        };
-        for d in gone {
-            self.evict(d);
-        }
-        self.stories.retain(|_, s| match (day, s.first_day) {
-            (Some(day), Some(first)) => day - first <= span,
-            (None, Some(_)) => false,
-            _ => true,
-        });
-        while let Some(&(article_id, at)) = context.get(next) {
-            let reached = match (at, day) {
-                (Some(at), Some(day)) => at <= day + w,
-                (None, Some(_)) => false,
-                (_, None) => true,
-            };
-            if !reached {
-                break;
-            }
-            next += 1;
-            let too_old = matches!((at, day), (Some(at), Some(day)) if at < day - w)
-                || (at.is_some() && day.is_none());
-            if too_old {
-                continue;
-            }
-            let stored = self.stored(conn, article_id)?;
-            let Some(story_id) = stored.story_id else {
-                continue;
-            };
-            let terms = self.parse_terms(&stored.terms);
-            let vector = self.vector(&terms);
-            self.add(Doc {
-                article_id,
-                story_id,
-                copy_of: stored.copy_of,
-                day: at,
-                vector,
-                signature: stored.signature,
-            });
-        }
-        Ok(next)
-    }
-
-    fn stored(&self, conn: &Connection, article_id: i64) -> Result<Stored> {
-        Ok(conn
-            .prepare_cached(include_str!("sql/story_features_of.sql"))?
-            .query_row([article_id], |r| {
-                Ok(Stored {
-                    terms: r.get(0)?,
-                    signature: signature(&r.get::<_, Vec<u8>>(1)?),
-                    story_id: r.get(2)?,
-                    copy_of: r.get(3)?,
-                })
-            })?)
-    }
-
-    /// Drops a day's docs and their index entries.
-    fn evict(&mut self, day: Option<i64>) {
-        for slot in self.days.remove(&day).unwrap_or_default() {
-            let Some(doc) = self.docs.remove(&slot) else {
-                continue;
-            };
-            for id in lookup_terms(&doc.vector) {
-                self.terms.remove(&(id, day));
-            }
-            for band in bands(&doc.signature) {
-                self.bands.remove(&(band, day));
-            }
-        }
-    }
-
-    /// Keeps the last [`UNDATED`] undated docs: drops the oldest one and its index entries,
-    /// and its story when no undated doc of it is left.
-    fn bound_undated(&mut self) {
-        let Some(slots) = self.days.get_mut(&None) else {
-            return;
-        };
-        if slots.len() <= UNDATED {
-            return;
-        }
-        let slot = slots.remove(0);
-        let Some(doc) = self.docs.remove(&slot) else {
-            return;
-        };
-        for id in lookup_terms(&doc.vector) {
-            unlist(&mut self.terms, (id, None), slot);
-        }
-        for band in bands(&doc.signature) {
-            unlist(&mut self.bands, (band, None), slot);
-        }
-        if let Some(story) = self.stories.get_mut(&doc.story_id) {
-            story.undated = story.undated.saturating_sub(1);
-            if story.undated == 0 && story.first_day.is_none() {
-                self.stories.remove(&doc.story_id);
-            }
-        }
-    }
-
-    /// The unit vector of an article's terms: (1 + ln count) × idf.
-    fn vector(&self, terms: &[(u32, u32)]) -> Vec<(u32, f32)> {
-        let mut vector: Vec<(u32, f64)> = terms
-            .iter()
-            .map(|&(id, count)| {
-                let df = f64::from(self.df.get(id as usize).copied().unwrap_or(0));
-                let idf = ((self.articles + 1.0) / (df + 1.0)).ln() + 1.0;
-                (id, (1.0 + f64::from(count.max(1)).ln()) * idf)
-            })
-            .collect();
-        let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-        if norm > 0.0 {
-            vector.iter_mut().for_each(|(_, w)| *w /= norm);
-        }
-        vector.sort_by_key(|(id, _)| *id);
-        vector.dedup_by_key(|(id, _)| *id);
-        vector.into_iter().map(|(id, w)| (id, w as f32)).collect()
-    }
-
-    fn add(&mut self, doc: Doc) {
-        let slot = self.next_slot;
-        self.next_slot = self.next_slot.wrapping_add(1);
-        for id in lookup_terms(&doc.vector) {
-            self.terms.entry((id, doc.day)).or_default().push(slot);
-        }
-        for band in bands(&doc.signature) {
-            self.bands.entry((band, doc.day)).or_default().push(slot);
-        }
-        let story = self.stories.entry(doc.story_id).or_insert(Story {
-            sum: Vec::new(),
-            norm: 0.0,
-            first_day: doc.day,
-            undated: 0,
-        });
-        if doc.day.is_none() {
-            story.undated += 1;
-        }
-        story.first_day = match (story.first_day, doc.day) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        story.sum = add_vectors(&story.sum, &doc.vector);
-        story.norm = story
-            .sum
-            .iter()
-            .map(|(_, w)| f64::from(*w) * f64::from(*w))
-            .sum::<f64>()
-            .sqrt();
-        let day = doc.day;
-        self.days.entry(day).or_default().push(slot);
-        self.docs.insert(slot, doc);
-        if day.is_none() {
-            self.bound_undated();
-        }
-    }
-
-    /// The window's docs that share a key with this article, in the order they came.
-    fn candidates<K: std::hash::Hash + Eq + Copy>(
-        &self,
-        index: &Index<K>,
-        keys: impl Iterator<Item = K>,
-        day: Option<i64>,
-    ) -> Vec<u32> {
-        let w = self.settings.window_days;
-        let days: Vec<Option<i64>> = match day {
-            Some(day) => (day - w..=day + w).map(Some).collect(),
-            None => vec![None],
-        };
-        let mut found: Vec<u32> = keys
-            .flat_map(|k| days.iter().map(move |d| (k, *d)))
-            .filter_map(|key| index.get(&key))
-            .flatten()
-            .copied()
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
     }
 
     /// Finds the pending article's story, stores its row, and returns the story.
@@ -494,26 +308,34 @@ impl Grouping {
         let Stored {
             terms, signature, ..
         } = self.stored(conn, p.article_id)?;
-        let raw = terms;
-        let terms = self.parse_terms(&raw);
+        let terms = self.parse_terms(&terms);
         let vector = self.vector(&terms);
         let mut placement = self
             .copy(&signature, p.day)
             .unwrap_or_else(|| self.closest(p.day, &vector));
         if p.day.is_none() && placement.story_id.is_none() {
-            if let Some(found) = self.dated_story(conn, &raw, &vector)? {
-                placement = found;
+            for (score, story_id) in self.digests.closest(&vector) {
+                if let Some(matched) = self.most_members(conn, story_id, &vector)? {
+                    placement = Placement {
+                        story_id: Some(story_id),
+                        evidence: "text",
+                        matched: Some(matched),
+                        similarity: Some(score.min(1.0)),
+                        copy_of: None,
+                    };
+                    break;
+                }
             }
         }
         let story_id = match placement.story_id {
             Some(id) => id,
             None => {
-                conn.prepare_cached(include_str!("sql/new_story.sql"))?
+                conn.prepare_cached(include_str!("../sql/new_story.sql"))?
                     .execute([])?;
                 conn.last_insert_rowid()
             }
         };
-        conn.prepare_cached(include_str!("sql/set_story.sql"))?
+        conn.prepare_cached(include_str!("../sql/set_story.sql"))?
             .execute(params![
                 p.article_id,
                 story_id,
@@ -533,60 +355,40 @@ impl Grouping {
         Ok(story_id)
     }
 
-    /// The dated story an undated article is closest to as a whole, among those its title
-    /// query finds (`stories_undated`), if close enough.
-    fn dated_story(
+    /// The member of a story most similar to a unit vector, if at least half its members
+    /// reach [`MEMBER_JOIN`] with it (read back: only when an undated article is close to a
+    /// dated story as a whole). A large story's centroid keeps what all its members share,
+    /// the topic, and draws any article on the topic; its members do not.
+    fn most_members(
         &mut self,
         conn: &Connection,
-        terms: &str,
+        story_id: i64,
         vector: &[(u32, f32)],
-    ) -> Result<Option<Placement>> {
-        let rarity = |word: &str| {
-            let df = self
-                .term_ids
-                .get(word)
-                .and_then(|&id| self.df.get(id as usize));
-            let df = f64::from(df.copied().unwrap_or(0));
-            ((self.articles + 1.0) / (df + 1.0)).ln() + 1.0
-        };
-        let Some(query) = stories_undated::title_query(terms, &rarity) else {
-            return Ok(None);
-        };
-        let mut best: Option<(f64, i64, i64)> = None;
-        for story_id in stories_undated::dated_stories(conn, &query)? {
-            let mut sum: Vec<(u32, f32)> = Vec::new();
-            let mut closest: Option<(f64, i64)> = None;
-            for (article_id, member) in stories_undated::members(conn, story_id)? {
-                let member = self.parse_terms(&member);
-                let member = self.vector(&member);
-                let c = cosine(vector, &member);
-                if closest.is_none_or(|(b, _)| c > b) {
-                    closest = Some((c, article_id));
-                }
-                sum = add_vectors(&sum, &member);
-            }
-            let norm = sum
-                .iter()
-                .map(|(_, w)| f64::from(*w) * f64::from(*w))
-                .sum::<f64>()
-                .sqrt();
-            let (Some((_, matched)), true) = (closest, norm > 0.0) else {
-                continue;
-            };
-            let score = cosine(vector, &sum) / norm;
-            if best.is_none_or(|(b, _, _)| score > b) {
-                best = Some((score, story_id, matched));
+    ) -> Result<Option<i64>> {
+        let mut stmt = conn.prepare_cached(include_str!("../sql/story_members.sql"))?;
+        let members: Vec<(i64, String)> = stmt
+            .query_map([story_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let (mut best, mut agree): (Option<(f64, i64)>, usize) = (None, 0);
+        for (article_id, terms) in &members {
+            let terms = self.parse_terms(terms);
+            let c = cosine(vector, &self.vector(&terms));
+            agree += usize::from(c >= MEMBER_JOIN);
+            if best.is_none_or(|(b, _)| c > b) {
+                best = Some((c, *article_id));
             }
         }
         Ok(best
-            .filter(|(score, _, _)| *score >= stories_undated::JOIN)
-            .map(|(score, story_id, matched)| Placement {
-                story_id: Some(story_id),
-                evidence: "text",
-                matched: Some(matched),
-                similarity: Some(score.min(1.0)),
-                copy_of: None,
-            }))
+            .filter(|_| 2 * agree >= members.len())
+            .map(|(_, id)| id))
+    }
+
+    /// Whether a vector has a quotation's term that a story's sum has.
+    fn shares_quotation(&self, vector: &[(u32, f32)], sum: &[(u32, f32)]) -> bool {
+        vector.iter().any(|(id, _)| {
+            self.quotation.get(*id as usize).copied().unwrap_or(false)
+                && sum.binary_search_by_key(id, |(t, _)| *t).is_ok()
+        })
     }
 
     /// The doc of the window this signature copies, if any: the most resembling one (the
@@ -626,6 +428,7 @@ impl Grouping {
         };
         let candidates = self.candidates(&self.terms, lookup_terms(vector).into_iter(), day);
         // Each candidate story, with its member most similar to the article.
+        // Each candidate story, with its member most similar to the article.
         let mut stories: BTreeMap<i64, (f64, i64)> = BTreeMap::new();
         for slot in candidates {
             let Some(doc) = self.docs.get(&slot) else {
@@ -655,12 +458,17 @@ impl Grouping {
                 _ => 0.0,
             };
             let score = cosine(vector, &story.sum) / story.norm - self.settings.per_day * apart;
-            if best.is_none_or(|(b, _, _)| score > b) {
+            let bar = if self.shares_quotation(vector, &story.sum) {
+                self.settings.quote_join.min(self.settings.join)
+            } else {
+                self.settings.join
+            };
+            if score >= bar && best.is_none_or(|(b, _, _)| score > b) {
                 best = Some((score, story_id, matched));
             }
         }
         match best {
-            Some((score, story_id, matched)) if score >= self.settings.join => Placement {
+            Some((score, story_id, matched)) => Placement {
                 story_id: Some(story_id),
                 evidence: "text",
                 matched: Some(matched),
@@ -672,71 +480,6 @@ impl Grouping {
     }
 }
 
-/// The signature as `story_articles` stores it: 32 little-endian u32.
-fn signature(bytes: &[u8]) -> Vec<u32> {
-    bytes
-        .chunks_exact(4)
-        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect()
-}
-
-/// The heaviest terms of a unit vector, which look up candidates.
-fn lookup_terms(vector: &[(u32, f32)]) -> Vec<u32> {
-    let mut terms: Vec<(u32, f32)> = vector.to_vec();
-    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    terms
-        .into_iter()
-        .take(LOOKUP_TERMS)
-        .map(|(id, _)| id)
-        .collect()
-}
-
-/// The dot product of two vectors sorted by term id (their cosine when of unit length).
-fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += f64::from(a[i].1) * f64::from(b[j].1);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
-
-/// The sum of two vectors sorted by term id.
-fn add_vectors(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
-    let mut sum = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) if x.0 == y.0 => {
-                sum.push((x.0, x.1 + y.1));
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x.0 < y.0 => {
-                sum.push(*x);
-                i += 1;
-            }
-            (Some(x), None) => {
-                sum.push(*x);
-                i += 1;
-            }
-            (_, Some(y)) => {
-                sum.push(*y);
-                j += 1;
-            }
-            (None, None) => break,
-        }
-    }
-    sum
-}
-
 /// Takes `slot` out of the index entry `key` (and the entry when it is left empty).
 fn unlist<K: std::hash::Hash + Eq + Copy>(index: &mut Index<K>, key: (K, Option<i64>), slot: u32) {
     if let Some(slots) = index.get_mut(&key) {
@@ -745,16 +488,4 @@ fn unlist<K: std::hash::Hash + Eq + Copy>(index: &mut Index<K>, key: (K, Option<
             index.remove(&key);
         }
     }
-}
-
-/// The LSH bands of a full signature (none for an empty one).
-fn bands(signature: &[u32]) -> Vec<(usize, u64)> {
-    if signature.len() != SIGNATURE {
-        return Vec::new();
-    }
-    signature
-        .chunks(BAND)
-        .enumerate()
-        .map(|(n, band)| (n, fnv1a(band.iter().flat_map(|x| x.to_le_bytes()))))
-        .collect()
 }
