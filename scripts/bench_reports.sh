@@ -18,10 +18,12 @@ entity=$(q "SELECT entity_id FROM entity_totals ORDER BY articles DESC LIMIT 1")
 article=$(q "SELECT id FROM articles LIMIT 1 OFFSET (SELECT count(*) / 2 FROM articles)")
 story=$(q "SELECT id FROM stories ORDER BY articles DESC LIMIT 1")
 speaker=$(q "SELECT e.name FROM speaker_sources x JOIN entities e ON e.id = x.entity_id GROUP BY x.entity_id ORDER BY sum(x.quotes) DESC LIMIT 1")
+# The entity report takes a name: the most mentioned entity's (its heaviest case).
+top=$(q "SELECT e.name FROM entities e WHERE e.id = $entity")
 declare -A needs=(
-    [article]="id=$article" [entity]="id=$entity" [cooccurrence]="entity=$entity"
-    [timeline]="entity=$entity" [who_said]="speaker=$speaker" [story]="id=$story"
-    [search]="text=election"
+    [article]="id=$article" [entity]="name=$top" [cooccurrence]="name=$top"
+    [timeline]="name=$top" [who_said]="query=election" [story]="id=$story"
+    [search]="query=election" [outlets]="name=$top"
 )
 printf '%-22s %8s %8s\n' "report" "cli ms" "shell ms"
 for name in $("$bin" report --db "$db" --list 2>/dev/null | awk '/^[a-z_-]+( |$)/ { print $1 }'); do

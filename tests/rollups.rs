@@ -2,7 +2,8 @@
 //! way a database changes: a first load, a second load, a re-load of stored records, a
 //! re-load with `--replace` that changes articles' text and dates, alias rules that merge
 //! entities, a merge of two databases, and `corpusdb reclassify`. The oracle is what the
-//! views and reports computed before V14, straight from mentions, paragraphs and quotes.
+//! views and reports computed before V14 (and, for the quote and co-occurrence views and the
+//! `quotes` and `sources` reports, before V17), straight from mentions, paragraphs and quotes.
 
 mod common;
 
@@ -14,10 +15,12 @@ use common::*;
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
-/// The views as they were before V14: counted over the stored rows.
-const VIEWS: &[(&str, &str)] = &[
+/// The views as they were before V14 (V17 for the last three): counted over the stored
+/// rows, each with an order that makes its rows' order unique.
+const VIEWS: &[(&str, &str, &str)] = &[
     (
         "entity_overview",
+        "ORDER BY 1",
         "SELECT e.id AS entity_id, e.kind, e.name, e.country, e.latitude, e.longitude,
                 count(m.id) AS mentions, count(DISTINCT p.article_id) AS articles,
                 min(a.published_at) AS first_date, max(a.published_at) AS last_date
@@ -29,6 +32,7 @@ const VIEWS: &[(&str, &str)] = &[
     ),
     (
         "entity_daily",
+        "ORDER BY 1, 2, 4",
         "SELECT e.id AS entity_id, m.kind, e.name, substr(a.published_at, 1, 10) AS day,
                 count(*) AS mentions, count(DISTINCT a.id) AS articles
          FROM mentions m JOIN entities e ON e.id = m.entity_id
@@ -38,6 +42,7 @@ const VIEWS: &[(&str, &str)] = &[
     ),
     (
         "entity_kinds",
+        "ORDER BY 1, 2",
         "SELECT e.id AS entity_id, m.kind, e.kind AS entity_kind, e.name, e.country,
                 count(*) AS mentions, count(DISTINCT p.article_id) AS articles
          FROM mentions m JOIN entities e ON e.id = m.entity_id
@@ -46,6 +51,7 @@ const VIEWS: &[(&str, &str)] = &[
     ),
     (
         "source_daily",
+        "ORDER BY 1, 3",
         "SELECT a.source_id, s.name AS outlet, CAST(substr(a.published_at, 1, 10) AS TEXT) AS day,
                 CAST(count(*) AS INTEGER) AS articles, CAST(sum(a.words) AS INTEGER) AS words,
                 CAST(sum((SELECT count(*) FROM quotes q JOIN paragraphs p ON p.id = q.paragraph_id WHERE p.article_id = a.id)) AS INTEGER) AS quotes
@@ -53,7 +59,49 @@ const VIEWS: &[(&str, &str)] = &[
          WHERE a.published_at IS NOT NULL
          GROUP BY a.source_id, day",
     ),
+    ("quote_overview", "ORDER BY 1", QUOTE_OVERVIEW),
+    (
+        "quote_echoes",
+        "ORDER BY 7",
+        "SELECT c.id AS cluster_id, c.quotes, c.articles,
+                fs.name AS first_outlet, c.first_published_at AS first_date, c.first_article_id,
+                q.id AS quote_id, q.text AS variant, coalesce(sp.name, q.speaker_text) AS speaker,
+                s.name AS outlet, a.published_at AS date, a.id AS article_id
+         FROM quote_clusters c
+         JOIN quotes q ON q.cluster_id = c.id
+         JOIN paragraphs p ON p.id = q.paragraph_id
+         JOIN articles a ON a.id = p.article_id
+         LEFT JOIN sources s ON s.id = a.source_id
+         LEFT JOIN sources fs ON fs.id = c.first_source_id
+         LEFT JOIN entities sp ON sp.id = q.speaker_entity_id
+         WHERE c.articles > 1",
+    ),
+    (
+        "cooccurrence",
+        "ORDER BY 1, 3",
+        "SELECT c.entity_id, e.name AS entity, c.other_id, o.kind AS other_kind, o.name AS other,
+                c.paragraphs, c.sentences, c.articles
+         FROM (
+             SELECT entity_id, other_id, paragraphs, sentences, articles FROM cooccurrence_counts WHERE entity_id < other_id
+             UNION ALL
+             SELECT other_id, entity_id, paragraphs, sentences, articles FROM cooccurrence_counts WHERE entity_id < other_id
+         ) c
+         JOIN entities e ON e.id = c.entity_id
+         JOIN entities o ON o.id = c.other_id",
+    ),
 ];
+
+/// `quote_overview` before V17: a quote's article found through its paragraph.
+const QUOTE_OVERVIEW: &str = "SELECT q.id AS quote_id, q.text AS quote,
+       coalesce(sp.name, q.speaker_text) AS speaker, q.speaker_text, q.speaker_entity_id,
+       q.cue, coalesce(v.name, q.via_text) AS via, q.partial,
+       s.name AS outlet, a.published_at AS date, a.id AS article_id, a.title, q.cluster_id
+FROM quotes q
+JOIN paragraphs p ON p.id = q.paragraph_id
+JOIN articles a ON a.id = p.article_id
+LEFT JOIN sources s ON s.id = a.source_id
+LEFT JOIN entities sp ON sp.id = q.speaker_entity_id
+LEFT JOIN entities v ON v.id = q.via_entity_id";
 
 /// The reports as they were before V14 (their default parameters bound as NULL).
 const REPORTS: &[(&str, &str)] = &[
@@ -113,7 +161,34 @@ const REPORTS: &[(&str, &str)] = &[
          ORDER BY quotes DESC, e.name
          LIMIT coalesce(:limit, 50)",
     ),
+    (
+        "sources",
+        "SELECT s.id, s.name AS outlet, s.domain,
+                count(a.id) AS articles,
+                coalesce(sum(a.words), 0) AS words,
+                min(a.published_at) AS first_date,
+                max(a.published_at) AS last_date
+         FROM sources s
+         LEFT JOIN articles a ON a.source_id = s.id
+         GROUP BY s.id
+         ORDER BY articles DESC, outlet
+         LIMIT coalesce(:limit, 1000)",
+    ),
 ];
+
+/// Reports that read `quote_overview` as it was before V17, given as `{}`.
+const QUOTE_REPORTS: &[(&str, &str)] = &[(
+    "quotes",
+    "SELECT q.quote_id, q.date, q.outlet, q.speaker, q.cue, q.via, q.partial, q.quote, q.article_id
+     FROM ({}) q
+     WHERE (:speaker IS NULL OR q.speaker = :speaker OR q.speaker_text = :speaker)
+       AND (:source IS NULL OR q.outlet = :source)
+       AND (:from IS NULL OR q.date >= :from)
+       AND (:to IS NULL OR q.date < date(:to, '+1 day'))
+       AND (:text IS NULL OR q.quote_id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :text))
+     ORDER BY q.date DESC, q.quote_id
+     LIMIT coalesce(:limit, 100)",
+)];
 
 fn rows(conn: &Connection, sql: &str, params: &[(&str, &str)]) -> Vec<Vec<String>> {
     let mut stmt = conn.prepare(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
@@ -146,8 +221,7 @@ fn rows(conn: &Connection, sql: &str, params: &[(&str, &str)]) -> Vec<Vec<String
 fn check(db: &Path, step: &str) -> usize {
     let conn = open(db);
     let mut compared = 0;
-    for (view, oracle) in VIEWS {
-        let order = "ORDER BY 1, 2, 4";
+    for (view, order, oracle) in VIEWS {
         let got = rows(&conn, &format!("SELECT * FROM {view} {order}"), &[]);
         let want = rows(&conn, &format!("SELECT * FROM ({oracle}) {order}"), &[]);
         assert_eq!(got.len(), want.len(), "{step}: {view} has other rows");
@@ -164,7 +238,15 @@ fn check(db: &Path, step: &str) -> usize {
             |r| r.get(0),
         )
         .expect("an outlet");
-    let cases: [&[(&str, &str)]; 4] = [
+    let speaker: String = conn
+        .query_row(
+            "SELECT e.name FROM quotes q JOIN entities e ON e.id = q.speaker_entity_id
+             GROUP BY e.id ORDER BY count(*) DESC, e.id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("a speaker");
+    let cases: [&[(&str, &str)]; 6] = [
         &[],
         &[("kind", "person")],
         &[("source", &source)],
@@ -173,16 +255,35 @@ fn check(db: &Path, step: &str) -> usize {
             ("from", "2012-01-01"),
             ("to", "2019-12-31"),
         ],
+        &[("speaker", &speaker), ("limit", "20")],
+        &[("text", "people"), ("to", "2016-12-31")],
     ];
-    for (name, oracle) in REPORTS {
+    let quote_reports = QUOTE_REPORTS
+        .iter()
+        .map(|(name, sql)| (*name, sql.replace("{}", QUOTE_OVERVIEW)));
+    let reports = REPORTS
+        .iter()
+        .map(|(name, sql)| (*name, sql.to_string()))
+        .chain(quote_reports);
+    for (name, oracle) in reports {
         let sql = fs::read_to_string(repo().join(format!("src/report/sql/{name}.sql"))).unwrap();
         for params in cases {
             let got = rows(&conn, &sql, params);
-            let want = rows(&conn, oracle, params);
+            let want = rows(&conn, &oracle, params);
             assert_eq!(got, want, "{step}: report {name} with {params:?}");
             compared += got.len();
         }
     }
+    // Migration V17: every quote names the article of its paragraph.
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM quotes q JOIN paragraphs p ON p.id = q.paragraph_id
+             WHERE q.article_id IS NOT p.article_id"
+        ),
+        0,
+        "{step}: a quote names another article than its paragraph's"
+    );
     compared
 }
 

@@ -51,10 +51,11 @@ impl Rollup {
         self.reports.remove_stored(conn, article_id)
     }
 
-    /// Counts an article just stored into the report rollups (its co-occurrences are counted
-    /// by [`Rollup::add_article`] from what the writer has at hand).
-    pub fn add_to_reports(&mut self, conn: &Connection, article_id: i64) -> Result<()> {
-        self.reports.add_stored(conn, article_id)
+    /// Counts an article just stored into the report rollups, from the share the writer
+    /// gathered as it inserted the rows (its co-occurrences are counted by
+    /// [`Rollup::add_article`], also from what the writer has at hand).
+    pub fn add_to_reports(&mut self, facts: &Facts) {
+        self.reports.add_new(facts);
     }
 
     /// The report rollups' changes, for a change to stored articles that is not a merge of

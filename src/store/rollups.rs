@@ -1,7 +1,8 @@
 //! The report rollups of migration V14 (`entity_totals`, `entity_kind_totals`,
 //! `entity_days`, `source_days`, `speaker_sources`, `block_counts`), which the views and
 //! reports read so that they answer in milliseconds at any size. Each stored article has a
-//! share of every rollup ([`Facts`], read back from its rows); [`Rollups`] adds an article's
+//! share of every rollup ([`Facts`]: gathered by the writer from the rows it inserts, or read
+//! back from the stored rows); [`Rollups`] adds an article's
 //! share as it is stored, takes it away when the article is replaced, and moves it when
 //! merging entities or setting lines aside changes the article (its share before and after),
 //! holding the changes of a batch in memory and writing them with the batch, in key order.
@@ -36,6 +37,36 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// An article about to be stored, with no blocks, mentions or quotes yet: the writer
+    /// adds each as it inserts it ([`Facts::block`], [`Facts::mention`], [`Facts::quote`]),
+    /// so the share equals what [`Facts::read`] would read back, without reading.
+    pub fn new(source: Option<i64>, published_at: Option<&str>, words: i64) -> Facts {
+        Facts {
+            source: source.unwrap_or(0),
+            day: published_at
+                .map(|d| d.chars().take(10).collect())
+                .unwrap_or_default(),
+            published_at: published_at.map(str::to_string),
+            words,
+            ..Facts::default()
+        }
+    }
+
+    /// A stored block: its paragraph id and class.
+    pub fn block(&mut self, paragraph_id: i64, kind: &str) {
+        self.blocks.push((paragraph_id, kind.to_string()));
+    }
+
+    /// A stored mention: its entity and the mention's kind.
+    pub fn mention(&mut self, entity_id: i64, kind: &str) {
+        self.mentions.push((entity_id, kind.to_string()));
+    }
+
+    /// A stored quote: its speaker's entity, if one.
+    pub fn quote(&mut self, speaker: Option<i64>) {
+        self.speakers.push(speaker);
+    }
+
     /// Reads a stored article's share (none for an article that is not stored).
     pub fn read(conn: &Connection, article_id: i64) -> Result<Option<Facts>> {
         let Some((source, day, published_at, words)) = conn
@@ -128,12 +159,9 @@ pub struct Rollups {
 }
 
 impl Rollups {
-    /// Adds a stored article's share (it was just stored).
-    pub fn add_stored(&mut self, conn: &Connection, article_id: i64) -> Result<()> {
-        if let Some(facts) = Facts::read(conn, article_id)? {
-            self.add(&facts, 1);
-        }
-        Ok(())
+    /// Adds the share of an article just stored, as the writer gathered it.
+    pub fn add_new(&mut self, facts: &Facts) {
+        self.add(facts, 1);
     }
 
     /// Takes a stored article's share away (it is about to be deleted).

@@ -17,6 +17,7 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{named_params, params, Connection, OptionalExtension};
 
 use super::cooccurrence::{Rollup, Unit};
+use super::rollups::Facts;
 use super::{entity_rules, stories};
 use crate::model::{Article, Block, Entity, EntityKind, Problem, Severity, Span};
 use crate::Result;
@@ -369,6 +370,11 @@ impl Writer {
             conn.prepare_cached(include_str!("sql/insert_received.sql"))?
                 .execute(params![article_id, field, text])?;
         }
+        let mut facts = Facts::new(
+            source_id,
+            article.published_at.as_deref(),
+            article.words as i64,
+        );
         let mut paragraph_ids = Vec::with_capacity(article.blocks.len());
         let mut paragraph = conn.prepare_cached(include_str!("sql/insert_paragraph.sql"))?;
         let mut index = conn.prepare_cached(include_str!("sql/index_paragraph.sql"))?;
@@ -385,6 +391,7 @@ impl Writer {
             })?;
             let paragraph_id = conn.last_insert_rowid();
             paragraph_ids.push(paragraph_id);
+            facts.block(paragraph_id, block.kind.as_str());
             index.execute(params![paragraph_id, block.text])?;
             for (n, span) in block.sentences.iter().enumerate() {
                 sentence.execute(params![
@@ -402,17 +409,20 @@ impl Writer {
             article.published_at.as_deref(),
             &article.story,
         )?;
-        self.insert_extracted(article, article_id, source_id, &paragraph_ids)?;
-        self.rollup.add_to_reports(&self.conn, article_id)
+        self.insert_extracted(article, article_id, source_id, &paragraph_ids, &mut facts)?;
+        self.rollup.add_to_reports(&facts);
+        Ok(())
     }
 
-    /// Mentions, date mentions and quotes of a stored article's blocks.
+    /// Mentions, date mentions and quotes of a stored article's blocks, each added to the
+    /// article's share of the report rollups as it is inserted.
     fn insert_extracted(
         &mut self,
         article: &Article,
         article_id: i64,
         source_id: Option<i64>,
         paragraph_ids: &[i64],
+        facts: &mut Facts,
     ) -> Result<()> {
         let mut units: Vec<Unit> = Vec::with_capacity(article.mentions.len());
         for m in &article.mentions {
@@ -441,6 +451,7 @@ impl Writer {
                     m.kind.as_str()
                 ])?;
             units.push((paragraph_id, sentence, entity_id));
+            facts.mention(entity_id, m.kind.as_str());
         }
         self.rollup.add_article(&mut units, 1);
         for d in &article.dates {
@@ -479,9 +490,10 @@ impl Writer {
                 ":paragraph_id": paragraph_id, ":start": q.span.start as i64, ":end": q.span.end as i64, ":text": q.text,
                 ":speaker_text": q.speaker_text, ":speaker_entity_id": speaker, ":cue": q.cue,
                 ":via_text": q.via_text, ":via_entity_id": via, ":partial": q.partial, ":rule": q.rule,
-                ":echo_key": q.echo_key, ":cluster_id": cluster_id,
+                ":echo_key": q.echo_key, ":cluster_id": cluster_id, ":article_id": article_id,
             })?;
             let quote_id = self.conn.last_insert_rowid();
+            facts.quote(speaker);
             // Indexed here, not by a trigger: see migration V8.
             self.conn
                 .prepare_cached(include_str!("sql/index_quote.sql"))?
