@@ -3,7 +3,7 @@
 //! re-load with `--replace` that changes articles' text and dates, alias rules that merge
 //! entities, a merge of two databases, and `corpusdb reclassify`. The oracle is what the
 //! views and reports computed before V14 (and, for the quote and co-occurrence views and the
-//! `quotes` and `sources` reports, before V17), straight from mentions, paragraphs and quotes.
+//! `quotes` and `sources` reports, before V15), straight from mentions, paragraphs and quotes.
 
 mod common;
 
@@ -15,7 +15,7 @@ use common::*;
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
-/// The views as they were before V14 (V17 for the last three): counted over the stored
+/// The views as they were before V14 (V15 for the last three): counted over the stored
 /// rows, each with an order that makes its rows' order unique.
 const VIEWS: &[(&str, &str, &str)] = &[
     (
@@ -91,7 +91,7 @@ const VIEWS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// `quote_overview` before V17: a quote's article found through its paragraph.
+/// `quote_overview` before V15: a quote's article found through its paragraph.
 const QUOTE_OVERVIEW: &str = "SELECT q.id AS quote_id, q.text AS quote,
        coalesce(sp.name, q.speaker_text) AS speaker, q.speaker_text, q.speaker_entity_id,
        q.cue, coalesce(v.name, q.via_text) AS via, q.partial,
@@ -176,7 +176,7 @@ const REPORTS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Reports that read `quote_overview` as it was before V17, given as `{}`.
+/// Reports that read `quote_overview` as it was before V15, given as `{}`.
 const QUOTE_REPORTS: &[(&str, &str)] = &[(
     "quotes",
     "SELECT q.quote_id, q.date, q.outlet, q.speaker, q.cue, q.via, q.partial, q.quote, q.article_id
@@ -274,7 +274,7 @@ fn check(db: &Path, step: &str) -> usize {
             compared += got.len();
         }
     }
-    // Migration V17: every quote names the article of its paragraph.
+    // Migration V15: every quote names the article of its paragraph.
     assert_eq!(
         count(
             &conn,
